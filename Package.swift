@@ -1,0 +1,33 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "advise",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "advise", targets: ["advise"]),
+        .library(name: "AdviseKit", targets: ["AdviseKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "AdviseKit",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "advise",
+            dependencies: [
+                "AdviseKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AdviseKitTests",
+            dependencies: ["AdviseKit"],
+            resources: []
+        ),
+    ]
+)

@@ -1,0 +1,75 @@
+/// Everything a user sees go wrong: a malformed rule file, a bad household value, a stale figure.
+///
+/// Printed the way compilers do: `path:line:col: error: message [code]`.
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    /// How serious a finding is.
+    public enum Severity: String, Sendable, Comparable {
+        case error, warning, note
+
+        private var rank: Int {
+            switch self {
+            case .error: 0
+            case .warning: 1
+            case .note: 2
+            }
+        }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    /// Error, warning or note.
+    public var severity: Severity
+    /// A stable identifier such as `yaml.syntax` or `expr.unknown-name`, for tools and tests.
+    public var code: String
+    /// What is wrong, in words a rule author can act on.
+    public var message: String
+    /// Where it is wrong, when a position is known.
+    public var location: SourceLocation?
+
+    /// Creates a diagnostic.
+    public init(_ severity: Severity, code: String, _ message: String, at location: SourceLocation?) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.location = location
+    }
+
+    /// Shorthand for an error.
+    public static func error(_ code: String, _ message: String, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(.error, code: code, message, at: location)
+    }
+
+    /// Shorthand for a warning.
+    public static func warning(_ code: String, _ message: String, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(.warning, code: code, message, at: location)
+    }
+
+    /// `path:line:col: severity: message [code]`, or without the position when none is known.
+    public var description: String {
+        let prefix = location.map { "\($0): " } ?? ""
+        return "\(prefix)\(severity.rawValue): \(message) [\(code)]"
+    }
+}
+
+/// One or more diagnostics thrown together, so that a user sees every problem at once.
+public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
+    /// The findings, errors first, then by position.
+    public var diagnostics: [Diagnostic]
+
+    /// Wraps findings; they are sorted so that output is the same run to run.
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics.sorted(by: Self.order)
+    }
+
+    /// A stable order: by file and position, then by severity and code.
+    static func order(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        let la = a.location ?? SourceLocation(file: "", line: 0, column: 0)
+        let lb = b.location ?? SourceLocation(file: "", line: 0, column: 0)
+        if la != lb { return la < lb }
+        if a.severity != b.severity { return a.severity < b.severity }
+        return (a.code, a.message) < (b.code, b.message)
+    }
+
+    /// One diagnostic a line.
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

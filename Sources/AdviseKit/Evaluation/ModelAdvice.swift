@@ -1,0 +1,55 @@
+/// The evaluator's answer for one model: verdict, chosen scale, money, and the reasons.
+public struct ModelAdvice: Sendable {
+    /// The model evaluated.
+    public var model: FarmModel
+    public var verdict: Verdict
+    /// Chosen scale in the model's own terms (m² or units).
+    public var scale: Double
+    /// Land the scale takes, m².
+    public var areaM2: Double
+    /// Units, for unit-scaled models.
+    public var units: Double?
+    /// The money at that scale.
+    public var projection: Projection
+    /// Why: every rule that fired, and every limit the engine found.
+    public var reasons: [Reason]
+    /// Every rule and its result, for `--explain`.
+    public var trace: [RuleTrace]
+    /// The scales tried, for `--explain`.
+    public var trials: [ScaleTrial]
+    /// Monthly risk-adjusted income per household member from this model, VND.
+    public var incomePerMemberMonth: Double
+    /// True when that income reaches the poverty line.
+    public var abovePovertyLine: Bool
+    /// Risk-adjusted yearly income per person-day of labour, VND.
+    public var incomePerLabourDay: Double?
+}
+
+/// The whole answer for one household: every model, ranked best first.
+public struct Advice: Sendable {
+    public var ruleset: RuleSetInfo
+    public var household: Household
+    public var rankBy: RankBy
+    public var horizon: Int
+    public var discountRate: Double
+    public var povertyLineMonth: Double
+    /// Ranked best first; unsuitable options last.
+    public var options: [ModelAdvice]
+
+    /// The first option that is not unsuitable.
+    public var best: ModelAdvice? { options.first { $0.verdict != .unsuitable } }
+}
+
+/// What options are ranked by.
+public enum RankBy: String, Sendable, CaseIterable {
+    /// Risk-adjusted NPV, highest first (the default).
+    case riskAdjustedNPV = "risk-npv"
+    /// Risk-adjusted yearly income at maturity, highest first.
+    case income
+    /// NPV at base price, highest first.
+    case npv
+    /// Payback year, earliest first.
+    case payback
+    /// First year with income, earliest first.
+    case firstIncome = "first-income"
+}

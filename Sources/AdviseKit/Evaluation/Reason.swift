@@ -1,0 +1,40 @@
+/// Why a model got its verdict: a rule that fired, or a limit the engine found (land, capital, labour,
+/// economics). Rendering turns it into words in the output language.
+public struct Reason: Sendable, Equatable {
+    /// The rule id, or an engine id such as `scale.land` or `economics.npv`.
+    public var rule: String
+    /// `unsuitable`, `mitigation`, `adjust`, `warning`, `risk`, or `info` for engine notes.
+    public var effect: String
+    /// What the reason says.
+    public var detail: Detail
+    /// The household facts the rule read, with their values (levels by id).
+    public var observed: [Observation]
+
+    /// The content of a reason.
+    public enum Detail: Sendable, Equatable {
+        /// A rule's own message.
+        case rule(LocalizedText)
+        /// The land is below the model's minimum.
+        case landTooSmall(needM2: Double, haveM2: Double)
+        /// Even the smallest scale costs more than own capital plus the largest loan.
+        case capitalShort(needVND: Double, haveVND: Double, loanCeilingVND: Double)
+        /// A loan covers part of the investment.
+        case loanNeeded(amountVND: Double, programme: LocalizedText)
+        /// The family lacks labour; the shortfall is hired and costed.
+        case hiredLabour(days: Double, costVND: Double)
+        /// The model loses money over the horizon.
+        case doesNotPay(npvVND: Double, horizon: Int)
+        /// Capital was not given: the investment is what the model needs.
+        case capitalUnknown(needVND: Double)
+    }
+
+    /// A fact a rule read, and its value.
+    public struct Observation: Sendable, Equatable {
+        public var fact: HouseholdFact
+        /// A number, or a level id.
+        public var value: String
+    }
+
+    /// True when the reason holds a model back.
+    public var blocks: Bool { effect == "unsuitable" }
+}

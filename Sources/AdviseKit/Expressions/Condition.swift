@@ -1,0 +1,21 @@
+/// A rule condition, parsed and type-checked once when the rules load and evaluated per household.
+public struct Condition: Sendable {
+    /// The expression as the rule author wrote it.
+    public let text: String
+    /// The household facts it reads, in order of first use.
+    public let facts: [HouseholdFact]
+    let evaluate: @Sendable ([Double]) -> Bool
+
+    /// Evaluates the condition. Returns nil when it reads a fact the household did not give.
+    public func callAsFunction(_ values: FactValues) -> Bool? {
+        var dense = [Double](repeating: 0, count: HouseholdFact.allCases.count)
+        for fact in facts {
+            guard let v = values[fact] else { return nil }
+            dense[fact.rawValue] = v
+        }
+        return evaluate(dense)
+    }
+
+    /// A condition that always holds, for rules written without one.
+    public static let always = Condition(text: "true", facts: [], evaluate: { _ in true })
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Reads the numbers people type: `7000`, `7000m2`, `0.7ha`, `7cong`, `150tr`, `1.5ty`, `150M`.
+///
+/// A number like `7.000` or `7,000` is refused: in Vietnamese the dot groups thousands, in English the
+/// comma does, so either could mean seven or seven thousand.
+public enum QuantityParser {
+    /// Why a text is not a quantity; the caller adds which flag or column it came from.
+    public struct Problem: Error, Equatable, Sendable {
+        public var message: String
+    }
+
+    /// Area units and their size in m² (công from the regional settings).
+    static func areaUnits(congM2: Double) -> [String: Double] {
+        ["": 1, "m2": 1, "m²": 1, "ha": 10_000, "cong": congM2, "công": congM2]
+    }
+
+    /// Money units and their size in VND.
+    static let moneyUnits: [String: Double] = [
+        "": 1, "vnd": 1, "đ": 1, "₫": 1, "d": 1, "dong": 1, "đồng": 1,
+        "k": 1e3, "nghin": 1e3, "nghìn": 1e3,
+        "tr": 1e6, "trieu": 1e6, "triệu": 1e6, "m": 1e6,
+        "ty": 1e9, "tỷ": 1e9, "tỉ": 1e9, "ti": 1e9, "b": 1e9, "bn": 1e9,
+    ]
+
+    /// The accepted forms of an area, for messages.
+    public static let areaForms = "7000 (m²), 7000m2, 0.7ha, 7cong (1 công = 1,000 m²)"
+    /// The accepted forms of an amount of money, for messages.
+    public static let moneyForms = "150000000, 150tr, 150trieu, 150M, 1.5ty"
+
+    /// Parses an area to m².
+    public static func area(_ text: String, congM2: Double) -> Result<Double, Problem> {
+        let forms = areaForms.replacingOccurrences(of: "1,000", with: "\(Int(congM2))")
+        return quantity(text, units: areaUnits(congM2: congM2), forms: forms, what: "an area")
+            .flatMap { $0 > 0 ? .success($0) : .failure(Problem(message: "must be more than 0 m²")) }
+            .flatMap { $0 <= 1e8 ? .success($0) : .failure(Problem(message: "\(text) is more than 10,000 ha; check the unit")) }
+    }
+
+    /// Parses an amount of money to VND.
+    public static func money(_ text: String) -> Result<Double, Problem> {
+        quantity(text, units: moneyUnits, forms: moneyForms, what: "an amount of money")
+            .flatMap { $0 <= 1e13 ? .success($0.rounded()) : .failure(Problem(message: "\(text) is more than 10,000 tỷ; check the unit")) }
+    }
+
+    /// Parses a whole count of people within bounds.
+    public static func count(_ text: String, minimum: Int, maximum: Int) -> Result<Double, Problem> {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard let n = Int(t), n >= minimum, n <= maximum else {
+            return .failure(Problem(message: "'\(text)' is not a whole number from \(minimum) to \(maximum)"))
+        }
+        return .success(Double(n))
+    }
+
+    private static func quantity(_ raw: String, units: [String: Double], forms: String, what: String) -> Result<Double, Problem> {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        let numberPart = String(text.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") })
+        let unitPart = text.dropFirst(numberPart.count).trimmingCharacters(in: .whitespaces).lowercased()
+        guard !numberPart.isEmpty else {
+            return .failure(Problem(message: "'\(raw)' is not \(what); write it as \(forms)"))
+        }
+        guard let factor = units[unitPart] else {
+            return .failure(Problem(message: "unknown unit '\(unitPart)' in '\(raw)'; write it as \(forms)"))
+        }
+        switch number(numberPart) {
+        case let .success(value): return .success(value * factor)
+        case let .failure(problem): return .failure(Problem(message: "'\(raw)': \(problem.message); write it as \(forms)"))
+        }
+    }
+
+    /// Digits with at most one decimal separator (`.` or `,`), or groups of three separated by one kind
+    /// of separator used at least twice. A single separator followed by exactly three digits is ambiguous.
+    static func number(_ text: String) -> Result<Double, Problem> {
+        let separators = text.filter { $0 == "." || $0 == "," }
+        let parts = text.split(separator: Character(separators.first.map(String.init) ?? "."), omittingEmptySubsequences: false).map(String.init)
+        if separators.isEmpty {
+            guard let v = Double(text) else { return .failure(Problem(message: "not a number")) }
+            return .success(v)
+        }
+        if Set(separators).count > 1 {
+            return .failure(Problem(message: "mixes '.' and ','; write digits without thousands separators"))
+        }
+        if separators.count >= 2 {
+            let groupsOK = parts.dropFirst().allSatisfy { $0.count == 3 } && (1...3).contains(parts[0].count) && parts[0].first != "0"
+            guard groupsOK, let v = Double(parts.joined()) else {
+                return .failure(Problem(message: "separators in the wrong places"))
+            }
+            return .success(v)
+        }
+        let (whole, fraction) = (parts[0], parts[1])
+        guard !whole.isEmpty, !fraction.isEmpty else { return .failure(Problem(message: "not a number")) }
+        if fraction.count == 3, whole != "0" {
+            let sep = separators.first ?? "."
+            return .failure(Problem(message: "ambiguous: '\(whole)\(sep)\(fraction)' could mean \(whole)\(fraction) (thousands grouped with '\(sep)') or \(whole).\(fraction); write \(whole)\(fraction) or \(whole).\(fraction.trimmingTrailingZeros())"))
+        }
+        guard let v = Double(whole + "." + fraction) else { return .failure(Problem(message: "not a number")) }
+        return .success(v)
+    }
+}
+
+private extension String {
+    func trimmingTrailingZeros() -> String {
+        var s = self
+        while s.count > 1, s.hasSuffix("0") { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Reads a household from a YAML file (`--household FILE.yaml`): keys named like the flags.
+public enum HouseholdFile {
+    /// Reads and decodes the file; values are parsed later with the rule set's units.
+    /// - Throws: ``DiagnosticError`` for a missing file, bad YAML or unknown keys.
+    public static func load(path: String) throws(DiagnosticError) -> HouseholdInput {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DiagnosticError([.error("file.not-found", "cannot read household file '\(path)'", at: nil)])
+        }
+        guard data.count <= 1_000_000, let text = String(data: data, encoding: .utf8) else {
+            throw DiagnosticError([.error("file.encoding", "the household file must be UTF-8 text under 1 MB", at: SourceLocation(file: path, line: 1, column: 1))])
+        }
+        return try parse(text, path: path)
+    }
+
+    /// Decodes household YAML text.
+    public static func parse(_ text: String, path: String) throws(DiagnosticError) -> HouseholdInput {
+        let context = DecodeContext()
+        do {
+            guard let root = try YAMLReader.parse(text, file: path) else {
+                throw DiagnosticError([.error("file.empty", "the household file is empty", at: SourceLocation(file: path, line: 1, column: 1))])
+            }
+            let input = HouseholdFileDecoder(context: context).input(root, id: nil)
+            guard let input, !context.hasErrors else { throw DiagnosticError(context.diagnostics) }
+            return input
+        } catch let d as Diagnostic {
+            throw DiagnosticError([d])
+        } catch let e as DiagnosticError {
+            throw e
+        } catch {
+            throw DiagnosticError([.error("file.unreadable", "\(error)", at: nil)])
+        }
+    }
+}

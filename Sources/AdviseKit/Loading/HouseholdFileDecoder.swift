@@ -1,0 +1,29 @@
+/// Reads a household written as YAML (a `--household` file, or the `household:` of a worked example):
+/// keys named like the flags, values in the same forms.
+struct HouseholdFileDecoder {
+    let context: DecodeContext
+
+    func input(_ node: ConfigNode, id: String?) -> HouseholdInput? {
+        guard let map = context.mapping(node, "a household") else { return nil }
+        var input = HouseholdInput(id: id)
+        for (key, value) in map.entries {
+            guard let name = key.scalar else { continue }
+            if name == "id" {
+                input.id = context.string(value, "id")
+                continue
+            }
+            guard let fact = HouseholdFact.input(named: name) else {
+                var message = "unknown household fact '\(name)'; facts are id, \(HouseholdFact.allCases.map(\.inputName).joined(separator: ", "))"
+                if let s = Spelling.closest(to: name, among: HouseholdFact.allCases.map(\.inputName)) { message += "; did you mean '\(s)'?" }
+                context.error("field.unknown", message, at: key.location)
+                continue
+            }
+            guard let text = value.scalar, !value.isNull else {
+                context.error("type.mismatch", "\(name) must be a value, found \(value.kindName)", at: value.location)
+                continue
+            }
+            input[fact] = HouseholdInput.Entry(text, at: value.textLocation)
+        }
+        return input
+    }
+}

@@ -1,0 +1,83 @@
+/// Decodes a suitability rule: `id`, `when` (an expression), `effect` and its figures, `message`.
+struct RuleDecoder {
+    let context: DecodeContext
+    let names: NameTable
+    let scaled: ScaledFigures
+
+    static let effects = ["unsuitable", "mitigation", "adjust", "warning", "risk"]
+
+    func decode(_ node: ConfigNode) -> SuitabilityRule? {
+        guard let map = context.mapping(node, "a rule") else { return nil }
+        defer { map.finish() }
+        let id = map.required("id").flatMap { context.identifier($0, "a rule id") }
+        let condition = map.required("when").flatMap { Self.condition($0, context: context, names: names) }
+        let message = map.required("message").flatMap { context.text($0, "the rule's message") }
+        if let sourceNode = map.optional("source") {
+            let ids: [String] = if case let .sequence(items) = sourceNode.kind { items.compactMap { context.identifier($0, "a source id") } }
+                else { context.identifier(sourceNode, "a source id").map { [$0] } ?? [] }
+            context.cited(ids, at: sourceNode.location)
+        }
+        guard let effectNode = map.required("effect"), let effectName = context.string(effectNode, "effect") else { return nil }
+        let figures = scaled.figures
+        let effect: RuleEffect?
+        switch effectName {
+        case "unsuitable": effect = .unsuitable
+        case "warning": effect = .warning
+        case "mitigation":
+            effect = map.required("cost").flatMap { scaled.amount($0, "the mitigation cost", per: []) }.map { cost in
+                .mitigation(CostItem(id: id ?? "mitigation", name: message ?? LocalizedText(vi: "", en: ""), fixed: cost.fixed,
+                                     perScale: cost.perScale, when: nil, provenance: cost.provenance))
+            }
+        case "risk":
+            let hazard = map.required("hazard").flatMap { context.identifier($0, "hazard") }
+            let likelihood = map.required("likelihood").flatMap { figures.figure($0, "the likelihood", expected: [Dimension.none / .base(.time)]) }
+            let loss = map.required("loss").flatMap { figures.figure($0, "the loss", expected: [.none]) }
+            if let l = likelihood, l.value > 1 { context.error("figure.range", "a likelihood is at most 100 %/year", at: l.figure.provenance.location) }
+            if let l = loss, l.value > 1 { context.error("figure.range", "a loss is at most 100 % of revenue", at: l.figure.provenance.location) }
+            if let hazard, let likelihood, let loss {
+                effect = .risk(Risk(hazard: hazard, likelihood: likelihood.value, loss: loss.value, provenance: likelihood.figure.provenance))
+            } else {
+                effect = nil
+            }
+        case "adjust":
+            var adjustment = Adjustment(provenance: Provenance(sources: [], estimate: nil, note: nil, validUntil: nil, location: node.location))
+            var any = false
+            for key in ["yield", "price", "operating_cost", "investment"] {
+                guard let n = map.optional(key), let f = figures.figure(n, "the \(key) factor", expected: [.none]) else { continue }
+                any = true
+                adjustment.provenance = f.figure.provenance
+                switch key {
+                case "yield": adjustment.yield = f.value
+                case "price": adjustment.price = f.value
+                case "operating_cost": adjustment.operatingCost = f.value
+                default: adjustment.investment = f.value
+                }
+            }
+            if let n = map.optional("yield_curve"), let curve = figures.fractions(n, "the yield ramp-up") {
+                any = true
+                adjustment.yieldCurve = curve.values
+                adjustment.provenance = curve.provenance
+            }
+            if !any { context.error("field.missing", "an adjust rule needs yield, price, operating_cost, investment or yield_curve", at: node.location) }
+            effect = .adjust(adjustment)
+        default:
+            var message = "unknown effect '\(effectName)'; effects are \(Self.effects.joined(separator: ", "))"
+            if let s = Spelling.closest(to: effectName, among: Self.effects) { message += "; did you mean '\(s)'?" }
+            context.error("type.enum", message, at: effectNode.location)
+            effect = nil
+        }
+        guard let id, let condition, let message, let effect else { return nil }
+        return SuitabilityRule(id: id, condition: condition, effect: effect, message: message, location: node.location)
+    }
+
+    /// Compiles an expression scalar, reporting errors at the exact column inside it.
+    static func condition(_ node: ConfigNode, context: DecodeContext, names: NameTable) -> Condition? {
+        guard let text = context.string(node, "a condition") else { return nil }
+        do {
+            return try Compiler.condition(text, names: names)
+        } catch {
+            context.error(error.code, error.message, at: node.textLocation.advanced(by: error.offset))
+            return nil
+        }
+    }
+}

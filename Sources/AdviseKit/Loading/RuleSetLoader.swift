@@ -1,0 +1,162 @@
+import Foundation
+
+/// Loads a rule set from a folder of YAML files: one `kind: settings`, one or more `kind: sources`, and
+/// one `kind: model` file per model, in any subfolders.
+///
+/// Every problem in every file is collected and thrown at once; warnings travel with the rule set.
+public enum RuleSetLoader {
+    /// The largest rule file read, in bytes.
+    public static let fileSizeLimit = 2_000_000
+
+    /// Loads every `.yaml`/`.yml` file under `directory`.
+    /// - Throws: ``DiagnosticError`` listing every error (and the warnings found with them).
+    public static func load(directory: String) throws(DiagnosticError) -> RuleSet {
+        let url = URL(fileURLWithPath: directory)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DiagnosticError([.error("rules.not-found", "no rule set folder at '\(directory)'", at: nil)])
+        }
+        var files: [(path: String, text: String)] = []
+        var problems: [Diagnostic] = []
+        let paths = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .sorted()
+        for relative in paths {
+            let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+            let fileURL = url.appendingPathComponent(relative)
+            do {
+                let size = (try FileManager.default.attributesOfItem(atPath: fileURL.path)[.size] as? NSNumber)?.intValue ?? 0
+                guard size <= fileSizeLimit else {
+                    problems.append(.error("file.too-large", "the file is \(size) bytes; a rule file may be at most \(fileSizeLimit)", at: SourceLocation(file: path, line: 1, column: 1)))
+                    continue
+                }
+                let data = try Data(contentsOf: fileURL)
+                guard let text = String(data: data, encoding: .utf8), !text.contains("\0") else {
+                    problems.append(.error("file.encoding", "the file is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1)))
+                    continue
+                }
+                files.append((path, text))
+            } catch {
+                problems.append(.error("file.unreadable", "cannot read the file: \(error.localizedDescription)", at: SourceLocation(file: path, line: 1, column: 1)))
+            }
+        }
+        if files.isEmpty, problems.isEmpty {
+            problems.append(.error("rules.empty", "no .yaml files in '\(directory)'", at: nil))
+        }
+        let ruleSet: RuleSet
+        do {
+            ruleSet = try load(files: files)
+        } catch {
+            throw DiagnosticError(problems + error.diagnostics)
+        }
+        guard problems.isEmpty else { throw DiagnosticError(problems + ruleSet.warnings) }
+        return ruleSet
+    }
+
+    /// Loads a rule set from file contents (the path of each is used in diagnostics).
+    public static func load(files: [(path: String, text: String)]) throws(DiagnosticError) -> RuleSet {
+        let context = DecodeContext()
+        var documents: [(kind: String, map: MappingReader)] = []
+        for file in files {
+            do {
+                guard let root = try YAMLReader.parse(file.text, file: file.path) else {
+                    context.error("file.empty", "the file is empty; it needs 'kind: settings', 'kind: sources' or 'kind: model'", at: SourceLocation(file: file.path, line: 1, column: 1))
+                    continue
+                }
+                guard let map = context.mapping(root, "a rule file") else { continue }
+                guard let kindNode = map.required("kind"), let kind = context.string(kindNode, "kind") else { continue }
+                guard ["settings", "sources", "model"].contains(kind) else {
+                    context.error("type.enum", "kind must be settings, sources or model, found '\(kind)'", at: kindNode.location)
+                    continue
+                }
+                _ = map.optional("$schema")
+                documents.append((kind, map))
+            } catch {
+                context.report(error)
+            }
+        }
+
+        let settingsDocs = documents.filter { $0.kind == "settings" }
+        guard settingsDocs.count == 1, let settingsMap = settingsDocs.first?.map else {
+            let where_ = settingsDocs.dropFirst().first?.map.node.location
+            context.error("rules.settings", settingsDocs.isEmpty ? "the rule set has no settings file (kind: settings)" : "the rule set has more than one settings file",
+                          at: where_ ?? SourceLocation(file: files.first?.path ?? "Rules", line: 1, column: 1))
+            throw DiagnosticError(context.diagnostics)
+        }
+        let settings = SettingsDecoder(context: context).decode(settingsMap)
+        settingsMap.finish()
+        guard let settings else { throw DiagnosticError(context.diagnostics) }
+
+        var sources: [String: Source] = [:]
+        for document in documents where document.kind == "sources" {
+            for source in decodeSources(document.map, context) {
+                if let first = sources[source.id] {
+                    context.error("id.duplicate", "source id '\(source.id)' is declared twice (first at \(first.location))", at: source.location)
+                } else {
+                    sources[source.id] = source
+                }
+            }
+            document.map.finish()
+        }
+
+        let figures = FigureDecoder(context: context, congM2: settings.congM2.value)
+        let decoder = ModelDecoder(context: context, figures: figures, names: settings.nameTable)
+        var models: [FarmModel] = []
+        for document in documents where document.kind == "model" {
+            if let model = decoder.decode(document.map) {
+                if let first = models.first(where: { $0.id == model.id }) {
+                    context.error("id.duplicate", "model id '\(model.id)' is declared twice (first at \(first.location))", at: model.location)
+                } else {
+                    models.append(model)
+                }
+            }
+            document.map.finish()
+        }
+        if models.isEmpty, !context.hasErrors {
+            context.error("rules.no-models", "the rule set has no model files (kind: model)", at: settings.location)
+        }
+        checkCitations(context, sources)
+        checkDefaults(context, settings)
+
+        guard !context.hasErrors else { throw DiagnosticError(context.diagnostics) }
+        return RuleSet(settings: settings, models: models.sorted { $0.id < $1.id }, sources: sources,
+                       warnings: DiagnosticError(context.diagnostics).diagnostics)
+    }
+
+    private static func decodeSources(_ map: MappingReader, _ context: DecodeContext) -> [Source] {
+        guard let list = map.required("sources").flatMap({ context.sequence($0, "sources") }) else { return [] }
+        return list.compactMap { node in
+            guard let s = context.mapping(node, "a source") else { return nil }
+            defer { s.finish() }
+            let id = s.required("id").flatMap { context.identifier($0, "a source id") }
+            let title = s.required("title").flatMap { context.string($0, "the source title") }
+            let url = s.optional("url").flatMap { context.string($0, "url") }
+            let year = s.optional("year").flatMap { context.integer($0, "year") }
+            guard let id, let title else { return nil }
+            return Source(id: id, title: title, url: url, year: year, location: node.location)
+        }
+    }
+
+    private static func checkCitations(_ context: DecodeContext, _ sources: [String: Source]) {
+        for (id, location) in context.citations.sorted(by: { $0.value < $1.value }) where sources[id] == nil {
+            var message = "source '\(id)' is not in the sources list"
+            if let s = Spelling.closest(to: id, among: sources.keys) { message += "; did you mean '\(s)'?" }
+            context.error("ref.source", message, at: location)
+        }
+        for source in sources.values.sorted(by: { $0.location < $1.location }) where context.citations[source.id] == nil {
+            context.warning("source.unused", "source '\(source.id)' is never cited", at: source.location)
+        }
+    }
+
+    private static func checkDefaults(_ context: DecodeContext, _ settings: RegionalSettings) {
+        do {
+            var input = HouseholdInput()
+            input[.landM2] = .init("1000")
+            _ = try HouseholdParser(settings: settings).parse(input)
+        } catch {
+            for d in error.diagnostics {
+                context.error("settings.default", "a household default is invalid: \(d.message)", at: settings.location)
+            }
+        }
+    }
+}

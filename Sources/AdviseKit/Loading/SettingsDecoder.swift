@@ -1,0 +1,146 @@
+/// Decodes the regional settings file (`kind: settings`).
+struct SettingsDecoder {
+    let context: DecodeContext
+
+    /// The `công` size is read first because every other figure's units may use it.
+    func decode(_ map: MappingReader) -> RegionalSettings? {
+        let congFigure = map.required("area_units").flatMap { node -> Figure? in
+            guard let units = context.mapping(node, "area_units") else { return nil }
+            defer { units.finish() }
+            let probe = FigureDecoder(context: context, congM2: 1000)
+            return units.required("cong").flatMap { probe.figure($0, "the size of one công", expected: [.base(.area)])?.figure }
+        }
+        let figures = FigureDecoder(context: context, congM2: congFigure?.value ?? 1000)
+
+        let ruleset = map.required("ruleset").flatMap(ruleSetInfo)
+        let language = map.required("language").flatMap { node -> Language? in
+            guard let text = context.string(node, "language") else { return nil }
+            guard let l = Language(rawValue: text) else {
+                context.error("type.enum", "language must be one of \(Language.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'", at: node.location)
+                return nil
+            }
+            return l
+        }
+        let horizon = map.required("horizon").flatMap { figures.figure($0, "the appraisal horizon", expected: [.base(.time)]) }
+        let discount = map.required("discount_rate").flatMap { figures.figure($0, "the discount rate", expected: [Dimension.none / .base(.time)]) }
+        let workdays = map.required("workdays_per_worker").flatMap { figures.figure($0, "workdays per worker", expected: [.base(.labour) / .base(.person) / .base(.time)]) }
+        let wage = map.required("hired_labour_wage").flatMap { figures.figure($0, "the hired labour wage", expected: [.base(.money) / .base(.labour)]) }
+        let poverty = map.required("poverty_line").flatMap { figures.figure($0, "the poverty line", expected: [.base(.money) / .base(.person) / .base(.time)]) }
+        let scales = map.required("scales").map(self.scales) ?? [:]
+        let loans = map.required("loan_programmes").map { loanProgrammes($0, figures) } ?? []
+        let constants = map.optional("constants").map { self.constants($0, figures) } ?? [:]
+        let defaults = map.required("household_defaults").map { self.householdDefaults($0) } ?? [:]
+
+        for required in HouseholdFact.allCases.compactMap(\.scale) where scales[required] == nil {
+            context.error("settings.scale-missing", "the settings must declare the '\(required)' scale", at: map.node.location)
+        }
+        for programme in loans {
+            for category in programme.categories where scales["loan_category"]?.level(category) == nil {
+                context.error("settings.unknown-level", "loan programme '\(programme.id)' names loan category '\(category)', which the loan_category scale does not declare", at: programme.provenance.location)
+            }
+        }
+        guard let ruleset, let language, let horizon, let discount, let workdays, let wage, let poverty, let congFigure else { return nil }
+        let years = Int(horizon.value.rounded())
+        guard (1...50).contains(years) else {
+            context.error("figure.range", "the horizon must be 1 to 50 years", at: horizon.figure.provenance.location)
+            return nil
+        }
+        return RegionalSettings(
+            ruleset: ruleset, language: language, horizonYears: years, discountRate: discount.figure, congM2: congFigure,
+            defaults: defaults, workdaysPerWorker: workdays.figure, hiredLabourWage: wage.figure, povertyLine: poverty.figure,
+            scales: scales, loanProgrammes: loans, constants: constants, location: map.node.location)
+    }
+
+    private func ruleSetInfo(_ node: ConfigNode) -> RuleSetInfo? {
+        guard let map = context.mapping(node, "ruleset") else { return nil }
+        defer { map.finish() }
+        let id = map.required("id").flatMap { context.identifier($0, "the rule set id") }
+        let version = map.required("version").flatMap { context.string($0, "the rule set version") }
+        let effective = map.required("effective").flatMap { node -> String? in
+            guard let text = context.string(node, "effective"), FigureDecoder.isDate(text) else {
+                context.error("type.date", "effective must be a date written YYYY-MM-DD", at: node.location)
+                return nil
+            }
+            return text
+        }
+        let name = map.required("name").flatMap { context.text($0, "the rule set name") }
+        guard let id, let version, let effective, let name else { return nil }
+        return RuleSetInfo(id: id, version: version, effective: effective, name: name)
+    }
+
+    private func scales(_ node: ConfigNode) -> [String: ExposureScale] {
+        guard let map = context.mapping(node, "scales") else { return [:] }
+        var result: [String: ExposureScale] = [:]
+        for (key, value) in map.entries {
+            guard let id = context.identifier(key, "a scale id"), let scale = context.mapping(value, "the \(id) scale") else { continue }
+            defer { scale.finish() }
+            let name = scale.required("name").flatMap { context.text($0, "the name of the \(id) scale") }
+            var levels: [ExposureScale.Level] = []
+            for item in scale.required("levels").flatMap({ context.sequence($0, "the levels of \(id)") }) ?? [] {
+                guard let level = context.mapping(item, "a level of \(id)") else { continue }
+                defer { level.finish() }
+                let levelID = level.required("id").flatMap { context.identifier($0, "a level id") }
+                let levelName = level.required("name").flatMap { context.text($0, "the level's name") }
+                let meaning = level.optional("meaning").flatMap { context.text($0, "the level's meaning") }
+                let aliases = level.optional("aliases").flatMap { context.sequence($0, "aliases") }?.compactMap { context.string($0, "an alias") } ?? []
+                guard let levelID, let levelName else { continue }
+                if levels.contains(where: { $0.id == levelID }) {
+                    context.error("id.duplicate", "level '\(levelID)' is declared twice in the \(id) scale", at: item.location)
+                }
+                levels.append(.init(id: levelID, name: levelName, meaning: meaning, aliases: aliases))
+            }
+            guard let name, !levels.isEmpty else { continue }
+            result[id] = ExposureScale(id: id, name: name, levels: levels)
+        }
+        return result
+    }
+
+    private func loanProgrammes(_ node: ConfigNode, _ figures: FigureDecoder) -> [LoanProgramme] {
+        var result: [LoanProgramme] = []
+        for item in context.sequence(node, "loan_programmes") ?? [] {
+            guard let map = context.mapping(item, "a loan programme") else { continue }
+            defer { map.finish() }
+            let id = map.required("id").flatMap { context.identifier($0, "a loan programme id") }
+            let name = map.required("name").flatMap { context.text($0, "the programme name") }
+            let categories = map.required("categories").flatMap { context.sequence($0, "categories") }?.compactMap { context.identifier($0, "a loan category") }
+            let ceiling = map.required("ceiling").flatMap { figures.figure($0, "the loan ceiling", expected: [.base(.money)]) }
+            let rate = map.required("rate").flatMap { figures.figure($0, "the interest rate", expected: [Dimension.none / .base(.time)]) }
+            let term = map.required("term").flatMap { figures.figure($0, "the loan term", expected: [.base(.time)]) }
+            guard let id, let name, let categories, let ceiling, let rate, let term else { continue }
+            result.append(LoanProgramme(id: id, name: name, categories: categories, ceiling: ceiling.figure, rate: rate.figure,
+                                        termMonths: Int((term.value * 12).rounded()), provenance: ceiling.figure.provenance))
+        }
+        return result
+    }
+
+    private func constants(_ node: ConfigNode, _ figures: FigureDecoder) -> [String: Figure] {
+        guard let map = context.mapping(node, "constants") else { return [:] }
+        var result: [String: Figure] = [:]
+        let anything = [Dimension.none, .base(.area), .base(.money), .base(.time), .base(.person)]
+        for (key, value) in map.entries {
+            guard let name = context.identifier(key, "a constant name") else { continue }
+            if HouseholdFact.named(name) != nil {
+                context.error("id.duplicate", "constant '\(name)' has the name of a household fact", at: key.location)
+            }
+            if let f = figures.figure(value, "constant \(name)", expected: anything) { result[name] = f.figure }
+        }
+        return result
+    }
+
+    private func householdDefaults(_ node: ConfigNode) -> [HouseholdFact: String] {
+        guard let map = context.mapping(node, "household_defaults") else { return [:] }
+        var result: [HouseholdFact: String] = [:]
+        for (key, value) in map.entries {
+            guard let keyText = key.scalar, let fact = HouseholdFact.input(named: keyText) else {
+                context.error("field.unknown", "unknown household fact '\(key.scalar ?? "")'; facts are \(HouseholdFact.allCases.map(\.inputName).joined(separator: ", "))", at: key.location)
+                continue
+            }
+            if fact == .landM2 || fact == .capitalVND {
+                context.error("settings.default", "'\(keyText)' has no default: it is the household's own answer", at: key.location)
+                continue
+            }
+            result[fact] = context.string(value, "the default \(keyText)")
+        }
+        return result
+    }
+}

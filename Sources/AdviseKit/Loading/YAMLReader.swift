@@ -1,0 +1,83 @@
+import Yams
+
+/// Turns YAML text into a ``ConfigNode`` tree. The only file of the library that knows the YAML library.
+///
+/// The walk is bounded: a document that expands to more than ``nodeBudget`` nodes (an alias bomb, or a
+/// file far larger than any rule file) is refused with a diagnostic instead of exhausting memory.
+public enum YAMLReader {
+    /// The most nodes one document may expand to, aliases included.
+    public static let nodeBudget = 200_000
+    /// The deepest nesting a document may have.
+    public static let depthLimit = 64
+
+    /// Parses one YAML document.
+    /// - Parameters:
+    ///   - text: the file's content.
+    ///   - file: the path to name in diagnostics.
+    /// - Returns: the root node, or nil for an empty document.
+    /// - Throws: ``Diagnostic`` with code `yaml.syntax`, `yaml.too-large` or `yaml.too-deep`.
+    public static func parse(_ text: String, file: String) throws(Diagnostic) -> ConfigNode? {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw diagnostic(for: error, file: file)
+        } catch {
+            throw Diagnostic.error("yaml.syntax", "cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        guard let root else { return nil }
+        var budget = nodeBudget
+        return try convert(root, file: file, depth: 0, budget: &budget)
+    }
+
+    private static func convert(_ node: Node, file: String, depth: Int, budget: inout Int) throws(Diagnostic) -> ConfigNode {
+        let location = SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        budget -= 1
+        guard budget >= 0 else {
+            throw .error("yaml.too-large", "the document expands to more than \(nodeBudget) values (an alias bomb or a file far larger than a rule file)", at: location)
+        }
+        guard depth <= depthLimit else {
+            throw .error("yaml.too-deep", "the document nests deeper than \(depthLimit) levels", at: location)
+        }
+        switch node {
+        case let .scalar(scalar):
+            let style: ConfigNode.ScalarStyle = switch scalar.style {
+            case .plain, .any: .plain
+            case .singleQuoted, .doubleQuoted: .quoted
+            case .literal, .folded: .block
+            }
+            return ConfigNode(kind: .scalar(scalar.string, style), location: location)
+        case let .mapping(mapping):
+            var pairs: [(key: ConfigNode, value: ConfigNode)] = []
+            for (key, value) in mapping {
+                let k = try convert(key, file: file, depth: depth + 1, budget: &budget)
+                let v = try convert(value, file: file, depth: depth + 1, budget: &budget)
+                pairs.append((k, v))
+            }
+            return ConfigNode(kind: .mapping(pairs), location: location)
+        case let .sequence(sequence):
+            var items: [ConfigNode] = []
+            for item in sequence {
+                items.append(try convert(item, file: file, depth: depth + 1, budget: &budget))
+            }
+            return ConfigNode(kind: .sequence(items), location: location)
+        case .alias:
+            throw .error("yaml.alias", "unresolved alias", at: location)
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let detail = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
+            return .error("yaml.syntax", "\(problem)\(detail)", at: at(mark))
+        case let .reader(problem, _, _, _):
+            return .error("yaml.encoding", "the file is not readable text: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error("yaml.duplicate-key", "duplicate key '\(duplicates.first ?? "")' in a mapping", at: at(context.mark))
+        default:
+            return .error("yaml.syntax", "cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// A household as a user wrote it: the raw text of each flag, field or column, with where it was written.
+///
+/// ``HouseholdParser`` turns it into a ``Household`` using the rule set's units and scales.
+public struct HouseholdInput: Sendable, Equatable {
+    /// One written value and where it stands.
+    public struct Entry: Sendable, Equatable {
+        public var text: String
+        public var location: SourceLocation?
+
+        public init(_ text: String, at location: SourceLocation? = nil) {
+            self.text = text
+            self.location = location
+        }
+    }
+
+    /// The household's id, if any.
+    public var id: String?
+    /// Values keyed by fact.
+    public var entries: [HouseholdFact: Entry]
+
+    /// Creates an input.
+    public init(id: String? = nil, entries: [HouseholdFact: Entry] = [:]) {
+        self.id = id
+        self.entries = entries
+    }
+
+    /// Sets one value.
+    public subscript(_ fact: HouseholdFact) -> Entry? {
+        get { entries[fact] }
+        set { entries[fact] = newValue }
+    }
+}

@@ -1,0 +1,26 @@
+/// A text in the languages the output speaks.
+public struct LocalizedText: Sendable, Hashable {
+    /// Vietnamese, with diacritics.
+    public var vi: String
+    /// English.
+    public var en: String
+
+    /// Creates a text.
+    public init(vi: String, en: String) {
+        self.vi = vi
+        self.en = en
+    }
+
+    /// The text in one language.
+    public func callAsFunction(_ language: Language) -> String {
+        switch language {
+        case .vi: vi
+        case .en: en
+        }
+    }
+}
+
+/// An output language.
+public enum Language: String, Sendable, CaseIterable {
+    case vi, en
+}

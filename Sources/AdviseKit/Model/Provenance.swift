@@ -1,0 +1,62 @@
+/// Where a figure comes from: one or more source ids, or an estimate with its reasoning.
+public struct Provenance: Sendable, Hashable {
+    /// Ids in the rule set's sources list.
+    public var sources: [String]
+    /// The reasoning behind an estimate, when no source states the figure.
+    public var estimate: String?
+    /// A free note, such as the arithmetic behind a derived figure.
+    public var note: String?
+    /// The date after which the figure should be re-checked (`YYYY-MM-DD`).
+    public var validUntil: String?
+    /// Where the figure is written.
+    public var location: SourceLocation
+
+    /// Creates a provenance record.
+    public init(sources: [String], estimate: String?, note: String?, validUntil: String?, location: SourceLocation) {
+        self.sources = sources
+        self.estimate = estimate
+        self.note = note
+        self.validUntil = validUntil
+        self.location = location
+    }
+}
+
+/// A number from a rule file, converted to base units, with its provenance.
+public struct Figure: Sendable, Hashable {
+    /// The value in base units (VND, m², year, kg, nut, person-day, person, scale unit).
+    public var value: Double
+    /// The unit as written, e.g. `MVND/ha`.
+    public var unit: String
+    /// Its source or estimate.
+    public var provenance: Provenance
+
+    /// Creates a figure.
+    public init(value: Double, unit: String, provenance: Provenance) {
+        self.value = value
+        self.unit = unit
+        self.provenance = provenance
+    }
+}
+
+/// A price with a low / base / high band, in VND per product unit.
+public struct PriceBand: Sendable, Hashable {
+    public var low: Double
+    public var base: Double
+    public var high: Double
+    public var unit: String
+    public var provenance: Provenance
+
+    /// The price in one scenario.
+    public func price(_ scenario: PriceScenario) -> Double {
+        switch scenario {
+        case .low: low
+        case .base: base
+        case .high: high
+        }
+    }
+}
+
+/// The price scenarios every cash flow is computed at.
+public enum PriceScenario: String, Sendable, CaseIterable {
+    case low, base, high
+}

@@ -1,0 +1,82 @@
+/// The rule set's regional settings: identity, currency, appraisal, exposure scales, loans, poverty line.
+public struct RegionalSettings: Sendable {
+    /// The rule set's id, version and effective date, stamped on every output.
+    public var ruleset: RuleSetInfo
+    /// Default output language.
+    public var language: Language
+    /// Years of cash flow after the investment year.
+    public var horizonYears: Int
+    /// Yearly discount rate for NPV (a fraction).
+    public var discountRate: Figure
+    /// Square metres in one công.
+    public var congM2: Figure
+    /// Default household facts, in the forms the flags accept.
+    public var defaults: [HouseholdFact: String]
+    /// Person-days one working household member gives a year.
+    public var workdaysPerWorker: Figure
+    /// VND per hired person-day.
+    public var hiredLabourWage: Figure
+    /// Poverty line in VND per person per year.
+    public var povertyLine: Figure
+    /// Exposure and category scales, keyed by id (`flood`, `salinity`, `current_use`, `loan_category`).
+    public var scales: [String: ExposureScale]
+    /// Preferential loan programmes.
+    public var loanProgrammes: [LoanProgramme]
+    /// Named numbers rule conditions may use.
+    public var constants: [String: Figure]
+    /// Where the settings are written.
+    public var location: SourceLocation
+
+    /// The names rule expressions may use.
+    public var nameTable: NameTable {
+        NameTable(scales: scales.mapValues { $0.levels.map(\.id) }, constants: constants.mapValues(\.value))
+    }
+
+    /// The loan programme open to a loan category, if any.
+    public func loanProgramme(for category: String) -> LoanProgramme? {
+        loanProgrammes.first { $0.categories.contains(category) }
+    }
+}
+
+/// Id, version and effective date of a rule set.
+public struct RuleSetInfo: Sendable, Hashable {
+    public var id: String
+    public var version: String
+    public var effective: String
+    public var name: LocalizedText
+}
+
+/// An ordered scale of levels (flood exposure, salinity, current land use, loan category), each defined
+/// in words an officer can apply in the field.
+public struct ExposureScale: Sendable {
+    public var id: String
+    public var name: LocalizedText
+    public var levels: [Level]
+
+    /// One level of a scale.
+    public struct Level: Sendable {
+        public var id: String
+        public var name: LocalizedText
+        public var meaning: LocalizedText?
+        /// Other spellings an officer may type.
+        public var aliases: [String]
+    }
+
+    /// The level with an id.
+    public func level(_ id: String) -> Level? { levels.first { $0.id == id } }
+}
+
+/// A preferential loan programme (Vietnam Bank for Social Policies).
+public struct LoanProgramme: Sendable, Hashable {
+    public var id: String
+    public var name: LocalizedText
+    /// Loan categories it lends to.
+    public var categories: [String]
+    /// Largest loan, VND.
+    public var ceiling: Figure
+    /// Yearly interest rate, a fraction.
+    public var rate: Figure
+    /// Longest term in months.
+    public var termMonths: Int
+    public var provenance: Provenance
+}

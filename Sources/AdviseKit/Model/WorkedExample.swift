@@ -1,0 +1,32 @@
+/// A household written in a model file with the verdict and figures the rule author expects; the test
+/// suite evaluates every one.
+public struct WorkedExample: Sendable {
+    public var id: String
+    /// What the example shows.
+    public var description: String?
+    /// The household, in the same forms the command-line flags accept.
+    public var household: HouseholdInput
+    /// The verdict expected for this model.
+    public var verdict: Verdict?
+    /// Rules expected to fire.
+    public var rulesFired: [String]
+    /// Figures expected to fall within a range.
+    public var ranges: [ExpectedRange]
+    /// Where the example is written.
+    public var location: SourceLocation
+}
+
+/// One expected figure: the JSON field name and an inclusive range.
+public struct ExpectedRange: Sendable {
+    public var field: String
+    public var minimum: Double
+    public var maximum: Double
+    public var location: SourceLocation
+
+    /// Output fields an example may check.
+    public static let fields = [
+        "investment_vnd", "capital_gap_vnd", "loan_vnd", "annual_net_income_vnd", "risk_adjusted_income_vnd",
+        "npv_vnd", "risk_adjusted_npv_vnd", "payback_year", "first_income_year", "cash_low_point_vnd",
+        "area_m2", "units", "labour_days",
+    ]
+}

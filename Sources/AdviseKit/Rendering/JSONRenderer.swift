@@ -1,0 +1,102 @@
+/// The advice as JSON, following the schema documented in README (`--format json`).
+public struct JSONRenderer: Sendable {
+    public var language: Language
+    public var explain: Bool
+
+    public init(language: Language, explain: Bool = false) {
+        self.language = language
+        self.explain = explain
+    }
+
+    /// The whole document, ending with a newline.
+    public func render(_ advice: Advice) -> String { document(advice).serialized() + "\n" }
+
+    /// The document as a value.
+    public func document(_ advice: Advice) -> JSONValue {
+        .object([
+            ("ruleset", .object([("id", .string(advice.ruleset.id)), ("version", .string(advice.ruleset.version)), ("effective", .string(advice.ruleset.effective))])),
+            ("household", household(advice.household)),
+            ("rank_by", .string(advice.rankBy.rawValue)),
+            ("horizon_years", .int(Int64(advice.horizon))),
+            ("discount_rate", .double(advice.discountRate)),
+            ("poverty_line_vnd_month", .vnd(advice.povertyLineMonth)),
+            ("recommendation", .optional(advice.best) { .string($0.model.id) }),
+            ("options", .array(advice.options.enumerated().map { option($0.element, rank: $0.offset + 1) })),
+        ])
+    }
+
+    func household(_ h: Household) -> JSONValue {
+        var pairs: [(String, JSONValue)] = []
+        if let id = h.id { pairs.append(("id", .string(id))) }
+        pairs += [
+            ("land_m2", .double(h.landM2)),
+            ("capital_vnd", .optional(h.capitalVND) { .vnd($0) }),
+            ("flood", .string(h.flood)),
+            ("salinity", .string(h.salinity)),
+            ("labour", .double(h.labour)),
+            ("members", .double(h.members)),
+            ("current_use", .string(h.currentUse)),
+            ("loan_category", .string(h.loanCategory)),
+            ("assumed", .array(h.assumed.map { .string($0.name) })),
+        ]
+        return .object(pairs)
+    }
+
+    func option(_ o: ModelAdvice, rank: Int) -> JSONValue {
+        let p = o.projection
+        var pairs: [(String, JSONValue)] = [
+            ("rank", .int(Int64(rank))),
+            ("model", .string(o.model.id)),
+            ("name", .string(o.model.name(language))),
+            ("verdict", .string(o.verdict.rawValue)),
+            ("scale", .object([("area_m2", .double(o.areaM2)), ("units", .optional(o.units) { .double($0) })])),
+            ("investment_vnd", .vnd(p.investment)),
+            ("investment_items", .array(p.items.map { .object([("id", .string($0.id)), ("name", .string($0.name(language))), ("vnd", .vnd($0.vnd))]) })),
+            ("capital_gap_vnd", .optional(p.capitalGap) { .vnd($0) }),
+            ("loan", .optional(p.loan) { loan in
+                .object([("programme", .string(p.programme?.id ?? "")), ("amount_vnd", .vnd(loan.amount)),
+                         ("rate", .double(loan.rate)), ("term_months", .int(Int64(loan.termMonths)))])
+            }),
+            ("annual_net_income_vnd", .vnd(p.annualNetIncome)),
+            ("expected_loss_vnd", .vnd(p.expectedLoss)),
+            ("risk_adjusted_income_vnd", .vnd(p.riskAdjustedIncome)),
+            ("npv_vnd", .vnd(p.base.npv)),
+            ("risk_adjusted_npv_vnd", .vnd(p.riskAdjusted.npv)),
+            ("payback_year", .optional(p.riskAdjusted.paybackYear) { .int(Int64($0)) }),
+            ("first_income_year", .optional(p.firstIncomeYear) { .int(Int64($0)) }),
+            ("cash_low_point_vnd", .vnd(p.riskAdjusted.lowPoint)),
+            ("cash_low_point_year", .int(Int64(p.riskAdjusted.lowPointYear))),
+            ("cash_flow_vnd", flow(p.cashFlow[.base])),
+            ("cash_flow_low_vnd", flow(p.cashFlow[.low])),
+            ("cash_flow_high_vnd", flow(p.cashFlow[.high])),
+            ("risk_adjusted_cash_flow_vnd", flow(p.riskAdjustedCashFlow)),
+            ("labour_days", .double(p.labourDays.rounded())),
+            ("hired_labour_days", .double(p.hiredDays.rounded())),
+            ("income_per_labour_day_vnd", .optional(o.incomePerLabourDay) { .vnd($0) }),
+            ("income_per_member_month_vnd", .vnd(o.incomePerMemberMonth)),
+            ("above_poverty_line", .bool(o.abovePovertyLine)),
+            ("reasons", .array(o.reasons.map(reason))),
+        ]
+        if explain {
+            pairs.append(("trace", .object([
+                ("rules", .array(o.trace.map { t in
+                    .object([("rule", .string(t.rule)), ("condition", .string(t.condition)), ("effect", .string(t.effect)),
+                             ("result", .string(t.result.rawValue)), ("observed", observed(t.observed))])
+                })),
+                ("scales_tried", .array(o.trials.map { .object([("scale", .double($0.scale)), ("risk_adjusted_npv_vnd", .vnd($0.riskAdjustedNPV))]) })),
+            ])))
+        }
+        return .object(pairs)
+    }
+
+    private func flow(_ values: [Double]?) -> JSONValue { .array((values ?? []).map { .vnd($0) }) }
+
+    private func observed(_ list: [Reason.Observation]) -> JSONValue {
+        .object(list.map { ($0.fact.name, Double($0.value).map { JSONValue.double($0) } ?? .string($0.value)) })
+    }
+
+    private func reason(_ r: Reason) -> JSONValue {
+        .object([("rule", .string(r.rule)), ("effect", .string(r.effect)), ("message", .string(Catalogue.reason(r.detail, language))),
+                 ("observed", observed(r.observed))])
+    }
+}

@@ -1,0 +1,138 @@
+/// The advice as a readable terminal report: the household, the recommendation, a ranked table, then
+/// each option's money and reasons (and, with `--explain`, every rule's evaluation).
+public struct TextRenderer: Sendable {
+    public var language: Language
+    public var explain: Bool
+    /// The settings, for unit names and level names.
+    public var settings: RegionalSettings
+
+    public init(language: Language, explain: Bool = false, settings: RegionalSettings) {
+        self.language = language
+        self.explain = explain
+        self.settings = settings
+    }
+
+    private func t(_ key: Catalogue.Key) -> String { Catalogue.text(key, language) }
+
+    public func render(_ advice: Advice) -> String {
+        var out: [String] = []
+        let r = advice.ruleset
+        out.append("\(t(.ruleset)): \(r.name(language)) — \(r.id) \(r.version) (\(r.effective))")
+        out.append(householdLine(advice.household))
+        if !advice.household.assumed.isEmpty { out.append(t(.assumedNote)) }
+        out.append("")
+        if let best = advice.best {
+            out.append("\(t(.recommendation)): \(best.model.name(language)) — \(scaleText(best)), \(t(.investment).lowercased()) \(NumberFormat.moneyProse(best.projection.investment, language)), \(t(.netIncome).lowercased()) \(NumberFormat.moneyProse(best.projection.riskAdjustedIncome, language)) (\(t(.afterRisk))).")
+        } else {
+            out.append(t(.noRecommendation))
+        }
+        out.append("")
+        out.append(table(advice))
+        out.append(t(.millionsHeader) + " (\(t(.rankedBy)) \(Catalogue.rankBy(advice.rankBy, language)))")
+        for (index, option) in advice.options.enumerated() {
+            out.append("")
+            out.append(contentsOf: details(option, rank: index + 1, advice: advice))
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func level(_ scale: String, _ id: String) -> String {
+        settings.scales[scale]?.level(id)?.name(language) ?? id
+    }
+
+    private func householdLine(_ h: Household) -> String {
+        func mark(_ fact: HouseholdFact) -> String { h.assumed.contains(fact) ? "*" : "" }
+        let cong = settings.congM2.value
+        let land = "\(NumberFormat.grouped(h.landM2, language)) m² (\(NumberFormat.short(h.landM2 / cong, language)) công; \(Catalogue.format(.congNote, language, NumberFormat.grouped(cong, language))))"
+        let capital = h.capitalVND.map { NumberFormat.money($0, language) } ?? t(.notGiven)
+        var parts = ["\(t(.land)) \(land)", "\(t(.capital)) \(capital)"]
+        parts.append("\(t(.flood)): \(level("flood", h.flood))\(mark(.flood))")
+        parts.append("\(t(.salinity)): \(level("salinity", h.salinity))\(mark(.salinity))")
+        parts.append("\(t(.labour)): \(NumberFormat.short(h.labour, language)) \(t(.workers))\(mark(.labour))")
+        parts.append("\(t(.members)): \(NumberFormat.short(h.members, language))\(mark(.members))")
+        parts.append("\(t(.currentUse)): \(level("current_use", h.currentUse))\(mark(.currentUse))")
+        parts.append("\(t(.loanCategory)): \(level("loan_category", h.loanCategory))\(mark(.loanCategory))")
+        let id = h.id.map { " \($0)" } ?? ""
+        return "\(t(.household))\(id): " + parts.joined(separator: " · ")
+    }
+
+    private func scaleText(_ o: ModelAdvice) -> String {
+        switch o.model.scale.kind {
+        case .area: return "\(NumberFormat.grouped(o.areaM2, language)) m²"
+        case let .units(name, _): return "\(NumberFormat.short(o.units ?? 0, language)) × \(name(language))"
+        }
+    }
+
+    private func shortScale(_ o: ModelAdvice) -> String {
+        o.model.scale.isUnits ? "\(NumberFormat.short(o.units ?? 0, language)) × \(NumberFormat.grouped(o.model.scale.areaM2(1), language)) m²" : "\(NumberFormat.grouped(o.areaM2, language)) m²"
+    }
+
+    private func year(_ y: Int?) -> String { y.map { String($0) } ?? "—" }
+
+    private func table(_ advice: Advice) -> String {
+        var table = TextTable(
+            headers: [t(.rank), t(.model), t(.verdict), t(.scale), t(.investment), t(.incomePerYear), t(.riskNPV), t(.firstIncome), t(.payback)],
+            alignments: [.right, .left, .left, .right, .right, .right, .right, .right, .right])
+        for (i, o) in advice.options.enumerated() {
+            let p = o.projection
+            table.rows.append([
+                String(i + 1), o.model.name(language), Catalogue.verdict(o.verdict, language), shortScale(o),
+                NumberFormat.millions(p.investment, language), NumberFormat.millions(p.riskAdjustedIncome, language),
+                NumberFormat.millions(p.riskAdjusted.npv, language), year(p.firstIncomeYear), year(p.riskAdjusted.paybackYear),
+            ])
+        }
+        return table.render()
+    }
+
+    private func details(_ o: ModelAdvice, rank: Int, advice: Advice) -> [String] {
+        let p = o.projection
+        let m = { (v: Double) in NumberFormat.money(v, language) }
+        var out = ["\(rank). \(o.model.name(language)) — \(Catalogue.verdict(o.verdict, language)) (\(scaleText(o)))"]
+        let items = p.items.map { "\($0.name(language)) \(NumberFormat.moneyProse($0.vnd, language))" }.joined(separator: "; ")
+        out.append("   \(t(.investment)): \(m(p.investment)) — \(items)")
+        if let gap = p.capitalGap, gap > 0 {
+            var line = "   \(t(.capitalGap)): \(m(gap))"
+            if let loan = p.loan, let programme = p.programme {
+                line += "; \(t(.loan).lowercased()) \(m(loan.amount)) — \(programme.name(language)), "
+                line += Catalogue.format(.loanTerms, language, NumberFormat.short(loan.rate * 100, language) + " %", String(loan.termMonths))
+            }
+            out.append(line)
+        }
+        out.append("   \(t(.netIncome)): \(m(p.annualNetIncome)); \(t(.afterRisk)) \(m(p.riskAdjustedIncome)); \(t(.perMember)) \(m(o.incomePerMemberMonth))/\(language == .vi ? "tháng" : "month") (\(o.abovePovertyLine ? t(.abovePoverty) : t(.belowPoverty)) \(m(advice.povertyLineMonth)))")
+        let labour = "   \(t(.labourDays)): \(NumberFormat.grouped(p.labourDays, language)) \(language == .vi ? "ngày/năm" : "days/yr")"
+        out.append(labour + (o.incomePerLabourDay.map { "; \(m($0)) \(t(.perLabourDay))" } ?? ""))
+        let flows = (p.cashFlow[.base] ?? []).enumerated().map { "\($0.offset): \(NumberFormat.short($0.element / 1e6, places: 1, language))" }
+        out.append("   \(t(.cashFlow)): " + flows.joined(separator: " | "))
+        let bands = PriceScenario.allCases.map { s -> String in
+            let metrics = CashFlowMetrics(p.cashFlow[s] ?? [], discountRate: advice.discountRate)
+            let name: Catalogue.Key = s == .low ? .priceLow : (s == .base ? .priceBase : .priceHigh)
+            return "\(t(name)) NPV \(NumberFormat.moneyProse(metrics.npv, language))"
+        }
+        out.append("   \(t(.priceBands)): " + bands.joined(separator: " / "))
+        let payback = p.riskAdjusted.paybackYear.map { "\(t(.paybackIn)) \($0)" } ?? "\(t(.noPayback)) \(advice.horizon) \(t(.year))"
+        out.append("   \(t(.lowPoint)): \(m(p.riskAdjusted.lowPoint)) (\(t(.year)) \(p.riskAdjusted.lowPointYear)); \(payback)")
+        if !o.reasons.isEmpty {
+            out.append("   \(t(.reasons)):")
+            for reason in o.reasons {
+                out.append("   - [\(reason.rule)] \(Catalogue.reason(reason.detail, language))")
+            }
+        }
+        if explain {
+            out.append("   \(t(.trace)):")
+            for trace in o.trace {
+                let observed = trace.observed.map { "\($0.fact.name)=\($0.value)" }.joined(separator: ", ")
+                let result = switch trace.result {
+                case .fired: t(.fired)
+                case .notFired: t(.notFired)
+                case .skipped: t(.skipped)
+                }
+                out.append("   · \(trace.rule) [\(trace.effect)] when \(trace.condition) — \(observed.isEmpty ? "" : observed + " → ")\(result)")
+            }
+            if !o.trials.isEmpty {
+                let trials = o.trials.map { "\(NumberFormat.short($0.scale, language)): \(NumberFormat.millions($0.riskAdjustedNPV, language))" }
+                out.append("   \(t(.scalesTried)): " + trials.joined(separator: " | "))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,67 @@
+import AdviseKit
+import ArgumentParser
+import Foundation
+
+/// Loading and error reporting shared by the commands: diagnostics go to standard error in the
+/// compiler form, and the process exits with the documented code.
+enum Console {
+    /// Exit codes (sysexits): usage 64, bad data 65, cannot open input 66.
+    static let usage: Int32 = 64, dataError: Int32 = 65, noInput: Int32 = 66
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func report(_ diagnostics: [Diagnostic]) {
+        for d in diagnostics { printError(d.description) }
+    }
+
+    /// The rule set folder: the flag, then `$ADVISE_RULES`, then `./Rules`, then a `Rules` folder above the executable.
+    static func rulesDirectory(_ flag: String?) -> String {
+        if let flag { return flag }
+        if let env = ProcessInfo.processInfo.environment["ADVISE_RULES"], !env.isEmpty { return env }
+        let fm = FileManager.default
+        if fm.fileExists(atPath: "Rules/settings.yaml") { return "Rules" }
+        var url = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = url.appendingPathComponent("Rules")
+            if fm.fileExists(atPath: candidate.appendingPathComponent("settings.yaml").path) { return candidate.path }
+            url.deleteLastPathComponent()
+        }
+        return "Rules"
+    }
+
+    /// Loads the rule set; prints its warnings once; exits 65 on errors.
+    static func loadRules(_ flag: String?) throws -> RuleSet {
+        do {
+            let ruleSet = try RuleSetLoader.load(directory: rulesDirectory(flag))
+            report(ruleSet.warnings)
+            return ruleSet
+        } catch {
+            report(error.diagnostics)
+            let errors = error.diagnostics.filter { $0.severity == .error }.count
+            printError("advise: the rule set has \(errors) error\(errors == 1 ? "" : "s"); no advice given")
+            throw ExitCode(dataError)
+        }
+    }
+
+    /// Reads a household file; exits 66 when it cannot be read, 65 when it is malformed.
+    static func loadHousehold(_ path: String) throws -> HouseholdInput {
+        do {
+            return try HouseholdFile.load(path: path)
+        } catch {
+            report(error.diagnostics)
+            throw ExitCode(error.diagnostics.contains { $0.code == "file.not-found" } ? noInput : dataError)
+        }
+    }
+
+    /// Parses household values; a bad value names its flag (or its file position) and exits 64.
+    static func parseHousehold(_ input: HouseholdInput, settings: RegionalSettings) throws -> Household {
+        do {
+            return try HouseholdParser(settings: settings, label: { "--" + $0.inputName }).parse(input)
+        } catch {
+            report(error.diagnostics)
+            throw ExitCode(usage)
+        }
+    }
+}
