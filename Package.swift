@@ -27,7 +27,7 @@ let package = Package(
         .testTarget(
             name: "AdviseKitTests",
             dependencies: ["AdviseKit"],
-            resources: []
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -1,0 +1,67 @@
+/// Runs a model file's worked examples and reports each expectation that no longer holds, at the
+/// example's line in the YAML file.
+public struct ExampleCheck: Sendable {
+    public let ruleSet: RuleSet
+
+    public init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
+
+    /// Every example of every model, with its model.
+    public var examples: [(model: FarmModel, example: WorkedExample)] {
+        ruleSet.models.flatMap { model in model.examples.map { (model, $0) } }
+    }
+
+    /// The findings for one example; empty when it holds.
+    public func check(_ example: WorkedExample, of model: FarmModel) -> [Diagnostic] {
+        let household: Household
+        do {
+            household = try HouseholdParser(settings: ruleSet.settings).parse(example.household)
+        } catch {
+            return error.diagnostics.map { .error("example.household", "example '\(example.id)': \($0.message)", at: $0.location ?? example.location) }
+        }
+        let advice = Evaluator(ruleSet: ruleSet).evaluate(model, for: household)
+        var findings: [Diagnostic] = []
+        func fail(_ message: String, at location: SourceLocation? = nil) {
+            findings.append(.error("example.failed", "\(model.id) example '\(example.id)': \(message)", at: location ?? example.location))
+        }
+        if let verdict = example.verdict, advice.verdict != verdict {
+            let why = advice.reasons.map(\.rule).joined(separator: ", ")
+            fail("expected verdict \(verdict.rawValue), got \(advice.verdict.rawValue) (reasons: \(why.isEmpty ? "none" : why))")
+        }
+        let fired = Set(advice.reasons.map(\.rule))
+        for rule in example.rulesFired where !fired.contains(rule) {
+            fail("expected rule '\(rule)' to fire; fired: \(fired.sorted().joined(separator: ", "))")
+        }
+        for range in example.ranges {
+            guard let value = Self.figure(range.field, of: advice) else {
+                fail("\(range.field) has no value for this household", at: range.location)
+                continue
+            }
+            if value < range.minimum - 0.5 || value > range.maximum + 0.5 {
+                let wanted = range.minimum == range.maximum ? "\(RulePass.number(range.minimum))" : "[\(RulePass.number(range.minimum)), \(RulePass.number(range.maximum))]"
+                fail("expected \(range.field) \(wanted), got \(RulePass.number(value.rounded()))", at: range.location)
+            }
+        }
+        return findings
+    }
+
+    /// The value of an output field by its JSON name.
+    public static func figure(_ field: String, of advice: ModelAdvice) -> Double? {
+        let p = advice.projection
+        switch field {
+        case "investment_vnd": return p.investment
+        case "capital_gap_vnd": return p.capitalGap
+        case "loan_vnd": return p.loan?.amount ?? 0
+        case "annual_net_income_vnd": return p.annualNetIncome
+        case "risk_adjusted_income_vnd": return p.riskAdjustedIncome
+        case "npv_vnd": return p.base.npv
+        case "risk_adjusted_npv_vnd": return p.riskAdjusted.npv
+        case "payback_year": return p.riskAdjusted.paybackYear.map(Double.init)
+        case "first_income_year": return p.firstIncomeYear.map(Double.init)
+        case "cash_low_point_vnd": return p.riskAdjusted.lowPoint
+        case "area_m2": return advice.areaM2
+        case "units": return advice.units
+        case "labour_days": return p.labourDays
+        default: return nil
+        }
+    }
+}

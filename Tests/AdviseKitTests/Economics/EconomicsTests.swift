@@ -1,0 +1,128 @@
+@testable import AdviseKit
+import Foundation
+import Testing
+
+@Suite struct CashFlowMetricsTests {
+    @Test func npvPaybackAndLowPointByHand() {
+        let m = CashFlowMetrics([-100, 30, 50, 60], discountRate: 0.1)
+        // -100 + 30/1.1 + 50/1.21 + 60/1.331
+        #expect(abs(m.npv - 13.6739) < 0.001)
+        #expect(m.paybackYear == 3)
+        #expect(m.lowPoint == -100)
+        #expect(m.lowPointYear == 0)
+    }
+
+    @Test func theCashValleyWhileTreesComeIntoBearing() {
+        let m = CashFlowMetrics([-100, -20, 50, 80], discountRate: 0)
+        #expect(m.npv == 10)
+        #expect(m.lowPoint == -120)
+        #expect(m.lowPointYear == 1)
+        #expect(m.paybackYear == 3)
+    }
+
+    @Test func noPaybackWithinTheHorizon() {
+        #expect(CashFlowMetrics([-100, 50, 20], discountRate: 0).paybackYear == nil)
+    }
+
+    @Test func paybackIsWhenTheCumulativeStaysAboveZero() {
+        #expect(CashFlowMetrics([-10, 20, -30, 40], discountRate: 0).paybackYear == 3)
+        #expect(CashFlowMetrics([0, 10], discountRate: 0).paybackYear == 0)
+    }
+}
+
+@Suite struct LoanScheduleTests {
+    @Test func equalPrincipalWithInterestOnTheBalance() {
+        let loan = LoanSchedule(amount: 100_000_000, rate: 0.066, termMonths: 120)
+        let payments = loan.payments(horizon: 10)
+        #expect(loan.years == 10)
+        #expect(abs(payments[0].interest - 6_600_000) < 0.01)
+        #expect(abs(payments[0].principal - 10_000_000) < 0.01)
+        #expect(abs(payments[1].interest - 5_940_000) < 0.01)
+        // 0.066 × 10 M × (10 + 9 + … + 1)
+        #expect(abs(loan.totalInterest(horizon: 10) - 36_300_000) < 0.01)
+    }
+
+    @Test func whatIsOwedAtTheHorizonIsRepaidThen() {
+        let payments = LoanSchedule(amount: 100, rate: 0, termMonths: 120).payments(horizon: 5)
+        #expect(payments.map(\.principal) == [10, 10, 10, 10, 60])
+    }
+
+    @Test func aPartYearCountsAsAYear() {
+        #expect(LoanSchedule(amount: 1, rate: 0, termMonths: 18).years == 2)
+    }
+}
+
+@Suite struct ProjectionTests {
+    static let tiny: RuleSet? = try? RuleSetLoader.load(directory: Fixtures.root.appendingPathComponent("Tests/AdviseKitTests/Fixtures/tiny").path)
+
+    func advise(_ values: [HouseholdFact: String]) throws -> ModelAdvice {
+        let ruleSet = try #require(Self.tiny)
+        var input = HouseholdInput()
+        for (fact, text) in values { input[fact] = .init(text) }
+        let household = try HouseholdParser(settings: ruleSet.settings).parse(input)
+        return try #require(Evaluator(ruleSet: ruleSet).advise(household).options.first)
+    }
+
+    @Test func cashFlowByHand() throws {
+        // 100 m²: investment 1,000 + 10 × 100 = 2,000; revenue 5,000 then 10,000; costs 20 % + 50; labour 1 day (family has 100).
+        let o = try advise([.landM2: "100"])
+        let p = o.projection
+        #expect(o.areaM2 == 100)
+        #expect(p.investment == 2000)
+        #expect(p.cashFlow[.base] == [-2000, 3950, 7950, 7950])
+        #expect(p.cashFlow[.low] == [-2000, 1950, 3950, 3950])
+        #expect(p.annualNetIncome == 7950)
+        #expect(p.firstIncomeYear == 1)
+        #expect(p.base.npv == 17850)
+        #expect(p.base.paybackYear == 1)
+    }
+
+    @Test func moreLandMeansTheLargestScaleWhenItPays() throws {
+        let o = try advise([.landM2: "1000"])
+        #expect(o.areaM2 == 1000)
+        #expect(o.projection.investment == 11_000)
+    }
+
+    @Test func aLoanCoversTheGapAndItsInterestEntersTheCashFlow() throws {
+        // capital 500 → gap 1,500 borrowed at 10 % over 2 years: interest 150 then 75, principal 750 twice.
+        let o = try advise([.landM2: "100", .capitalVND: "500", .loanCategory: "poor"])
+        let p = o.projection
+        #expect(p.capitalGap == 1500)
+        #expect(p.loan?.amount == 1500)
+        #expect(p.cashFlow[.base] == [-500, 3050, 7125, 7950])
+        #expect(o.verdict == .conditional)
+    }
+
+    @Test func capitalAndLoanBoundTheScale() throws {
+        // 2,000 own + 10,000 loan = 12,000 ≥ 1,000 + 10 s → s ≤ 1,100, capped by the 1,000 m² maximum; with 0 own: s ≤ 900.
+        #expect(try advise([.landM2: "5000", .capitalVND: "2000", .loanCategory: "poor"]).areaM2 == 1000)
+        #expect(try advise([.landM2: "5000", .capitalVND: "0", .loanCategory: "poor"]).areaM2 == 900)
+        let short = try advise([.landM2: "5000", .capitalVND: "1500"])
+        #expect(short.areaM2 == 100)
+        let none = try advise([.landM2: "5000", .capitalVND: "1000"])
+        #expect(none.verdict == .unsuitable)
+        #expect(none.reasons.map(\.rule).contains("scale.capital"))
+    }
+
+    @Test func hiredLabourIsCostedBeyondTheFamily() throws {
+        // 1,000 m² needs 10 days; one worker gives 100: nothing hired. Labour 0: all 10 days hired at 10 VND.
+        let o = try advise([.landM2: "1000", .labour: "0"])
+        #expect(o.projection.hiredDays == 10)
+        #expect(o.projection.annualNetIncome == 100_000 - 20_000 - 50 - 100)
+        #expect(o.reasons.map(\.rule).contains("labour.hired"))
+    }
+
+    @Test func expectedLossIsLikelihoodTimesDamage() throws {
+        let o = try advise([.landM2: "100", .flood: "occasional"])
+        // 10 % × 50 % of the 10,000 mature revenue
+        #expect(o.projection.expectedLoss == 500)
+        #expect(o.projection.riskAdjustedIncome == 7450)
+        #expect(o.projection.riskAdjustedCashFlow == [-2000, 3700, 7450, 7450])  // year 1: 5 % of 5,000
+    }
+
+    @Test func anUnsuitableRuleBlocks() throws {
+        let o = try advise([.landM2: "100", .flood: "frequent"])
+        #expect(o.verdict == .unsuitable)
+        #expect(o.reasons.first?.rule == "flood-out")
+    }
+}
