@@ -5,7 +5,8 @@ enum Spelling {
         let limit = max(1, word.count / 3)
         var best: (String, Int)?
         for candidate in candidates.sorted() {
-            let d = distance(word, candidate)
+            let prefixed = word.count >= 3 && (candidate.hasPrefix(word) || word.hasPrefix(candidate))
+            let d = prefixed ? min(limit, distance(word, candidate)) : distance(word, candidate)
             if d <= limit, d < (best?.1 ?? .max) { best = (candidate, d) }
         }
         return best?.0

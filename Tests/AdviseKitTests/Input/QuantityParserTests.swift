@@ -1,0 +1,91 @@
+@testable import AdviseKit
+import Testing
+
+@Suite struct QuantityParserTests {
+    @Test(arguments: [
+        ("7000", 7000.0), ("7000m2", 7000), ("7000 m²", 7000), ("0.7ha", 7000), ("0,7ha", 7000), ("7cong", 7000),
+        ("7công", 7000), ("7 CONG", 7000), ("1.1ha", 11000), ("0.700ha", 7000), ("12.000.000m2", 12_000_000),
+        ("2.5cong", 2500),
+    ])
+    func areas(_ text: String, _ m2: Double) throws {
+        #expect(try QuantityParser.area(text, congM2: 1000).get() == m2)
+    }
+
+    @Test func congFollowsTheRuleSet() throws {
+        #expect(try QuantityParser.area("1cong", congM2: 1296).get() == 1296)
+    }
+
+    @Test(arguments: [
+        ("150000000", 150_000_000.0), ("150tr", 150_000_000), ("150trieu", 150_000_000), ("150 triệu", 150_000_000),
+        ("150M", 150_000_000), ("1.5ty", 1_500_000_000), ("1,5tỷ", 1_500_000_000), ("300.000.000", 300_000_000),
+        ("300,000,000 VND", 300_000_000), ("0", 0), ("20tr", 20_000_000), ("500k", 500_000), ("2 tỉ", 2_000_000_000),
+    ])
+    func money(_ text: String, _ vnd: Double) throws {
+        #expect(try QuantityParser.money(text).get() == vnd)
+    }
+
+    @Test(arguments: [
+        ("7.000", "ambiguous"), ("7,000", "ambiguous"), ("abc", "not an area"),
+        ("7000 acres", "unknown unit 'acres'"), ("-5", "not an area"), ("0", "more than 0"), ("7.0.0", "wrong places"),
+        ("1.000,5", "mixes"), ("", "not an area"), ("99999ha", "more than 10,000 ha"),
+    ])
+    func badAreasAreRefusedWithTheAcceptedForms(_ text: String, _ message: String) {
+        guard case let .failure(problem) = QuantityParser.area(text, congM2: 1000) else {
+            Issue.record("'\(text)' was accepted")
+            return
+        }
+        #expect(problem.message.contains(message), "\(problem.message)")
+    }
+
+    @Test(arguments: [("1.500ty", "ambiguous"), ("150 dollars", "unknown unit"), ("lots", "not an amount"), ("99999ty", "more than 10,000 tỷ")])
+    func badMoneyIsRefused(_ text: String, _ message: String) {
+        guard case let .failure(problem) = QuantityParser.money(text) else {
+            Issue.record("'\(text)' was accepted")
+            return
+        }
+        #expect(problem.message.contains(message), "\(problem.message)")
+    }
+
+    @Test func theAmbiguityHintOffersBothReadings() {
+        guard case let .failure(p) = QuantityParser.area("7.000", congM2: 1000) else { return #expect(Bool(false)) }
+        #expect(p.message.contains("write 7000 or 7.0"))
+    }
+}
+
+@Suite struct HouseholdParserTests {
+    @Test func defaultsAreFilledAndNamed() throws {
+        let h = try Fixtures.household([.landM2: "7cong"])
+        #expect(h.landM2 == 7000)
+        #expect(h.capitalVND == nil)
+        #expect(h.flood == "none")
+        #expect(h.assumed == [.flood, .salinity, .labour, .members, .currentUse, .loanCategory])
+    }
+
+    @Test func levelsAcceptNamesAndAliases() throws {
+        let h = try Fixtures.household([.landM2: "1000", .currentUse: "Neglected coconut garden", .loanCategory: "near_poor", .flood: "thỉnh thoảng"])
+        #expect(h.currentUse == "neglected-coconut")
+        #expect(h.loanCategory == "near-poor")
+        #expect(h.flood == "occasional")
+    }
+
+    @Test func everyBadValueIsReportedWithItsLabel() {
+        var input = HouseholdInput()
+        input[.landM2] = .init("7.000")
+        input[.flood] = .init("sometimes")
+        input[.members] = .init("0")
+        let parser = HouseholdParser(settings: Fixtures.settings, label: { "--" + $0.inputName })
+        #expect {
+            _ = try parser.parse(input)
+        } throws: { error in
+            let messages = (error as? DiagnosticError)?.diagnostics.map(\.message) ?? []
+            return messages.count == 3
+                && messages.contains { $0.hasPrefix("--land: ") && $0.contains("ambiguous") }
+                && messages.contains { $0.hasPrefix("--flood: ") && $0.contains("none, occasional, frequent") }
+                && messages.contains { $0.hasPrefix("--members: ") }
+        }
+    }
+
+    @Test func landIsRequired() {
+        #expect(throws: DiagnosticError.self) { try HouseholdParser(settings: Fixtures.settings).parse(HouseholdInput()) }
+    }
+}
