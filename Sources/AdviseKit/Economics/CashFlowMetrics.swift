@@ -9,15 +9,23 @@ public struct CashFlowMetrics: Sendable, Equatable {
     public var lowPoint: Double
     public var lowPointYear: Int
 
+    /// Net present value of a flow `[year 0, year 1, …]`, year 0 undiscounted.
+    public static func npv(_ flow: [Double], discountRate: Double) -> Double {
+        var total = 0.0, factor = 1.0
+        for amount in flow {
+            total += amount / factor
+            factor *= 1 + discountRate
+        }
+        return total
+    }
+
     /// Computes the metrics.
     /// - Complexity: O(n) in the number of years.
     public init(_ flow: [Double], discountRate: Double) {
-        var npv = 0.0, factor = 1.0, cumulative = 0.0
+        var cumulative = 0.0
         var low = 0.0, lowYear = 0
         var lastNegative: Int?
         for (year, amount) in flow.enumerated() {
-            npv += amount / factor
-            factor *= 1 + discountRate
             cumulative += amount
             if cumulative < low - 0.5 {
                 low = cumulative
@@ -25,7 +33,7 @@ public struct CashFlowMetrics: Sendable, Equatable {
             }
             if cumulative < -0.5 { lastNegative = year }
         }
-        self.npv = npv
+        npv = Self.npv(flow, discountRate: discountRate)
         self.lowPoint = low
         self.lowPointYear = lowYear
         switch lastNegative {

@@ -1,8 +1,8 @@
 /// The money of one model at one scale for one household: investment, loan, yearly cash flows at the
 /// three prices, and the figures an officer quotes.
 ///
-/// Every flow is affine in the scale between the kinks where a loan starts or hired labour starts, which
-/// is what lets ``ScaleSearch`` find the best scale exactly by trying only the kinks.
+/// The NPV is affine in the scale between the kink where hired labour starts, which is what lets
+/// ``ScaleSearch`` find the best scale exactly by trying only the ends and that kink.
 public struct Projection: Sendable {
     /// The investment, itemised (mitigations included).
     public var items: [(id: String, name: LocalizedText, vnd: Double)]
@@ -30,8 +30,13 @@ public struct Projection: Sendable {
     /// Person-days a year the model needs, and those hired because the family lacks them.
     public var labourDays: Double
     public var hiredDays: Double
-    public var base: CashFlowMetrics
-    public var riskAdjusted: CashFlowMetrics
+    /// NPV of the conversion itself (before financing) at base price. A loan changes when money goes out
+    /// and comes back, not what the conversion is worth; so more capital never lowers an option's NPV.
+    public var npv: Double
+    /// The same after expected hazard losses: what options are ranked by.
+    public var riskAdjustedNPV: Double
+    /// Payback year and cash low point of the household's own risk-adjusted cash flow, financing included.
+    public var household: CashFlowMetrics
 
     /// The inputs a projection needs beyond the model: the rule outcome and the household's resources.
     public struct Inputs: Sendable {
@@ -87,6 +92,7 @@ public struct Projection: Sendable {
 
         var flows: [PriceScenario: [Double]] = [:]
         var riskFlow: [Double] = []
+        var projectFlow = [-investment], riskProjectFlow = [-investment]
         var operatingNet: [Double] = []
         var revenues: [Double] = []
         for scenario in PriceScenario.allCases {
@@ -113,6 +119,8 @@ public struct Projection: Sendable {
                     revenues.append(revenue)
                     operatingNet.append(revenue - cost)
                     riskFlow.append(revenue - cost - debt - expectedShare * revenue)
+                    projectFlow.append(revenue - cost)
+                    riskProjectFlow.append(revenue - cost - expectedShare * revenue)
                 }
             }
             flows[scenario] = flow
@@ -127,7 +135,8 @@ public struct Projection: Sendable {
         expectedLoss = expectedShare * matureRevenue
         riskAdjustedIncome = annualNetIncome - expectedLoss
         firstIncomeYear = revenues.firstIndex { $0 > 0.5 }.map { $0 + 1 }
-        base = CashFlowMetrics(flows[.base] ?? [], discountRate: inputs.discountRate)
-        riskAdjusted = CashFlowMetrics(riskAdjustedCashFlow, discountRate: inputs.discountRate)
+        npv = CashFlowMetrics.npv(projectFlow, discountRate: inputs.discountRate)
+        riskAdjustedNPV = CashFlowMetrics.npv(riskProjectFlow, discountRate: inputs.discountRate)
+        household = CashFlowMetrics(riskAdjustedCashFlow, discountRate: inputs.discountRate)
     }
 }

@@ -60,9 +60,9 @@ public struct Evaluator: Sendable {
         if projection.hiredDays > 0.5 {
             reasons.append(Reason(rule: "labour.hired", effect: "warning", detail: .hiredLabour(days: projection.hiredDays, costVND: projection.hiredDays * settings.hiredLabourWage.value), observed: [.init(fact: .labour, value: RulePass.number(household.labour))]))
         }
-        if !blocked, projection.riskAdjusted.npv <= 0 {
+        if !blocked, projection.riskAdjustedNPV <= 0 {
             blocked = true
-            reasons.append(Reason(rule: "economics.npv", effect: "unsuitable", detail: .doesNotPay(npvVND: projection.riskAdjusted.npv, horizon: settings.horizonYears), observed: []))
+            reasons.append(Reason(rule: "economics.npv", effect: "unsuitable", detail: .doesNotPay(npvVND: projection.riskAdjustedNPV, horizon: settings.horizonYears), observed: []))
         }
 
         let verdict: Verdict = blocked ? .unsuitable : (pass.mitigations.isEmpty && projection.loan == nil ? .recommended : .conditional)
@@ -79,10 +79,10 @@ public struct Evaluator: Sendable {
         func key(_ o: ModelAdvice) -> Double {
             let p = o.projection
             switch rankBy {
-            case .riskAdjustedNPV: return -p.riskAdjusted.npv
+            case .riskAdjustedNPV: return -p.riskAdjustedNPV
             case .income: return -p.riskAdjustedIncome
-            case .npv: return -p.base.npv
-            case .payback: return Double(p.riskAdjusted.paybackYear ?? 1_000)
+            case .npv: return -p.npv
+            case .payback: return Double(p.household.paybackYear ?? 1_000)
             case .firstIncome: return Double(p.firstIncomeYear ?? 1_000)
             }
         }
@@ -91,7 +91,7 @@ public struct Evaluator: Sendable {
             if ua != ub { return !ua }
             let ka = key(a), kb = key(b)
             if ka != kb { return ka < kb }
-            if a.projection.riskAdjusted.npv != b.projection.riskAdjusted.npv { return a.projection.riskAdjusted.npv > b.projection.riskAdjusted.npv }
+            if a.projection.riskAdjustedNPV != b.projection.riskAdjustedNPV { return a.projection.riskAdjustedNPV > b.projection.riskAdjustedNPV }
             return a.model.id < b.model.id
         }
     }

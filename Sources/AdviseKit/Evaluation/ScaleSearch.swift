@@ -1,9 +1,9 @@
 /// Chooses the scale of a model for a household: the one with the highest risk-adjusted NPV among the
 /// scales that fit its land, its capital plus the loan it can get, on the model's step grid.
 ///
-/// Between the kinks where a loan starts or hired labour starts, every cash flow is affine in the scale,
-/// so the best scale is at the minimum, the upper limit, or next to a kink; only those are tried.
-/// More land or capital only widens the range, so the answer never gets worse.
+/// The NPV (before financing) is affine in the scale except where hired labour starts, so the best scale
+/// is at the minimum, the upper limit, or next to that kink; only those are tried. More land or capital
+/// only widens the range, so the answer never gets worse.
 struct ScaleSearch {
     /// The upper limit and why, when the model cannot fit at all.
     enum Limit: Equatable {
@@ -36,10 +36,7 @@ struct ScaleSearch {
     /// The scales worth trying below `upper`.
     func candidates(upper: Double) -> [Double] {
         let spec = model.scale
-        let items = Projection.investmentItems(model, inputs)
-        let fixed = items.reduce(0) { $0 + $1.fixed }, perScale = items.reduce(0) { $0 + $1.perScale }
         var kinks: [Double] = []
-        if let capital = inputs.capital, perScale > 0 { kinks.append((capital - fixed) / perScale) }
         if model.labour.perScaleDays > 0 { kinks.append((inputs.familyDays - model.labour.fixedDays) / model.labour.perScaleDays) }
         var result: Set<Double> = [spec.minimum, upper]
         for kink in kinks {
@@ -56,8 +53,8 @@ struct ScaleSearch {
         var trials: [ScaleTrial] = []
         for scale in candidates(upper: upper) {
             let p = Projection(model: model, scale: scale, inputs: inputs)
-            trials.append(ScaleTrial(scale: scale, riskAdjustedNPV: p.riskAdjusted.npv))
-            if best == nil || p.riskAdjusted.npv > (best?.1.riskAdjusted.npv ?? 0) + 0.5 { best = (scale, p) }
+            trials.append(ScaleTrial(scale: scale, riskAdjustedNPV: p.riskAdjustedNPV))
+            if best == nil || p.riskAdjustedNPV > (best?.1.riskAdjustedNPV ?? 0) + 0.5 { best = (scale, p) }
         }
         let chosen = best ?? (upper, Projection(model: model, scale: upper, inputs: inputs))
         return (chosen.0, chosen.1, trials)

@@ -78,7 +78,7 @@ public struct TextRenderer: Sendable {
             table.rows.append([
                 String(i + 1), o.model.name(language), Catalogue.verdict(o.verdict, language), shortScale(o),
                 NumberFormat.millions(p.investment, language), NumberFormat.millions(p.riskAdjustedIncome, language),
-                NumberFormat.millions(p.riskAdjusted.npv, language), year(p.firstIncomeYear), year(p.riskAdjusted.paybackYear),
+                NumberFormat.millions(p.riskAdjustedNPV, language), year(p.firstIncomeYear), year(p.household.paybackYear),
             ])
         }
         return table.render()
@@ -109,8 +109,8 @@ public struct TextRenderer: Sendable {
             return "\(t(name)) NPV \(NumberFormat.moneyProse(metrics.npv, language))"
         }
         out.append("   \(t(.priceBands)): " + bands.joined(separator: " / "))
-        let payback = p.riskAdjusted.paybackYear.map { "\(t(.paybackIn)) \($0)" } ?? "\(t(.noPayback)) \(advice.horizon) \(t(.year))"
-        out.append("   \(t(.lowPoint)): \(m(p.riskAdjusted.lowPoint)) (\(t(.year)) \(p.riskAdjusted.lowPointYear)); \(payback)")
+        let payback = p.household.paybackYear.map { "\(t(.paybackIn)) \($0)" } ?? "\(t(.noPayback)) \(advice.horizon) \(t(.year))"
+        out.append("   \(t(.lowPoint)): \(m(p.household.lowPoint)) (\(t(.year)) \(p.household.lowPointYear)); \(payback)")
         if !o.reasons.isEmpty {
             out.append("   \(t(.reasons)):")
             for reason in o.reasons {

@@ -53,11 +53,11 @@ public struct ExampleCheck: Sendable {
         case "loan_vnd": return p.loan?.amount ?? 0
         case "annual_net_income_vnd": return p.annualNetIncome
         case "risk_adjusted_income_vnd": return p.riskAdjustedIncome
-        case "npv_vnd": return p.base.npv
-        case "risk_adjusted_npv_vnd": return p.riskAdjusted.npv
-        case "payback_year": return p.riskAdjusted.paybackYear.map(Double.init)
+        case "npv_vnd": return p.npv
+        case "risk_adjusted_npv_vnd": return p.riskAdjustedNPV
+        case "payback_year": return p.household.paybackYear.map(Double.init)
         case "first_income_year": return p.firstIncomeYear.map(Double.init)
-        case "cash_low_point_vnd": return p.riskAdjusted.lowPoint
+        case "cash_low_point_vnd": return p.household.lowPoint
         case "area_m2": return advice.areaM2
         case "units": return advice.units
         case "labour_days": return p.labourDays

@@ -73,8 +73,8 @@ import Testing
         #expect(p.cashFlow[.low] == [-2000, 1950, 3950, 3950])
         #expect(p.annualNetIncome == 7950)
         #expect(p.firstIncomeYear == 1)
-        #expect(p.base.npv == 17850)
-        #expect(p.base.paybackYear == 1)
+        #expect(p.npv == 17850)
+        #expect(p.household.paybackYear == 1)
     }
 
     @Test func moreLandMeansTheLargestScaleWhenItPays() throws {
@@ -90,6 +90,8 @@ import Testing
         #expect(p.capitalGap == 1500)
         #expect(p.loan?.amount == 1500)
         #expect(p.cashFlow[.base] == [-500, 3050, 7125, 7950])
+        #expect(p.household.lowPoint == -500)
+        #expect(p.npv == 17850, "the NPV values the conversion before financing")
         #expect(o.verdict == .conditional)
     }
 
