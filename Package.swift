@@ -26,7 +26,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AdviseKitTests",
-            dependencies: ["AdviseKit"],
+            dependencies: ["AdviseKit", "advise"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+/// The built `advise` binary, run as a user runs it: standard output, standard error and exit code.
+@Suite struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL {
+        // The test bundle sits in the same build folder as the executable.
+        let bundle = Bundle.main.bundleURL
+        for folder in [bundle, bundle.deletingLastPathComponent()] {
+            let candidate = folder.appendingPathComponent("advise")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return Fixtures.root.appendingPathComponent(".build/debug/advise")
+    }
+
+    static func run(_ arguments: [String], in directory: URL = Fixtures.root) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["ADVISE_RULES"] = nil
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func theFrontDoorCoversAllFiveModels() throws {
+        let r = try Self.run(["--land", "7000"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for name in ["Dừa xiêm hữu cơ", "Bưởi da xanh VietGAP", "Vườn – ao – chuồng (VAC)", "Nhà màng trồng rau, dưa lưới", "Nuôi dê thương phẩm"] {
+            #expect(r.stdout.contains(name))
+        }
+        #expect(r.stdout.contains("Khuyến nghị:"))
+        #expect(r.stdout.contains("7.000 m²"))
+        #expect(r.stderr.isEmpty, "\(r.stderr)")
+    }
+
+    @Test func jsonFollowsTheDocumentedSchema() throws {
+        let r = try Self.run(["--land", "7000", "--capital", "150tr", "--flood", "occasional", "--format", "json"])
+        #expect(r.status == 0)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let ruleset = try #require(root["ruleset"] as? [String: Any])
+        #expect(ruleset["id"] as? String == "ben-tre-ward")
+        #expect(ruleset["version"] as? String == "2026.1")
+        let household = try #require(root["household"] as? [String: Any])
+        #expect(household["land_m2"] as? Int == 7000)
+        #expect(household["capital_vnd"] as? Int == 150_000_000)
+        #expect(household["flood"] as? String == "occasional")
+        #expect(household["salinity"] as? String == "low")
+        let options = try #require(root["options"] as? [[String: Any]])
+        #expect(options.count == 5)
+        let keys = ["model", "verdict", "scale", "investment_vnd", "capital_gap_vnd", "loan", "annual_net_income_vnd",
+                    "risk_adjusted_income_vnd", "npv_vnd", "payback_year", "first_income_year", "cash_flow_vnd", "reasons"]
+        for option in options {
+            for key in keys { #expect(option.keys.contains(key), "missing \(key)") }
+            let scale = try #require(option["scale"] as? [String: Any])
+            #expect(scale.keys.contains("area_m2") && scale.keys.contains("units"))
+            #expect((option["cash_flow_vnd"] as? [Int])?.count == 11)
+            #expect(["recommended", "conditional", "unsuitable"].contains(option["verdict"] as? String ?? ""))
+            for reason in option["reasons"] as? [[String: Any]] ?? [] {
+                #expect(reason["rule"] is String && reason["effect"] is String && reason["message"] is String)
+            }
+        }
+    }
+
+    @Test func sameInputSameBytes() throws {
+        let args = ["--land", "1.1ha", "--capital", "50tr", "--current-use", "coconut", "--format", "json", "--explain"]
+        #expect(try Self.run(args).stdout == (try Self.run(args).stdout))
+    }
+
+    @Test func englishOnRequest() throws {
+        let r = try Self.run(["--land", "7cong", "--lang", "en"])
+        #expect(r.stdout.contains("Recommendation:"))
+        #expect(r.stdout.contains("Organic green coconut"))
+    }
+
+    @Test(arguments: [
+        (["--land", "7.000"], "--land", "ambiguous"),
+        (["--land", "7000", "--capital", "lots"], "--capital", "150tr"),
+        (["--land", "7000", "--flood", "sometimes"], "--flood", "none, occasional, frequent"),
+        (["--land", "7000", "--loan-category", "rich"], "--loan-category", "poor, near-poor, newly-escaped, none"),
+        (["--capital", "50tr"], "--land is required", "0.7ha"),
+        (["--lnd", "7000"], "--lnd", "Unknown option"),
+        (["--land", "7000", "--rank", "fastest"], "--rank", "risk-npv"),
+    ])
+    func aBadFlagIsNamedWithItsAcceptedFormsAndExits64(_ args: [String], _ flag: String, _ forms: String) throws {
+        let r = try Self.run(args)
+        #expect(r.status == 64, "\(r.stderr)")
+        #expect(r.stderr.contains(flag) && r.stderr.contains(forms), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func aBrokenRuleSetStopsTheRunWithPositions() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("advise-cli-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("Rules"), to: dir)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let goat = dir.appendingPathComponent("models/goat-raising.yaml")
+        let text = try String(contentsOf: goat, encoding: .utf8).replacingOccurrences(of: "when: land_m2 < small_plot_m2", with: "when: land_m2 < smal_plot_m2")
+        try text.write(to: goat, atomically: true, encoding: .utf8)
+        let r = try Self.run(["--land", "7000", "--rules", dir.path])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("models/goat-raising.yaml:"))
+        #expect(r.stderr.contains(": error: unknown name 'smal_plot_m2'; did you mean 'small_plot_m2'? [expr.unknown-name]"))
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func aMissingHouseholdFileExits66AndAMalformedOne65() throws {
+        #expect(try Self.run(["--household", "/nonexistent/h.yaml"]).status == 66)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("advise-h-\(UUID().uuidString).yaml")
+        try "land: 7000\nflod: none\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = try Self.run(["--household", file.path])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains(":2:1: error: unknown household fact 'flod'"))
+    }
+
+    @Test func flagsOverrideTheHouseholdFile() throws {
+        let r = try Self.run(["--household", "Samples/small-plot.yaml", "--land", "2cong", "--format", "json"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("\"land_m2\": 2000"))
+        #expect(r.stdout.contains("\"id\": \"small-plot\""))
+    }
+
+    @Test func explainShowsEveryRule() throws {
+        let r = try Self.run(["--land", "3000", "--flood", "frequent", "--explain", "--lang", "en"])
+        #expect(r.stdout.contains("Rule trace:"))
+        #expect(r.stdout.contains("frequent-flood [unsuitable] when flood == \"frequent\" — flood=frequent → fired"))
+        #expect(r.stdout.contains("Scales tried"))
+    }
+}
