@@ -15,7 +15,8 @@ struct ModelDecoder {
         let scaled = ScaledFigures(figures: figures, scale: scale)
         let investment = list(map.required("investment"), "investment") { costItem($0, scaled) }
         let operating = list(map.optional("operating_costs"), "operating_costs") { operatingCost($0, scaled) }
-        let outputs = list(map.required("outputs"), "outputs") { output($0, scaled) }
+        let outputsNode = map.required("outputs")
+        let outputs = list(outputsNode, "outputs") { output($0, scaled) }
         let labour = map.required("labour").flatMap { labourNeed($0, scaled) }
         let life = map.optional("life").flatMap { figures.figure($0, "the productive life", expected: [.base(.time)])?.figure }
         let rules = list(map.optional("rules"), "rules") { RuleDecoder(context: context, names: names, scaled: scaled).decode($0) }
@@ -27,7 +28,9 @@ struct ModelDecoder {
         for cost in operating where cost.output.map({ o in !outputs.contains { $0.id == o } }) ?? false {
             context.error("ref.output", "operating cost '\(cost.id)' names output '\(cost.output ?? "")', which the model does not have", at: cost.provenance.location)
         }
-        if outputs.isEmpty { context.error("field.missing", "a model needs at least one output", at: map.node.location) }
+        if let outputsNode, case let .sequence(items) = outputsNode.kind, items.isEmpty {
+            context.error("field.missing", "a model needs at least one output", at: outputsNode.location)
+        }
         guard let id, let name, let summary, let labour else { return nil }
         return FarmModel(id: id, name: name, summary: summary, scale: scale, investment: investment, operatingCosts: operating,
                          outputs: outputs, labour: labour, lifeYears: life, rules: rules, examples: examples, location: map.node.location)

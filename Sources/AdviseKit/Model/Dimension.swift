@@ -50,7 +50,8 @@ public struct Dimension: Hashable, Sendable, CustomStringConvertible {
     /// Written in base units, e.g. `VND/m2/year`.
     public var description: String {
         let up = Base.allCases.filter { self[$0] > 0 }.map { power($0.symbol, self[$0]) }
-        let down = Base.allCases.filter { self[$0] < 0 }.map { power($0.symbol, -self[$0]) }
+        // Denominators read naturally with time last: VND/m2/year, nut/unit/year.
+        let down = (Base.allCases.filter { $0 != .time } + [.time]).filter { self[$0] < 0 }.map { power($0.symbol, -self[$0]) }
         let numerator = up.isEmpty ? "1" : up.joined(separator: "·")
         return ([numerator] + down).joined(separator: "/")
     }
