@@ -34,7 +34,4 @@ public struct Reason: Sendable, Equatable {
         /// A number, or a level id.
         public var value: String
     }
-
-    /// True when the reason holds a model back.
-    public var blocks: Bool { effect == "unsuitable" }
 }

@@ -15,7 +15,4 @@ public struct Condition: Sendable {
         }
         return evaluate(dense)
     }
-
-    /// A condition that always holds, for rules written without one.
-    public static let always = Condition(text: "true", facts: [], evaluate: { _ in true })
 }

@@ -128,9 +128,6 @@ final class MappingReader {
         self.what = what
     }
 
-    /// All keys, in file order.
-    var keys: [ConfigNode] { pairs.map(\.key) }
-
     /// All pairs, in file order; marks every key as used.
     var entries: [(key: ConfigNode, value: ConfigNode)] {
         for pair in pairs { if let k = pair.key.scalar { used.insert(k) } }
@@ -152,9 +149,6 @@ final class MappingReader {
         }
         return value
     }
-
-    /// True when the key is present.
-    func has(_ key: String) -> Bool { optional(key) != nil }
 
     /// Reports every key that was not read, with a suggestion for a likely misspelling.
     func finish() {

@@ -4,10 +4,10 @@ public enum Catalogue {
     public enum Key: String, CaseIterable, Sendable {
         case ruleset, household, land, capital, notGiven, flood, salinity, labour, members, currentUse, loanCategory
         case assumedNote, recommendation, noRecommendation, rank, model, verdict, scale, investment, incomePerYear
-        case riskNPV, firstIncome, payback, millionsHeader, details, investmentItems, capitalGap, loan, loanTerms
-        case netIncome, afterRisk, perMember, povertyLine, abovePoverty, belowPoverty, cashFlow, lowPoint, paybackIn
-        case noPayback, reasons, trace, scalesTried, year, workers, people, labourDays, perLabourDay, priceBands, skipped
-        case verdictRecommended, verdictConditional, verdictUnsuitable, none, congNote, notPaying, fired, notFired
+        case riskNPV, firstIncome, payback, millionsHeader, capitalGap, loan, loanTerms
+        case netIncome, afterRisk, perMember, abovePoverty, belowPoverty, cashFlow, lowPoint, paybackIn
+        case noPayback, reasons, trace, scalesTried, year, workers, labourDays, perLabourDay, priceBands, skipped
+        case verdictRecommended, verdictConditional, verdictUnsuitable, congNote, fired, notFired
         case rankedBy, priceLow, priceBase, priceHigh
     }
 
@@ -42,15 +42,12 @@ public enum Catalogue {
         .firstIncome: .init(vi: "Có thu", en: "1st income"),
         .payback: .init(vi: "Hoàn vốn", en: "Payback"),
         .millionsHeader: .init(vi: "Tiền tính bằng triệu ₫; thu nhập và NPV đã trừ thiệt hại dự kiến do ngập, mặn, bão; năm tính từ lúc đầu tư.", en: "Money in VND million; income and NPV net of expected flood, salinity and storm losses; years counted from the investment."),
-        .details: .init(vi: "Chi tiết", en: "Details"),
-        .investmentItems: .init(vi: "Hạng mục đầu tư", en: "Investment items"),
         .capitalGap: .init(vi: "Vốn còn thiếu", en: "Capital gap"),
         .loan: .init(vi: "Vay", en: "Loan"),
         .loanTerms: .init(vi: "lãi %@/năm, thời hạn %@ tháng", en: "%@ a year, %@ months"),
         .netIncome: .init(vi: "Thu nhập ròng/năm khi ổn định", en: "Net income a year at maturity"),
         .afterRisk: .init(vi: "sau rủi ro", en: "after risk"),
         .perMember: .init(vi: "mỗi nhân khẩu", en: "per member"),
-        .povertyLine: .init(vi: "chuẩn nghèo", en: "poverty line"),
         .abovePoverty: .init(vi: "trên chuẩn nghèo", en: "above the poverty line"),
         .belowPoverty: .init(vi: "dưới chuẩn nghèo", en: "below the poverty line"),
         .cashFlow: .init(vi: "Dòng tiền của hộ theo năm (giá cơ sở, triệu ₫)", en: "Household cash flow by year (base price, VND million)"),
@@ -62,7 +59,6 @@ public enum Catalogue {
         .scalesTried: .init(vi: "Các quy mô đã thử (NPV rủi ro, triệu ₫)", en: "Scales tried (risk NPV, VND million)"),
         .year: .init(vi: "năm", en: "year"),
         .workers: .init(vi: "người", en: "workers"),
-        .people: .init(vi: "người", en: "people"),
         .labourDays: .init(vi: "Công lao động", en: "Labour"),
         .perLabourDay: .init(vi: "mỗi ngày công", en: "per labour day"),
         .priceBands: .init(vi: "Theo giá thấp / cơ sở / cao", en: "At low / base / high price"),
@@ -70,9 +66,7 @@ public enum Catalogue {
         .verdictRecommended: .init(vi: "nên làm", en: "recommended"),
         .verdictConditional: .init(vi: "có điều kiện", en: "conditional"),
         .verdictUnsuitable: .init(vi: "không phù hợp", en: "unsuitable"),
-        .none: .init(vi: "không", en: "none"),
         .congNote: .init(vi: "1 công = %@ m²", en: "1 công = %@ m²"),
-        .notPaying: .init(vi: "—", en: "—"),
         .fired: .init(vi: "áp dụng", en: "fired"),
         .notFired: .init(vi: "không áp dụng", en: "not fired"),
         .rankedBy: .init(vi: "xếp theo", en: "ranked by"),
