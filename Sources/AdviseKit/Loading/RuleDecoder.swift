@@ -24,9 +24,12 @@ struct RuleDecoder {
         case "unsuitable": effect = .unsuitable
         case "warning": effect = .warning
         case "mitigation":
-            effect = map.required("cost").flatMap { scaled.amount($0, "the mitigation cost", per: []) }.map { cost in
-                .mitigation(CostItem(id: id ?? "mitigation", name: message ?? LocalizedText(vi: "", en: ""), fixed: cost.fixed,
-                                     perScale: cost.perScale, when: nil, provenance: cost.provenance))
+            let itemName = map.required("name").flatMap { context.text($0, "the mitigation's investment item name") }
+            effect = map.required("cost").flatMap { scaled.amount($0, "the mitigation cost", per: []) }.flatMap { cost in
+                itemName.map { name in
+                    .mitigation(CostItem(id: id ?? "mitigation", name: name, fixed: cost.fixed, perScale: cost.perScale,
+                                         when: nil, provenance: cost.provenance))
+                }
             }
         case "risk":
             let hazard = map.required("hazard").flatMap { context.identifier($0, "hazard") }

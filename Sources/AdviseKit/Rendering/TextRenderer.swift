@@ -126,7 +126,7 @@ public struct TextRenderer: Sendable {
                 case .notFired: t(.notFired)
                 case .skipped: t(.skipped)
                 }
-                out.append("   · \(trace.rule) [\(trace.effect)] when \(trace.condition) — \(observed.isEmpty ? "" : observed + " → ")\(result)")
+                out.append("   · \(trace.rule) [\(trace.effect)] \(t(.when)) \(trace.condition) — \(observed.isEmpty ? "" : observed + " → ")\(result)")
             }
             if !o.trials.isEmpty {
                 let trials = o.trials.map { "\(NumberFormat.short($0.scale, language)): \(NumberFormat.millions($0.riskAdjustedNPV, language))" }
