@@ -31,10 +31,19 @@ enum Console {
         return "Rules"
     }
 
-    /// Loads the rule set; prints its warnings once; exits 65 on errors.
-    static func loadRules(_ flag: String?) throws -> RuleSet {
+    /// Today, `YYYY-MM-DD` (UTC), for the rule set's date checks.
+    static var today: String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        return formatter.string(from: Date())
+    }
+
+    /// Loads the rule set with its overrides and checks; prints its warnings once; exits 65 on errors.
+    static func loadRules(_ options: RuleSetOptions) throws -> RuleSet {
         do {
-            let ruleSet = try RuleSetLoader.load(directory: rulesDirectory(flag))
+            let ruleSet = try RuleSetLoader.load(directory: rulesDirectory(options.rules), overrides: options.overrides, today: today)
             report(ruleSet.warnings)
             return ruleSet
         } catch {

@@ -13,7 +13,7 @@ enum Fixtures {
         do {
             return try RuleSetLoader.load(directory: rulesPath)
         } catch {
-            return RuleSet(settings: failedSettings, models: [], sources: [:], warnings: (error as? DiagnosticError)?.diagnostics ?? [])
+            return RuleSet(settings: failedSettings, models: [], sources: [:], overrides: [], warnings: (error as? DiagnosticError)?.diagnostics ?? [])
         }
     }()
 
@@ -39,5 +39,6 @@ enum Fixtures {
         ruleset: RuleSetInfo(id: "failed", version: "", effective: "", name: LocalizedText(vi: "", en: "")), language: .vi,
         horizonYears: 1, discountRate: zero, congM2: Figure(value: 1000, unit: "m2", provenance: none), defaults: [:],
         workdaysPerWorker: zero, hiredLabourWage: zero, povertyLine: zero, scales: [:], loanProgrammes: [], constants: [:],
+        priceMaxAgeYears: 5, coverage: CoverageGrid(landM2: [], capitalVND: []),
         location: SourceLocation(file: "", line: 0, column: 0))
 }

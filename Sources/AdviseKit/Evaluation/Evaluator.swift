@@ -11,7 +11,7 @@ public struct Evaluator: Sendable {
     public func advise(_ household: Household, rankBy: RankBy = .riskAdjustedNPV) -> Advice {
         let settings = ruleSet.settings
         let options = ruleSet.models.map { evaluate($0, for: household) }
-        return Advice(ruleset: settings.ruleset, household: household, rankBy: rankBy, horizon: settings.horizonYears,
+        return Advice(ruleset: settings.ruleset, overrides: ruleSet.overrides, household: household, rankBy: rankBy, horizon: settings.horizonYears,
                       discountRate: settings.discountRate.value, povertyLineMonth: settings.povertyLine.value / 12,
                       options: Self.rank(options, by: rankBy))
     }

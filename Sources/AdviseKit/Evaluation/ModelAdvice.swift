@@ -28,6 +28,8 @@ public struct ModelAdvice: Sendable {
 /// The whole answer for one household: every model, ranked best first.
 public struct Advice: Sendable {
     public var ruleset: RuleSetInfo
+    /// Override files applied to the rule set, so advice can be traced to the figures behind it.
+    public var overrides: [AppliedOverride]
     public var household: Household
     public var rankBy: RankBy
     public var horizon: Int

@@ -4,7 +4,15 @@ public struct Condition: Sendable {
     public let text: String
     /// The household facts it reads, in order of first use.
     public let facts: [HouseholdFact]
+    /// Where it is written, when it comes from a file.
+    public var location: SourceLocation?
     let evaluate: @Sendable ([Double]) -> Bool
+
+    init(text: String, facts: [HouseholdFact], evaluate: @escaping @Sendable ([Double]) -> Bool) {
+        self.text = text
+        self.facts = facts
+        self.evaluate = evaluate
+    }
 
     /// Evaluates the condition. Returns nil when it reads a fact the household did not give.
     public func callAsFunction(_ values: FactValues) -> Bool? {

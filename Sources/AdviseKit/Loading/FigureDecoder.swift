@@ -41,11 +41,17 @@ struct FigureDecoder {
 
     /// A list of fractions `{values: [...], unit: fraction, source}` such as a yield ramp-up.
     func fractions(_ node: ConfigNode, _ what: String) -> (values: [Double], provenance: Provenance)? {
+        values(node, what, expected: .none, range: 0...1, rangeText: "a fraction from 0 to 1 (0 % to 100 %)")
+    }
+
+    /// A list of numbers in one unit, `{values: [...], unit: …, source}`, converted to base units.
+    func values(_ node: ConfigNode, _ what: String, expected: Dimension, range: ClosedRange<Double> = 0...1e15,
+                rangeText: String = "at least 0") -> (values: [Double], provenance: Provenance)? {
         guard let map = context.mapping(node, what) else { return nil }
         defer { map.finish() }
         let provenance = self.provenance(map, what)
         guard let unitNode = map.required("unit"), let unitText = context.string(unitNode, "the unit of \(what)"),
-              let unit = resolve(unitText, at: unitNode.textLocation, what, expected: [.none]) else {
+              let unit = resolve(unitText, at: unitNode.textLocation, what, expected: [expected]) else {
             _ = map.optional("values")
             return nil
         }
@@ -53,8 +59,8 @@ struct FigureDecoder {
         var values: [Double] = []
         for item in items {
             guard let v = context.number(item, "a value of \(what)") else { return nil }
-            guard v * unit.factor >= 0, v * unit.factor <= 1 else {
-                context.error("figure.range", "a value of \(what) must be a fraction from 0 to 1 (0 % to 100 %), found \(v)", at: item.location)
+            guard range.contains(v * unit.factor) else {
+                context.error("figure.range", "a value of \(what) must be \(rangeText), found \(v)", at: item.location)
                 return nil
             }
             values.append(v * unit.factor)

@@ -77,7 +77,9 @@ struct RuleDecoder {
     static func condition(_ node: ConfigNode, context: DecodeContext, names: NameTable) -> Condition? {
         guard let text = context.string(node, "a condition") else { return nil }
         do {
-            return try Compiler.condition(text, names: names)
+            var condition = try Compiler.condition(text, names: names)
+            condition.location = node.textLocation
+            return condition
         } catch {
             context.error(error.code, error.message, at: node.textLocation.advanced(by: error.offset))
             return nil

@@ -8,9 +8,10 @@ public enum RuleSetLoader {
     /// The largest rule file read, in bytes.
     public static let fileSizeLimit = 2_000_000
 
-    /// Loads every `.yaml`/`.yml` file under `directory`.
+    /// Loads every `.yaml`/`.yml` file under `directory`, applies `overrides` (paths of override files, in
+    /// order), and — when `today` (`YYYY-MM-DD`) is given — runs the whole-set checks.
     /// - Throws: ``DiagnosticError`` listing every error (and the warnings found with them).
-    public static func load(directory: String) throws(DiagnosticError) -> RuleSet {
+    public static func load(directory: String, overrides: [String] = [], today: String? = nil) throws(DiagnosticError) -> RuleSet {
         let url = URL(fileURLWithPath: directory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -43,9 +44,18 @@ public enum RuleSetLoader {
         if files.isEmpty, problems.isEmpty {
             problems.append(.error("rules.empty", "no .yaml files in '\(directory)'", at: nil))
         }
+        var overrideFiles: [(path: String, text: String)] = []
+        for path in overrides {
+            guard let data = FileManager.default.contents(atPath: path), data.count <= fileSizeLimit,
+                  let text = String(data: data, encoding: .utf8) else {
+                problems.append(.error("file.not-found", "cannot read override file '\(path)' (UTF-8 text, at most \(fileSizeLimit) bytes)", at: nil))
+                continue
+            }
+            overrideFiles.append((path, text))
+        }
         let ruleSet: RuleSet
         do {
-            ruleSet = try load(files: files)
+            ruleSet = try load(files: files, overrides: overrideFiles, today: today)
         } catch {
             throw DiagnosticError(problems + error.diagnostics)
         }
@@ -53,27 +63,61 @@ public enum RuleSetLoader {
         return ruleSet
     }
 
-    /// Loads a rule set from file contents (the path of each is used in diagnostics).
-    public static func load(files: [(path: String, text: String)]) throws(DiagnosticError) -> RuleSet {
+    /// Loads a rule set from file contents (the path of each is used in diagnostics), applies override
+    /// files, and — when `today` is given — runs the whole-set checks of ``RuleSetValidator``.
+    /// - Throws: ``DiagnosticError`` with every error found (warnings travel in `RuleSet.warnings`).
+    public static func load(files: [(path: String, text: String)], overrides: [(path: String, text: String)] = [],
+                            today: String? = nil) throws(DiagnosticError) -> RuleSet {
         let context = DecodeContext()
-        var documents: [(kind: String, map: MappingReader)] = []
+        var roots: [(kind: String, root: ConfigNode)] = []
         for file in files {
             do {
                 guard let root = try YAMLReader.parse(file.text, file: file.path) else {
                     context.error("file.empty", "the file is empty; it needs 'kind: settings', 'kind: sources' or 'kind: model'", at: SourceLocation(file: file.path, line: 1, column: 1))
                     continue
                 }
-                guard let map = context.mapping(root, "a rule file") else { continue }
-                guard let kindNode = map.required("kind"), let kind = context.string(kindNode, "kind") else { continue }
+                guard case .mapping = root.kind else {
+                    context.error("type.mismatch", "a rule file must be a mapping, found \(root.kindName)", at: root.location)
+                    continue
+                }
+                guard let kindNode = OverrideApplier.child(root, "kind"), let kind = context.string(kindNode, "kind") else {
+                    context.error("field.missing", "a rule file needs 'kind' (settings, sources or model)", at: root.location)
+                    continue
+                }
                 guard ["settings", "sources", "model"].contains(kind) else {
                     context.error("type.enum", "kind must be settings, sources or model, found '\(kind)'", at: kindNode.location)
                     continue
                 }
-                _ = map.optional("$schema")
-                documents.append((kind, map))
+                roots.append((kind, root))
             } catch {
                 context.report(error)
             }
+        }
+
+        let applier = OverrideApplier(context: context)
+        var applied: [AppliedOverride] = []
+        for file in overrides {
+            do {
+                guard let root = try YAMLReader.parse(file.text, file: file.path) else {
+                    context.error("file.empty", "the override file is empty", at: SourceLocation(file: file.path, line: 1, column: 1))
+                    continue
+                }
+                guard let override = applier.read(root, file: file.path) else { continue }
+                applier.apply(override, to: &roots)
+                if let sources = override.sources {
+                    roots.append(("sources", ConfigNode(kind: .mapping([(ConfigNode(kind: .scalar("sources", .plain), location: sources.location), sources)]), location: root.location)))
+                }
+                applied.append(override.info)
+            } catch {
+                context.report(error)
+            }
+        }
+
+        var documents: [(kind: String, map: MappingReader)] = []
+        for (kind, root) in roots {
+            guard let map = context.mapping(root, "a \(kind) file") else { continue }
+            _ = map.optional("kind")
+            documents.append((kind, map))
         }
 
         let settingsDocs = documents.filter { $0.kind == "settings" }
@@ -119,8 +163,15 @@ public enum RuleSetLoader {
         checkDefaults(context, settings)
 
         guard !context.hasErrors else { throw DiagnosticError(context.diagnostics) }
-        return RuleSet(settings: settings, models: models.sorted { $0.id < $1.id }, sources: sources,
-                       warnings: DiagnosticError(context.diagnostics).diagnostics)
+        var ruleSet = RuleSet(settings: settings, models: models.sorted { $0.id < $1.id }, sources: sources, overrides: applied,
+                              warnings: DiagnosticError(context.diagnostics).diagnostics)
+        if let today {
+            let findings = RuleSetValidator(ruleSet: ruleSet, today: today).diagnostics()
+            let all = DiagnosticError(ruleSet.warnings + findings).diagnostics
+            guard !all.contains(where: { $0.severity == .error }) else { throw DiagnosticError(all) }
+            ruleSet.warnings = all
+        }
+        return ruleSet
     }
 
     private static func decodeSources(_ map: MappingReader, _ context: DecodeContext) -> [Source] {

@@ -30,6 +30,8 @@ struct SettingsDecoder {
         let loans = map.required("loan_programmes").map { loanProgrammes($0, figures) } ?? []
         let constants = map.optional("constants").map { self.constants($0, figures) } ?? [:]
         let defaults = map.required("household_defaults").map { self.householdDefaults($0) } ?? [:]
+        let maxAge = map.required("price_max_age").flatMap { figures.figure($0, "the price age limit", expected: [.base(.time)]) }
+        let coverage = map.required("coverage").flatMap { self.coverage($0, figures) }
 
         for required in HouseholdFact.allCases.compactMap(\.scale) where scales[required] == nil {
             context.error("settings.scale-missing", "the settings must declare the '\(required)' scale", at: map.node.location)
@@ -39,7 +41,8 @@ struct SettingsDecoder {
                 context.error("settings.unknown-level", "loan programme '\(programme.id)' names loan category '\(category)', which the loan_category scale does not declare", at: programme.provenance.location)
             }
         }
-        guard let ruleset, let language, let horizon, let discount, let workdays, let wage, let poverty, let congFigure else { return nil }
+        guard let ruleset, let language, let horizon, let discount, let workdays, let wage, let poverty, let congFigure,
+              let maxAge, let coverage else { return nil }
         let years = Int(horizon.value.rounded())
         guard (1...50).contains(years) else {
             context.error("figure.range", "the horizon must be 1 to 50 years", at: horizon.figure.provenance.location)
@@ -48,7 +51,17 @@ struct SettingsDecoder {
         return RegionalSettings(
             ruleset: ruleset, language: language, horizonYears: years, discountRate: discount.figure, congM2: congFigure,
             defaults: defaults, workdaysPerWorker: workdays.figure, hiredLabourWage: wage.figure, povertyLine: poverty.figure,
-            scales: scales, loanProgrammes: loans, constants: constants, location: map.node.location)
+            scales: scales, loanProgrammes: loans, constants: constants, priceMaxAgeYears: maxAge.value, coverage: coverage,
+            location: map.node.location)
+    }
+
+    private func coverage(_ node: ConfigNode, _ figures: FigureDecoder) -> CoverageGrid? {
+        guard let map = context.mapping(node, "coverage") else { return nil }
+        defer { map.finish() }
+        let land = map.required("land").flatMap { figures.values($0, "the coverage land values", expected: .base(.area), range: 1...1e8, rangeText: "more than 0") }
+        let capital = map.required("capital").flatMap { figures.values($0, "the coverage capital values", expected: .base(.money)) }
+        guard let land, let capital else { return nil }
+        return CoverageGrid(landM2: land.values, capitalVND: capital.values)
     }
 
     private func ruleSetInfo(_ node: ConfigNode) -> RuleSetInfo? {

@@ -24,6 +24,10 @@ public struct RegionalSettings: Sendable {
     public var loanProgrammes: [LoanProgramme]
     /// Named numbers rule conditions may use.
     public var constants: [String: Figure]
+    /// Price figures whose newest source is older than this many years are reported as stale.
+    public var priceMaxAgeYears: Double
+    /// The household profiles `advise rules coverage` sweeps, and over which conditions are checked.
+    public var coverage: CoverageGrid
     /// Where the settings are written.
     public var location: SourceLocation
 
@@ -36,6 +40,14 @@ public struct RegionalSettings: Sendable {
     public func loanProgramme(for category: String) -> LoanProgramme? {
         loanProgrammes.first { $0.categories.contains(category) }
     }
+}
+
+/// Land and capital values to sweep; the exposure and loan scales are swept over all their levels.
+public struct CoverageGrid: Sendable {
+    /// m².
+    public var landM2: [Double]
+    /// VND.
+    public var capitalVND: [Double]
 }
 
 /// Id, version and effective date of a rule set.

@@ -5,6 +5,8 @@ public struct RuleSet: Sendable {
     public var models: [FarmModel]
     /// Sources by id.
     public var sources: [String: Source]
+    /// Override files applied, in order.
+    public var overrides: [AppliedOverride]
     /// Findings that did not stop the load (warnings), to show once.
     public var warnings: [Diagnostic]
 

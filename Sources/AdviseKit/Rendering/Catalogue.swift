@@ -7,7 +7,7 @@ public enum Catalogue {
         case riskNPV, firstIncome, payback, millionsHeader, capitalGap, loan, loanTerms
         case netIncome, afterRisk, perMember, abovePoverty, belowPoverty, cashFlow, lowPoint, paybackIn
         case noPayback, reasons, trace, scalesTried, year, workers, labourDays, perLabourDay, priceBands, skipped
-        case verdictRecommended, verdictConditional, verdictUnsuitable, congNote, fired, notFired, when
+        case verdictRecommended, verdictConditional, verdictUnsuitable, congNote, fired, notFired, when, override
         case rankedBy, priceLow, priceBase, priceHigh
     }
 
@@ -69,6 +69,7 @@ public enum Catalogue {
         .congNote: .init(vi: "1 công = %@ m²", en: "1 công = %@ m²"),
         .fired: .init(vi: "áp dụng", en: "fired"),
         .when: .init(vi: "khi", en: "when"),
+        .override: .init(vi: "Điều chỉnh số liệu", en: "Override"),
         .notFired: .init(vi: "không áp dụng", en: "not fired"),
         .rankedBy: .init(vi: "xếp theo", en: "ranked by"),
         .priceLow: .init(vi: "giá thấp", en: "low price"),

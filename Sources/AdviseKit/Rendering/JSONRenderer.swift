@@ -14,7 +14,13 @@ public struct JSONRenderer: Sendable {
     /// The document as a value.
     public func document(_ advice: Advice) -> JSONValue {
         .object([
-            ("ruleset", .object([("id", .string(advice.ruleset.id)), ("version", .string(advice.ruleset.version)), ("effective", .string(advice.ruleset.effective))])),
+            ("ruleset", .object([
+                ("id", .string(advice.ruleset.id)), ("version", .string(advice.ruleset.version)), ("effective", .string(advice.ruleset.effective)),
+                ("overrides", .array(advice.overrides.map { o in
+                    .object([("id", .string(o.id)), ("file", .string(o.file)), ("effective", .optional(o.effective) { .string($0) }),
+                             ("paths", .array(o.paths.map { .string($0) }))])
+                })),
+            ])),
             ("household", household(advice.household)),
             ("rank_by", .string(advice.rankBy.rawValue)),
             ("horizon_years", .int(Int64(advice.horizon))),

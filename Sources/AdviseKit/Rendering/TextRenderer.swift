@@ -18,6 +18,9 @@ public struct TextRenderer: Sendable {
         var out: [String] = []
         let r = advice.ruleset
         out.append("\(t(.ruleset)): \(r.name(language)) — \(r.id) \(r.version) (\(r.effective))")
+        for o in advice.overrides {
+            out.append("\(t(.override)): \(o.id) (\(o.file)) — \(o.paths.joined(separator: ", "))")
+        }
         out.append(householdLine(advice.household))
         if !advice.household.assumed.isEmpty { out.append(t(.assumedNote)) }
         out.append("")

@@ -24,7 +24,7 @@ struct RecommendCommand: ParsableCommand {
     var explain = false
 
     func run() throws {
-        let ruleSet = try Console.loadRules(ruleSetOptions.rules)
+        let ruleSet = try Console.loadRules(ruleSetOptions)
         let base = try householdOptions.household.map { try Console.loadHousehold($0) } ?? HouseholdInput()
         let input = householdOptions.input(over: base)
         let household = try Console.parseHousehold(input, settings: ruleSet.settings)

@@ -43,10 +43,13 @@ struct HouseholdOptions: ParsableArguments {
     }
 }
 
-/// Where the rule set lives.
+/// Where the rule set lives, and the override files laid over it.
 struct RuleSetOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The rule set folder (default: ./Rules, or $ADVISE_RULES).", valueName: "dir"))
     var rules: String?
+
+    @Option(name: .customLong("override"), help: ArgumentHelp("An override file (kind: override) replacing named figures; repeatable, applied in order.", valueName: "file"))
+    var overrides: [String] = []
 }
 
 /// Output choices shared by the commands that print advice.

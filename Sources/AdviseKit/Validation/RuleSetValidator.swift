@@ -1,0 +1,124 @@
+import Foundation
+
+/// The checks that need a whole, decoded rule set: conditions that can never or always hold, figures past
+/// their date or whose newest source is too old, and worked examples that no longer hold. They run on
+/// every load (for advice too) and in `advise rules check`.
+public struct RuleSetValidator: Sendable {
+    public let ruleSet: RuleSet
+    /// Today's date, `YYYY-MM-DD`; passed in so that checks are repeatable.
+    public let today: String
+
+    public init(ruleSet: RuleSet, today: String) {
+        self.ruleSet = ruleSet
+        self.today = today
+    }
+
+    /// Every finding, in a stable order.
+    public func diagnostics() -> [Diagnostic] {
+        DiagnosticError(conditionFindings() + dateFindings() + exampleFindings()).diagnostics
+    }
+
+    /// Conditions evaluated over every combination of the values they read: the coverage grid's land and
+    /// capital, a few labour and household sizes, and every level of each scale.
+    public func conditionFindings() -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for model in ruleSet.models {
+            let conditions: [(String, Condition)] = model.rules.map { ("rule '\($0.id)'", $0.condition) }
+                + model.investment.compactMap { item in item.when.map { ("investment item '\(item.id)'", $0) } }
+                + model.operatingCosts.compactMap { cost in cost.when.map { ("operating cost '\(cost.id)'", $0) } }
+            for (what, condition) in conditions where condition.text.trimmingCharacters(in: .whitespaces) != "true" {
+                let results = Set(samples(for: condition.facts).compactMap { condition($0) })
+                if results == [false] {
+                    findings.append(.warning("expr.never-true", "\(model.id) \(what): '\(condition.text)' is never true for any household in the coverage grid and the declared scales", at: condition.location))
+                } else if results == [true] {
+                    findings.append(.warning("expr.always-true", "\(model.id) \(what): '\(condition.text)' is always true for every household in the coverage grid and the declared scales; write 'true' if that is meant", at: condition.location))
+                }
+            }
+        }
+        return findings
+    }
+
+    private func samples(for facts: [HouseholdFact]) -> [FactValues] {
+        let settings = ruleSet.settings
+        var result = [FactValues()]
+        for fact in facts {
+            let values: [Double]
+            switch fact {
+            case .landM2: values = settings.coverage.landM2
+            case .capitalVND: values = settings.coverage.capitalVND
+            case .labour: values = [0, 1, 2, 4]
+            case .members: values = [1, 2, 4, 8]
+            case .flood, .salinity, .currentUse, .loanCategory:
+                values = (0..<(settings.scales[fact.scale ?? ""]?.levels.count ?? 0)).map(Double.init)
+            }
+            result = result.flatMap { base in values.map { v in
+                var next = base
+                next[fact] = v
+                return next
+            } }
+        }
+        return result
+    }
+
+    /// Figures past `valid_until`, and price bands whose newest dated source is older than the settings allow.
+    public func dateFindings() -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for (what, provenance) in ruleSet.provenances {
+            if let until = provenance.validUntil, until < today {
+                findings.append(.warning("figure.expired", "\(what) was valid until \(until); check it and move the date", at: provenance.location))
+            }
+        }
+        let thisYear = Int(today.prefix(4)) ?? 0
+        for model in ruleSet.models {
+            for output in model.outputs {
+                let years = output.price.provenance.sources.compactMap { ruleSet.sources[$0]?.year }
+                guard let newest = years.max() else { continue }
+                let age = thisYear - newest
+                if Double(age) > ruleSet.settings.priceMaxAgeYears {
+                    findings.append(.warning("figure.stale", "\(model.id) price of \(output.id): the newest source is from \(newest), \(age) years ago (the settings allow \(Int(ruleSet.settings.priceMaxAgeYears))); prices go stale — review it", at: output.price.provenance.location))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Worked examples that no longer hold, at their lines.
+    public func exampleFindings() -> [Diagnostic] {
+        let check = ExampleCheck(ruleSet: ruleSet)
+        return check.examples.flatMap { check.check($0.example, of: $0.model) }
+    }
+}
+
+extension RuleSet {
+    /// Every figure's provenance with a short description, for the date checks and the reference docs.
+    public var provenances: [(String, Provenance)] {
+        let s = settings
+        var result: [(String, Provenance)] = [
+            ("the discount rate", s.discountRate.provenance), ("the công", s.congM2.provenance),
+            ("workdays per worker", s.workdaysPerWorker.provenance), ("the hired labour wage", s.hiredLabourWage.provenance),
+            ("the poverty line", s.povertyLine.provenance),
+        ]
+        for loan in s.loanProgrammes {
+            result += [("\(loan.id) ceiling", loan.ceiling.provenance), ("\(loan.id) rate", loan.rate.provenance)]
+        }
+        for (name, figure) in s.constants.sorted(by: { $0.key < $1.key }) { result.append(("constant \(name)", figure.provenance)) }
+        for m in models {
+            result += m.investment.map { ("\(m.id) investment \($0.id)", $0.provenance) }
+            result += m.operatingCosts.map { ("\(m.id) operating cost \($0.id)", $0.provenance) }
+            for o in m.outputs {
+                result += [("\(m.id) yield of \(o.id)", o.yieldPerScale.provenance), ("\(m.id) price of \(o.id)", o.price.provenance)]
+                result += o.premiums.map { ("\(m.id) premium \($0.id)", $0.provenance) }
+            }
+            result.append(("\(m.id) labour", m.labour.provenance))
+            for rule in m.rules {
+                switch rule.effect {
+                case let .mitigation(item): result.append(("\(m.id) rule \(rule.id) cost", item.provenance))
+                case let .risk(risk): result.append(("\(m.id) rule \(rule.id) risk", risk.provenance))
+                case let .adjust(a): result.append(("\(m.id) rule \(rule.id) adjustment", a.provenance))
+                case .unsuitable, .warning: break
+                }
+            }
+        }
+        return result
+    }
+}

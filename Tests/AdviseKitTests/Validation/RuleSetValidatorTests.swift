@@ -1,0 +1,58 @@
+@testable import AdviseKit
+import Testing
+
+@Suite struct RuleSetValidatorTests {
+    static let today = "2026-11-29"
+
+    @Test func theShippedRuleSetPassesEveryCheck() throws {
+        let findings = RuleSetValidator(ruleSet: Fixtures.ruleSet, today: Self.today).diagnostics()
+        #expect(findings.isEmpty, "\(findings.map(\.description).joined(separator: "\n"))")
+    }
+
+    static func withRule(_ rule: String) throws -> RuleSet {
+        let files = try Fixtures.ruleFiles().map { file in
+            file.path.hasSuffix("goat-raising.yaml") ? (file.path, file.text.replacingOccurrences(of: "\nrules:\n", with: "\nrules:\n" + rule)) : file
+        }
+        return try RuleSetLoader.load(files: files)
+    }
+
+    @Test func aConditionThatCanNeverHoldIsReportedAtItsColumn() throws {
+        let ruleSet = try Self.withRule("  - {id: odd, when: flood == \"none\" and flood == \"frequent\", effect: warning, message: {vi: a, en: b}}\n")
+        let findings = RuleSetValidator(ruleSet: ruleSet, today: Self.today).conditionFindings()
+        let finding = try #require(findings.first { $0.code == "expr.never-true" })
+        #expect(finding.message.contains("rule 'odd'"))
+        #expect(finding.location?.file.hasSuffix("goat-raising.yaml") == true)
+        #expect(finding.location?.column == 21)  // where `flood` starts
+    }
+
+    @Test func aConditionThatAlwaysHoldsIsReportedButLiteralTrueIsNot() throws {
+        let ruleSet = try Self.withRule("""
+          - {id: always, when: land_m2 > 0 or flood != "none", effect: warning, message: {vi: a, en: b}}
+          - {id: meant, when: "true", effect: warning, message: {vi: a, en: b}}
+
+        """)
+        let findings = RuleSetValidator(ruleSet: ruleSet, today: Self.today).conditionFindings()
+        #expect(findings.count == 1)
+        #expect(findings.first?.code == "expr.always-true")
+        #expect(findings.first?.message.contains("rule 'always'") == true)
+    }
+
+    @Test func expiredAndStaleFiguresAreWarnings() throws {
+        let later = RuleSetValidator(ruleSet: Fixtures.ruleSet, today: "2027-03-01").dateFindings()
+        #expect(later.contains { $0.code == "figure.expired" && $0.message.contains("price of meat-goats") })
+        let muchLater = RuleSetValidator(ruleSet: Fixtures.ruleSet, today: "2032-01-01").dateFindings()
+        #expect(muchLater.contains { $0.code == "figure.stale" && $0.message.contains("goat-raising price of meat-goats: the newest source is from 2025") })
+        #expect(later.allSatisfy { $0.severity == .warning })
+    }
+
+    @Test func aFailingExampleStopsTheLoadAtItsLine() throws {
+        let files = try Fixtures.ruleFiles().map { file in
+            file.path.hasSuffix("goat-raising.yaml") ? (file.path, file.text.replacingOccurrences(of: "      verdict: recommended\n      units: 1\n", with: "      verdict: unsuitable\n      units: 1\n")) : file
+        }
+        #expect {
+            _ = try RuleSetLoader.load(files: files, today: Self.today)
+        } throws: { error in
+            (error as? DiagnosticError)?.diagnostics.contains { $0.code == "example.failed" && $0.message.contains("example 'tiny-plot'") && $0.location?.file.hasSuffix("goat-raising.yaml") == true } ?? false
+        }
+    }
+}
