@@ -16,7 +16,7 @@ struct FigureDecoder {
         guard let valueNode = map.required(valueKey), let raw = context.number(valueNode, what) else { return nil }
         guard let unit = resolve(unitText, at: unitNode.textLocation, what, expected: expected), let provenance else { return nil }
         let value = raw * unit.factor
-        return (value, unit.dimension, Figure(value: value, unit: unitText, provenance: provenance))
+        return (value, unit.dimension, Figure(value: value, unit: unitText, provenance: provenance.writing("\(Self.plain(raw)) \(unitText)")))
     }
 
     /// A price band `{low, base, high, unit, source}` in VND per `product`.
@@ -36,7 +36,8 @@ struct FigureDecoder {
             context.error("figure.band", "\(what) must satisfy 0 ≤ low ≤ base ≤ high (found \(low), \(base), \(high))", at: node.location)
             return nil
         }
-        return PriceBand(low: low * unit.factor, base: base * unit.factor, high: high * unit.factor, unit: unitText, provenance: provenance)
+        return PriceBand(low: low * unit.factor, base: base * unit.factor, high: high * unit.factor, unit: unitText,
+                         provenance: provenance.writing("\(Self.plain(low)) / \(Self.plain(base)) / \(Self.plain(high)) \(unitText)"))
     }
 
     /// A list of fractions `{values: [...], unit: fraction, source}` such as a yield ramp-up.
@@ -70,7 +71,8 @@ struct FigureDecoder {
             return nil
         }
         guard let provenance else { return nil }
-        return (values, provenance)
+        let written = items.compactMap(\.scalar).joined(separator: ", ")
+        return (values, provenance.writing("[\(written)] \(unitText)"))
     }
 
     /// Reads `source`, `estimate`, `note` and `valid_until`; a figure needs a source or an estimate.
@@ -111,6 +113,11 @@ struct FigureDecoder {
             return nil
         }
         return unit
+    }
+
+    /// A number as an author writes it: `7.5`, `18000`.
+    static func plain(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
     }
 
     static func isDate(_ text: String) -> Bool {

@@ -164,14 +164,16 @@ struct ModelDecoder {
         let items: [ConfigNode] = if case let .sequence(list) = node.kind { list } else { [node] }
         var need = LabourNeed(fixedDays: 0, perScaleDays: 0, provenance: Provenance(sources: [], estimate: nil, note: nil, validUntil: nil, location: node.location))
         var first: Provenance?
+        var provenances: [Provenance] = []
         for item in items {
             guard let amount = scaled.amount(item, "labour", per: [.base(.time)], numerator: .base(.labour)) else { return nil }
             need.fixedDays += amount.fixed
             need.perScaleDays += amount.perScale
             first = first ?? amount.provenance
+            provenances.append(amount.provenance)
         }
         guard let first else { return nil }
-        need.provenance = first
+        need.provenance = first.writing(provenances.compactMap(\.written).joined(separator: " + "))
         return need
     }
 

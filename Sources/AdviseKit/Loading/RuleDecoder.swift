@@ -38,7 +38,10 @@ struct RuleDecoder {
             if let l = likelihood, l.value > 1 { context.error("figure.range", "a likelihood is at most 100 %/year", at: l.figure.provenance.location) }
             if let l = loss, l.value > 1 { context.error("figure.range", "a loss is at most 100 % of revenue", at: l.figure.provenance.location) }
             if let hazard, let likelihood, let loss {
-                effect = .risk(Risk(hazard: hazard, likelihood: likelihood.value, loss: loss.value, provenance: likelihood.figure.provenance))
+                var provenance = likelihood.figure.provenance
+                provenance.sources = Array(Set(provenance.sources + loss.figure.provenance.sources)).sorted()
+                provenance = provenance.writing("\(likelihood.figure.provenance.written ?? "") × \(loss.figure.provenance.written ?? "") of revenue")
+                effect = .risk(Risk(hazard: hazard, likelihood: likelihood.value, loss: loss.value, provenance: provenance))
             } else {
                 effect = nil
             }

@@ -10,6 +10,8 @@ public struct Provenance: Sendable, Hashable {
     public var validUntil: String?
     /// Where the figure is written.
     public var location: SourceLocation
+    /// The figure as the author wrote it (`7.5 MVND/ha`, `24000–60000–108000 VND/chục`), for the reference docs.
+    public var written: String?
 
     /// Creates a provenance record.
     public init(sources: [String], estimate: String?, note: String?, validUntil: String?, location: SourceLocation) {
@@ -18,6 +20,13 @@ public struct Provenance: Sendable, Hashable {
         self.note = note
         self.validUntil = validUntil
         self.location = location
+    }
+
+    /// The same provenance, remembering how the figure was written.
+    func writing(_ text: String) -> Provenance {
+        var copy = self
+        copy.written = text
+        return copy
     }
 }
 

@@ -31,7 +31,8 @@ public struct JSONRenderer: Sendable {
         ])
     }
 
-    func household(_ h: Household) -> JSONValue {
+    /// A household as the `household` object of the advice JSON.
+    public func household(_ h: Household) -> JSONValue {
         var pairs: [(String, JSONValue)] = []
         if let id = h.id { pairs.append(("id", .string(id))) }
         pairs += [

@@ -140,4 +140,44 @@ import Testing
         #expect(r.stdout.contains("frequent-flood [unsuitable] when flood == \"frequent\" — flood=frequent → fired"))
         #expect(r.stdout.contains("Scales tried"))
     }
+
+    @Test func rulesCheckPassesOnTheShippedSet() throws {
+        let r = try Self.run(["rules", "check"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("Rules: 0 errors, 0 warnings; 5 models"))
+    }
+
+    @Test func rulesCheckListsEveryFindingAndExits65() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("advise-check-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("Rules"), to: dir)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pomelo = dir.appendingPathComponent("models/vietgap-pomelo.yaml")
+        let text = try String(contentsOf: pomelo, encoding: .utf8)
+            .replacingOccurrences(of: "\nsummary:", with: "\nsumary:")
+            .replacingOccurrences(of: "source: [P3, P12]", with: "source: [P3, P99]")
+        try text.write(to: pomelo, atomically: true, encoding: .utf8)
+        let r = try Self.run(["rules", "check", dir.path, "--format", "json"])
+        #expect(r.status == 65)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let codes = Set((root["findings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String })
+        #expect(codes.isSuperset(of: ["field.unknown", "field.missing", "ref.source"]))
+        #expect(root["errors"] as? Int == 3)
+    }
+
+    @Test func rulesListShowAndDocs() throws {
+        let list = try Self.run(["rules", "list", "--lang", "en"])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("goat-raising") && list.stdout.contains("Commercial goat raising"))
+        let show = try Self.run(["rules", "show", "vietgap-pomelo"])
+        #expect(show.stdout.contains("`frequent-flood`"))
+        #expect(try Self.run(["rules", "show", "durian"]).status == 64)
+        let docs = try Self.run(["rules", "docs"])
+        #expect(docs.stdout == (try String(contentsOf: Fixtures.root.appendingPathComponent("docs/rules-reference.md"), encoding: .utf8)))
+    }
+
+    @Test func anOverrideIsStampedOnTheAdvice() throws {
+        let r = try Self.run(["--land", "1.1ha", "--current-use", "coconut", "--override", "Samples/overrides/ward-prices-2026-11.yaml", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\"id\": \"ward-prices-2026-11\""))
+    }
 }

@@ -1,0 +1,74 @@
+/// Sweeps the household profiles declared in the regional settings (coverage land × capital, and every
+/// level of the flood, salinity, current-use and loan-category scales) and reports where the rule set
+/// leaves households without an answer, which rules never fire, and which models are never the best.
+public struct CoverageReport: Sendable {
+    /// A profile where no model is recommended or conditional.
+    public struct Gap: Sendable {
+        public var household: Household
+        /// True when every model has a reason that holds it back.
+        public var explained: Bool
+        /// The models with no blocking reason (empty when explained).
+        public var unexplainedModels: [String]
+    }
+
+    public var profiles: Int
+    /// Profiles with at least one model recommended or conditional.
+    public var answered: Int
+    public var gaps: [Gap]
+    /// Rule ids per model that fired for no profile.
+    public var silentRules: [(model: String, rule: String, location: SourceLocation)]
+    /// How often each model was the best option.
+    public var bestCounts: [String: Int]
+
+    /// Gaps no reason explains.
+    public var unexplainedGaps: [Gap] { gaps.filter { !$0.explained } }
+
+    /// Runs the sweep.
+    /// - Complexity: O(profiles × models × (rules + scale candidates × horizon)).
+    public init(ruleSet: RuleSet) {
+        let s = ruleSet.settings
+        let evaluator = Evaluator(ruleSet: ruleSet)
+        func levels(_ scale: String) -> [String] { s.scales[scale]?.levels.map(\.id) ?? [] }
+        var profiles = 0, answered = 0
+        var gaps: [Gap] = []
+        var fired: Set<String> = []
+        var best: [String: Int] = Dictionary(uniqueKeysWithValues: ruleSet.models.map { ($0.id, 0) })
+        let labour = Double(s.defaults[.labour] ?? "2") ?? 2, members = Double(s.defaults[.members] ?? "4") ?? 4
+        for land in s.coverage.landM2 {
+            for capital in s.coverage.capitalVND {
+                for flood in levels("flood") {
+                    for salinity in levels("salinity") {
+                        for use in levels("current_use") {
+                            for category in levels("loan_category") {
+                                let h = Household(landM2: land, capitalVND: capital, flood: flood, salinity: salinity, labour: labour,
+                                                  members: members, currentUse: use, loanCategory: category)
+                                let advice = evaluator.advise(h)
+                                profiles += 1
+                                for o in advice.options {
+                                    for r in o.reasons { fired.insert(o.model.id + "/" + r.rule) }
+                                }
+                                if let top = advice.best {
+                                    answered += 1
+                                    best[top.model.id, default: 0] += 1
+                                } else {
+                                    let open = advice.options.filter { !$0.reasons.contains { $0.effect == "unsuitable" } }.map(\.model.id)
+                                    gaps.append(Gap(household: h, explained: open.isEmpty, unexplainedModels: open))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.profiles = profiles
+        self.answered = answered
+        self.gaps = gaps
+        self.bestCounts = best
+        silentRules = ruleSet.models.flatMap { m in
+            m.rules.filter { !fired.contains(m.id + "/" + $0.id) }.map { (m.id, $0.id, $0.location) }
+        }
+    }
+
+    /// Models that were never the best option.
+    public var neverBest: [String] { bestCounts.filter { $0.value == 0 }.map(\.key).sorted() }
+}
