@@ -6,6 +6,14 @@ final class DecodeContext {
     /// Every source id a figure cites, with the first place it is cited.
     private(set) var citations: [String: SourceLocation] = [:]
 
+    /// The keys the decoders asked of each mapping, by the mapping's position, and the mappings read as
+    /// free-form maps; the schema agreement test compares them with the JSON Schemas.
+    private(set) var requestedKeys: [SourceLocation: Set<String>] = [:]
+    private(set) var freeFormMappings: Set<SourceLocation> = []
+
+    func requested(_ key: String, of mapping: SourceLocation) { requestedKeys[mapping, default: []].insert(key) }
+    func readFreeForm(_ mapping: SourceLocation) { freeFormMappings.insert(mapping) }
+
     func cited(_ ids: [String], at location: SourceLocation) {
         for id in ids where citations[id] == nil { citations[id] = location }
     }
@@ -130,6 +138,7 @@ final class MappingReader {
 
     /// All pairs, in file order; marks every key as used.
     var entries: [(key: ConfigNode, value: ConfigNode)] {
+        context.readFreeForm(node.location)
         for pair in pairs { if let k = pair.key.scalar { used.insert(k) } }
         return pairs
     }
@@ -137,6 +146,7 @@ final class MappingReader {
     /// The value of an optional key.
     func optional(_ key: String) -> ConfigNode? {
         used.insert(key)
+        context.requested(key, of: node.location)
         guard let value = pairs.first(where: { $0.key.scalar == key })?.value, !value.isNull else { return nil }
         return value
     }

@@ -68,7 +68,12 @@ public enum RuleSetLoader {
     /// - Throws: ``DiagnosticError`` with every error found (warnings travel in `RuleSet.warnings`).
     public static func load(files: [(path: String, text: String)], overrides: [(path: String, text: String)] = [],
                             today: String? = nil) throws(DiagnosticError) -> RuleSet {
-        let context = DecodeContext()
+        try load(files: files, overrides: overrides, today: today, context: DecodeContext())
+    }
+
+    /// The load, with the decode context kept by the caller (the schema agreement test reads its records).
+    static func load(files: [(path: String, text: String)], overrides: [(path: String, text: String)],
+                     today: String?, context: DecodeContext) throws(DiagnosticError) -> RuleSet {
         var roots: [(kind: String, root: ConfigNode)] = []
         for file in files {
             do {
