@@ -38,105 +38,76 @@ public struct Projection: Sendable {
     /// Payback year and cash low point of the household's own risk-adjusted cash flow, financing included.
     public var household: CashFlowMetrics
 
-    /// The inputs a projection needs beyond the model: the rule outcome and the household's resources.
-    public struct Inputs: Sendable {
-        public var adjustment: Adjustment?
-        public var mitigations: [CostItem]
-        public var risks: [Risk]
+    /// The household's resources, beyond the model's economics.
+    public struct Resources: Sendable {
+        /// Own capital; nil when not given (no gap, no loan).
         public var capital: Double?
+        /// The loan programme of the household's category.
         public var programme: LoanProgramme?
+        /// Person-days the family gives a year.
         public var familyDays: Double
+        /// VND per hired person-day.
         public var wage: Double
-        public var discountRate: Double
-        public var horizon: Int
-        public var facts: FactValues
+
+        public init(capital: Double?, programme: LoanProgramme?, familyDays: Double, wage: Double) {
+            self.capital = capital
+            self.programme = programme
+            self.familyDays = familyDays
+            self.wage = wage
+        }
     }
 
-    /// The investment items that apply to the household (the investment multiplier applied), then the mitigations.
-    static func investmentItems(_ model: FarmModel, _ inputs: Inputs) -> [CostItem] {
-        let factor = inputs.adjustment?.investment ?? 1
-        let own = model.investment.filter { $0.when.map { $0(inputs.facts) ?? false } ?? true }.map { item in
-            var scaled = item
-            scaled.fixed *= factor
-            scaled.perScale *= factor
-            return scaled
-        }
-        return own + inputs.mitigations
+    /// Hired labour cost a year at a scale.
+    static func hiredDays(_ e: UnitEconomics, _ scale: Double, _ r: Resources) -> Double {
+        max(0, e.labour(at: scale) - r.familyDays)
     }
 
     /// Projects the model at `scale`.
-    public init(model: FarmModel, scale: Double, inputs: Inputs) {
-        let horizon = inputs.horizon
-        let adj = inputs.adjustment
-        items = Self.investmentItems(model, inputs).map { ($0.id, $0.name, $0.cost(at: scale)) }
-        investment = items.reduce(0) { $0 + $1.vnd }
-
-        if let capital = inputs.capital {
+    /// - Complexity: O(scenarios × horizon).
+    public init(economics e: UnitEconomics, scale: Double, resources r: Resources) {
+        let horizon = e.horizon
+        items = e.items.map { ($0.id, $0.name, $0.cost(at: scale)) }
+        investment = e.investment(at: scale)
+        if let capital = r.capital {
             let gap = max(0, investment - capital)
             capitalGap = gap
-            if gap > 0.5, let p = inputs.programme {
+            if gap > 0.5, let p = r.programme {
                 loan = LoanSchedule(amount: min(gap, p.ceiling.value), rate: p.rate.value, termMonths: p.termMonths)
                 programme = p
             }
         }
         let payments = loan?.payments(horizon: horizon)
-
-        labourDays = model.labour.days(at: scale)
-        hiredDays = max(0, labourDays - inputs.familyDays)
-        let hiredCost = hiredDays * inputs.wage
-
-        let costs = model.operatingCosts.filter { $0.when.map { $0(inputs.facts) ?? false } ?? true }
-        let yieldFactor = adj?.yield ?? 1, priceFactor = adj?.price ?? 1, costFactor = adj?.operatingCost ?? 1
-        let expectedShare = inputs.risks.reduce(0) { $0 + $1.expectedLoss }
-        let matureYear = min(horizon, model.outputs.map { (adj?.yieldCurve ?? $0.curve).count }.max() ?? 1)
+        labourDays = e.labour(at: scale)
+        hiredDays = Self.hiredDays(e, scale, r)
+        let hiredCost = hiredDays * r.wage
+        let base = PriceScenario.base.index
 
         var flows: [PriceScenario: [Double]] = [:]
-        var riskFlow: [Double] = []
-        var projectFlow = [-investment], riskProjectFlow = [-investment]
-        var operatingNet: [Double] = []
-        var revenues: [Double] = []
+        var operating = [Double](repeating: 0, count: horizon)
         for scenario in PriceScenario.allCases {
-            var flow = [-investment + (loan?.amount ?? 0)]
-            for year in 1...horizon {
-                var revenue = 0.0
-                var byOutput: [String: Double] = [:]
-                for output in model.outputs {
-                    let curve = adj?.yieldCurve ?? output.curve
-                    let premium = output.premiums.filter { $0.applies(inYear: year) }.reduce(0) { $0 + $1.fraction }
-                    let r = output.yieldPerScale.value * scale * yieldFactor * Output.fraction(curve, year: year)
-                        * output.price.price(scenario) * priceFactor * (1 + premium)
-                    byOutput[output.id] = r
-                    revenue += r
-                }
-                var cost = hiredCost
-                for c in costs where c.applies(inYear: year) {
-                    let share = c.output.map { byOutput[$0] ?? 0 } ?? revenue
-                    cost += (c.fixedPerYear + c.perScalePerYear * scale) * costFactor + c.shareOfRevenue * share
-                }
-                let debt = payments.map { $0[year - 1].interest + $0[year - 1].principal } ?? 0
-                flow.append(revenue - cost - debt)
-                if scenario == .base {
-                    revenues.append(revenue)
-                    operatingNet.append(revenue - cost)
-                    riskFlow.append(revenue - cost - debt - expectedShare * revenue)
-                    projectFlow.append(revenue - cost)
-                    riskProjectFlow.append(revenue - cost - expectedShare * revenue)
-                }
+            var flow = [Double](repeating: 0, count: horizon + 1)
+            flow[0] = -investment + (loan?.amount ?? 0)
+            for t in 0..<horizon {
+                let net = scale * e.net[scenario.index][t] - e.fixedCost[t] - hiredCost
+                if scenario == .base { operating[t] = net }
+                let debt = payments.map { $0[t].interest + $0[t].principal } ?? 0
+                flow[t + 1] = net - debt
             }
             flows[scenario] = flow
         }
         cashFlow = flows
-        riskAdjustedCashFlow = [flows[.base]?.first ?? 0] + riskFlow
+        let revenues = e.revenue[base].map { $0 * scale }
+        let baseFlow = flows[.base] ?? []
+        riskAdjustedCashFlow = [baseFlow.first ?? 0] + (0..<horizon).map { baseFlow[$0 + 1] - e.riskShare * revenues[$0] }
 
-        let matureSlice = operatingNet[(matureYear - 1)...]
-        annualNetIncome = matureSlice.reduce(0, +) / Double(matureSlice.count)
-        let matureRevenues = revenues[(matureYear - 1)...]
-        matureRevenue = matureRevenues.reduce(0, +) / Double(matureRevenues.count)
-        expectedLoss = expectedShare * matureRevenue
+        let mature = (e.matureYear - 1)..<horizon
+        annualNetIncome = operating[mature].reduce(0, +) / Double(mature.count)
+        matureRevenue = revenues[mature].reduce(0, +) / Double(mature.count)
+        expectedLoss = e.riskShare * matureRevenue
         riskAdjustedIncome = annualNetIncome - expectedLoss
         firstIncomeYear = revenues.firstIndex { $0 > 0.5 }.map { $0 + 1 }
-        npv = CashFlowMetrics.npv(projectFlow, discountRate: inputs.discountRate)
-        riskAdjustedNPV = CashFlowMetrics.npv(riskProjectFlow, discountRate: inputs.discountRate)
-        household = CashFlowMetrics(riskAdjustedCashFlow, discountRate: inputs.discountRate)
+        npv = e.npv(at: scale, hiredCost: hiredCost, riskAdjusted: false)
+        riskAdjustedNPV = e.npv(at: scale, hiredCost: hiredCost, riskAdjusted: true)
+        household = CashFlowMetrics(riskAdjustedCashFlow, discountRate: e.discountRate)
     }
 }

@@ -15,12 +15,11 @@ public struct Condition: Sendable {
     }
 
     /// Evaluates the condition. Returns nil when it reads a fact the household did not give.
-    public func callAsFunction(_ values: FactValues) -> Bool? {
-        var dense = [Double](repeating: 0, count: HouseholdFact.allCases.count)
-        for fact in facts {
-            guard let v = values[fact] else { return nil }
-            dense[fact.rawValue] = v
-        }
-        return evaluate(dense)
+    public func callAsFunction(_ values: FactValues) -> Bool? { holds(values.dense) }
+
+    /// Evaluates the condition on dense facts; nil when it reads a fact that is not known.
+    public func holds(_ f: DenseFacts) -> Bool? {
+        for fact in facts where !f.known[fact.rawValue] { return nil }
+        return evaluate(f.values)
     }
 }

@@ -34,6 +34,12 @@ public enum HouseholdFact: Int, CaseIterable, Sendable, Hashable {
     public static func named(_ name: String) -> HouseholdFact? { allCases.first { $0.name == name } }
 }
 
+/// Fact values laid out for evaluation: every slot filled, with a flag for the facts actually known.
+public struct DenseFacts: Sendable, Equatable {
+    public var values: [Double]
+    public var known: [Bool]
+}
+
 /// The values of all household facts for one evaluation, indexed by ``HouseholdFact``; a fact that was
 /// not given (capital, when the officer does not know it) is `nil`.
 public struct FactValues: Sendable, Equatable {
@@ -42,6 +48,11 @@ public struct FactValues: Sendable, Equatable {
 
     /// All facts unknown.
     public init() { values = Array(repeating: nil, count: HouseholdFact.allCases.count) }
+
+    /// The values as a dense array (unknown facts as 0) and which are known, for fast condition checks.
+    public var dense: DenseFacts {
+        DenseFacts(values: values.map { $0 ?? 0 }, known: values.map { $0 != nil })
+    }
 
     /// The value of one fact.
     public subscript(_ fact: HouseholdFact) -> Double? {

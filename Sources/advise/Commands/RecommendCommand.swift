@@ -28,7 +28,7 @@ struct RecommendCommand: ParsableCommand {
         let base = try householdOptions.household.map { try Console.loadHousehold($0) } ?? HouseholdInput()
         let input = householdOptions.input(over: base)
         let household = try Console.parseHousehold(input, settings: ruleSet.settings)
-        let advice = Evaluator(ruleSet: ruleSet).advise(household, rankBy: rank)
+        let advice = Evaluator(ruleSet: ruleSet).advise(household, rankBy: rank, trace: explain)
         let language = lang ?? ruleSet.settings.language
         switch format {
         case .text: print(TextRenderer(language: language, explain: explain, settings: ruleSet.settings).render(advice), terminator: "")

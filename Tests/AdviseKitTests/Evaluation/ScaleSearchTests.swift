@@ -23,13 +23,13 @@ import Testing
             for model in Fixtures.ruleSet.models {
                 let advice = evaluator.evaluate(model, for: household)
                 guard advice.reasons.allSatisfy({ $0.rule != "scale.land" && $0.rule != "scale.capital" }) else { continue }
-                let inputs = try #require(Self.inputs(model, household))
-                let search = ScaleSearch(model: model, inputs: inputs, landM2: household.landM2)
+                let (economics, resources) = Self.parts(model, household)
+                let search = ScaleSearch(model: model, economics: economics, resources: resources, landM2: household.landM2)
                 guard case let .fits(upper) = search.limit() else { continue }
                 var best = -Double.infinity
                 var s = model.scale.minimum
                 while s <= upper + 1e-9 {
-                    best = max(best, Projection(model: model, scale: s, inputs: inputs).riskAdjustedNPV)
+                    best = max(best, Projection(economics: economics, scale: s, resources: resources).riskAdjustedNPV)
                     s += model.scale.step
                 }
                 #expect(abs(advice.projection.riskAdjustedNPV - best) < 1, "\(model.id) \(values): chose \(advice.scale) with \(advice.projection.riskAdjustedNPV), brute force \(best)")
@@ -61,12 +61,12 @@ import Testing
         }
     }
 
-    static func inputs(_ model: FarmModel, _ h: Household) -> Projection.Inputs? {
+    static func parts(_ model: FarmModel, _ h: Household) -> (UnitEconomics, Projection.Resources) {
         let s = Fixtures.settings
-        let facts = h.factValues(s)
-        let pass = RulePass(model: model, household: h, facts: facts)
-        return Projection.Inputs(adjustment: pass.adjustment, mitigations: pass.mitigations, risks: pass.risks, capital: h.capitalVND,
-                                 programme: s.loanProgramme(for: h.loanCategory), familyDays: h.labour * s.workdaysPerWorker.value,
-                                 wage: s.hiredLabourWage.value, discountRate: s.discountRate.value, horizon: s.horizonYears, facts: facts)
+        let pass = RulePass(model: model, household: h, facts: h.factValues(s).dense, trace: false)
+        let economics = UnitEconomics(model: model, outcome: pass.outcome, horizon: s.horizonYears, discountRate: s.discountRate.value)
+        let resources = Projection.Resources(capital: h.capitalVND, programme: s.loanProgramme(for: h.loanCategory),
+                                             familyDays: h.labour * s.workdaysPerWorker.value, wage: s.hiredLabourWage.value)
+        return (economics, resources)
     }
 }
