@@ -6,7 +6,7 @@ import Foundation
 /// compiler form, and the process exits with the documented code.
 enum Console {
     /// Exit codes (sysexits): usage 64, bad data 65, cannot open input 66.
-    static let usage: Int32 = 64, dataError: Int32 = 65, noInput: Int32 = 66
+    static let usage: Int32 = 64, dataError: Int32 = 65, noInput: Int32 = 66, ioError: Int32 = 74
 
     static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))

@@ -8,10 +8,23 @@ public struct HouseholdParser: Sendable {
     /// How to name a fact to the user: `--land` on the command line, `land` in a file, `column land` in a batch.
     public var label: @Sendable (HouseholdFact) -> String
 
+    /// Every accepted spelling of every level, normalised, by fact.
+    private let levels: [HouseholdFact: [String: String]]
+
     /// Creates a parser.
     public init(settings: RegionalSettings, label: @escaping @Sendable (HouseholdFact) -> String = { $0.inputName }) {
         self.settings = settings
         self.label = label
+        var levels: [HouseholdFact: [String: String]] = [:]
+        for fact in HouseholdFact.allCases {
+            guard let scale = fact.scale.flatMap({ settings.scales[$0] }) else { continue }
+            var table: [String: String] = [:]
+            for level in scale.levels.reversed() {
+                for spelling in [level.id, level.name.vi, level.name.en] + level.aliases { table[Self.key(spelling)] = level.id }
+            }
+            levels[fact] = table
+        }
+        self.levels = levels
     }
 
     /// Parses every fact, reporting every bad value (not only the first).
@@ -62,22 +75,23 @@ public struct HouseholdParser: Sendable {
             guard let scaleID = fact.scale, let scale = settings.scales[scaleID] else {
                 return .failure(.init(message: "the rule set declares no \(fact.scale ?? "") scale"))
             }
-            return Self.level(text, in: scale).map(Parsed.level)
+            if let id = levels[fact]?[text] ?? levels[fact]?[Self.key(text)] { return .success(.level(id)) }
+            return .failure(Self.unknownLevel(text, in: scale))
         }
     }
 
-    /// Finds a level by id, name or alias, ignoring case, spaces and underscores.
-    static func level(_ text: String, in scale: ExposureScale) -> Result<String, QuantityParser.Problem> {
-        func key(_ s: String) -> String {
-            s.lowercased().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
-        }
+    /// A spelling normalised: lower case, trimmed, spaces and underscores as dashes.
+    static func key(_ s: String) -> String {
+        let trimmed = s.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
+        return String(String(trimmed).lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 })
+    }
+
+    /// The message for a text that is no level of the scale.
+    static func unknownLevel(_ text: String, in scale: ExposureScale) -> QuantityParser.Problem {
         let wanted = key(text)
-        for level in scale.levels where ([level.id, level.name.vi, level.name.en] + level.aliases).map(key).contains(wanted) {
-            return .success(level.id)
-        }
         var message = "'\(text)' is not a \(scale.id.replacingOccurrences(of: "_", with: " ")) level; accepted: \(scale.levels.map(\.id).joined(separator: ", "))"
         if let s = Spelling.closest(to: wanted, among: scale.levels.map(\.id)) { message += "; did you mean '\(s)'?" }
-        return .failure(.init(message: message))
+        return .init(message: message)
     }
 }
 
@@ -98,7 +112,7 @@ extension HouseholdFact {
 
     /// The fact with an input name (`land`, `current-use`; `current_use` is accepted too).
     public static func input(named name: String) -> HouseholdFact? {
-        let n = name.replacingOccurrences(of: "_", with: "-")
+        let n = String(name.map { $0 == "_" ? "-" : $0 })
         return allCases.first { $0.inputName == n }
     }
 }

@@ -30,6 +30,7 @@ public enum QuantityParser {
 
     /// Parses an area to m².
     public static func area(_ text: String, congM2: Double) -> Result<Double, Problem> {
+        if let plain = plainInteger(text) { return plain > 0 ? .success(plain) : .failure(Problem(message: "must be more than 0 m²")) }
         let forms = areaForms.replacingOccurrences(of: "1,000", with: "\(Int(congM2))")
         return quantity(text, units: areaUnits(congM2: congM2), forms: forms, what: "an area")
             .flatMap { $0 > 0 ? .success($0) : .failure(Problem(message: "must be more than 0 m²")) }
@@ -38,23 +39,23 @@ public enum QuantityParser {
 
     /// Parses an amount of money to VND.
     public static func money(_ text: String) -> Result<Double, Problem> {
-        quantity(text, units: moneyUnits, forms: moneyForms, what: "an amount of money")
+        if let plain = plainInteger(text) { return .success(plain) }
+        return quantity(text, units: moneyUnits, forms: moneyForms, what: "an amount of money")
             .flatMap { $0 <= 1e13 ? .success($0.rounded()) : .failure(Problem(message: "\(text) is more than 10,000 tỷ; check the unit")) }
     }
 
     /// Parses a whole count of people within bounds.
     public static func count(_ text: String, minimum: Int, maximum: Int) -> Result<Double, Problem> {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        guard let n = Int(t), n >= minimum, n <= maximum else {
+        guard let n = Int(trimmed(text)), n >= minimum, n <= maximum else {
             return .failure(Problem(message: "'\(text)' is not a whole number from \(minimum) to \(maximum)"))
         }
         return .success(Double(n))
     }
 
     private static func quantity(_ raw: String, units: [String: Double], forms: String, what: String) -> Result<Double, Problem> {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = trimmed(raw)
         let numberPart = String(text.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") })
-        let unitPart = text.dropFirst(numberPart.count).trimmingCharacters(in: .whitespaces).lowercased()
+        let unitPart = trimmed(String(text.dropFirst(numberPart.count))).lowercased()
         guard !numberPart.isEmpty else {
             return .failure(Problem(message: "'\(raw)' is not \(what); write it as \(forms)"))
         }
@@ -65,6 +66,24 @@ public enum QuantityParser {
         case let .success(value): return .success(value * factor)
         case let .failure(problem): return .failure(Problem(message: "'\(raw)': \(problem.message); write it as \(forms)"))
         }
+    }
+
+    /// The text without leading and trailing spaces and tabs.
+    static func trimmed(_ s: String) -> String {
+        guard s.first == " " || s.last == " " || s.first == "\t" || s.last == "\t" else { return s }
+        return String(String(s.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()))
+    }
+
+    /// The value of a text of 1 to 15 ASCII digits and nothing else (the common case in batches), or nil.
+    static func plainInteger(_ s: String) -> Double? {
+        var value: Int64 = 0
+        var count = 0
+        for byte in s.utf8 {
+            guard byte >= 48, byte <= 57, count < 15 else { return nil }
+            value = value * 10 + Int64(byte - 48)
+            count += 1
+        }
+        return count == 0 ? nil : Double(value)
     }
 
     /// Digits with at most one decimal separator (`.` or `,`), or groups of three separated by one kind

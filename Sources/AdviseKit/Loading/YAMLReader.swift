@@ -19,7 +19,9 @@ public enum YAMLReader {
     public static func parse(_ text: String, file: String) throws(Diagnostic) -> ConfigNode? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver leaves scalars as text: the decoders read numbers and booleans themselves,
+            // and resolving every scalar against regular expressions would dominate the load time.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw diagnostic(for: error, file: file)
         } catch {

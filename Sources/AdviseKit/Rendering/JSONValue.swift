@@ -23,6 +23,20 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out
     }
 
+    /// The JSON text on one line, for JSON Lines.
+    public func compact() -> String {
+        switch self {
+        case let .array(items): return "[" + items.map { $0.compact() }.joined(separator: ",") + "]"
+        case let .object(pairs):
+            return "{" + pairs.map { key, value in
+                var k = ""
+                Self.escape(key, into: &k)
+                return k + ":" + value.compact()
+            }.joined(separator: ",") + "}"
+        default: return serialized()
+        }
+    }
+
     private func write(to out: inout String, indent: Int) {
         let pad = String(repeating: " ", count: indent)
         let inner = String(repeating: " ", count: indent + 2)

@@ -63,8 +63,8 @@ import Testing
 
     static func parts(_ model: FarmModel, _ h: Household) -> (UnitEconomics, Projection.Resources) {
         let s = Fixtures.settings
-        let pass = RulePass(model: model, household: h, facts: h.factValues(s).dense, trace: false)
-        let economics = UnitEconomics(model: model, outcome: pass.outcome, horizon: s.horizonYears, discountRate: s.discountRate.value)
+        let outcome = RuleOutcome(model, key: RuleOutcome.key(model, h.factValues(s).dense))
+        let economics = UnitEconomics(model: model, outcome: outcome, horizon: s.horizonYears, discountRate: s.discountRate.value)
         let resources = Projection.Resources(capital: h.capitalVND, programme: s.loanProgramme(for: h.loanCategory),
                                              familyDays: h.labour * s.workdaysPerWorker.value, wage: s.hiredLabourWage.value)
         return (economics, resources)

@@ -1,0 +1,79 @@
+/// What a ward or a club needs to plan support, added up over a batch: households per recommended model,
+/// investment and loan demand, the income the recommendations add, and how many households they lift
+/// above the poverty line.
+public struct BatchSummary: Sendable, Equatable {
+    public var rows = 0
+    public var failed = 0
+    /// Households whose best option is recommended or conditional, by model id.
+    public var byModel: [String: Int] = [:]
+    /// Households for which no model fits.
+    public var withoutOption = 0
+    public var investmentVND = 0.0
+    public var loanVND = 0.0
+    /// Yearly risk-adjusted income of the recommended options.
+    public var incomeVND = 0.0
+    /// Households whose recommended option alone brings income per member to the poverty line.
+    public var abovePovertyLine = 0
+
+    public init() {}
+
+    /// Counts one answered row.
+    public mutating func add(_ best: ModelAdvice?) {
+        rows += 1
+        guard let best, best.verdict != .unsuitable else {
+            withoutOption += 1
+            return
+        }
+        byModel[best.model.id, default: 0] += 1
+        investmentVND += best.projection.investment
+        loanVND += best.projection.loan?.amount ?? 0
+        incomeVND += best.projection.riskAdjustedIncome
+        if best.abovePovertyLine { abovePovertyLine += 1 }
+    }
+
+    /// Counts one failed row.
+    public mutating func addFailure() {
+        rows += 1
+        failed += 1
+    }
+
+    /// Adds another summary (from another worker).
+    public mutating func merge(_ other: BatchSummary) {
+        rows += other.rows
+        failed += other.failed
+        byModel.merge(other.byModel, uniquingKeysWith: +)
+        withoutOption += other.withoutOption
+        investmentVND += other.investmentVND
+        loanVND += other.loanVND
+        incomeVND += other.incomeVND
+        abovePovertyLine += other.abovePovertyLine
+    }
+
+    /// As JSON.
+    public var json: JSONValue {
+        .object([
+            ("rows", .int(Int64(rows))), ("failed", .int(Int64(failed))),
+            ("households_by_model", .object(byModel.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) })),
+            ("households_without_option", .int(Int64(withoutOption))),
+            ("investment_vnd", .vnd(investmentVND)), ("loan_demand_vnd", .vnd(loanVND)),
+            ("yearly_income_gain_vnd", .vnd(incomeVND)), ("households_above_poverty_line", .int(Int64(abovePovertyLine))),
+        ])
+    }
+
+    /// As text, in the output language, with model names from the rule set.
+    public func text(_ ruleSet: RuleSet, _ language: Language) -> String {
+        let vi = language == .vi
+        let ok = rows - failed
+        var lines = [vi ? "Tổng hợp: \(ok) hộ được tư vấn, \(failed) dòng lỗi." : "Summary: \(ok) households advised, \(failed) rows failed."]
+        for (id, count) in byModel.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
+            let name = ruleSet.model(id)?.name(language) ?? id
+            lines.append("  \(name): \(NumberFormat.grouped(Double(count), language)) \(vi ? "hộ" : "households")")
+        }
+        lines.append(vi ? "  Chưa có mô hình phù hợp: \(withoutOption) hộ" : "  No model fits: \(withoutOption) households")
+        lines.append((vi ? "Vốn đầu tư cần: " : "Investment needed: ") + NumberFormat.moneyProse(investmentVND, language)
+            + (vi ? "; nhu cầu vay: " : "; loan demand: ") + NumberFormat.moneyProse(loanVND, language))
+        lines.append((vi ? "Thu nhập tăng thêm mỗi năm (sau rủi ro): " : "Yearly income added (after risk): ") + NumberFormat.moneyProse(incomeVND, language))
+        lines.append(vi ? "Hộ vượt chuẩn nghèo nhờ mô hình: \(abovePovertyLine)" : "Households lifted above the poverty line by the model alone: \(abovePovertyLine)")
+        return lines.joined(separator: "\n")
+    }
+}

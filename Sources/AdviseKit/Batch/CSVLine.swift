@@ -1,0 +1,70 @@
+import Foundation
+
+/// Splits one CSV record into fields: commas separate, double quotes enclose fields that hold commas or
+/// quotes (`""` is a quote). A record is one line; quoted line breaks are refused.
+public enum CSVLine {
+    /// The fields, or a problem.
+    public static func fields(_ line: Substring) -> Result<[Substring], CSVProblem> {
+        var fields: [Substring] = []
+        var start = line.startIndex
+        var i = line.startIndex
+        if !line.utf8.contains(UInt8(ascii: "\"")) {
+            return .success(line.split(separator: ",", omittingEmptySubsequences: false))
+        }
+        while i <= line.endIndex {
+            if i < line.endIndex, line[i] == "\"" {
+                var text = ""
+                var j = line.index(after: i)
+                while true {
+                    guard j < line.endIndex else { return .failure(CSVProblem(message: "a quoted field is not closed (quoted line breaks are not supported)")) }
+                    if line[j] == "\"" {
+                        let next = line.index(after: j)
+                        if next < line.endIndex, line[next] == "\"" {
+                            text.append("\"")
+                            j = line.index(after: next)
+                            continue
+                        }
+                        j = next
+                        break
+                    }
+                    text.append(line[j])
+                    j = line.index(after: j)
+                }
+                guard j == line.endIndex || line[j] == "," else { return .failure(CSVProblem(message: "text after a closing quote")) }
+                fields.append(Substring(text))
+                if j == line.endIndex { return .success(fields) }
+                i = line.index(after: j)
+                start = i
+                if i == line.endIndex {
+                    fields.append("")
+                    return .success(fields)
+                }
+                continue
+            }
+            if i == line.endIndex || line[i] == "," {
+                fields.append(line[start..<i])
+                if i == line.endIndex { break }
+                i = line.index(after: i)
+                start = i
+                if i == line.endIndex {
+                    fields.append("")
+                    break
+                }
+                continue
+            }
+            i = line.index(after: i)
+        }
+        return .success(fields)
+    }
+
+    /// A field written for CSV: quoted when it holds a comma, a quote or a line break.
+    public static func escape(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// Why a CSV record cannot be split.
+public struct CSVProblem: Error, Equatable, Sendable {
+    public var message: String
+}

@@ -1,0 +1,129 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads a file (or standard input) line by line in large blocks, so memory stays flat however long it is.
+final class LineReader {
+    private let handle: FileHandle
+    private var buffer = Data()
+    private var lines: [Substring] = []
+    private var index = 0
+    private var finished = false
+    static let blockSize = 4 << 20
+
+    init?(path: String) {
+        if path == "-" {
+            handle = .standardInput
+        } else {
+            guard let h = FileHandle(forReadingAtPath: path) else { return nil }
+            handle = h
+        }
+    }
+
+    /// The next line without its line break (`\r\n` or `\n`), or nil at the end.
+    func next() throws -> Substring? {
+        while index >= lines.count {
+            if finished { return nil }
+            try fill()
+        }
+        defer { index += 1 }
+        return lines[index]
+    }
+
+    private func fill() throws {
+        let block = try handle.read(upToCount: Self.blockSize) ?? Data()
+        if block.isEmpty { finished = true }
+        buffer.append(block)
+        let cut: Int
+        if finished {
+            cut = buffer.count
+        } else if let last = buffer.lastIndex(of: UInt8(ascii: "\n")) {
+            cut = last + 1
+        } else {
+            lines = []
+            index = 0
+            return
+        }
+        let text = String(decoding: buffer.prefix(cut - buffer.startIndex + buffer.startIndex).prefix(cut), as: UTF8.self)
+        buffer = Data(buffer.dropFirst(cut - buffer.startIndex))
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        index = 0
+    }
+}
+
+/// Where a batch writes: standard output, or a temporary file beside the target that is renamed over it
+/// only when the whole run succeeded — an interrupted run never leaves a partial file that looks complete.
+final class OutputSink {
+    private let handle: FileHandle
+    private let target: String?
+    private let temporary: String?
+    private var pending = Data()
+
+    init(path: String?) throws {
+        guard let path, path != "-" else {
+            handle = .standardOutput
+            target = nil
+            temporary = nil
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())").path
+        guard FileManager.default.createFile(atPath: temp, contents: nil), let h = FileHandle(forWritingAtPath: temp) else {
+            throw CocoaError(.fileWriteNoPermission)
+        }
+        handle = h
+        target = path
+        temporary = temp
+        TemporaryFile.remember(temp)
+    }
+
+    func write(_ text: String) throws {
+        pending.append(contentsOf: text.utf8)
+        if pending.count > 1 << 20 { try flush() }
+    }
+
+    private func flush() throws {
+        try handle.write(contentsOf: pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, and moves the temporary file into place.
+    func commit() throws {
+        try flush()
+        guard let target, let temporary else { return }
+        try handle.close()
+        guard rename(temporary, target) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        TemporaryFile.forget()
+    }
+
+    /// Removes the temporary file after a failure.
+    func abandon() {
+        guard let temporary else { return }
+        try? handle.close()
+        unlink(temporary)
+        TemporaryFile.forget()
+    }
+}
+
+/// Removes a half-written output file when the run is interrupted (Ctrl-C or a kill).
+enum TemporaryFile {
+    nonisolated(unsafe) private static var path: UnsafeMutablePointer<CChar>?
+
+    static func remember(_ p: String) {
+        path = strdup(p)
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            signal(sig) { number in
+                if let p = TemporaryFile.path { unlink(p) }
+                _exit(128 + number)
+            }
+        }
+    }
+
+    static func forget() {
+        for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, SIG_DFL) }
+        free(path)
+        path = nil
+    }
+}
