@@ -45,10 +45,22 @@ final class LineReader {
             index = 0
             return
         }
-        let text = String(decoding: buffer.prefix(cut - buffer.startIndex + buffer.startIndex).prefix(cut), as: UTF8.self)
-        buffer = Data(buffer.dropFirst(cut - buffer.startIndex))
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-        if lines.last?.isEmpty == true { lines.removeLast() }
+        let text = String(decoding: buffer.prefix(cut), as: UTF8.self)
+        buffer = Data(buffer.dropFirst(cut))
+        lines.removeAll(keepingCapacity: true)
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i < utf8.endIndex {
+            if utf8[i] == 10 {
+                var end = i
+                if end > start, utf8[utf8.index(before: end)] == 13 { end = utf8.index(before: end) }
+                lines.append(text[start..<end])
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if start < utf8.endIndex { lines.append(text[start...]) }
         index = 0
     }
 }
@@ -79,8 +91,8 @@ final class OutputSink {
         TemporaryFile.remember(temp)
     }
 
-    func write(_ text: String) throws {
-        pending.append(contentsOf: text.utf8)
+    func write(_ bytes: [UInt8]) throws {
+        pending.append(contentsOf: bytes)
         if pending.count > 1 << 20 { try flush() }
     }
 

@@ -32,7 +32,7 @@ public struct BatchProcessor: Sendable {
     public var header: String? { format == .csv ? Self.columns.joined(separator: ",") + "\n" : nil }
 
     /// Answers `lines`, the first of which is line `firstLine` of the input file, appending to `out`.
-    public func process(_ lines: ArraySlice<Substring>, firstLine: Int, cache: EvaluationCache, into out: inout String, summary: inout BatchSummary) {
+    public func process(_ lines: ArraySlice<Substring>, firstLine: Int, cache: EvaluationCache, into out: inout OutputBuffer, summary: inout BatchSummary) {
         for (offset, line) in lines.enumerated() {
             let number = firstLine + offset
             switch answer(line, cache: cache) {
@@ -60,34 +60,65 @@ public struct BatchProcessor: Sendable {
         }
     }
 
-    private func int(_ v: Double) -> String { String(Int64(v.rounded())) }
-    private func number(_ v: Double) -> String { v == v.rounded() ? String(Int64(v)) : String(v) }
-
-    private func write(id: String?, best: ModelAdvice?, error: String?, into out: inout String) {
-        var values: [String?] = [id, error == nil ? "ok" : "error", error]
-        if let b = best {
-            let p = b.projection
-            values += [b.model.id, b.verdict.rawValue, number(b.areaM2), b.units.map(number), int(p.investment), p.programme?.id,
-                       p.loan.map { int($0.amount) }, int(p.annualNetIncome), int(p.riskAdjustedIncome), int(p.npv), int(p.riskAdjustedNPV),
-                       p.household.paybackYear.map(String.init), p.firstIncomeYear.map(String.init), int(b.incomePerMemberMonth),
-                       b.abovePovertyLine ? "true" : "false"]
-        } else {
-            values += Array(repeating: nil, count: Self.columns.count - 3)
-        }
+    private func write(id: String?, best: ModelAdvice?, error: String?, into out: inout OutputBuffer) {
         switch format {
-        case .csv:
-            out += values.map { CSVLine.escape($0 ?? "") }.joined(separator: ",")
-        case .jsonl:
-            let numeric: Set<String> = ["area_m2", "units", "investment_vnd", "loan_vnd", "annual_net_income_vnd", "risk_adjusted_income_vnd", "npv_vnd",
-                                        "risk_adjusted_npv_vnd", "payback_year", "first_income_year", "income_per_member_month_vnd"]
-            let pairs: [(String, JSONValue)] = zip(Self.columns, values).map { key, value in
-                guard let value else { return (key, .null) }
-                if key == "above_poverty_line" { return (key, .bool(value == "true")) }
-                if numeric.contains(key), let d = Double(value) { return (key, .double(d)) }
-                return (key, .string(value))
-            }
-            out += JSONValue.object(pairs).compact()
+        case .csv: writeCSV(id: id, best: best, error: error, into: &out)
+        case .jsonl: out.append(jsonLine(id: id, best: best, error: error))
         }
-        out += "\n"
+        out.append(byte: 10)
+    }
+
+    private func writeCSV(id: String?, best: ModelAdvice?, error: String?, into out: inout OutputBuffer) {
+        let comma: UInt8 = 44
+        out.appendCSV(id ?? "")
+        out.append(byte: comma)
+        out.append(error == nil ? "ok," : "error,")
+        out.appendCSV(error ?? "")
+        guard let b = best else {
+            for _ in 3..<Self.columns.count { out.append(byte: comma) }
+            return
+        }
+        let p = b.projection
+        func field(_ write: (inout OutputBuffer) -> Void) {
+            out.append(byte: comma)
+            write(&out)
+        }
+        field { $0.append(b.model.id) }
+        field { $0.append(b.verdict.rawValue) }
+        field { $0.append(rounded: b.areaM2) }
+        field { o in if let u = b.units { o.append(Self.number(u)) } }
+        field { $0.append(rounded: p.investment) }
+        field { o in if let id = p.programme?.id { o.appendCSV(id) } }
+        field { o in if let loan = p.loan { o.append(rounded: loan.amount) } }
+        field { $0.append(rounded: p.annualNetIncome) }
+        field { $0.append(rounded: p.riskAdjustedIncome) }
+        field { $0.append(rounded: p.npv) }
+        field { $0.append(rounded: p.riskAdjustedNPV) }
+        field { o in if let y = p.household.paybackYear { o.append(Int64(y)) } }
+        field { o in if let y = p.firstIncomeYear { o.append(Int64(y)) } }
+        field { $0.append(rounded: b.incomePerMemberMonth) }
+        field { $0.append(b.abovePovertyLine ? "true" : "false") }
+    }
+
+    private static func number(_ v: Double) -> String { v == v.rounded() ? String(Int64(v)) : String(v) }
+
+    private func jsonLine(id: String?, best: ModelAdvice?, error: String?) -> String {
+        var pairs: [(String, JSONValue)] = [("id", .optional(id) { .string($0) }), ("status", .string(error == nil ? "ok" : "error")),
+                                            ("error", .optional(error) { .string($0) })]
+        guard let b = best else {
+            return JSONValue.object(pairs + Self.columns.dropFirst(3).map { ($0, JSONValue.null) }).compact()
+        }
+        let p = b.projection
+        pairs += [
+            ("model", .string(b.model.id)), ("verdict", .string(b.verdict.rawValue)), ("area_m2", .double(b.areaM2)),
+            ("units", .optional(b.units) { .double($0) }), ("investment_vnd", .vnd(p.investment)),
+            ("loan_programme", .optional(p.programme) { .string($0.id) }), ("loan_vnd", .optional(p.loan) { .vnd($0.amount) }),
+            ("annual_net_income_vnd", .vnd(p.annualNetIncome)), ("risk_adjusted_income_vnd", .vnd(p.riskAdjustedIncome)),
+            ("npv_vnd", .vnd(p.npv)), ("risk_adjusted_npv_vnd", .vnd(p.riskAdjustedNPV)),
+            ("payback_year", .optional(p.household.paybackYear) { .int(Int64($0)) }),
+            ("first_income_year", .optional(p.firstIncomeYear) { .int(Int64($0)) }),
+            ("income_per_member_month_vnd", .vnd(b.incomePerMemberMonth)), ("above_poverty_line", .bool(b.abovePovertyLine)),
+        ]
+        return JSONValue.object(pairs).compact()
     }
 }

@@ -2,15 +2,29 @@
 public struct Evaluator: Sendable {
     /// The rule set evaluated against.
     public let ruleSet: RuleSet
+    /// Each level fact's level ids and their positions on the scale.
+    private let levelIndex: [[String: Double]]
+    /// Loan programmes by loan category.
+    private let programmes: [String: LoanProgramme]
 
     /// Creates an evaluator.
-    public init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
+    public init(ruleSet: RuleSet) {
+        self.ruleSet = ruleSet
+        let scales = ruleSet.settings.scales
+        levelIndex = HouseholdFact.allCases.map { fact in
+            let levels = fact.scale.flatMap { scales[$0]?.levels } ?? []
+            return Dictionary(levels.enumerated().map { ($0.element.id, Double($0.offset)) }, uniquingKeysWith: { a, _ in a })
+        }
+        var programmes: [String: LoanProgramme] = [:]
+        for p in ruleSet.settings.loanProgrammes.reversed() { for c in p.categories { programmes[c] = p } }
+        self.programmes = programmes
+    }
 
     /// Every model for the household, ranked, with reasons (and the rule trace when asked for).
     /// - Complexity: O(models × (rules + scenarios × horizon)).
     public func advise(_ household: Household, rankBy: RankBy = .riskAdjustedNPV, trace: Bool = false, cache: EvaluationCache? = nil) -> Advice {
         let settings = ruleSet.settings
-        let context = HouseholdContext(household, settings)
+        let context = context(household)
         let candidates = ruleSet.models.indices.map { candidate($0, context, cache: cache) }
         let options = rank(candidates, by: rankBy, context).map { advice($0, context, trace: trace) }
         return Advice(ruleset: settings.ruleset, overrides: ruleSet.overrides, household: household, rankBy: rankBy,
@@ -21,14 +35,20 @@ public struct Evaluator: Sendable {
     /// Only the best option — what a batch needs — built in full; the other models are ranked on their
     /// closed-form figures. Returns the first option even when every model is unsuitable.
     public func best(_ household: Household, rankBy: RankBy = .riskAdjustedNPV, cache: EvaluationCache? = nil) -> ModelAdvice? {
-        let context = HouseholdContext(household, ruleSet.settings)
-        let candidates = ruleSet.models.indices.map { candidate($0, context, cache: cache) }
-        return rank(candidates, by: rankBy, context).first.map { advice($0, context, trace: false) }
+        let context = context(household)
+        var best: (candidate: Candidate, key: Double)?
+        for index in ruleSet.models.indices {
+            let c = candidate(index, context, cache: cache)
+            let k = rankKey(c, rankBy, context)
+            if let b = best, !Self.precedes(c, k, b.candidate, b.key) { continue }
+            best = (c, k)
+        }
+        return best.map { advice($0.candidate, context, trace: false) }
     }
 
     /// One model for the household.
     public func evaluate(_ model: FarmModel, for household: Household, trace: Bool = false) -> ModelAdvice {
-        let context = HouseholdContext(household, ruleSet.settings)
+        let context = context(household)
         return advice(candidate(model, index: nil, context, cache: nil), context, trace: trace)
     }
 
@@ -37,13 +57,20 @@ public struct Evaluator: Sendable {
         let household: Household
         let facts: DenseFacts
         let resources: Projection.Resources
+    }
 
-        init(_ household: Household, _ settings: RegionalSettings) {
-            self.household = household
-            facts = household.factValues(settings).dense
-            resources = Projection.Resources(capital: household.capitalVND, programme: settings.loanProgramme(for: household.loanCategory),
-                                             familyDays: household.labour * settings.workdaysPerWorker.value, wage: settings.hiredLabourWage.value)
+    private func context(_ h: Household) -> HouseholdContext {
+        let settings = ruleSet.settings
+        var values = [Double](repeating: 0, count: HouseholdFact.allCases.count)
+        var known = [Bool](repeating: true, count: values.count)
+        for fact in HouseholdFact.allCases {
+            let v = fact.scale == nil ? h.number(fact) : h.level(fact).flatMap { levelIndex[fact.rawValue][$0] }
+            values[fact.rawValue] = v ?? 0
+            known[fact.rawValue] = v != nil
         }
+        let resources = Projection.Resources(capital: h.capitalVND, programme: programmes[h.loanCategory],
+                                             familyDays: h.labour * settings.workdaysPerWorker.value, wage: settings.hiredLabourWage.value)
+        return HouseholdContext(household: h, facts: DenseFacts(values: values, known: known), resources: resources)
     }
 
     /// A model evaluated as far as ranking needs.
@@ -97,26 +124,30 @@ public struct Evaluator: Sendable {
     /// Orders candidates: suitable before unsuitable, then by the metric, then by risk-adjusted NPV, then
     /// by model id, so output is stable.
     private func rank(_ candidates: [Candidate], by rankBy: RankBy, _ context: HouseholdContext) -> [Candidate] {
-        let keys: [Double] = candidates.map { c in
-            switch rankBy {
-            case .riskAdjustedNPV: return -c.riskNPV
-            case .income: return -c.income
-            case .npv: return -c.npv
-            case .payback:
-                let payback = Projection(economics: c.economics, scale: c.scale, resources: context.resources).household.paybackYear
-                return Double(payback ?? 1_000)
-            case .firstIncome: return Double(c.economics.firstRevenueYear ?? 1_000)
-            }
+        let keys = candidates.map { rankKey($0, rankBy, context) }
+        return candidates.indices.sorted { Self.precedes(candidates[$0], keys[$0], candidates[$1], keys[$1]) }.map { candidates[$0] }
+    }
+
+    /// The ranking metric, smaller first.
+    private func rankKey(_ c: Candidate, _ rankBy: RankBy, _ context: HouseholdContext) -> Double {
+        switch rankBy {
+        case .riskAdjustedNPV: return -c.riskNPV
+        case .income: return -c.income
+        case .npv: return -c.npv
+        case .payback:
+            let payback = Projection(economics: c.economics, scale: c.scale, resources: context.resources).household.paybackYear
+            return Double(payback ?? 1_000)
+        case .firstIncome: return Double(c.economics.firstRevenueYear ?? 1_000)
         }
-        let order = candidates.indices.sorted { i, j in
-            let a = candidates[i], b = candidates[j]
-            let ua = a.verdict == .unsuitable, ub = b.verdict == .unsuitable
-            if ua != ub { return !ua }
-            if keys[i] != keys[j] { return keys[i] < keys[j] }
-            if a.riskNPV != b.riskNPV { return a.riskNPV > b.riskNPV }
-            return a.model.id < b.model.id
-        }
-        return order.map { candidates[$0] }
+    }
+
+    /// True when `a` ranks before `b`.
+    private static func precedes(_ a: Candidate, _ ka: Double, _ b: Candidate, _ kb: Double) -> Bool {
+        let ua = a.verdict == .unsuitable, ub = b.verdict == .unsuitable
+        if ua != ub { return !ua }
+        if ka != kb { return ka < kb }
+        if a.riskNPV != b.riskNPV { return a.riskNPV > b.riskNPV }
+        return a.model.id < b.model.id
     }
 
     /// The full answer for a candidate: projection, reasons, figures per member and per labour day.

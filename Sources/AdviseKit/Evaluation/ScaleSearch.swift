@@ -32,14 +32,15 @@ struct ScaleSearch {
         return .fits(upper: upper)
     }
 
-    /// The scales worth trying up to `upper`.
+    /// The scales worth trying up to `upper`, ascending, without repeats.
     func candidates(upper: Double) -> [Double] {
         let spec = model.scale
-        var result = [spec.minimum, upper]
+        var result = [spec.minimum]
         if economics.labourPerScale > 0, let below = spec.floor((resources.familyDays - economics.labourFixed) / economics.labourPerScale) {
-            result += [min(below, upper), min(below + spec.step, upper)]
+            for s in [min(below, upper), min(below + spec.step, upper)] where s > result[result.count - 1] { result.append(s) }
         }
-        return Array(Set(result)).filter { $0 >= spec.minimum && $0 <= upper }.sorted()
+        if upper > result[result.count - 1] { result.append(upper) }
+        return result
     }
 
     /// The risk-adjusted NPV at a scale.

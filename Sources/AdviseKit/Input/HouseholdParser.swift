@@ -10,6 +10,8 @@ public struct HouseholdParser: Sendable {
 
     /// Every accepted spelling of every level, normalised, by fact.
     private let levels: [HouseholdFact: [String: String]]
+    /// The rule set's defaults by fact index.
+    private let defaults: [HouseholdInput.Entry?]
 
     /// Creates a parser.
     public init(settings: RegionalSettings, label: @escaping @Sendable (HouseholdFact) -> String = { $0.inputName }) {
@@ -25,6 +27,7 @@ public struct HouseholdParser: Sendable {
             levels[fact] = table
         }
         self.levels = levels
+        defaults = HouseholdFact.allCases.map { fact in settings.defaults[fact].map { HouseholdInput.Entry($0, at: settings.location) } }
     }
 
     /// Parses every fact, reporting every bad value (not only the first).
@@ -32,13 +35,12 @@ public struct HouseholdParser: Sendable {
     public func parse(_ input: HouseholdInput) throws(DiagnosticError) -> Household {
         var problems: [Diagnostic] = []
         var assumed: [HouseholdFact] = []
-        var values: [HouseholdFact: Double] = [:]
-        var levels: [HouseholdFact: String] = [:]
-
+        var numbers = [Double?](repeating: nil, count: HouseholdFact.allCases.count)
+        var levelIDs = [String](repeating: "", count: HouseholdFact.allCases.count)
         for fact in HouseholdFact.allCases {
             var entry = input[fact]
-            if entry == nil, let fallback = settings.defaults[fact] {
-                entry = HouseholdInput.Entry(fallback, at: settings.location)
+            if entry == nil, let fallback = defaults[fact.rawValue] {
+                entry = fallback
                 assumed.append(fact)
             }
             guard let entry else {
@@ -48,18 +50,18 @@ public struct HouseholdParser: Sendable {
                 continue
             }
             switch value(fact, entry.text) {
-            case let .success(.number(v)): values[fact] = v
-            case let .success(.level(id)): levels[fact] = id
+            case let .success(.number(v)): numbers[fact.rawValue] = v
+            case let .success(.level(id)): levelIDs[fact.rawValue] = id
             case let .failure(problem):
                 problems.append(.error("input.\(fact.inputName)", "\(label(fact)): \(problem.message)", at: entry.location))
             }
         }
-        guard problems.isEmpty, let land = values[.landM2] else { throw DiagnosticError(problems) }
+        guard problems.isEmpty, let land = numbers[HouseholdFact.landM2.rawValue] else { throw DiagnosticError(problems) }
         return Household(
-            id: input.id, landM2: land, capitalVND: values[.capitalVND],
-            flood: levels[.flood] ?? "", salinity: levels[.salinity] ?? "",
-            labour: values[.labour] ?? 0, members: values[.members] ?? 1,
-            currentUse: levels[.currentUse] ?? "", loanCategory: levels[.loanCategory] ?? "",
+            id: input.id, landM2: land, capitalVND: numbers[HouseholdFact.capitalVND.rawValue],
+            flood: levelIDs[HouseholdFact.flood.rawValue], salinity: levelIDs[HouseholdFact.salinity.rawValue],
+            labour: numbers[HouseholdFact.labour.rawValue] ?? 0, members: numbers[HouseholdFact.members.rawValue] ?? 1,
+            currentUse: levelIDs[HouseholdFact.currentUse.rawValue], loanCategory: levelIDs[HouseholdFact.loanCategory.rawValue],
             assumed: assumed)
     }
 
@@ -82,8 +84,13 @@ public struct HouseholdParser: Sendable {
 
     /// A spelling normalised: lower case, trimmed, spaces and underscores as dashes.
     static func key(_ s: String) -> String {
-        let trimmed = s.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
-        return String(String(trimmed).lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 })
+        let trimmed = QuantityParser.trimmed(s)
+        if trimmed.utf8.allSatisfy({ $0 < 128 }) {
+            return String(decoding: trimmed.utf8.map { b in
+                b >= 65 && b <= 90 ? b + 32 : (b == 95 || b == 32 ? 45 : b)
+            }, as: UTF8.self)
+        }
+        return String(trimmed.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 })
     }
 
     /// The message for a text that is no level of the scale.

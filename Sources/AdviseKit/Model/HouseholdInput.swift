@@ -15,18 +15,18 @@ public struct HouseholdInput: Sendable, Equatable {
 
     /// The household's id, if any.
     public var id: String?
-    /// Values keyed by fact.
-    public var entries: [HouseholdFact: Entry]
+    /// Values indexed by `HouseholdFact.rawValue`.
+    private var values: [Entry?] = Array(repeating: nil, count: HouseholdFact.allCases.count)
 
     /// Creates an input.
     public init(id: String? = nil, entries: [HouseholdFact: Entry] = [:]) {
         self.id = id
-        self.entries = entries
+        for (fact, entry) in entries { values[fact.rawValue] = entry }
     }
 
-    /// Sets one value.
+    /// One value.
     public subscript(_ fact: HouseholdFact) -> Entry? {
-        get { entries[fact] }
-        set { entries[fact] = newValue }
+        get { values[fact.rawValue] }
+        set { values[fact.rawValue] = newValue }
     }
 }

@@ -111,7 +111,7 @@ struct BatchRun {
             }
         }
         let processor = BatchProcessor(evaluator: Evaluator(ruleSet: ruleSet), input: input, format: format, rankBy: rank)
-        if let header = processor.header { try sink.write(header) }
+        if let header = processor.header { try sink.write(Array(header.utf8)) }
         let caches = (0..<workers).map { _ in EvaluationCache() }
         var total = BatchSummary()
         let progress = Progress()
@@ -125,14 +125,13 @@ struct BatchRun {
             let base = lineNumber
             let chunk = pending
             DispatchQueue.concurrentPerform(iterations: slices.count) { w in
-                var out = ""
+                var out = OutputBuffer(capacity: slices[w].count * 160)
                 var summary = BatchSummary()
-                out.reserveCapacity(slices[w].count * 160)
                 processor.process(chunk[slices[w]], firstLine: base + slices[w].lowerBound, cache: caches[w], into: &out, summary: &summary)
                 outputs.set(w, out, summary)
             }
             for w in 0..<slices.count {
-                try sink.write(outputs.texts[w])
+                try sink.write(outputs.texts[w].bytes)
                 total.merge(outputs.summaries[w])
             }
             lineNumber += pending.count
@@ -153,16 +152,16 @@ struct BatchRun {
 
 /// Per-worker results of one chunk, written by the workers into their own slots.
 final class ChunkResults: @unchecked Sendable {
-    private(set) var texts: [String]
+    private(set) var texts: [OutputBuffer]
     private(set) var summaries: [BatchSummary]
     private let lock = NSLock()
 
     init(count: Int) {
-        texts = Array(repeating: "", count: count)
+        texts = Array(repeating: OutputBuffer(), count: count)
         summaries = Array(repeating: BatchSummary(), count: count)
     }
 
-    func set(_ index: Int, _ text: String, _ summary: BatchSummary) {
+    func set(_ index: Int, _ text: OutputBuffer, _ summary: BatchSummary) {
         lock.lock()
         defer { lock.unlock() }
         texts[index] = text
