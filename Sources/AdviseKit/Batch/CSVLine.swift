@@ -9,7 +9,19 @@ public enum CSVLine {
         var start = line.startIndex
         var i = line.startIndex
         if !line.utf8.contains(UInt8(ascii: "\"")) {
-            return .success(line.split(separator: ",", omittingEmptySubsequences: false))
+            let utf8 = line.utf8
+            var start = utf8.startIndex
+            var j = start
+            fields.reserveCapacity(12)
+            while j < utf8.endIndex {
+                if utf8[j] == UInt8(ascii: ",") {
+                    fields.append(line[start..<j])
+                    start = utf8.index(after: j)
+                }
+                j = utf8.index(after: j)
+            }
+            fields.append(line[start..<utf8.endIndex])
+            return .success(fields)
         }
         while i <= line.endIndex {
             if i < line.endIndex, line[i] == "\"" {

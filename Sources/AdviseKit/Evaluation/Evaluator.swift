@@ -6,6 +6,8 @@ public struct Evaluator: Sendable {
     private let levelIndex: [[String: Double]]
     /// Loan programmes by loan category.
     private let programmes: [String: LoanProgramme]
+    /// The models laid out for the hot loop.
+    private let compiled: [ModelProgram]
 
     /// Creates an evaluator.
     public init(ruleSet: RuleSet) {
@@ -18,6 +20,7 @@ public struct Evaluator: Sendable {
         var programmes: [String: LoanProgramme] = [:]
         for p in ruleSet.settings.loanProgrammes.reversed() { for c in p.categories { programmes[c] = p } }
         self.programmes = programmes
+        compiled = ruleSet.models.map(ModelProgram.init)
     }
 
     /// Every model for the household, ranked, with reasons (and the rule trace when asked for).
@@ -49,7 +52,7 @@ public struct Evaluator: Sendable {
     /// One model for the household.
     public func evaluate(_ model: FarmModel, for household: Household, trace: Bool = false) -> ModelAdvice {
         let context = context(household)
-        return advice(candidate(model, index: nil, context, cache: nil), context, trace: trace)
+        return advice(candidate(ModelProgram(model), index: nil, context, cache: nil), context, trace: trace)
     }
 
     /// What every model's evaluation of one household shares.
@@ -62,11 +65,11 @@ public struct Evaluator: Sendable {
     private func context(_ h: Household) -> HouseholdContext {
         let settings = ruleSet.settings
         var values = [Double](repeating: 0, count: HouseholdFact.allCases.count)
-        var known = [Bool](repeating: true, count: values.count)
+        var known: UInt8 = 0
         for fact in HouseholdFact.allCases {
             let v = fact.scale == nil ? h.number(fact) : h.level(fact).flatMap { levelIndex[fact.rawValue][$0] }
             values[fact.rawValue] = v ?? 0
-            known[fact.rawValue] = v != nil
+            if v != nil { known |= 1 << UInt8(fact.rawValue) }
         }
         let resources = Projection.Resources(capital: h.capitalVND, programme: programmes[h.loanCategory],
                                              familyDays: h.labour * settings.workdaysPerWorker.value, wage: settings.hiredLabourWage.value)
@@ -75,7 +78,8 @@ public struct Evaluator: Sendable {
 
     /// A model evaluated as far as ranking needs.
     struct Candidate {
-        var model: FarmModel
+        var program: ModelProgram
+        var model: FarmModel { program.model }
         var key: RuleOutcome.Key
         var shared: OutcomeEconomics
         var limit: ScaleSearch.Limit
@@ -89,13 +93,13 @@ public struct Evaluator: Sendable {
     }
 
     private func candidate(_ index: Int, _ context: HouseholdContext, cache: EvaluationCache?) -> Candidate {
-        candidate(ruleSet.models[index], index: index, context, cache: cache)
+        candidate(compiled[index], index: index, context, cache: cache)
     }
 
-    private func candidate(_ model: FarmModel, index: Int?, _ context: HouseholdContext, cache: EvaluationCache?) -> Candidate {
+    private func candidate(_ program: ModelProgram, index: Int?, _ context: HouseholdContext, cache: EvaluationCache?) -> Candidate {
         let settings = ruleSet.settings
-        let key = RuleOutcome.key(model, context.facts)
-        let make = { OutcomeEconomics(model, key: key, horizon: settings.horizonYears, discountRate: settings.discountRate.value) }
+        let key = RuleOutcome.key(program, context.facts)
+        let make = { OutcomeEconomics(program.model, key: key, horizon: settings.horizonYears, discountRate: settings.discountRate.value) }
         let shared: OutcomeEconomics
         if let cache, let index {
             shared = cache.lookup(model: index, key: key, make: make)
@@ -103,9 +107,9 @@ public struct Evaluator: Sendable {
             shared = make()
         }
         let economics = shared.economics
-        let search = ScaleSearch(model: model, economics: economics, resources: context.resources, landM2: context.household.landM2)
+        let search = ScaleSearch(grid: program.grid, economics: economics, resources: context.resources, landM2: context.household.landM2)
         let limit = search.limit()
-        var scale = model.scale.minimum, trials: [ScaleTrial] = []
+        var scale = program.grid.minimum, trials: [ScaleTrial] = []
         if case let .fits(upper) = limit { (scale, trials) = search.best(upper: upper) }
         let hired = Projection.hiredDays(economics, scale, context.resources) * context.resources.wage
         let riskNPV = economics.npv(at: scale, hiredCost: hired, riskAdjusted: true)
@@ -116,7 +120,7 @@ public struct Evaluator: Sendable {
             let needsLoan = context.household.capitalVND.map { economics.investment(at: scale) - $0 > 0.5 && context.resources.programme != nil } ?? false
             verdict = shared.outcome.mitigations.isEmpty && !needsLoan ? .recommended : .conditional
         }
-        return Candidate(model: model, key: key, shared: shared, limit: limit, scale: scale, trials: trials, verdict: verdict, riskNPV: riskNPV,
+        return Candidate(program: program, key: key, shared: shared, limit: limit, scale: scale, trials: trials, verdict: verdict, riskNPV: riskNPV,
                          npv: economics.npv(at: scale, hiredCost: hired, riskAdjusted: false),
                          income: economics.riskAdjustedIncome(at: scale, hiredCost: hired))
     }

@@ -37,11 +37,13 @@ public struct RuleOutcome: Sendable {
 
     /// Evaluates a model's rule conditions and item conditions into a key; nil conditions (a fact not
     /// given) count as not holding.
-    public static func key(_ model: FarmModel, _ facts: DenseFacts) -> Key {
+    public static func key(_ model: FarmModel, _ facts: DenseFacts) -> Key { key(ModelProgram(model), facts) }
+
+    static func key(_ program: ModelProgram, _ facts: DenseFacts) -> Key {
         var key = Key()
-        for i in model.rules.indices where model.rules[i].condition.holds(facts) == true { key.set(\.rules, i, list: 0) }
-        for i in model.investment.indices where model.investment[i].when?.holds(facts) ?? true { key.set(\.items, i, list: 1) }
-        for i in model.operatingCosts.indices where model.operatingCosts[i].when?.holds(facts) ?? true { key.set(\.costs, i, list: 2) }
+        for (i, check) in program.rules.enumerated() where check.holds(facts) == true { key.set(\.rules, i, list: 0) }
+        for (i, check) in program.items.enumerated() where check?.holds(facts) ?? true { key.set(\.items, i, list: 1) }
+        for (i, check) in program.costs.enumerated() where check?.holds(facts) ?? true { key.set(\.costs, i, list: 2) }
         return key
     }
 

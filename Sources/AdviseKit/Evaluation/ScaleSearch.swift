@@ -12,15 +12,15 @@ struct ScaleSearch {
         case capital(needVND: Double, ceiling: Double)
     }
 
-    let model: FarmModel
+    let grid: ScaleGrid
     let economics: UnitEconomics
     let resources: Projection.Resources
     let landM2: Double
 
     /// The largest scale that fits the land and money.
     func limit() -> Limit {
-        let spec = model.scale
-        guard let upperLand = spec.floor(landM2 / spec.areaM2(1)) else { return .land(needM2: spec.areaM2(spec.minimum)) }
+        let spec = grid
+        guard let upperLand = spec.floor(landM2 / spec.areaPerScale) else { return .land(needM2: spec.minimum * spec.areaPerScale) }
         guard let capital = resources.capital else { return .fits(upper: upperLand) }
         let (fixed, perScale) = (economics.investFixed, economics.investPerScale)
         let ceiling = resources.programme?.ceiling.value ?? 0
@@ -34,7 +34,7 @@ struct ScaleSearch {
 
     /// The scales worth trying up to `upper`, ascending, without repeats.
     func candidates(upper: Double) -> [Double] {
-        let spec = model.scale
+        let spec = grid
         var result = [spec.minimum]
         if economics.labourPerScale > 0, let below = spec.floor((resources.familyDays - economics.labourFixed) / economics.labourPerScale) {
             for s in [min(below, upper), min(below + spec.step, upper)] where s > result[result.count - 1] { result.append(s) }

@@ -7,19 +7,31 @@ public struct Condition: Sendable {
     /// Where it is written, when it comes from a file.
     public var location: SourceLocation?
     let evaluate: @Sendable ([Double]) -> Bool
+    /// Bit `fact.rawValue` set for every fact the condition reads.
+    let required: UInt8
 
     init(text: String, facts: [HouseholdFact], evaluate: @escaping @Sendable ([Double]) -> Bool) {
         self.text = text
         self.facts = facts
         self.evaluate = evaluate
+        required = facts.reduce(0) { $0 | 1 << UInt8($1.rawValue) }
+    }
+
+    /// The compiled check alone, for the evaluator's hot loop.
+    var check: Check { Check(required: required, evaluate: evaluate) }
+
+    /// A compiled condition without its text: what the evaluator runs per household.
+    struct Check: Sendable {
+        let required: UInt8
+        let evaluate: @Sendable ([Double]) -> Bool
+
+        /// nil when the condition reads a fact that is not known.
+        func holds(_ f: DenseFacts) -> Bool? { required & ~f.known != 0 ? nil : evaluate(f.values) }
     }
 
     /// Evaluates the condition. Returns nil when it reads a fact the household did not give.
     public func callAsFunction(_ values: FactValues) -> Bool? { holds(values.dense) }
 
     /// Evaluates the condition on dense facts; nil when it reads a fact that is not known.
-    public func holds(_ f: DenseFacts) -> Bool? {
-        for fact in facts where !f.known[fact.rawValue] { return nil }
-        return evaluate(f.values)
-    }
+    public func holds(_ f: DenseFacts) -> Bool? { required & ~f.known != 0 ? nil : evaluate(f.values) }
 }

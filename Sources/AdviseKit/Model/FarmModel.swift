@@ -51,13 +51,6 @@ public struct ScaleSpec: Sendable {
         }
     }
 
-    /// The largest scale on the step grid that is ≤ `limit`, or nil when even the minimum exceeds it.
-    public func floor(_ limit: Double) -> Double? {
-        guard limit + 1e-9 >= minimum else { return nil }
-        let steps = ((min(limit, maximum) - minimum) / step + 1e-9).rounded(.down)
-        return minimum + steps * step
-    }
-
     /// True for unit-scaled models.
     public var isUnits: Bool {
         if case .units = kind { return true }

@@ -37,7 +37,8 @@ public enum HouseholdFact: Int, CaseIterable, Sendable, Hashable {
 /// Fact values laid out for evaluation: every slot filled, with a flag for the facts actually known.
 public struct DenseFacts: Sendable, Equatable {
     public var values: [Double]
-    public var known: [Bool]
+    /// Bit `fact.rawValue` is set when the fact is known.
+    public var known: UInt8
 }
 
 /// The values of all household facts for one evaluation, indexed by ``HouseholdFact``; a fact that was
@@ -51,7 +52,9 @@ public struct FactValues: Sendable, Equatable {
 
     /// The values as a dense array (unknown facts as 0) and which are known, for fast condition checks.
     public var dense: DenseFacts {
-        DenseFacts(values: values.map { $0 ?? 0 }, known: values.map { $0 != nil })
+        var known: UInt8 = 0
+        for (i, v) in values.enumerated() where v != nil { known |= 1 << UInt8(i) }
+        return DenseFacts(values: values.map { $0 ?? 0 }, known: known)
     }
 
     /// The value of one fact.
