@@ -8,6 +8,9 @@ public struct Evaluator: Sendable {
     private let programmes: [String: LoanProgramme]
     /// The models laid out for the hot loop.
     private let compiled: [ModelProgram]
+    /// Settings the hot loop reads, as plain numbers (copying the settings per household would cost more
+    /// than the evaluation).
+    private let horizon: Int, discountRate: Double, workdays: Double, wage: Double, povertyLineMonth: Double
 
     /// Creates an evaluator.
     public init(ruleSet: RuleSet) {
@@ -21,6 +24,12 @@ public struct Evaluator: Sendable {
         for p in ruleSet.settings.loanProgrammes.reversed() { for c in p.categories { programmes[c] = p } }
         self.programmes = programmes
         compiled = ruleSet.models.map(ModelProgram.init)
+        let settings = ruleSet.settings
+        horizon = settings.horizonYears
+        discountRate = settings.discountRate.value
+        workdays = settings.workdaysPerWorker.value
+        wage = settings.hiredLabourWage.value
+        povertyLineMonth = settings.povertyLine.value / 12
     }
 
     /// Every model for the household, ranked, with reasons (and the rule trace when asked for).
@@ -63,7 +72,6 @@ public struct Evaluator: Sendable {
     }
 
     private func context(_ h: Household) -> HouseholdContext {
-        let settings = ruleSet.settings
         var values = [Double](repeating: 0, count: HouseholdFact.allCases.count)
         var known: UInt8 = 0
         for fact in HouseholdFact.allCases {
@@ -71,8 +79,7 @@ public struct Evaluator: Sendable {
             values[fact.rawValue] = v ?? 0
             if v != nil { known |= 1 << UInt8(fact.rawValue) }
         }
-        let resources = Projection.Resources(capital: h.capitalVND, programme: programmes[h.loanCategory],
-                                             familyDays: h.labour * settings.workdaysPerWorker.value, wage: settings.hiredLabourWage.value)
+        let resources = Projection.Resources(capital: h.capitalVND, programme: programmes[h.loanCategory], familyDays: h.labour * workdays, wage: wage)
         return HouseholdContext(household: h, facts: DenseFacts(values: values, known: known), resources: resources)
     }
 
@@ -84,7 +91,6 @@ public struct Evaluator: Sendable {
         var shared: OutcomeEconomics
         var limit: ScaleSearch.Limit
         var scale: Double
-        var trials: [ScaleTrial]
         var verdict: Verdict
         var riskNPV: Double
         var npv: Double
@@ -97,9 +103,9 @@ public struct Evaluator: Sendable {
     }
 
     private func candidate(_ program: ModelProgram, index: Int?, _ context: HouseholdContext, cache: EvaluationCache?) -> Candidate {
-        let settings = ruleSet.settings
         let key = RuleOutcome.key(program, context.facts)
-        let make = { OutcomeEconomics(program.model, key: key, horizon: settings.horizonYears, discountRate: settings.discountRate.value) }
+        let (horizon, discountRate) = (self.horizon, self.discountRate)
+        let make = { OutcomeEconomics(program.model, key: key, horizon: horizon, discountRate: discountRate) }
         let shared: OutcomeEconomics
         if let cache, let index {
             shared = cache.lookup(model: index, key: key, make: make)
@@ -109,8 +115,8 @@ public struct Evaluator: Sendable {
         let economics = shared.economics
         let search = ScaleSearch(grid: program.grid, economics: economics, resources: context.resources, landM2: context.household.landM2)
         let limit = search.limit()
-        var scale = program.grid.minimum, trials: [ScaleTrial] = []
-        if case let .fits(upper) = limit { (scale, trials) = search.best(upper: upper) }
+        var scale = program.grid.minimum
+        if case let .fits(upper) = limit { scale = search.best(upper: upper) }
         let hired = Projection.hiredDays(economics, scale, context.resources) * context.resources.wage
         let riskNPV = economics.npv(at: scale, hiredCost: hired, riskAdjusted: true)
         let verdict: Verdict
@@ -120,7 +126,7 @@ public struct Evaluator: Sendable {
             let needsLoan = context.household.capitalVND.map { economics.investment(at: scale) - $0 > 0.5 && context.resources.programme != nil } ?? false
             verdict = shared.outcome.mitigations.isEmpty && !needsLoan ? .recommended : .conditional
         }
-        return Candidate(program: program, key: key, shared: shared, limit: limit, scale: scale, trials: trials, verdict: verdict, riskNPV: riskNPV,
+        return Candidate(program: program, key: key, shared: shared, limit: limit, scale: scale, verdict: verdict, riskNPV: riskNPV,
                          npv: economics.npv(at: scale, hiredCost: hired, riskAdjusted: false),
                          income: economics.riskAdjustedIncome(at: scale, hiredCost: hired))
     }
@@ -156,7 +162,6 @@ public struct Evaluator: Sendable {
 
     /// The full answer for a candidate: projection, reasons, figures per member and per labour day.
     private func advice(_ c: Candidate, _ context: HouseholdContext, trace: Bool) -> ModelAdvice {
-        let settings = ruleSet.settings
         let model = c.model, household = context.household
         var reasons = RulePass.reasons(model, c.key, household)
         var resources = context.resources
@@ -183,14 +188,18 @@ public struct Evaluator: Sendable {
                                   observed: RulePass.observations([.labour], household)))
         }
         if !c.shared.outcome.blocked, c.limit.fits, projection.riskAdjustedNPV <= 0 {
-            reasons.append(Reason(rule: "economics.npv", effect: "unsuitable", detail: .doesNotPay(npvVND: projection.riskAdjustedNPV, horizon: settings.horizonYears), observed: []))
+            reasons.append(Reason(rule: "economics.npv", effect: "unsuitable", detail: .doesNotPay(npvVND: projection.riskAdjustedNPV, horizon: horizon), observed: []))
         }
         let perMonth = projection.riskAdjustedIncome / max(1, household.members) / 12
+        var trials: [ScaleTrial] = []
+        if trace, case let .fits(upper) = c.limit {
+            trials = ScaleSearch(grid: c.program.grid, economics: c.economics, resources: context.resources, landM2: household.landM2).trials(upper: upper)
+        }
         return ModelAdvice(
             model: model, verdict: c.verdict, scale: c.scale, areaM2: model.scale.areaM2(c.scale),
             units: model.scale.isUnits ? c.scale : nil, projection: projection, reasons: reasons,
-            trace: trace ? RulePass.trace(model, context.facts, household) : [], trials: c.trials,
-            incomePerMemberMonth: perMonth, abovePovertyLine: perMonth >= settings.povertyLine.value / 12,
+            trace: trace ? RulePass.trace(model, context.facts, household) : [], trials: trials,
+            incomePerMemberMonth: perMonth, abovePovertyLine: perMonth >= povertyLineMonth,
             incomePerLabourDay: projection.labourDays > 0 ? projection.riskAdjustedIncome / projection.labourDays : nil)
     }
 }

@@ -32,15 +32,18 @@ struct ScaleSearch {
         return .fits(upper: upper)
     }
 
-    /// The scales worth trying up to `upper`, ascending, without repeats.
-    func candidates(upper: Double) -> [Double] {
-        let spec = grid
-        var result = [spec.minimum]
-        if economics.labourPerScale > 0, let below = spec.floor((resources.familyDays - economics.labourFixed) / economics.labourPerScale) {
-            for s in [min(below, upper), min(below + spec.step, upper)] where s > result[result.count - 1] { result.append(s) }
+    /// The scales worth trying up to `upper`, ascending, without repeats: the minimum, the two grid points
+    /// around the labour kink, and the upper limit.
+    func forEachCandidate(upper: Double, _ body: (Double) -> Void) {
+        var last = grid.minimum
+        body(last)
+        if economics.labourPerScale > 0, let below = grid.floor((resources.familyDays - economics.labourFixed) / economics.labourPerScale) {
+            for s in [min(below, upper), min(below + grid.step, upper)] where s > last {
+                body(s)
+                last = s
+            }
         }
-        if upper > result[result.count - 1] { result.append(upper) }
-        return result
+        if upper > last { body(upper) }
     }
 
     /// The risk-adjusted NPV at a scale.
@@ -48,15 +51,20 @@ struct ScaleSearch {
         economics.npv(at: scale, hiredCost: Projection.hiredDays(economics, scale, resources) * resources.wage, riskAdjusted: true)
     }
 
-    /// The best scale (the smallest among equals), with every trial.
-    func best(upper: Double) -> (scale: Double, trials: [ScaleTrial]) {
-        var best: (scale: Double, value: Double)?
-        var trials: [ScaleTrial] = []
-        for scale in candidates(upper: upper) {
+    /// The best scale (the smallest among equals).
+    func best(upper: Double) -> Double {
+        var best = grid.minimum, bestValue = -Double.infinity
+        forEachCandidate(upper: upper) { scale in
             let v = value(at: scale)
-            trials.append(ScaleTrial(scale: scale, riskAdjustedNPV: v))
-            if best == nil || v > (best?.value ?? 0) + 0.5 { best = (scale, v) }
+            if v > bestValue + 0.5 { (best, bestValue) = (scale, v) }
         }
-        return (best?.scale ?? upper, trials)
+        return best
+    }
+
+    /// Every scale tried, with its value, for `--explain`.
+    func trials(upper: Double) -> [ScaleTrial] {
+        var trials: [ScaleTrial] = []
+        forEachCandidate(upper: upper) { trials.append(ScaleTrial(scale: $0, riskAdjustedNPV: value(at: $0))) }
+        return trials
     }
 }
