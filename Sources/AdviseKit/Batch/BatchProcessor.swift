@@ -46,7 +46,7 @@ public struct BatchProcessor: Sendable {
         }
     }
 
-    private func answer(_ line: Substring, cache: EvaluationCache) -> Result<(String?, ModelAdvice?), BatchRowError> {
+    private func answer(_ line: Substring, cache: EvaluationCache) -> Result<(String?, OptionSummary?), BatchRowError> {
         let input: HouseholdInput
         switch self.input.input(line) {
         case let .success(i): input = i
@@ -54,13 +54,13 @@ public struct BatchProcessor: Sendable {
         }
         do {
             let household = try parser.parse(input)
-            return .success((input.id, evaluator.best(household, rankBy: rankBy, cache: cache)))
+            return .success((input.id, evaluator.bestOption(household, rankBy: rankBy, cache: cache)))
         } catch {
             return .failure(BatchRowError(id: input.id, message: error.diagnostics.map(\.message).joined(separator: "; ")))
         }
     }
 
-    private func write(id: String?, best: ModelAdvice?, error: String?, into out: inout OutputBuffer) {
+    private func write(id: String?, best: OptionSummary?, error: String?, into out: inout OutputBuffer) {
         switch format {
         case .csv: writeCSV(id: id, best: best, error: error, into: &out)
         case .jsonl: out.append(jsonLine(id: id, best: best, error: error))
@@ -68,7 +68,7 @@ public struct BatchProcessor: Sendable {
         out.append(byte: 10)
     }
 
-    private func writeCSV(id: String?, best: ModelAdvice?, error: String?, into out: inout OutputBuffer) {
+    private func writeCSV(id: String?, best: OptionSummary?, error: String?, into out: inout OutputBuffer) {
         let comma: UInt8 = 44
         out.appendCSV(id ?? "")
         out.append(byte: comma)
@@ -78,45 +78,43 @@ public struct BatchProcessor: Sendable {
             for _ in 3..<Self.columns.count { out.append(byte: comma) }
             return
         }
-        let p = b.projection
         func field(_ write: (inout OutputBuffer) -> Void) {
             out.append(byte: comma)
             write(&out)
         }
-        field { $0.append(b.model.id) }
+        field { $0.append(b.model) }
         field { $0.append(b.verdict.rawValue) }
         field { $0.append(rounded: b.areaM2) }
         field { o in if let u = b.units { o.append(Self.number(u)) } }
-        field { $0.append(rounded: p.investment) }
-        field { o in if let id = p.programme?.id { o.appendCSV(id) } }
-        field { o in if let loan = p.loan { o.append(rounded: loan.amount) } }
-        field { $0.append(rounded: p.annualNetIncome) }
-        field { $0.append(rounded: p.riskAdjustedIncome) }
-        field { $0.append(rounded: p.npv) }
-        field { $0.append(rounded: p.riskAdjustedNPV) }
-        field { o in if let y = p.household.paybackYear { o.append(Int64(y)) } }
-        field { o in if let y = p.firstIncomeYear { o.append(Int64(y)) } }
+        field { $0.append(rounded: b.investment) }
+        field { o in if let id = b.programme { o.appendCSV(id) } }
+        field { o in if let loan = b.loan { o.append(rounded: loan) } }
+        field { $0.append(rounded: b.annualNetIncome) }
+        field { $0.append(rounded: b.riskAdjustedIncome) }
+        field { $0.append(rounded: b.npv) }
+        field { $0.append(rounded: b.riskAdjustedNPV) }
+        field { o in if let y = b.paybackYear { o.append(Int64(y)) } }
+        field { o in if let y = b.firstIncomeYear { o.append(Int64(y)) } }
         field { $0.append(rounded: b.incomePerMemberMonth) }
         field { $0.append(b.abovePovertyLine ? "true" : "false") }
     }
 
     private static func number(_ v: Double) -> String { v == v.rounded() ? String(Int64(v)) : String(v) }
 
-    private func jsonLine(id: String?, best: ModelAdvice?, error: String?) -> String {
+    private func jsonLine(id: String?, best: OptionSummary?, error: String?) -> String {
         var pairs: [(String, JSONValue)] = [("id", .optional(id) { .string($0) }), ("status", .string(error == nil ? "ok" : "error")),
                                             ("error", .optional(error) { .string($0) })]
         guard let b = best else {
             return JSONValue.object(pairs + Self.columns.dropFirst(3).map { ($0, JSONValue.null) }).compact()
         }
-        let p = b.projection
         pairs += [
-            ("model", .string(b.model.id)), ("verdict", .string(b.verdict.rawValue)), ("area_m2", .double(b.areaM2)),
-            ("units", .optional(b.units) { .double($0) }), ("investment_vnd", .vnd(p.investment)),
-            ("loan_programme", .optional(p.programme) { .string($0.id) }), ("loan_vnd", .optional(p.loan) { .vnd($0.amount) }),
-            ("annual_net_income_vnd", .vnd(p.annualNetIncome)), ("risk_adjusted_income_vnd", .vnd(p.riskAdjustedIncome)),
-            ("npv_vnd", .vnd(p.npv)), ("risk_adjusted_npv_vnd", .vnd(p.riskAdjustedNPV)),
-            ("payback_year", .optional(p.household.paybackYear) { .int(Int64($0)) }),
-            ("first_income_year", .optional(p.firstIncomeYear) { .int(Int64($0)) }),
+            ("model", .string(b.model)), ("verdict", .string(b.verdict.rawValue)), ("area_m2", .double(b.areaM2)),
+            ("units", .optional(b.units) { .double($0) }), ("investment_vnd", .vnd(b.investment)),
+            ("loan_programme", .optional(b.programme) { .string($0) }), ("loan_vnd", .optional(b.loan) { .vnd($0) }),
+            ("annual_net_income_vnd", .vnd(b.annualNetIncome)), ("risk_adjusted_income_vnd", .vnd(b.riskAdjustedIncome)),
+            ("npv_vnd", .vnd(b.npv)), ("risk_adjusted_npv_vnd", .vnd(b.riskAdjustedNPV)),
+            ("payback_year", .optional(b.paybackYear) { .int(Int64($0)) }),
+            ("first_income_year", .optional(b.firstIncomeYear) { .int(Int64($0)) }),
             ("income_per_member_month_vnd", .vnd(b.incomePerMemberMonth)), ("above_poverty_line", .bool(b.abovePovertyLine)),
         ]
         return JSONValue.object(pairs).compact()

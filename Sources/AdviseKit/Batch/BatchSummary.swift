@@ -18,16 +18,16 @@ public struct BatchSummary: Sendable, Equatable {
     public init() {}
 
     /// Counts one answered row.
-    public mutating func add(_ best: ModelAdvice?) {
+    public mutating func add(_ best: OptionSummary?) {
         rows += 1
         guard let best, best.verdict != .unsuitable else {
             withoutOption += 1
             return
         }
-        byModel[best.model.id, default: 0] += 1
-        investmentVND += best.projection.investment
-        loanVND += best.projection.loan?.amount ?? 0
-        incomeVND += best.projection.riskAdjustedIncome
+        byModel[best.model, default: 0] += 1
+        investmentVND += best.investment
+        loanVND += best.loan ?? 0
+        incomeVND += best.riskAdjustedIncome
         if best.abovePovertyLine { abovePovertyLine += 1 }
     }
 

@@ -65,49 +65,34 @@ public struct Projection: Sendable {
     /// Projects the model at `scale`.
     /// - Complexity: O(scenarios × horizon).
     public init(economics e: UnitEconomics, scale: Double, resources r: Resources) {
-        let horizon = e.horizon
         items = e.items.map { ($0.id, $0.name, $0.cost(at: scale)) }
         investment = e.investment(at: scale)
-        if let capital = r.capital {
-            let gap = max(0, investment - capital)
-            capitalGap = gap
-            if gap > 0.5, let p = r.programme {
-                loan = LoanSchedule(amount: min(gap, p.ceiling.value), rate: p.rate.value, termMonths: p.termMonths)
-                programme = p
-            }
-        }
-        let payments = loan?.payments(horizon: horizon)
+        (capitalGap, loan, programme) = Self.financing(e, scale, r)
         labourDays = e.labour(at: scale)
         hiredDays = Self.hiredDays(e, scale, r)
         let hiredCost = hiredDays * r.wage
-        let base = PriceScenario.base.index
-
         var flows: [PriceScenario: [Double]] = [:]
-        var operating = [Double](repeating: 0, count: horizon)
         for scenario in PriceScenario.allCases {
-            var flow = [Double](repeating: 0, count: horizon + 1)
-            flow[0] = -investment + (loan?.amount ?? 0)
-            for t in 0..<horizon {
-                let net = scale * e.net[scenario.index][t] - e.fixedCost[t] - hiredCost
-                if scenario == .base { operating[t] = net }
-                let debt = payments.map { $0[t].interest + $0[t].principal } ?? 0
-                flow[t + 1] = net - debt
-            }
-            flows[scenario] = flow
+            flows[scenario] = e.householdFlow(at: scale, hiredCost: hiredCost, loan: loan, scenario: scenario, riskAdjusted: false)
         }
         cashFlow = flows
-        let revenues = e.revenue[base].map { $0 * scale }
-        let baseFlow = flows[.base] ?? []
-        riskAdjustedCashFlow = [baseFlow.first ?? 0] + (0..<horizon).map { baseFlow[$0 + 1] - e.riskShare * revenues[$0] }
-
-        let mature = (e.matureYear - 1)..<horizon
-        annualNetIncome = operating[mature].reduce(0, +) / Double(mature.count)
-        matureRevenue = revenues[mature].reduce(0, +) / Double(mature.count)
+        riskAdjustedCashFlow = e.householdFlow(at: scale, hiredCost: hiredCost, loan: loan, scenario: .base, riskAdjusted: true)
+        annualNetIncome = e.annualNetIncome(at: scale, hiredCost: hiredCost)
+        riskAdjustedIncome = e.riskAdjustedIncome(at: scale, hiredCost: hiredCost)
+        matureRevenue = scale * e.matureRevenue
         expectedLoss = e.riskShare * matureRevenue
-        riskAdjustedIncome = annualNetIncome - expectedLoss
-        firstIncomeYear = revenues.firstIndex { $0 > 0.5 }.map { $0 + 1 }
+        firstIncomeYear = e.firstRevenueYear
         npv = e.npv(at: scale, hiredCost: hiredCost, riskAdjusted: false)
         riskAdjustedNPV = e.npv(at: scale, hiredCost: hiredCost, riskAdjusted: true)
         household = CashFlowMetrics(riskAdjustedCashFlow, discountRate: e.discountRate)
+    }
+
+    /// The capital gap (nil when capital is not known), and the loan that covers it, if the household's
+    /// category has a programme.
+    static func financing(_ e: UnitEconomics, _ scale: Double, _ r: Resources) -> (gap: Double?, loan: LoanSchedule?, programme: LoanProgramme?) {
+        guard let capital = r.capital else { return (nil, nil, nil) }
+        let gap = max(0, e.investment(at: scale) - capital)
+        guard gap > 0.5, let p = r.programme else { return (gap, nil, nil) }
+        return (gap, LoanSchedule(amount: min(gap, p.ceiling.value), rate: p.rate.value, termMonths: p.termMonths), p)
     }
 }

@@ -107,9 +107,30 @@ public struct UnitEconomics: Sendable {
         firstRevenueYear = revenue[base].firstIndex { $0 > 0 }.map { $0 + 1 }
     }
 
-    /// Yearly income at maturity after expected losses, at a scale, with a yearly hired-labour cost.
+    /// Average yearly net operating income from maturity to the horizon, base price, before financing.
+    public func annualNetIncome(at scale: Double, hiredCost: Double) -> Double {
+        scale * matureNet - matureFixed - hiredCost
+    }
+
+    /// The same after expected hazard losses.
     public func riskAdjustedIncome(at scale: Double, hiredCost: Double) -> Double {
         scale * (matureNet - riskShare * matureRevenue) - matureFixed - hiredCost
+    }
+
+    /// The household's cash flow, years 0…horizon: the investment less the loan, then each year's net
+    /// operating income less hired labour and loan repayments (and expected hazard losses, when asked).
+    public func householdFlow(at scale: Double, hiredCost: Double, loan: LoanSchedule?, scenario: PriceScenario, riskAdjusted: Bool) -> [Double] {
+        let payments = loan?.payments(horizon: horizon)
+        let s = scenario.index
+        var flow = [Double](repeating: 0, count: horizon + 1)
+        flow[0] = -investment(at: scale) + (loan?.amount ?? 0)
+        for t in 0..<horizon {
+            var cash = scale * net[s][t] - fixedCost[t] - hiredCost
+            if let payments { cash -= payments[t].interest + payments[t].principal }
+            if riskAdjusted { cash -= riskShare * scale * revenue[s][t] }
+            flow[t + 1] = cash
+        }
+        return flow
     }
 
     /// Investment at a scale.

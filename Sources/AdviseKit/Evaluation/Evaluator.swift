@@ -44,18 +44,36 @@ public struct Evaluator: Sendable {
                       povertyLineMonth: settings.povertyLine.value / 12, options: options)
     }
 
-    /// Only the best option — what a batch needs — built in full; the other models are ranked on their
-    /// closed-form figures. Returns the first option even when every model is unsuitable.
-    public func best(_ household: Household, rankBy: RankBy = .riskAdjustedNPV, cache: EvaluationCache? = nil) -> ModelAdvice? {
+    /// The figures of the best option only — what a batch needs — from the closed forms, without reasons
+    /// or itemisation. Returns the first-ranked option even when every model is unsuitable.
+    public func bestOption(_ household: Household, rankBy: RankBy = .riskAdjustedNPV, cache: EvaluationCache? = nil) -> OptionSummary? {
         let context = context(household)
         var best: (candidate: Candidate, key: Double)?
-        for index in ruleSet.models.indices {
+        for index in compiled.indices {
             let c = candidate(index, context, cache: cache)
             let k = rankKey(c, rankBy, context)
             if let b = best, !Self.precedes(c, k, b.candidate, b.key) { continue }
             best = (c, k)
         }
-        return best.map { advice($0.candidate, context, trace: false) }
+        return best.map { summary($0.candidate, context) }
+    }
+
+    private func summary(_ c: Candidate, _ context: HouseholdContext) -> OptionSummary {
+        let e = c.economics, h = context.household
+        var resources = context.resources
+        if case .capital = c.limit { resources.capital = nil }
+        let (_, loan, programme) = Projection.financing(e, c.scale, resources)
+        let hired = Projection.hiredDays(e, c.scale, resources) * resources.wage
+        let flow = e.householdFlow(at: c.scale, hiredCost: hired, loan: loan, scenario: .base, riskAdjusted: true)
+        let income = e.riskAdjustedIncome(at: c.scale, hiredCost: hired)
+        let perMonth = income / max(1, h.members) / 12
+        let grid = c.program.grid
+        return OptionSummary(
+            model: c.program.model.id, verdict: c.verdict, areaM2: c.scale * grid.areaPerScale, units: grid.isUnits ? c.scale : nil,
+            investment: e.investment(at: c.scale), programme: programme?.id, loan: loan?.amount,
+            annualNetIncome: e.annualNetIncome(at: c.scale, hiredCost: hired), riskAdjustedIncome: income,
+            npv: c.npv, riskAdjustedNPV: c.riskNPV, paybackYear: CashFlowMetrics(flow, discountRate: discountRate).paybackYear,
+            firstIncomeYear: e.firstRevenueYear, incomePerMemberMonth: perMonth, abovePovertyLine: perMonth >= povertyLineMonth)
     }
 
     /// One model for the household.

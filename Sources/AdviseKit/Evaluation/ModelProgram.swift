@@ -24,12 +24,15 @@ struct ScaleGrid: Sendable {
     let step: Double
     /// m² one scale unit takes.
     let areaPerScale: Double
+    /// True for models scaled by unit.
+    let isUnits: Bool
 
     init(_ spec: ScaleSpec) {
         minimum = spec.minimum
         maximum = spec.maximum
         step = spec.step
         areaPerScale = spec.areaM2(1)
+        isUnits = spec.isUnits
     }
 
     /// The largest scale on the grid that is ≤ `limit`, or nil when even the minimum exceeds it.

@@ -1,0 +1,49 @@
+/// The figures of a household's best option that a batch writes and adds up, computed without the
+/// itemised investment, the three price scenarios or the reasons. Equal to the matching fields of the
+/// full ``ModelAdvice`` (a test holds them together).
+public struct OptionSummary: Sendable, Equatable {
+    public var model: String
+    public var verdict: Verdict
+    public var areaM2: Double
+    public var units: Double?
+    public var investment: Double
+    public var programme: String?
+    public var loan: Double?
+    public var annualNetIncome: Double
+    public var riskAdjustedIncome: Double
+    public var npv: Double
+    public var riskAdjustedNPV: Double
+    public var paybackYear: Int?
+    public var firstIncomeYear: Int?
+    public var incomePerMemberMonth: Double
+    public var abovePovertyLine: Bool
+
+    /// The summary of a full answer.
+    public init(_ advice: ModelAdvice) {
+        let p = advice.projection
+        self.init(model: advice.model.id, verdict: advice.verdict, areaM2: advice.areaM2, units: advice.units, investment: p.investment,
+                  programme: p.programme?.id, loan: p.loan?.amount, annualNetIncome: p.annualNetIncome, riskAdjustedIncome: p.riskAdjustedIncome,
+                  npv: p.npv, riskAdjustedNPV: p.riskAdjustedNPV, paybackYear: p.household.paybackYear, firstIncomeYear: p.firstIncomeYear,
+                  incomePerMemberMonth: advice.incomePerMemberMonth, abovePovertyLine: advice.abovePovertyLine)
+    }
+
+    init(model: String, verdict: Verdict, areaM2: Double, units: Double?, investment: Double, programme: String?, loan: Double?,
+         annualNetIncome: Double, riskAdjustedIncome: Double, npv: Double, riskAdjustedNPV: Double, paybackYear: Int?,
+         firstIncomeYear: Int?, incomePerMemberMonth: Double, abovePovertyLine: Bool) {
+        self.model = model
+        self.verdict = verdict
+        self.areaM2 = areaM2
+        self.units = units
+        self.investment = investment
+        self.programme = programme
+        self.loan = loan
+        self.annualNetIncome = annualNetIncome
+        self.riskAdjustedIncome = riskAdjustedIncome
+        self.npv = npv
+        self.riskAdjustedNPV = riskAdjustedNPV
+        self.paybackYear = paybackYear
+        self.firstIncomeYear = firstIncomeYear
+        self.incomePerMemberMonth = incomePerMemberMonth
+        self.abovePovertyLine = abovePovertyLine
+    }
+}
