@@ -3,12 +3,10 @@ import Foundation
 import Glibc
 #endif
 
-/// Reads a file (or standard input) line by line in large blocks, so memory stays flat however long it is.
-final class LineReader {
+/// Reads a file (or standard input) in large blocks of whole lines, so memory stays flat however long it is.
+final class ChunkReader {
     private let handle: FileHandle
-    private var buffer = Data()
-    private var lines: [Substring] = []
-    private var index = 0
+    private var carry: [UInt8] = []
     private var finished = false
     static let blockSize = 4 << 20
 
@@ -21,48 +19,46 @@ final class LineReader {
         }
     }
 
-    /// The next line without its line break (`\r\n` or `\n`), or nil at the end.
-    func next() throws -> Substring? {
-        while index >= lines.count {
-            if finished { return nil }
-            try fill()
-        }
-        defer { index += 1 }
-        return lines[index]
-    }
-
-    private func fill() throws {
-        let block = try handle.read(upToCount: Self.blockSize) ?? Data()
-        if block.isEmpty { finished = true }
-        buffer.append(block)
-        let cut: Int
-        if finished {
-            cut = buffer.count
-        } else if let last = buffer.lastIndex(of: UInt8(ascii: "\n")) {
-            cut = last + 1
-        } else {
-            lines = []
-            index = 0
-            return
-        }
-        let text = String(decoding: buffer.prefix(cut), as: UTF8.self)
-        buffer = Data(buffer.dropFirst(cut))
-        lines.removeAll(keepingCapacity: true)
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var i = start
-        while i < utf8.endIndex {
-            if utf8[i] == 10 {
-                var end = i
-                if end > start, utf8[utf8.index(before: end)] == 13 { end = utf8.index(before: end) }
-                lines.append(text[start..<end])
-                start = utf8.index(after: i)
+    /// The next block of whole lines (ending with a line break, except perhaps the last), or nil at the end.
+    func next() throws -> [UInt8]? {
+        while true {
+            if finished {
+                guard !carry.isEmpty else { return nil }
+                defer { carry = [] }
+                return carry
             }
-            i = utf8.index(after: i)
+            let block = try handle.read(upToCount: Self.blockSize) ?? Data()
+            if block.isEmpty {
+                finished = true
+                continue
+            }
+            carry.append(contentsOf: block)
+            guard let last = carry.lastIndex(of: UInt8(ascii: "\n")) else { continue }
+            let chunk = Array(carry[...last])
+            carry.removeSubrange(...last)
+            return chunk
         }
-        if start < utf8.endIndex { lines.append(text[start...]) }
-        index = 0
     }
+}
+
+/// Lines of a block of text, without their line breaks (`\r\n` or `\n`); empty lines included, so that
+/// line numbers stay right.
+func lines(of text: String) -> [Substring] {
+    var lines: [Substring] = []
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    var i = start
+    while i < utf8.endIndex {
+        if utf8[i] == 10 {
+            var end = i
+            if end > start, utf8[utf8.index(before: end)] == 13 { end = utf8.index(before: end) }
+            lines.append(text[start..<end])
+            start = utf8.index(after: i)
+        }
+        i = utf8.index(after: i)
+    }
+    if start < utf8.endIndex { lines.append(text[start...]) }
+    return lines
 }
 
 /// Where a batch writes: standard output, or a temporary file beside the target that is renamed over it

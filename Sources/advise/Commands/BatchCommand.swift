@@ -46,7 +46,7 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         let ruleSet = try Console.loadRules(ruleSetOptions)
-        guard let reader = LineReader(path: input) else {
+        guard let reader = ChunkReader(path: input) else {
             Console.printError("advise: cannot read '\(input)'")
             throw ExitCode(Console.noInput)
         }
@@ -58,7 +58,12 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode(Console.ioError)
         }
         do {
-            let result = try BatchRun(ruleSet: ruleSet, format: format, rank: rank, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            let directory = Console.rulesDirectory(ruleSetOptions.rules), overrides = ruleSetOptions.overrides
+            // Each worker gets its own copy of the rule set: shared Swift objects would make the cores
+            // contend on their reference counts.
+            let copy = { (try? RuleSetLoader.load(directory: directory, overrides: overrides)) ?? ruleSet }
+            let result = try BatchRun(ruleSet: ruleSet, copy: copy, format: format, rank: rank,
+                                      workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
                 .run(reader: reader, sink: sink)
             try sink.commit()
             let s = result.summary
@@ -89,64 +94,93 @@ extension BatchProcessor.Format: ExpressibleByArgument {}
 /// One batch run: reads chunks of lines, answers each chunk on all workers in parallel, writes in order.
 struct BatchRun {
     let ruleSet: RuleSet
+    /// A fresh copy of the rule set, for each worker.
+    let copy: () -> RuleSet
     let format: BatchProcessor.Format
     let rank: RankBy
     let workers: Int
     static let chunkLines = 8192
 
-    func run(reader: LineReader, sink: OutputSink) throws -> (summary: BatchSummary, seconds: Double) {
+    func run(reader: ChunkReader, sink: OutputSink) throws -> (summary: BatchSummary, seconds: Double) {
         let start = DispatchTime.now()
-        var lineNumber = 1
-        guard let first = try reader.next() else { return (BatchSummary(), 0) }
+        guard var block = try reader.next() else { return (BatchSummary(), 0) }
+        // The header row (CSV) or the first record (JSON Lines).
+        let firstBreak = block.firstIndex(of: UInt8(ascii: "\n")) ?? block.count
+        let firstLine = String(decoding: block[..<firstBreak], as: UTF8.self)
         let input: BatchInput
-        var pending: [Substring] = []
-        if first.first == "{" {
+        var lineNumber = 1
+        if firstLine.first == "{" {
             input = .jsonLines
-            pending.append(first)
         } else {
-            input = try BatchInput(csvHeader: first)
+            input = try BatchInput(csvHeader: Substring(firstLine.hasSuffix("\r") ? String(firstLine.dropLast()) : firstLine))
+            block.removeSubrange(..<min(block.count, firstBreak + 1))
             lineNumber = 2
             if !input.ignoredColumns.isEmpty {
                 Console.printError("advise: ignoring columns \(input.ignoredColumns.joined(separator: ", "))")
             }
         }
-        let processor = BatchProcessor(evaluator: Evaluator(ruleSet: ruleSet), input: input, format: format, rankBy: rank)
-        if let header = processor.header { try sink.write(Array(header.utf8)) }
+        let processors = (0..<workers).map { w in
+            BatchProcessor(evaluator: Evaluator(ruleSet: w == 0 ? ruleSet : copy()), input: input, format: format, rankBy: rank)
+        }
+        if let header = processors[0].header { try sink.write(Array(header.utf8)) }
         let caches = (0..<workers).map { _ in EvaluationCache() }
         var total = BatchSummary()
         let progress = Progress()
-        while true {
-            while pending.count < Self.chunkLines, let line = try reader.next() {
-                if !line.isEmpty { pending.append(line) } else if pending.isEmpty { lineNumber += 1 }
-            }
-            if pending.isEmpty { break }
-            let slices = Self.split(pending.count, into: workers)
-            let outputs = ChunkResults(count: slices.count)
-            let base = lineNumber
-            let chunk = pending
-            DispatchQueue.concurrentPerform(iterations: slices.count) { w in
-                var out = OutputBuffer(capacity: slices[w].count * 160)
+        var next: [UInt8]? = block
+        while let chunk = next {
+            // Each worker decodes its own share of the bytes, so that no string storage is shared between
+            // cores (shared reference counts would make them contend).
+            let parts = Self.split(chunk, into: workers)
+            let firstLines = parts.reduce(into: [lineNumber]) { acc, part in acc.append(acc[acc.count - 1] + part.newlines) }
+            let outputs = ChunkResults(count: parts.count)
+            DispatchQueue.concurrentPerform(iterations: parts.count) { w in
+                let text = String(decoding: chunk[parts[w].range], as: UTF8.self)
+                var out = OutputBuffer(capacity: parts[w].newlines * 160)
                 var summary = BatchSummary()
-                processor.process(chunk[slices[w]], firstLine: base + slices[w].lowerBound, cache: caches[w], into: &out, summary: &summary)
+                let all = lines(of: text)
+                var n = firstLines[w]
+                var run: [Substring] = []
+                var runStart = n
+                for line in all {
+                    if line.isEmpty {
+                        if !run.isEmpty { processors[w].process(run[...], firstLine: runStart, cache: caches[w], into: &out, summary: &summary) }
+                        run.removeAll(keepingCapacity: true)
+                        runStart = n + 1
+                    } else {
+                        run.append(line)
+                    }
+                    n += 1
+                }
+                if !run.isEmpty { processors[w].process(run[...], firstLine: runStart, cache: caches[w], into: &out, summary: &summary) }
                 outputs.set(w, out, summary)
             }
-            for w in 0..<slices.count {
+            for w in 0..<parts.count {
                 try sink.write(outputs.texts[w].bytes)
                 total.merge(outputs.summaries[w])
             }
-            lineNumber += pending.count
-            pending.removeAll(keepingCapacity: true)
+            lineNumber = firstLines[firstLines.count - 1]
             progress.update(total.rows)
+            next = try reader.next()
         }
         progress.finish()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return (total, seconds)
     }
 
-    /// Splits `count` items into `parts` contiguous ranges.
-    static func split(_ count: Int, into parts: Int) -> [Range<Int>] {
-        let n = max(1, min(parts, count))
-        return (0..<n).map { i in (count * i / n)..<(count * (i + 1) / n) }
+    /// Splits a block of whole lines into about equal parts at line breaks, with the lines each holds.
+    static func split(_ bytes: [UInt8], into parts: Int) -> [(range: Range<Int>, newlines: Int)] {
+        var result: [(Range<Int>, Int)] = []
+        var start = 0
+        for p in 1...max(1, parts) {
+            var end = p == parts ? bytes.count : max(start, bytes.count * p / parts)
+            while end < bytes.count, end > 0, bytes[end - 1] != UInt8(ascii: "\n") { end += 1 }
+            let range = start..<end
+            var newlines = bytes[range].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            if end == bytes.count, end > start, bytes[end - 1] != 10 { newlines += 1 }
+            result.append((range, newlines))
+            start = end
+        }
+        return result.filter { !$0.0.isEmpty }
     }
 }
 
