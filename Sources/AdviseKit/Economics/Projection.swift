@@ -57,9 +57,9 @@ public struct Projection: Sendable {
         }
     }
 
-    /// Hired labour cost a year at a scale.
-    static func hiredDays(_ e: UnitEconomics, _ scale: Double, _ r: Resources) -> Double {
-        max(0, e.labour(at: scale) - r.familyDays)
+    /// Person-days a year hired because the family lacks them, at a scale.
+    static func hiredDays(_ e: UnitEconomics, _ scale: Double, familyDays: Double) -> Double {
+        max(0, e.labour(at: scale) - familyDays)
     }
 
     /// Projects the model at `scale`.
@@ -69,7 +69,7 @@ public struct Projection: Sendable {
         investment = e.investment(at: scale)
         (capitalGap, loan, programme) = Self.financing(e, scale, r)
         labourDays = e.labour(at: scale)
-        hiredDays = Self.hiredDays(e, scale, r)
+        hiredDays = Self.hiredDays(e, scale, familyDays: r.familyDays)
         let hiredCost = hiredDays * r.wage
         var flows: [PriceScenario: [Double]] = [:]
         for scenario in PriceScenario.allCases {

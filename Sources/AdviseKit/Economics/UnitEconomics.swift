@@ -5,7 +5,9 @@
 /// Every flow is affine in the scale (hired labour aside), so the NPV at any scale is a closed form of a
 /// few precomputed sums: the scale search tries candidates in O(1) each, and the value can be cached per
 /// rule outcome — households with the same outcome share it.
-public struct UnitEconomics: Sendable {
+///
+/// A class, immutable after it is made, so that the evaluator passes it around without copying its arrays.
+public final class UnitEconomics: Sendable {
     /// Years after the investment year.
     public let horizon: Int
     /// Investment items that apply (the investment factor applied), mitigations last.

@@ -63,7 +63,7 @@ public struct Evaluator: Sendable {
         var resources = context.resources
         if case .capital = c.limit { resources.capital = nil }
         let (_, loan, programme) = Projection.financing(e, c.scale, resources)
-        let hired = Projection.hiredDays(e, c.scale, resources) * resources.wage
+        let hired = Projection.hiredDays(e, c.scale, familyDays: resources.familyDays) * resources.wage
         let flow = e.householdFlow(at: c.scale, hiredCost: hired, loan: loan, scenario: .base, riskAdjusted: true)
         let income = e.riskAdjustedIncome(at: c.scale, hiredCost: hired)
         let perMonth = income / max(1, h.members) / 12
@@ -87,6 +87,9 @@ public struct Evaluator: Sendable {
         let household: Household
         let facts: DenseFacts
         let resources: Projection.Resources
+        let money: ScaleSearch.Money
+        /// True when the household's category has a loan programme.
+        var canBorrow: Bool { money.loanCeiling > 0 || resources.programme != nil }
     }
 
     private func context(_ h: Household) -> HouseholdContext {
@@ -98,7 +101,7 @@ public struct Evaluator: Sendable {
             if v != nil { known |= 1 << UInt8(fact.rawValue) }
         }
         let resources = Projection.Resources(capital: h.capitalVND, programme: programmes[h.loanCategory], familyDays: h.labour * workdays, wage: wage)
-        return HouseholdContext(household: h, facts: DenseFacts(values: values, known: known), resources: resources)
+        return HouseholdContext(household: h, facts: DenseFacts(values: values, known: known), resources: resources, money: ScaleSearch.Money(resources))
     }
 
     /// A model evaluated as far as ranking needs.
@@ -131,17 +134,17 @@ public struct Evaluator: Sendable {
             shared = make()
         }
         let economics = shared.economics
-        let search = ScaleSearch(grid: program.grid, economics: economics, resources: context.resources, landM2: context.household.landM2)
+        let search = ScaleSearch(grid: program.grid, economics: economics, money: context.money, landM2: context.household.landM2)
         let limit = search.limit()
         var scale = program.grid.minimum
         if case let .fits(upper) = limit { scale = search.best(upper: upper) }
-        let hired = Projection.hiredDays(economics, scale, context.resources) * context.resources.wage
+        let hired = Projection.hiredDays(economics, scale, familyDays: context.money.familyDays) * context.money.wage
         let riskNPV = economics.npv(at: scale, hiredCost: hired, riskAdjusted: true)
         let verdict: Verdict
         if shared.outcome.blocked || !limit.fits || riskNPV <= 0 {
             verdict = .unsuitable
         } else {
-            let needsLoan = context.household.capitalVND.map { economics.investment(at: scale) - $0 > 0.5 && context.resources.programme != nil } ?? false
+            let needsLoan = context.money.capital.map { economics.investment(at: scale) - $0 > 0.5 && context.canBorrow } ?? false
             verdict = shared.outcome.mitigations.isEmpty && !needsLoan ? .recommended : .conditional
         }
         return Candidate(program: program, key: key, shared: shared, limit: limit, scale: scale, verdict: verdict, riskNPV: riskNPV,
@@ -211,7 +214,7 @@ public struct Evaluator: Sendable {
         let perMonth = projection.riskAdjustedIncome / max(1, household.members) / 12
         var trials: [ScaleTrial] = []
         if trace, case let .fits(upper) = c.limit {
-            trials = ScaleSearch(grid: c.program.grid, economics: c.economics, resources: context.resources, landM2: household.landM2).trials(upper: upper)
+            trials = ScaleSearch(grid: c.program.grid, economics: c.economics, money: context.money, landM2: household.landM2).trials(upper: upper)
         }
         return ModelAdvice(
             model: model, verdict: c.verdict, scale: c.scale, areaM2: model.scale.areaM2(c.scale),

@@ -14,16 +14,33 @@ struct ScaleSearch {
 
     let grid: ScaleGrid
     let economics: UnitEconomics
-    let resources: Projection.Resources
+    let money: Money
     let landM2: Double
+
+    /// The household's money and labour as the search needs them: plain numbers.
+    struct Money {
+        /// Own capital; nil when not given.
+        var capital: Double?
+        /// The largest loan the household's category can get (0 without a programme).
+        var loanCeiling: Double
+        var familyDays: Double
+        var wage: Double
+
+        init(_ r: Projection.Resources) {
+            capital = r.capital
+            loanCeiling = r.programme?.ceiling.value ?? 0
+            familyDays = r.familyDays
+            wage = r.wage
+        }
+    }
 
     /// The largest scale that fits the land and money.
     func limit() -> Limit {
         let spec = grid
         guard let upperLand = spec.floor(landM2 / spec.areaPerScale) else { return .land(needM2: spec.minimum * spec.areaPerScale) }
-        guard let capital = resources.capital else { return .fits(upper: upperLand) }
+        guard let capital = money.capital else { return .fits(upper: upperLand) }
         let (fixed, perScale) = (economics.investFixed, economics.investPerScale)
-        let ceiling = resources.programme?.ceiling.value ?? 0
+        let ceiling = money.loanCeiling
         let money = capital + ceiling
         let byMoney = perScale > 0 ? (money - fixed) / perScale : (fixed <= money ? Double.infinity : -1)
         guard let upper = spec.floor(min(upperLand, byMoney)) else {
@@ -37,7 +54,7 @@ struct ScaleSearch {
     func forEachCandidate(upper: Double, _ body: (Double) -> Void) {
         var last = grid.minimum
         body(last)
-        if economics.labourPerScale > 0, let below = grid.floor((resources.familyDays - economics.labourFixed) / economics.labourPerScale) {
+        if economics.labourPerScale > 0, let below = grid.floor((money.familyDays - economics.labourFixed) / economics.labourPerScale) {
             for s in [min(below, upper), min(below + grid.step, upper)] where s > last {
                 body(s)
                 last = s
@@ -48,7 +65,7 @@ struct ScaleSearch {
 
     /// The risk-adjusted NPV at a scale.
     func value(at scale: Double) -> Double {
-        economics.npv(at: scale, hiredCost: Projection.hiredDays(economics, scale, resources) * resources.wage, riskAdjusted: true)
+        economics.npv(at: scale, hiredCost: Projection.hiredDays(economics, scale, familyDays: money.familyDays) * money.wage, riskAdjusted: true)
     }
 
     /// The best scale (the smallest among equals).

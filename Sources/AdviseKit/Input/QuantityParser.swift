@@ -70,7 +70,8 @@ public enum QuantityParser {
 
     /// The text without leading and trailing spaces and tabs.
     static func trimmed(_ s: String) -> String {
-        guard s.first == " " || s.last == " " || s.first == "\t" || s.last == "\t" else { return s }
+        let space: (UInt8) -> Bool = { $0 == 32 || $0 == 9 }
+        guard let first = s.utf8.first, let last = s.utf8.last, space(first) || space(last) else { return s }
         return String(String(s.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()))
     }
 
