@@ -8,7 +8,7 @@ final class ChunkReader {
     private let handle: FileHandle
     private var carry: [UInt8] = []
     private var finished = false
-    static let blockSize = 4 << 20
+    static let blockSize = 1 << 20
 
     init?(path: String) {
         if path == "-" {

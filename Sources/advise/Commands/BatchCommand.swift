@@ -135,7 +135,7 @@ struct BatchRun {
             let outputs = ChunkResults(count: parts.count)
             DispatchQueue.concurrentPerform(iterations: parts.count) { w in
                 let text = String(decoding: chunk[parts[w].range], as: UTF8.self)
-                var out = OutputBuffer(capacity: parts[w].newlines * 160)
+                var out = OutputBuffer(capacity: parts[w].newlines * 140)
                 var summary = BatchSummary()
                 let all = lines(of: text)
                 var n = firstLines[w]
