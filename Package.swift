@@ -24,6 +24,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "advise-bench",
+            dependencies: ["AdviseKit"],
+            path: "Sources/advise-bench"
+        ),
         .testTarget(
             name: "AdviseKitTests",
             dependencies: ["AdviseKit", "advise"],

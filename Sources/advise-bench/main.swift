@@ -1,0 +1,41 @@
+// advise-bench: in-process timings of the engine, for Benchmarks/run.sh.
+//   advise-bench [RULES_DIR]
+// Prints one line per measurement: name, iterations, and time per iteration.
+import AdviseKit
+import Dispatch
+
+let rules = CommandLine.arguments.dropFirst().first ?? "Rules"
+
+func measure(_ name: String, iterations: Int, per items: Int = 1, _ body: () -> Void) {
+    body()  // warm up
+    let start = DispatchTime.now().uptimeNanoseconds
+    for _ in 0..<iterations { body() }
+    let ns = Double(DispatchTime.now().uptimeNanoseconds - start) / Double(iterations * items)
+    let text = ns >= 1_000_000 ? "\(Double(Int(ns / 10_000)) / 100) ms" : "\(Double(Int(ns / 10)) / 100) µs"
+    print("\(name)\t\(iterations)\t\(text)")
+}
+
+do {
+    let ruleSet = try RuleSetLoader.load(directory: rules, today: "2026-11-29")
+    let parser = HouseholdParser(settings: ruleSet.settings)
+    let households = try [
+        ["land": "7000"], ["land": "7000", "capital": "150tr", "flood": "occasional"],
+        ["land": "800", "capital": "20tr", "loan-category": "poor"], ["land": "1.1ha", "capital": "50tr", "current-use": "coconut"],
+        ["land": "300", "capital": "15tr", "salinity": "medium", "loan-category": "near-poor"],
+    ].map { values in
+        try parser.parse(HouseholdInput(entries: Dictionary(uniqueKeysWithValues: values.compactMap { k, v in HouseholdFact.input(named: k).map { ($0, HouseholdInput.Entry(v)) } })))
+    }
+    let evaluator = Evaluator(ruleSet: ruleSet)
+    var sink = 0.0
+    measure("load and check the rule set", iterations: 20) { _ = try? RuleSetLoader.load(directory: rules, today: "2026-11-29") }
+    measure("one household, full advice (5 models, reasons, cash flows)", iterations: 20_000, per: households.count) {
+        for h in households { sink += evaluator.advise(h).options[0].projection.npv }
+    }
+    let cache = EvaluationCache()
+    measure("one household, best option (the batch path, cached)", iterations: 200_000, per: households.count) {
+        for h in households { sink += evaluator.bestOption(h, cache: cache)?.npv ?? 0 }
+    }
+    if sink == 42 { print("") }
+} catch {
+    print("advise-bench: \(error)")
+}
