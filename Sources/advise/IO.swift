@@ -121,6 +121,11 @@ enum TemporaryFile {
 
     static func remember(_ p: String) {
         path = strdup(p)
+        // A parent may have left these signals blocked or ignored; a batch must still stop cleanly on them.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig) { number in
                 if let p = TemporaryFile.path { unlink(p) }

@@ -181,3 +181,77 @@ import Testing
         #expect(r.stdout.contains("\"id\": \"ward-prices-2026-11\""))
     }
 }
+
+/// `advise batch` as a ward runs it.
+@Suite struct BatchCommandTests {
+    static func temporary(_ name: String) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("advise-batch-\(UUID().uuidString)-\(name)")
+    }
+
+    static func writeRows(_ count: Int, bad: Set<Int> = [], to url: URL) throws {
+        var text = "id,land,capital,flood,salinity,members\n"
+        for i in 0..<count { text += bad.contains(i) ? "H\(i),7.000,1tr,none,low,4\n" : "H\(i),\(300 + (i * 97) % 20000),\((i * 13) % 600)tr,none,low,\(1 + i % 7)\n" }
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    @Test func fiveThousandRowsWithAFewBadOnes() throws {
+        let input = Self.temporary("in.csv"), output = Self.temporary("out.csv")
+        defer { try? FileManager.default.removeItem(at: input); try? FileManager.default.removeItem(at: output) }
+        try Self.writeRows(5000, bad: [3, 1234, 4999], to: input)
+        let r = try CommandLineTests.run(["batch", input.path, "-o", output.path])
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("5000 rows, 4997 answered, 3 failed"))
+        let rows = try String(contentsOf: output, encoding: .utf8).split(separator: "\n")
+        #expect(rows.count == 5001)
+        #expect(rows[0].hasPrefix("id,status,error,model,verdict"))
+        for i in [3, 1234, 4999] { #expect(rows[i + 1].hasPrefix("H\(i),error,\"line \(i + 2): column land")) }
+        #expect(rows.dropFirst().enumerated().allSatisfy { $0.element.hasPrefix("H\($0.offset),") })
+        let again = try CommandLineTests.run(["batch", input.path])
+        #expect(again.stdout == (try String(contentsOf: output, encoding: .utf8)), "byte-identical run to run, file or standard output")
+    }
+
+    @Test func anInterruptedRunLeavesNoPartialFile() throws {
+        let input = Self.temporary("big.csv"), output = Self.temporary("keep.csv")
+        defer { try? FileManager.default.removeItem(at: input); try? FileManager.default.removeItem(at: output) }
+        try Self.writeRows(150_000, to: input)
+        try "the previous, complete result\n".write(to: output, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = ["batch", input.path, "-o", output.path, "--jobs", "1"]
+        process.currentDirectoryURL = Fixtures.root
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the run is writing its temporary file, then stop it as a user or a supervisor would.
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, process.isRunning,
+              (try? FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path))?.contains(where: { $0.contains(output.lastPathComponent + ".partial") }) != true {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        #expect(try String(contentsOf: output, encoding: .utf8) == "the previous, complete result\n")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path).filter { $0.contains(output.lastPathComponent + ".partial") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func theSampleClubFileMatchesItsGoldenOutput() throws {
+        let r = try CommandLineTests.run(["batch", "Samples/club-members.csv"])
+        #expect(r.status == 2)
+        #expect(r.stdout == (try String(contentsOf: Fixtures.root.appendingPathComponent("Samples/club-members.out.csv"), encoding: .utf8)))
+    }
+
+    @Test func summaryAsJSONAndStandardInput() throws {
+        let r = try CommandLineTests.run(["batch", "Samples/club-members.csv", "--summary", "json", "--format", "jsonl"])
+        #expect(r.stdout.split(separator: "\n").count == 15)
+        let summary = try #require(r.stderr.range(of: "{").map { String(r.stderr[$0.lowerBound...]) })
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(summary.utf8)) as? [String: Any])
+        #expect(object["rows"] as? Int == 15 && object["failed"] as? Int == 1)
+        #expect((object["households_by_model"] as? [String: Int])?.values.reduce(0, +) == 14)
+    }
+
+    @Test func aMissingInputExits66() throws {
+        #expect(try CommandLineTests.run(["batch", "/nonexistent.csv"]).status == 66)
+    }
+}

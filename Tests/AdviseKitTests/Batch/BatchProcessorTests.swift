@@ -1,0 +1,90 @@
+@testable import AdviseKit
+import Foundation
+import Testing
+
+@Suite struct BatchProcessorTests {
+    static let header = "id,land,capital,flood,salinity,members,labour,current-use,loan-category"
+
+    /// 5,000 households, a handful of them bad, written like the ward's export.
+    static func rows() -> (lines: [Substring], bad: [Int: String]) {
+        let lands = ["300", "800", "2cong", "3500", "0.7ha", "1.1ha", "15000"]
+        let floods = ["none", "occasional", "frequent"], salinities = ["low", "medium", "high"]
+        let categories = ["poor", "near-poor", "newly-escaped", "none"]
+        var lines: [String] = []
+        for i in 0..<5000 {
+            lines.append("H\(i),\(lands[i % 7]),\((i * 37) % 400)tr,\(floods[i % 3]),\(salinities[(i / 3) % 3]),\(1 + i % 6),\(i % 4),bare,\(categories[i % 4])")
+        }
+        let bad = [17: "7.000", 999: "sometimes", 2500: "", 3333: "-40", 4998: "12,3,4"]
+        lines[17] = "H17,7.000,50tr,none,low,4,2,bare,none"
+        lines[999] = "H999,1000,50tr,sometimes,low,4,2,bare,none"
+        lines[2500] = "H2500,,50tr,none,low,4,2,bare,none"
+        lines[3333] = "H3333,1000,-40,none,low,4,2,bare,none"
+        lines[4998] = "H4998,1000,50tr,none,low,4,2,bare,none,extra"
+        return (lines.map { Substring($0) }, bad)
+    }
+
+    @Test func everyRowGetsItsAnswerInOrderAndBadRowsAreNamed() throws {
+        let input = try BatchInput(csvHeader: Substring(Self.header))
+        let processor = BatchProcessor(evaluator: Evaluator(ruleSet: Fixtures.ruleSet), input: input, format: .csv)
+        let (lines, bad) = Self.rows()
+        var out = OutputBuffer()
+        var summary = BatchSummary()
+        processor.process(lines[...], firstLine: 2, cache: EvaluationCache(), into: &out, summary: &summary)
+        let output = String(decoding: out.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(output.count == 5000)
+        #expect(summary.rows == 5000 && summary.failed == bad.count)
+        for (i, row) in output.enumerated() {
+            #expect(row.hasPrefix("H\(i),"), "row \(i) out of order: \(row)")
+            if bad[i] != nil {
+                #expect(row.hasPrefix("H\(i),error,"), "\(row)")
+                #expect(row.contains("line \(i + 2): "), "the error names its line: \(row)")
+            } else {
+                #expect(row.hasPrefix("H\(i),ok,,"), "\(row)")
+            }
+        }
+        #expect(output[17].contains("column land: '7.000': ambiguous"))
+        #expect(output[999].contains("column flood: 'sometimes' is not a flood level"))
+        #expect(output[2500].contains("column land is required"))
+        #expect(output[3333].contains("column capital"))
+        #expect(output[4998].contains("the row has 10 fields, the header 9"))
+    }
+
+    @Test func jsonLinesInAndOut() throws {
+        let processor = BatchProcessor(evaluator: Evaluator(ruleSet: Fixtures.ruleSet), input: .jsonLines, format: .jsonl)
+        var out = OutputBuffer()
+        var summary = BatchSummary()
+        let lines: [Substring] = [#"{"id": "a", "land": 7000, "capital": "150tr", "flood": "occasional"}"#, #"{"id": "b", "land": "7.000"}"#, "not json"]
+        processor.process(lines[...], firstLine: 1, cache: EvaluationCache(), into: &out, summary: &summary)
+        let rows = String(decoding: out.bytes, as: UTF8.self).split(separator: "\n")
+        #expect(rows.count == 3)
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(rows[0].utf8)) as? [String: Any])
+        #expect(first["id"] as? String == "a" && first["status"] as? String == "ok" && first["model"] is String)
+        #expect(Set(first.keys) == Set(BatchProcessor.columns))
+        #expect(rows[1].contains(#""status":"error""#) && rows[1].contains("line 2: column land"))
+        #expect(rows[2].contains("line 3: the line is not a JSON object"))
+    }
+
+    @Test func aRowAgreesWithTheSingleHouseholdAdvice() throws {
+        let input = try BatchInput(csvHeader: "id,land,capital,flood")
+        let processor = BatchProcessor(evaluator: Evaluator(ruleSet: Fixtures.ruleSet), input: input, format: .csv)
+        var out = OutputBuffer()
+        var summary = BatchSummary()
+        processor.process(["x,7000,150tr,occasional"][...], firstLine: 2, cache: EvaluationCache(), into: &out, summary: &summary)
+        let advice = Evaluator(ruleSet: Fixtures.ruleSet).advise(try Fixtures.household([.landM2: "7000", .capitalVND: "150tr", .flood: "occasional"]))
+        let best = try #require(advice.best)
+        let fields = String(decoding: out.bytes, as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false)
+        #expect(fields[3] == Substring(best.model.id))
+        #expect(fields[7] == Substring(String(Int64(best.projection.investment.rounded()))))
+        #expect(summary.byModel == [best.model.id: 1])
+    }
+
+    @Test(arguments: [("id,land,land", "appears twice"), ("id,capital", "no 'land' column")])
+    func aBadHeaderIsRefused(_ header: String, _ message: String) {
+        #expect { _ = try BatchInput(csvHeader: Substring(header)) } throws: { ($0 as? Diagnostic)?.message.contains(message) == true }
+    }
+
+    @Test func quotedFieldsAreRead() throws {
+        #expect(try CSVLine.fields("a,\"b,c\",\"d \"\"e\"\"\",").get() == ["a", "b,c", "d \"e\"", ""])
+        #expect(throws: CSVProblem.self) { try CSVLine.fields("a,\"b").get() }
+    }
+}
