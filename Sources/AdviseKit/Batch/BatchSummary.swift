@@ -62,18 +62,16 @@ public struct BatchSummary: Sendable, Equatable {
 
     /// As text, in the output language, with model names from the rule set.
     public func text(_ ruleSet: RuleSet, _ language: Language) -> String {
-        let vi = language == .vi
-        let ok = rows - failed
-        var lines = [vi ? "Tổng hợp: \(ok) hộ được tư vấn, \(failed) dòng lỗi." : "Summary: \(ok) households advised, \(failed) rows failed."]
+        let n = { (v: Int) in NumberFormat.grouped(Double(v), language) }
+        let m = { (v: Double) in NumberFormat.moneyProse(v, language) }
+        var lines = [Catalogue.format(.summaryHeadline, language, n(rows - failed), n(failed))]
         for (id, count) in byModel.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
-            let name = ruleSet.model(id)?.name(language) ?? id
-            lines.append("  \(name): \(NumberFormat.grouped(Double(count), language)) \(vi ? "hộ" : "households")")
+            lines.append("  \(ruleSet.model(id)?.name(language) ?? id): \(n(count)) \(Catalogue.text(.summaryHouseholds, language))")
         }
-        lines.append(vi ? "  Chưa có mô hình phù hợp: \(withoutOption) hộ" : "  No model fits: \(withoutOption) households")
-        lines.append((vi ? "Vốn đầu tư cần: " : "Investment needed: ") + NumberFormat.moneyProse(investmentVND, language)
-            + (vi ? "; nhu cầu vay: " : "; loan demand: ") + NumberFormat.moneyProse(loanVND, language))
-        lines.append((vi ? "Thu nhập tăng thêm mỗi năm (sau rủi ro): " : "Yearly income added (after risk): ") + NumberFormat.moneyProse(incomeVND, language))
-        lines.append(vi ? "Hộ vượt chuẩn nghèo nhờ mô hình: \(abovePovertyLine)" : "Households lifted above the poverty line by the model alone: \(abovePovertyLine)")
+        lines.append("  " + Catalogue.format(.summaryNoModel, language, n(withoutOption)))
+        lines.append(Catalogue.format(.summaryInvestment, language, m(investmentVND), m(loanVND)))
+        lines.append(Catalogue.format(.summaryIncome, language, m(incomeVND)))
+        lines.append(Catalogue.format(.summaryPoverty, language, n(abovePovertyLine)))
         return lines.joined(separator: "\n")
     }
 }

@@ -101,8 +101,8 @@ public struct TextRenderer: Sendable {
             }
             out.append(line)
         }
-        out.append("   \(t(.netIncome)): \(m(p.annualNetIncome)); \(t(.afterRisk)) \(m(p.riskAdjustedIncome)); \(t(.perMember)) \(m(o.incomePerMemberMonth))/\(language == .vi ? "tháng" : "month") (\(o.abovePovertyLine ? t(.abovePoverty) : t(.belowPoverty)) \(m(advice.povertyLineMonth)))")
-        let labour = "   \(t(.labourDays)): \(NumberFormat.grouped(p.labourDays, language)) \(language == .vi ? "ngày/năm" : "days/yr")"
+        out.append("   \(t(.netIncome)): \(m(p.annualNetIncome)); \(t(.afterRisk)) \(m(p.riskAdjustedIncome)); \(t(.perMember)) \(m(o.incomePerMemberMonth))\(t(.perMonth)) (\(o.abovePovertyLine ? t(.abovePoverty) : t(.belowPoverty)) \(m(advice.povertyLineMonth)))")
+        let labour = "   \(t(.labourDays)): \(NumberFormat.grouped(p.labourDays, language)) \(t(.daysPerYear))"
         out.append(labour + (o.incomePerLabourDay.map { "; \(m($0)) \(t(.perLabourDay))" } ?? ""))
         let flows = (p.cashFlow[.base] ?? []).enumerated().map { "\($0.offset): \(NumberFormat.short($0.element / 1e6, places: 1, language))" }
         out.append("   \(t(.cashFlow)): " + flows.joined(separator: " | "))

@@ -2,10 +2,20 @@
 import Testing
 
 @Suite struct CatalogueTests {
-    @Test(arguments: Catalogue.Key.allCases)
-    func everyPhraseExistsInBothLanguages(_ key: Catalogue.Key) throws {
-        let text = try #require(Catalogue.table[key], "\(key) has no entry")
-        #expect(!text.vi.isEmpty && !text.en.isEmpty)
+    @Test(arguments: Language.allCases)
+    func everyPhraseExistsInEachLanguage(_ language: Language) {
+        let table = Catalogue.table(language)
+        for key in Catalogue.Key.allCases {
+            #expect(!(table[key] ?? "").isEmpty, "\(key) is missing in the \(language) catalogue")
+        }
+        #expect(table.count == Catalogue.Key.allCases.count)
+    }
+
+    @Test func placeholdersAgreeBetweenLanguages() {
+        for key in Catalogue.Key.allCases {
+            let count = { (l: Language) in Catalogue.text(key, l).components(separatedBy: "%@").count }
+            #expect(count(.vi) == count(.en), "\(key) has different placeholders in vi and en")
+        }
     }
 
     @Test func placeholdersAreFilledInOrder() {
