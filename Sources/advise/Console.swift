@@ -31,6 +31,17 @@ enum Console {
         return "Rules"
     }
 
+    /// Prints to standard output, or writes a file (atomically); exits 74 when the file cannot be written.
+    static func emit(_ text: String, to path: String?) throws {
+        guard let path, path != "-" else { return print(text, terminator: "") }
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            printError("advise: cannot write '\(path)': \(error.localizedDescription)")
+            throw ExitCode(ioError)
+        }
+    }
+
     /// Today, `YYYY-MM-DD` (UTC), for the rule set's date checks.
     static var today: String {
         let formatter = DateFormatter()

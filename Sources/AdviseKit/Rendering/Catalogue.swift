@@ -34,6 +34,11 @@ public enum Catalogue {
 
     /// A phrase with `%@` placeholders filled in order.
     public static func format(_ key: Key, _ language: Language, _ arguments: String...) -> String {
+        format(key, language, arguments: arguments)
+    }
+
+    /// A phrase with `%@` placeholders filled in order from an array.
+    public static func format(_ key: Key, _ language: Language, arguments: [String]) -> String {
         var text = self.text(key, language)
         for argument in arguments {
             guard let range = text.range(of: "%@") else { break }

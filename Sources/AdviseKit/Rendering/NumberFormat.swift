@@ -44,14 +44,16 @@ public enum NumberFormat {
         language == .vi ? "\(grouped(vnd, .vi)) ₫" : "VND \(grouped(vnd, .en))"
     }
 
-    /// Money in prose: `300 triệu ₫`, `1,06 tỷ ₫` / `VND 300 million`, `VND 1.06 billion`.
-    public static func moneyProse(_ vnd: Double, _ language: Language) -> String {
+    /// Money in prose: `300 triệu ₫`, `1,06 tỷ ₫` / `VND 300 million`, `VND 1.06 billion`; with `words`,
+    /// the Vietnamese currency is written `đồng` (`300 triệu đồng`), as a farmer reads it.
+    public static func moneyProse(_ vnd: Double, _ language: Language, words: Bool = false) -> String {
         let a = abs(vnd)
         switch language {
         case .vi:
-            if a >= 1e9 { return "\(short(vnd / 1e9, places: 2, .vi)) tỷ ₫" }
-            if a >= 1e6 { return "\(short(vnd / 1e6, places: 1, .vi)) triệu ₫" }
-            return money(vnd, .vi)
+            let unit = words ? "đồng" : "₫"
+            if a >= 1e9 { return "\(short(vnd / 1e9, places: 2, .vi)) tỷ \(unit)" }
+            if a >= 1e6 { return "\(short(vnd / 1e6, places: 1, .vi)) triệu \(unit)" }
+            return "\(grouped(vnd, .vi)) \(unit)"
         case .en:
             if a >= 1e9 { return "VND \(short(vnd / 1e9, places: 2, .en)) billion" }
             if a >= 1e6 { return "VND \(short(vnd / 1e6, places: 1, .en)) million" }

@@ -14,8 +14,14 @@ struct RecommendCommand: ParsableCommand {
     @Option(help: "Output language (default: the rule set's).")
     var lang: Language?
 
-    @Option(help: "Output format.")
+    @Option(help: "Output format: text (terminal), json, html (one-page printable report), markdown, message (Zalo/SMS, at most 640 characters).")
     var format: OutputFormat = .text
+
+    @Flag(help: "With --format message: plain ASCII for SMS (no diacritics).")
+    var ascii = false
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
 
     @Option(help: "Rank options by: risk-npv (default), income, npv, payback, first-income.")
     var rank: RankBy = .riskAdjustedNPV
@@ -30,9 +36,15 @@ struct RecommendCommand: ParsableCommand {
         let household = try Console.parseHousehold(input, settings: ruleSet.settings)
         let advice = Evaluator(ruleSet: ruleSet).advise(household, rankBy: rank, trace: explain)
         let language = lang ?? ruleSet.settings.language
+        let settings = ruleSet.settings
+        let text: String
         switch format {
-        case .text: print(TextRenderer(language: language, explain: explain, settings: ruleSet.settings).render(advice), terminator: "")
-        case .json: print(JSONRenderer(language: language, explain: explain).render(advice), terminator: "")
+        case .text: text = TextRenderer(language: language, explain: explain, settings: settings).render(advice)
+        case .json: text = JSONRenderer(language: language, explain: explain).render(advice)
+        case .html: text = HTMLReportRenderer(ReportContent(advice: advice, settings: settings, language: language, date: Console.today)).render()
+        case .markdown: text = MarkdownReportRenderer(ReportContent(advice: advice, settings: settings, language: language, date: Console.today)).render()
+        case .message: text = MessageRenderer(language: language, ascii: ascii).render(advice, settings: settings)
         }
+        try Console.emit(text, to: output)
     }
 }

@@ -17,7 +17,7 @@ struct RulesCheckCommand: ParsableCommand {
     var overrides: [String] = []
 
     @Option(help: "Output format.")
-    var format: OutputFormat = .text
+    var format: FindingsFormat = .text
 
     func run() throws {
         let directory = Console.rulesDirectory(directory)

@@ -12,7 +12,7 @@ struct RulesCoverageCommand: ParsableCommand {
     @OptionGroup var ruleSetOptions: RuleSetOptions
 
     @Option(help: "Output format.")
-    var format: OutputFormat = .text
+    var format: FindingsFormat = .text
 
     func run() throws {
         let ruleSet = try Console.loadRules(ruleSetOptions)

@@ -54,6 +54,11 @@ struct RuleSetOptions: ParsableArguments {
 
 /// Output choices shared by the commands that print advice.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, html, markdown, message
+}
+
+/// Output for the rule-set tools: lines for people and editors, or JSON for tools.
+enum FindingsFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 

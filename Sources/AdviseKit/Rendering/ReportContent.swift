@@ -1,0 +1,141 @@
+import Foundation
+
+/// What the one-page report says, in one language, as text ready to lay out: the HTML page and the
+/// Markdown note are two layouts of the same content.
+public struct ReportContent: Sendable {
+    /// A key figure in large type.
+    public struct KeyFigure: Sendable {
+        public var label: String
+        public var value: String
+        public var note: String?
+    }
+
+    /// One model in the comparison table.
+    public struct Row: Sendable {
+        public var model: String
+        public var verdict: String
+        public var investment: String
+        public var income: String
+        public var firstIncome: String
+        public var payback: String
+        public var isRecommendation: Bool
+    }
+
+    /// A cash-flow chart: the household's yearly cash (after expected losses, financing included) and its
+    /// cumulative, with the low point and the payback year marked.
+    public struct Chart: Sendable {
+        public var title: String
+        public var flow: [Double]
+        public var lowPointYear: Int
+        public var paybackYear: Int?
+        public var lowLabel: String
+        public var paybackLabel: String
+
+        /// Cumulative cash by year.
+        public var cumulative: [Double] { flow.reduce(into: []) { $0.append(($0.last ?? 0) + $1) } }
+    }
+
+    public var language: Language
+    public var title: String
+    public var place: String
+    public var household: String
+    public var headline: String
+    public var summary: String?
+    public var figures: [KeyFigure]
+    public var chartTitle: String
+    public var charts: [Chart]
+    public var compareTitle: String
+    public var compareHeaders: [String]
+    public var rows: [Row]
+    public var reasonsTitle: String
+    public var reasons: [String]
+    public var heldBackTitle: String
+    public var heldBack: [(model: String, reasons: [String])]
+    public var footer: String
+
+    /// Builds the content of an advice.
+    /// - Parameters:
+    ///   - date: the day the report is made (`YYYY-MM-DD`), printed in the footer.
+    public init(advice: Advice, settings: RegionalSettings, language: Language, date: String) {
+        func t(_ key: Catalogue.Key) -> String { Catalogue.text(key, language) }
+        func f(_ key: Catalogue.Key, _ args: String...) -> String { Catalogue.format(key, language, arguments: args) }
+        func money(_ v: Double) -> String { NumberFormat.moneyProse(v, language, words: true) }
+        func level(_ scale: String, _ id: String) -> String { settings.scales[scale]?.level(id)?.name(language) ?? id }
+        self.language = language
+        let h = advice.household
+        title = t(.reportTitle)
+        place = settings.ruleset.name(language)
+        let cong = settings.congM2.value
+        var parts = ["\(t(.land).capitalizedFirst) \(NumberFormat.grouped(h.landM2, language)) m² (\(NumberFormat.short(h.landM2 / cong, language)) công)"]
+        if let capital = h.capitalVND { parts.append(f(.reportCapitalGiven, money(capital))) }
+        parts.append("\(t(.flood)): \(level("flood", h.flood))")
+        parts.append("\(t(.salinity)): \(level("salinity", h.salinity))")
+        parts.append(f(.reportMembers, NumberFormat.short(h.members, language)) + ", " + f(.reportWorkers, NumberFormat.short(h.labour, language)))
+        household = parts.joined(separator: " · ")
+
+        let best = advice.best
+        if let best {
+            let scale = best.model.scale.isUnits
+                ? "\(NumberFormat.short(best.units ?? 0, language)) × \(Self.unitName(best.model, language))"
+                : "\(NumberFormat.grouped(best.areaM2, language)) m²"
+            headline = "\(t(.reportAdvice)): \(best.model.name(language)) — \(scale)"
+            summary = best.model.summary(language)
+            let p = best.projection
+            var figures = [KeyFigure(label: t(.reportInvestment), value: money(p.investment), note: nil)]
+            if let loan = p.loan, let programme = p.programme {
+                figures.append(KeyFigure(label: t(.reportLoan), value: money(loan.amount),
+                                         note: "\(programme.name(language)), " + Catalogue.format(.loanTerms, language, NumberFormat.short(loan.rate * 100, language) + " %", String(loan.termMonths))))
+            } else {
+                figures.append(KeyFigure(label: t(.reportLoan), value: t(.reportNoLoan), note: nil))
+            }
+            figures.append(KeyFigure(label: t(.reportFirstIncome), value: p.firstIncomeYear.map { f(.reportYear, String($0)) } ?? "—", note: nil))
+            figures.append(KeyFigure(label: t(.reportIncome), value: money(p.riskAdjustedIncome), note: t(.reportIncomeNote)))
+            figures.append(KeyFigure(label: t(.reportPayback), value: p.household.paybackYear.map { f(.reportYear, String($0)) } ?? f(.reportNoPayback, String(advice.horizon)), note: nil))
+            figures.append(KeyFigure(label: t(.reportLowPoint), value: money(p.household.lowPoint), note: f(.reportYear, String(p.household.lowPointYear))))
+            self.figures = figures
+        } else {
+            headline = t(.reportNoAdvice)
+            summary = nil
+            figures = []
+        }
+        chartTitle = t(.reportChartTitle)
+        let suitable = advice.options.filter { $0.verdict != .unsuitable }
+        charts = suitable.prefix(2).enumerated().map { index, o in
+            Chart(title: (index == 0 ? "" : t(.reportRunnerUp) + ": ") + o.model.name(language), flow: o.projection.riskAdjustedCashFlow,
+                  lowPointYear: o.projection.household.lowPointYear, paybackYear: o.projection.household.paybackYear,
+                  lowLabel: t(.reportLowPointLabel), paybackLabel: t(.reportPaybackLabel))
+        }
+        compareTitle = t(.reportCompare)
+        compareHeaders = [t(.model), t(.verdict), t(.investment), t(.incomePerYear), t(.firstIncome), t(.payback)]
+        rows = advice.options.map { o in
+            let p = o.projection
+            return Row(model: o.model.name(language), verdict: Catalogue.verdict(o.verdict, language), investment: money(p.investment),
+                       income: money(p.riskAdjustedIncome), firstIncome: p.firstIncomeYear.map(String.init) ?? "—",
+                       payback: o.verdict == .unsuitable ? "—" : p.household.paybackYear.map(String.init) ?? "—",
+                       isRecommendation: o.model.id == best?.model.id)
+        }
+        reasonsTitle = t(.reportReasons)
+        var reasons = (best?.reasons ?? []).filter { $0.rule != "capital.unknown" }.map { Catalogue.reason($0.detail, language) }
+        if let best {
+            let low = CashFlowMetrics(best.projection.cashFlow[.low] ?? [], discountRate: advice.discountRate)
+            reasons.append(f(.reportPriceRisk, t(.priceLow), money(low.npv)))
+        }
+        self.reasons = Array(reasons.prefix(6))
+        heldBackTitle = t(.reportHeldBack)
+        heldBack = advice.options.filter { $0.verdict == .unsuitable }.map { o in
+            (o.model.name(language), o.reasons.filter { $0.effect == "unsuitable" }.prefix(2).map { Catalogue.reason($0.detail, language) })
+        }
+        footer = f(.reportFooter, advice.ruleset.id, advice.ruleset.version, advice.ruleset.effective, date)
+            + advice.overrides.map { " · \(t(.override)): \($0.id)" }.joined()
+    }
+
+    static func unitName(_ model: FarmModel, _ language: Language) -> String {
+        if case let .units(name, _) = model.scale.kind { return name(language) }
+        return ""
+    }
+}
+
+extension String {
+    /// The text with its first letter in upper case.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
