@@ -36,7 +36,9 @@ public struct CashFlowChart: Sendable {
         parts.append("<polyline points=\"\(points)\" fill=\"none\" stroke=\"#1f3b73\" stroke-width=\"1.6\"/>")
         let low = min(max(chart.lowPointYear, 0), cumulative.count - 1)
         parts.append("<circle cx=\"\(n(x(low)))\" cy=\"\(n(y(cumulative[low])))\" r=\"3\" fill=\"#1f3b73\"/>")
-        parts.append("<text x=\"\(n(x(low) + 5))\" y=\"\(n(min(y(cumulative[low]) + 11, height - bottom)))\" font-size=\"8\" fill=\"#1f3b73\">\(chart.lowLabel) \(NumberFormat.decimal(cumulative[low] / 1e6, places: 0, language))</text>")
+        let lowY = y(cumulative[low])
+        let labelY = lowY > top + plotH * 0.6 ? lowY - 6 : lowY + 11
+        parts.append("<text x=\"\(n(x(low) + 5))\" y=\"\(n(labelY))\" font-size=\"8\" fill=\"#1f3b73\">\(chart.lowLabel) \(NumberFormat.decimal(cumulative[low] / 1e6, places: 0, language))</text>")
         if let payback = chart.paybackYear, payback > 0, payback < flow.count {
             parts.append("<line x1=\"\(n(x(payback)))\" y1=\"\(n(top))\" x2=\"\(n(x(payback)))\" y2=\"\(n(height - bottom))\" stroke=\"#e69500\" stroke-dasharray=\"3,2\" stroke-width=\"1\"/>")
             parts.append("<text x=\"\(n(x(payback) + 3))\" y=\"\(n(top + 8))\" font-size=\"8\" fill=\"#b36b00\">\(chart.paybackLabel)</text>")

@@ -13,7 +13,7 @@ public enum Catalogue {
         case workers, labourDays, perLabourDay, priceBands, skipped, verdictRecommended, verdictConditional, verdictUnsuitable
         case congNote, fired, when, override, notFired, rankedBy, priceLow, priceBase
         case priceHigh, perMonth, daysPerYear, rankRiskNPV, rankIncome, rankNPV, rankPayback, rankFirstIncome
-        case reasonLandTooSmall, reasonCapitalShort, reasonLoanNeeded, reasonHiredLabour, reasonDoesNotPay, reasonCapitalUnknown, summaryHeadline, summaryHouseholds
+        case reasonLandTooSmall, reasonCapitalShortNoLoan, reasonCapitalShort, reasonLoanNeeded, reasonHiredLabour, reasonDoesNotPay, reasonCapitalUnknown, summaryHeadline, summaryHouseholds
         case summaryNoModel, summaryInvestment, summaryIncome, summaryPoverty, reportTitle, reportAdvice, reportNoAdvice, reportInvestment
         case reportLoan, reportNoLoan, reportFirstIncome, reportYear, reportIncome, reportIncomeNote, reportPayback, reportNoPayback
         case reportLowPoint, reportChartTitle, reportRunnerUp, reportCompare, reportReasons, reportPriceRisk, reportHeldBack, reportFooter
@@ -67,14 +67,15 @@ public enum Catalogue {
         }
     }
 
-    /// A reason in words.
-    public static func reason(_ detail: Reason.Detail, _ language: Language) -> String {
-        let m = { (v: Double) in NumberFormat.moneyProse(v, language) }
+    /// A reason in words; with `words`, money reads `triệu đồng` rather than `triệu ₫`.
+    public static func reason(_ detail: Reason.Detail, _ language: Language, words: Bool = false) -> String {
+        let m = { (v: Double) in NumberFormat.moneyProse(v, language, words: words) }
         let n = { (v: Double) in NumberFormat.grouped(v, language) }
         switch detail {
         case let .rule(text): return text(language)
         case let .landTooSmall(need, have): return format(.reasonLandTooSmall, language, n(need), n(have))
-        case let .capitalShort(need, have, ceiling): return format(.reasonCapitalShort, language, m(need), m(have), m(ceiling))
+        case let .capitalShort(need, have, ceiling):
+            return ceiling > 0 ? format(.reasonCapitalShort, language, m(need), m(have), m(ceiling)) : format(.reasonCapitalShortNoLoan, language, m(need), m(have))
         case let .loanNeeded(amount, programme): return format(.reasonLoanNeeded, language, m(amount), programme(language))
         case let .hiredLabour(days, cost): return format(.reasonHiredLabour, language, n(days), m(cost))
         case let .doesNotPay(npv, horizon): return format(.reasonDoesNotPay, language, String(horizon), m(npv))

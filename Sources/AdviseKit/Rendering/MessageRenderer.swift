@@ -29,7 +29,7 @@ public struct MessageRenderer: Sendable {
                 + (p.loan.map { Catalogue.format(.messageLoan, language, money($0.amount)) } ?? "") + ".")
             parts.append(Catalogue.format(.messageIncome, language, p.firstIncomeYear.map(String.init) ?? "—", money(p.riskAdjustedIncome)))
             if let reason = best.reasons.first(where: { $0.effect == "risk" || $0.effect == "warning" || $0.effect == "mitigation" }) {
-                risk = Catalogue.format(.messageRisk, language, Catalogue.reason(reason.detail, language))
+                risk = Catalogue.format(.messageRisk, language, Catalogue.reason(reason.detail, language, words: true))
             }
         } else {
             parts.append(Catalogue.format(.messageNone, language, land))

@@ -115,15 +115,15 @@ public struct ReportContent: Sendable {
                        isRecommendation: o.model.id == best?.model.id)
         }
         reasonsTitle = t(.reportReasons)
-        var reasons = (best?.reasons ?? []).filter { $0.rule != "capital.unknown" }.map { Catalogue.reason($0.detail, language) }
+        var reasons = (best?.reasons ?? []).filter { $0.rule != "capital.unknown" }.map { Catalogue.reason($0.detail, language, words: true) }
         if let best {
             let low = CashFlowMetrics(best.projection.cashFlow[.low] ?? [], discountRate: advice.discountRate)
-            reasons.append(f(.reportPriceRisk, t(.priceLow), money(low.npv)))
+            reasons.append(f(.reportPriceRisk, String(advice.horizon), money(low.npv)))
         }
         self.reasons = Array(reasons.prefix(6))
         heldBackTitle = t(.reportHeldBack)
         heldBack = advice.options.filter { $0.verdict == .unsuitable }.map { o in
-            (o.model.name(language), o.reasons.filter { $0.effect == "unsuitable" }.prefix(2).map { Catalogue.reason($0.detail, language) })
+            (o.model.name(language), o.reasons.filter { $0.effect == "unsuitable" }.prefix(2).map { Catalogue.reason($0.detail, language, words: true) })
         }
         footer = f(.reportFooter, advice.ruleset.id, advice.ruleset.version, advice.ruleset.effective, date)
             + advice.overrides.map { " · \(t(.override)): \($0.id)" }.joined()
