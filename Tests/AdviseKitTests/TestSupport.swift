@@ -13,7 +13,7 @@ enum Fixtures {
         do {
             return try RuleSetLoader.load(directory: rulesPath)
         } catch {
-            return RuleSet(settings: failedSettings, models: [], sources: [:], overrides: [], warnings: (error as? DiagnosticError)?.diagnostics ?? [])
+            return RuleSet(settings: failedSettings, models: [], combinations: Combinations(), sources: [:], overrides: [], warnings: (error as? DiagnosticError)?.diagnostics ?? [])
         }
     }()
 

@@ -89,8 +89,8 @@ public enum RuleSetLoader {
                     context.error("field.missing", "a rule file needs 'kind' (settings, sources or model)", at: root.location)
                     continue
                 }
-                guard ["settings", "sources", "model"].contains(kind) else {
-                    context.error("type.enum", "kind must be settings, sources or model, found '\(kind)'", at: kindNode.location)
+                guard ["settings", "sources", "model", "combinations"].contains(kind) else {
+                    context.error("type.enum", "kind must be settings, sources, model or combinations, found '\(kind)'", at: kindNode.location)
                     continue
                 }
                 roots.append((kind, root))
@@ -161,6 +161,14 @@ public enum RuleSetLoader {
             }
             document.map.finish()
         }
+        var combinations = Combinations()
+        for document in documents where document.kind == "combinations" {
+            let declared = roots.filter { $0.kind == "model" }.compactMap { OverrideApplier.child($0.root, "id")?.scalar }
+            let decoded = CombinationsDecoder(context: context, figures: figures).decode(document.map, models: models, declared: declared)
+            combinations.intercrops += decoded.intercrops
+            combinations.separate += decoded.separate
+            document.map.finish()
+        }
         if models.isEmpty, !context.hasErrors {
             context.error("rules.no-models", "the rule set has no model files (kind: model)", at: settings.location)
         }
@@ -168,7 +176,7 @@ public enum RuleSetLoader {
         checkDefaults(context, settings)
 
         guard !context.hasErrors else { throw DiagnosticError(context.diagnostics) }
-        var ruleSet = RuleSet(settings: settings, models: models.sorted { $0.id < $1.id }, sources: sources, overrides: applied,
+        var ruleSet = RuleSet(settings: settings, models: models.sorted { $0.id < $1.id }, combinations: combinations, sources: sources, overrides: applied,
                               warnings: DiagnosticError(context.diagnostics).diagnostics)
         if let today {
             var findings = RuleSetValidator(ruleSet: ruleSet, today: today).diagnostics()

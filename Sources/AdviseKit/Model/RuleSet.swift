@@ -3,6 +3,8 @@ public struct RuleSet: Sendable {
     public var settings: RegionalSettings
     /// Models in id order.
     public var models: [FarmModel]
+    /// How models may be combined in whole-farm plans.
+    public var combinations: Combinations
     /// Sources by id.
     public var sources: [String: Source]
     /// Override files applied, in order.

@@ -17,7 +17,7 @@ typealias Location = AdviseKit.SourceLocation
 
     static func files() throws -> [(path: String, text: String, kind: String)] {
         var result = try Fixtures.ruleFiles().map { file -> (String, String, String) in
-            let kind = file.path.hasSuffix("settings.yaml") ? "settings" : file.path.hasSuffix("sources.yaml") ? "sources" : "model"
+            let kind = ["settings", "sources", "combinations"].first { file.path.hasSuffix("/\($0).yaml") } ?? "model"
             return (file.path, file.text, kind)
         }
         result.append((Self.overridePath, try String(contentsOfFile: Self.overridePath, encoding: .utf8), "override"))
