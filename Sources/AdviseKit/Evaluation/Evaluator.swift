@@ -34,14 +34,87 @@ public struct Evaluator: Sendable {
 
     /// Every model for the household, ranked, with reasons (and the rule trace when asked for).
     /// - Complexity: O(models × (rules + scenarios × horizon)).
-    public func advise(_ household: Household, rankBy: RankBy = .riskAdjustedNPV, trace: Bool = false, cache: EvaluationCache? = nil) -> Advice {
+    /// - Parameter plans: also search for the best whole-farm plan (combinations of models).
+    public func advise(_ household: Household, rankBy: RankBy = .riskAdjustedNPV, trace: Bool = false, plans: Bool = false,
+                       cache: EvaluationCache? = nil) -> Advice {
         let settings = ruleSet.settings
         let context = context(household)
         let candidates = ruleSet.models.indices.map { candidate($0, context, cache: cache) }
         let options = rank(candidates, by: rankBy, context).map { advice($0, context, trace: trace) }
         return Advice(ruleset: settings.ruleset, overrides: ruleSet.overrides, household: household, rankBy: rankBy,
                       horizon: settings.horizonYears, discountRate: settings.discountRate.value,
-                      povertyLineMonth: settings.povertyLine.value / 12, options: options)
+                      povertyLineMonth: settings.povertyLine.value / 12, options: options,
+                      plan: plans ? plan(candidates, context) : nil)
+    }
+
+    /// The best whole-farm plan for a household, or nil when nothing pays.
+    public func plan(_ household: Household) -> Plan? {
+        let context = context(household)
+        return plan(ruleSet.models.indices.map { candidate($0, context, cache: nil) }, context)
+    }
+
+    private func plan(_ candidates: [Candidate], _ context: HouseholdContext) -> Plan? {
+        let economics = candidates.map(\.economics)
+        let planner = Planner(models: candidates.map(\.model), economics: economics, usable: candidates.map { !$0.shared.outcome.blocked },
+                              combinations: ruleSet.combinations, money: context.money, landM2: context.household.landM2,
+                              annuity: economics.first?.annuity ?? 0)
+        guard let (items, xs, value) = planner.best() else { return nil }
+        var components: [Plan.Component] = []
+        var parts: [(UnitEconomics, Double)] = []
+        var hasMitigation = false
+        for (item, x) in zip(items, xs) {
+            let scales = item.shares.map { $0 * x }
+            components.append(Plan.Component(models: item.models.map { candidates[$0].model }, scales: scales, intercrop: item.intercrop,
+                                             landM2: item.landPerX * x, investments: zip(item.models, scales).map { economics[$0].investment(at: $1) }))
+            parts += zip(item.models, scales).map { (economics[$0], $1) }
+            hasMitigation = hasMitigation || item.models.contains { !candidates[$0].shared.outcome.mitigations.isEmpty }
+        }
+        let horizon = self.horizon
+        let investment = parts.reduce(0) { $0 + $1.0.investment(at: $1.1) }
+        let labour = parts.reduce(0) { $0 + $1.0.labour(at: $1.1) }
+        let hiredDays = max(0, labour - context.money.familyDays)
+        let hired = hiredDays * context.money.wage
+        func sum(_ f: (UnitEconomics, Double) -> [Double]) -> [Double] {
+            parts.reduce(into: [Double](repeating: 0, count: horizon + 1)) { acc, part in
+                for (t, v) in f(part.0, part.1).enumerated() { acc[t] += v }
+            }
+        }
+        var (gap, loan, programme): (Double?, LoanSchedule?, LoanProgramme?) = (nil, nil, nil)
+        if let capital = context.money.capital {
+            gap = max(0, investment - capital)
+            if let g = gap, g > 0.5, let p = context.resources.programme {
+                loan = LoanSchedule(amount: min(g, p.ceiling.value), rate: p.rate.value, termMonths: p.termMonths)
+                programme = p
+            }
+        }
+        let payments = loan?.payments(horizon: horizon) ?? []
+        func household(_ project: [Double]) -> [Double] {
+            project.enumerated().map { t, v in
+                t == 0 ? v + (loan?.amount ?? 0) : v - hired - (payments.isEmpty ? 0 : payments[t - 1].interest + payments[t - 1].principal)
+            }
+        }
+        let base = sum { $0.householdFlow(at: $1, hiredCost: 0, loan: nil, scenario: .base, riskAdjusted: false) }
+        let risk = sum { $0.householdFlow(at: $1, hiredCost: 0, loan: nil, scenario: .base, riskAdjusted: true) }
+        let cashFlow = household(base), riskFlow = household(risk)
+        // The loan is serviceable when, over its term, the plan earns its instalments.
+        let term = min(loan?.years ?? 0, horizon)
+        let earned = (0..<term).reduce(0) { $0 + risk[$1 + 1] - hired }
+        let owed = (0..<term).reduce(0) { $0 + payments[$1].interest + payments[$1].principal }
+        let serviceable = loan == nil || earned >= owed
+        let shortfall = loan == nil ? [] : (1...max(1, term)).filter { term > 0 && riskFlow[$0] < 0 }
+        var notes = components.compactMap { $0.intercrop?.message }
+        let ids = Set(components.flatMap { $0.models.map(\.id) })
+        notes += ruleSet.combinations.separate.filter { $0.models.allSatisfy(ids.contains) }.map(\.message)
+        let verdict: Verdict = !serviceable ? .unsuitable : (hasMitigation || loan != nil ? .conditional : .recommended)
+        return Plan(
+            components: components, investment: investment, capitalGap: gap, loan: loan, programme: programme,
+            annualNetIncome: parts.reduce(0) { $0 + $1.0.annualNetIncome(at: $1.1, hiredCost: 0) } - hired,
+            riskAdjustedIncome: parts.reduce(0) { $0 + $1.0.riskAdjustedIncome(at: $1.1, hiredCost: 0) } - hired,
+            npv: parts.reduce(0) { $0 + $1.0.npv(at: $1.1, hiredCost: 0, riskAdjusted: false) } - hired * (economics.first?.annuity ?? 0),
+            riskAdjustedNPV: value, firstIncomeYear: parts.compactMap { $0.0.firstRevenueYear }.min(),
+            cashFlow: cashFlow, riskAdjustedCashFlow: riskFlow, household: CashFlowMetrics(riskFlow, discountRate: discountRate),
+            landM2: components.reduce(0) { $0 + $1.landM2 }, labourDays: labour, hiredDays: hiredDays, verdict: verdict,
+            loanShortfallYears: shortfall, loanServiceable: serviceable, notes: notes)
     }
 
     /// The figures of the best option only — what a batch needs — from the closed forms, without reasons

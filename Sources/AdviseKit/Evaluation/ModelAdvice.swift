@@ -37,6 +37,8 @@ public struct Advice: Sendable {
     public var povertyLineMonth: Double
     /// Ranked best first; unsuitable options last.
     public var options: [ModelAdvice]
+    /// The best whole-farm plan, when plans were asked for and one pays.
+    public var plan: Plan?
 
     /// The first option that is not unsuitable.
     public var best: ModelAdvice? { options.first { $0.verdict != .unsuitable } }

@@ -27,6 +27,14 @@ struct ScaleGrid: Sendable {
     /// True for models scaled by unit.
     let isUnits: Bool
 
+    init(minimum: Double, maximum: Double, step: Double, areaPerScale: Double, isUnits: Bool) {
+        self.minimum = minimum
+        self.maximum = maximum
+        self.step = step
+        self.areaPerScale = areaPerScale
+        self.isUnits = isUnits
+    }
+
     init(_ spec: ScaleSpec) {
         minimum = spec.minimum
         maximum = spec.maximum

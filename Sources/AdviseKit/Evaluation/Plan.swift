@@ -1,0 +1,48 @@
+/// A whole-farm plan: one or more models side by side (or two intercropped on the same land), within the
+/// household's land, capital plus the loan its category allows, with family labour and hired help costed.
+public struct Plan: Sendable {
+    /// One part of a plan: a model on its own land, or two models sharing land as an intercrop.
+    public struct Component: Sendable {
+        /// One model, or the two of an intercrop.
+        public var models: [FarmModel]
+        /// Each model's scale (m² or units); for an intercrop, its share of the shared land.
+        public var scales: [Double]
+        /// The intercrop, when the models share land.
+        public var intercrop: Intercrop?
+        /// Land the component takes, m².
+        public var landM2: Double
+        /// Each model's investment, VND.
+        public var investments: [Double]
+    }
+
+    public var components: [Component]
+    public var investment: Double
+    public var capitalGap: Double?
+    public var loan: LoanSchedule?
+    public var programme: LoanProgramme?
+    public var annualNetIncome: Double
+    public var riskAdjustedIncome: Double
+    public var npv: Double
+    public var riskAdjustedNPV: Double
+    public var firstIncomeYear: Int?
+    /// The household's cash flow, years 0…horizon, base price, financing included.
+    public var cashFlow: [Double]
+    /// The same after expected hazard losses.
+    public var riskAdjustedCashFlow: [Double]
+    /// Payback year and lowest cash point of the risk-adjusted household cash flow.
+    public var household: CashFlowMetrics
+    public var landM2: Double
+    public var labourDays: Double
+    public var hiredDays: Double
+    public var verdict: Verdict
+    /// Years in which the plan's own cash, after the loan's instalments, is below zero: the household must
+    /// find the shortfall elsewhere.
+    public var loanShortfallYears: [Int]
+    /// False when, over the loan's term, the plan does not earn its instalments: it is then not recommended.
+    public var loanServiceable: Bool
+    /// Intercrop and separate-plot notes that apply.
+    public var notes: [LocalizedText]
+
+    /// The models in the plan, in order.
+    public var modelIDs: [String] { components.flatMap { $0.models.map(\.id) } }
+}

@@ -1,0 +1,136 @@
+/// Finds the best whole-farm plan for a household: up to three components — models on their own land, or
+/// intercrops sharing land — chosen with their scales to maximise the risk-adjusted NPV within land and
+/// money (capital plus the category's loan ceiling), hiring the labour the family lacks at the regional wage.
+///
+/// Exact over the rule set's scale steps: every component but the last is enumerated over its grid; given
+/// them, the plan's value is concave in the last component's scale (linear, less a convex hired-labour
+/// cost), so its best scale is at its minimum, its upper limit or next to the labour kink. A test holds the
+/// planner to brute-force enumeration. Single options are one-component plans, so a plan is never worse
+/// than the best single option.
+struct Planner {
+    /// A plan component as the search sees it: affine in one variable `x` (a model's scale, or the shared
+    /// land of an intercrop).
+    struct Item {
+        var models: [Int]
+        var shares: [Double]
+        var intercrop: Intercrop?
+        var grid: ScaleGrid
+        var landPerX: Double
+        var investFixed: Double, investPerX: Double
+        var labourFixed: Double, labourPerX: Double
+        /// Discounted value per unit of x (risk-adjusted, before financing) and the fixed part of it.
+        var valuePerX: Double, valueFixed: Double
+    }
+
+    let models: [FarmModel]
+    let economics: [UnitEconomics]
+    let usable: [Bool]
+    let combinations: Combinations
+    let money: ScaleSearch.Money
+    let landM2: Double
+    let annuity: Double
+    /// The most components in a plan.
+    var maxComponents = 3
+
+    /// The items a plan can use: every usable model alone, and every intercrop of two usable models.
+    var items: [Item] {
+        var result: [Item] = []
+        for i in models.indices where usable[i] {
+            let e = economics[i], g = ScaleGrid(models[i].scale)
+            result.append(Item(models: [i], shares: [1], intercrop: nil, grid: g, landPerX: g.areaPerScale,
+                               investFixed: e.investFixed, investPerX: e.investPerScale, labourFixed: e.labourFixed, labourPerX: e.labourPerScale,
+                               valuePerX: e.valueRiskNet - e.investPerScale, valueFixed: -e.investFixed - e.valueFixed))
+        }
+        for crop in combinations.intercrops {
+            let indices = crop.models.compactMap { id in models.firstIndex { $0.id == id } }
+            guard indices.count == 2, indices.allSatisfy({ usable[$0] }) else { continue }
+            let shares = indices.map { crop.shares[models[$0].id] ?? 1 }
+            let grids = indices.map { ScaleGrid(models[$0].scale) }
+            let step = grids.map(\.step).max() ?? 100
+            let low = zip(grids, shares).map { $0.minimum / $1 }.max() ?? step
+            let high = zip(grids, shares).map { $0.maximum / $1 }.min() ?? step
+            let minimum = (low / step).rounded(.up) * step
+            guard minimum <= high else { continue }
+            let es = indices.map { economics[$0] }
+            func sum(_ f: (UnitEconomics, Double) -> Double) -> Double { zip(es, shares).reduce(0) { $0 + f($1.0, $1.1) } }
+            result.append(Item(models: indices, shares: shares, intercrop: crop,
+                               grid: ScaleGrid(minimum: minimum, maximum: high, step: step, areaPerScale: 1, isUnits: false), landPerX: 1,
+                               investFixed: sum { e, _ in e.investFixed }, investPerX: sum { e, s in e.investPerScale * s },
+                               labourFixed: sum { e, _ in e.labourFixed }, labourPerX: sum { e, s in e.labourPerScale * s },
+                               valuePerX: sum { e, s in (e.valueRiskNet - e.investPerScale) * s }, valueFixed: sum { e, _ in -e.investFixed - e.valueFixed }))
+        }
+        return result
+    }
+
+    /// The best choice of items and their variables, or nil when no plan has a positive value.
+    func best() -> (items: [Item], xs: [Double], value: Double)? {
+        let all = items
+        var best: (items: [Item], xs: [Double], value: Double)?
+        func consider(_ chosen: [Item], _ xs: [Double]) {
+            let v = value(chosen, xs)
+            guard v > 0.5 else { return }
+            if let b = best, v <= b.value + 0.5 { return }
+            best = (chosen, xs, v)
+        }
+        for subset in subsets(all) {
+            enumerate(subset, fixed: [], consider)
+        }
+        return best
+    }
+
+    /// Subsets of 1…maxComponents items that use no model twice.
+    func subsets(_ all: [Item]) -> [[Item]] {
+        var result: [[Item]] = []
+        func extend(_ current: [Item], from start: Int) {
+            if !current.isEmpty { result.append(current) }
+            guard current.count < maxComponents else { return }
+            for i in start..<all.count {
+                let used = Set(current.flatMap(\.models))
+                guard used.isDisjoint(with: all[i].models) else { continue }
+                extend(current + [all[i]], from: i + 1)
+            }
+        }
+        extend([], from: 0)
+        return result
+    }
+
+    /// Enumerates the outer items over their grids, and the last at its candidates.
+    private func enumerate(_ items: [Item], fixed: [Double], _ body: ([Item], [Double]) -> Void) {
+        let index = fixed.count
+        let item = items[index]
+        let usedLand = zip(items, fixed).reduce(0) { $0 + $1.0.landPerX * $1.1 }
+        let usedMoney = zip(items, fixed).reduce(0) { $0 + $1.0.investFixed + $1.0.investPerX * $1.1 }
+        var limit = (landM2 - usedLand) / item.landPerX
+        if let capital = money.capital {
+            let left = capital + money.loanCeiling - usedMoney - item.investFixed
+            limit = min(limit, item.investPerX > 0 ? left / item.investPerX : (left >= 0 ? .infinity : -1))
+        }
+        guard let upper = item.grid.floor(limit) else { return }
+        if index == items.count - 1 {
+            var candidates = [item.grid.minimum, upper]
+            if item.labourPerX > 0 {
+                let labour = zip(items, fixed).reduce(0) { $0 + $1.0.labourFixed + $1.0.labourPerX * $1.1 } + item.labourFixed
+                if let below = item.grid.floor((money.familyDays - labour) / item.labourPerX) {
+                    candidates += [min(below, upper), min(below + item.grid.step, upper)]
+                }
+            }
+            for x in Set(candidates) where x >= item.grid.minimum && x <= upper { body(items, fixed + [x]) }
+            return
+        }
+        var x = item.grid.minimum
+        while x <= upper + 1e-9 {
+            enumerate(items, fixed: fixed + [x], body)
+            x += item.grid.step
+        }
+    }
+
+    /// The plan's risk-adjusted NPV before financing.
+    func value(_ items: [Item], _ xs: [Double]) -> Double {
+        var v = 0.0, labour = 0.0
+        for (item, x) in zip(items, xs) {
+            v += item.valueFixed + item.valuePerX * x
+            labour += item.labourFixed + item.labourPerX * x
+        }
+        return v - max(0, labour - money.familyDays) * money.wage * annuity
+    }
+}

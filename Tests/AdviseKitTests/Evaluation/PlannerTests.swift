@@ -1,0 +1,105 @@
+@testable import AdviseKit
+import Testing
+
+/// The planner against brute force, and its promises: within land and money, never worse than the best
+/// single option.
+@Suite struct PlannerTests {
+    static let small: [[HouseholdFact: String]] = [
+        [.landM2: "2000", .capitalVND: "60tr", .loanCategory: "poor", .labour: "1"],
+        [.landM2: "1800", .capitalVND: "200tr", .flood: "occasional"],
+        [.landM2: "2000", .capitalVND: "30tr", .salinity: "medium", .loanCategory: "near-poor", .currentUse: "coconut"],
+        [.landM2: "1500", .capitalVND: "500tr", .labour: "0"],
+        [.landM2: "2000", .capitalVND: "120tr", .currentUse: "neglected-coconut", .flood: "frequent"],
+        [.landM2: "900", .capitalVND: "90tr", .loanCategory: "newly-escaped"],
+        [.landM2: "2000", .capitalVND: "50tr", .currentUse: "coconut", .flood: "frequent", .labour: "1"],
+        [.landM2: "1500", .capitalVND: "40tr", .currentUse: "coconut", .salinity: "high"],
+    ]
+
+    static func planner(_ household: Household) -> Planner {
+        let evaluator = Evaluator(ruleSet: Fixtures.ruleSet)
+        let s = Fixtures.settings
+        let models = Fixtures.ruleSet.models
+        let facts = household.factValues(s).dense
+        let outcomes = models.map { RuleOutcome($0, key: RuleOutcome.key($0, facts)) }
+        let economics = zip(models, outcomes).map { UnitEconomics(model: $0, outcome: $1, horizon: s.horizonYears, discountRate: s.discountRate.value) }
+        let resources = Projection.Resources(capital: household.capitalVND, programme: s.loanProgramme(for: household.loanCategory),
+                                             familyDays: household.labour * s.workdaysPerWorker.value, wage: s.hiredLabourWage.value)
+        _ = evaluator
+        return Planner(models: models, economics: economics, usable: outcomes.map { !$0.blocked }, combinations: Fixtures.ruleSet.combinations,
+                       money: ScaleSearch.Money(resources), landM2: household.landM2, annuity: economics[0].annuity)
+    }
+
+    @Test(arguments: small.indices)
+    func thePlanEqualsBruteForce(_ index: Int) throws {
+        let household = try Fixtures.household(Self.small[index])
+        let planner = Self.planner(household)
+        let items = planner.items
+        var best = 0.0
+        func search(_ i: Int, _ chosen: [Planner.Item], _ xs: [Double], _ land: Double, _ money: Double) {
+            if i == items.count {
+                if !chosen.isEmpty { best = max(best, planner.value(chosen, xs)) }
+                return
+            }
+            search(i + 1, chosen, xs, land, money)
+            let item = items[i]
+            guard chosen.count < planner.maxComponents, Set(chosen.flatMap(\.models)).isDisjoint(with: item.models) else { return }
+            var x = item.grid.minimum
+            while x <= item.grid.maximum + 1e-9 {
+                let l = land + item.landPerX * x, m = money + item.investFixed + item.investPerX * x
+                if l <= household.landM2 + 1e-6, household.capitalVND.map({ m <= $0 + planner.money.loanCeiling + 1e-6 }) ?? true {
+                    search(i + 1, chosen + [item], xs + [x], l, m)
+                }
+                x += item.grid.step
+            }
+        }
+        search(0, [], [], 0, 0)
+        let found = planner.best()?.value ?? 0
+        #expect(abs(found - best) < 1, "planner \(found), brute force \(best)")
+        if index < 2 { #expect(best > 0, "the household has something that pays") }
+    }
+
+    @Test(arguments: small.indices)
+    func thePlanKeepsWithinLandAndMoneyAndBeatsEverySingleOption(_ index: Int) throws {
+        let household = try Fixtures.household(Self.small[index])
+        let advice = Evaluator(ruleSet: Fixtures.ruleSet).advise(household, plans: true)
+        guard let plan = advice.plan else {
+            #expect(advice.best == nil, "a single option pays, so a plan must")
+            return
+        }
+        #expect(plan.landM2 <= household.landM2 + 1e-6)
+        if let capital = household.capitalVND { #expect(plan.investment <= capital + (plan.loan?.amount ?? 0) + 1) }
+        #expect(plan.labourDays - plan.hiredDays <= household.labour * Fixtures.settings.workdaysPerWorker.value + 1e-6)
+        let bestSingle = advice.options.filter { $0.verdict != .unsuitable }.map(\.projection.riskAdjustedNPV).max() ?? 0
+        #expect(plan.riskAdjustedNPV >= bestSingle - 1)
+        #expect(Set(plan.modelIDs).count == plan.modelIDs.count)
+    }
+
+    @Test func sevenThousandSquareMetresComeOutAsACombination() throws {
+        let household = try Fixtures.household([.landM2: "7000", .capitalVND: "100tr", .currentUse: "coconut", .flood: "occasional"])
+        let plan = try #require(Evaluator(ruleSet: Fixtures.ruleSet).plan(household))
+        #expect(plan.components.count >= 2)
+        #expect(plan.modelIDs.contains("organic-coconut"))
+    }
+
+    @Test func onBareLandCoconutAndPomeloAreIntercropped() throws {
+        let household = try Fixtures.household([.landM2: "7000", .capitalVND: "300tr", .labour: "3"])
+        let evaluator = Evaluator(ruleSet: Fixtures.ruleSet)
+        var ruleSet = Fixtures.ruleSet
+        ruleSet.models.removeAll { $0.id == "goat-raising" || $0.id == "garden-pond-barn" || $0.id == "greenhouse-vegetables" }
+        let plan = try #require(Evaluator(ruleSet: ruleSet).plan(household))
+        #expect(plan.components.contains { $0.intercrop?.id == "coconut-with-pomelo" })
+        #expect(evaluator.plan(household) != nil)
+    }
+
+    @Test func aLoanThePlanCannotServiceIsNotRecommended() throws {
+        // A plan is unsuitable when, over the loan's term, it earns less than the instalments.
+        let household = try Fixtures.household([.landM2: "1000", .capitalVND: "0", .loanCategory: "newly-escaped"])
+        let plan = try #require(Evaluator(ruleSet: Fixtures.ruleSet).plan(household))
+        let loan = try #require(plan.loan)
+        // The household's cash after instalments, summed over the term, is what the plan earns less what it owes.
+        let afterInstalments = plan.riskAdjustedCashFlow.dropFirst().prefix(loan.years).reduce(0, +)
+        #expect(plan.loanServiceable == (afterInstalments >= -1))
+        #expect(plan.verdict == (plan.loanServiceable ? .conditional : .unsuitable))
+        #expect(plan.loanShortfallYears.allSatisfy { plan.riskAdjustedCashFlow[$0] < 0 })
+    }
+}
