@@ -27,6 +27,7 @@ public struct JSONRenderer: Sendable {
             ("discount_rate", .double(advice.discountRate)),
             ("poverty_line_vnd_month", .vnd(advice.povertyLineMonth)),
             ("recommendation", .optional(advice.best) { .string($0.model.id) }),
+            ("plan", .optional(advice.plan) { plan($0) }),
             ("options", .array(advice.options.enumerated().map { option($0.element, rank: $0.offset + 1) })),
         ])
     }
@@ -47,6 +48,44 @@ public struct JSONRenderer: Sendable {
             ("assumed", .array(h.assumed.map { .string($0.name) })),
         ]
         return .object(pairs)
+    }
+
+    func plan(_ p: Plan) -> JSONValue {
+        .object([
+            ("verdict", .string(p.verdict.rawValue)),
+            ("components", .array(p.components.flatMap { c in
+                zip(c.models, zip(c.scales, c.investments)).map { model, pair in
+                    JSONValue.object([
+                        ("model", .string(model.id)),
+                        ("scale", .object([("area_m2", .double(model.scale.areaM2(pair.0))), ("units", model.scale.isUnits ? .double(pair.0) : .null)])),
+                        ("investment_vnd", .vnd(pair.1)),
+                        ("intercrop", .optional(c.intercrop) { .string($0.id) }),
+                        ("land_m2", .double(c.landM2)),
+                    ])
+                }
+            })),
+            ("land_m2", .double(p.landM2)),
+            ("investment_vnd", .vnd(p.investment)),
+            ("capital_gap_vnd", .optional(p.capitalGap) { .vnd($0) }),
+            ("loan", .optional(p.loan) { loan in
+                .object([("programme", .string(p.programme?.id ?? "")), ("amount_vnd", .vnd(loan.amount)),
+                         ("rate", .double(loan.rate)), ("term_months", .int(Int64(loan.termMonths)))])
+            }),
+            ("loan_serviceable", .bool(p.loanServiceable)),
+            ("loan_shortfall_years", .array(p.loanShortfallYears.map { .int(Int64($0)) })),
+            ("annual_net_income_vnd", .vnd(p.annualNetIncome)),
+            ("risk_adjusted_income_vnd", .vnd(p.riskAdjustedIncome)),
+            ("npv_vnd", .vnd(p.npv)),
+            ("risk_adjusted_npv_vnd", .vnd(p.riskAdjustedNPV)),
+            ("first_income_year", .optional(p.firstIncomeYear) { .int(Int64($0)) }),
+            ("payback_year", .optional(p.household.paybackYear) { .int(Int64($0)) }),
+            ("cash_low_point_vnd", .vnd(p.household.lowPoint)),
+            ("cash_flow_vnd", flow(p.cashFlow)),
+            ("risk_adjusted_cash_flow_vnd", flow(p.riskAdjustedCashFlow)),
+            ("labour_days", .double(p.labourDays.rounded())),
+            ("hired_labour_days", .double(p.hiredDays.rounded())),
+            ("notes", .array(p.notes.map { .string($0(language)) })),
+        ])
     }
 
     func option(_ o: ModelAdvice, rank: Int) -> JSONValue {

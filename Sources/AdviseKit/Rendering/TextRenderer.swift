@@ -29,6 +29,10 @@ public struct TextRenderer: Sendable {
         } else {
             out.append(t(.noRecommendation))
         }
+        if let plan = advice.plan {
+            out.append("")
+            out.append(contentsOf: planLines(plan, advice))
+        }
         out.append("")
         out.append(table(advice))
         out.append(t(.millionsHeader) + " (\(t(.rankedBy)) \(Catalogue.rankBy(advice.rankBy, language)))")
@@ -41,6 +45,27 @@ public struct TextRenderer: Sendable {
 
     private func level(_ scale: String, _ id: String) -> String {
         settings.scales[scale]?.level(id)?.name(language) ?? id
+    }
+
+    private func planLines(_ p: Plan, _ advice: Advice) -> [String] {
+        let m = { (v: Double) in NumberFormat.moneyProse(v, language) }
+        let parts = p.components.map { c -> String in
+            let each = zip(c.models, c.scales).map { model, s in
+                model.scale.isUnits ? "\(model.name(language)) \(NumberFormat.short(s, language)) × \(NumberFormat.grouped(model.scale.areaM2(1), language)) m²"
+                    : "\(model.name(language)) \(NumberFormat.grouped(s, language)) m²"
+            }
+            return c.intercrop == nil ? each.joined() : "\(each.joined(separator: " + ")) (\(t(.intercropWith)), \(NumberFormat.grouped(c.landM2, language)) m²)"
+        }
+        var out = ["\(t(.planTitle)) — \(Catalogue.verdict(p.verdict, language)): " + parts.joined(separator: " · ")]
+        var figures = "   \(t(.investment)) \(m(p.investment))"
+        if let loan = p.loan, let programme = p.programme { figures += "; \(t(.loan).lowercased()) \(m(loan.amount)) (\(programme.name(language)))" }
+        figures += "; \(t(.incomePerYear).lowercased()) \(m(p.riskAdjustedIncome)) (\(t(.afterRisk))); NPV \(m(p.riskAdjustedNPV))"
+        figures += "; \(t(.firstIncome).lowercased()) \(year(p.firstIncomeYear)); \(t(.payback).lowercased()) \(year(p.household.paybackYear))"
+        out.append(figures)
+        for note in p.notes { out.append("   - \(note(language))") }
+        if !p.loanServiceable { out.append("   - \(t(.planUnserviceable))") }
+        for y in p.loanShortfallYears { out.append("   - " + Catalogue.format(.planLoanShortfall, language, String(y))) }
+        return out
     }
 
     private func householdLine(_ h: Household) -> String {

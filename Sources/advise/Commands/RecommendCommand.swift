@@ -34,7 +34,7 @@ struct RecommendCommand: ParsableCommand {
         let base = try householdOptions.household.map { try Console.loadHousehold($0) } ?? HouseholdInput()
         let input = householdOptions.input(over: base)
         let household = try Console.parseHousehold(input, settings: ruleSet.settings)
-        let advice = Evaluator(ruleSet: ruleSet).advise(household, rankBy: rank, trace: explain)
+        let advice = Evaluator(ruleSet: ruleSet).advise(household, rankBy: rank, trace: explain, plans: true)
         let language = lang ?? ruleSet.settings.language
         let settings = ruleSet.settings
         let text: String
