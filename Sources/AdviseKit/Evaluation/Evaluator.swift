@@ -34,13 +34,20 @@ public struct Evaluator: Sendable {
 
     /// Every model for the household, ranked, with reasons (and the rule trace when asked for).
     /// - Complexity: O(models × (rules + scenarios × horizon)).
-    /// - Parameter plans: also search for the best whole-farm plan (combinations of models).
+    /// - Parameters:
+    ///   - plans: also search for the best whole-farm plan (combinations of models).
+    ///   - changes: for every unsuitable option, find what would have to change (``whatWouldChange(_:for:)``).
     public func advise(_ household: Household, rankBy: RankBy = .riskAdjustedNPV, trace: Bool = false, plans: Bool = false,
-                       cache: EvaluationCache? = nil) -> Advice {
+                       changes: Bool = false, cache: EvaluationCache? = nil) -> Advice {
         let settings = ruleSet.settings
         let context = context(household)
         let candidates = ruleSet.models.indices.map { candidate($0, context, cache: cache) }
-        let options = rank(candidates, by: rankBy, context).map { advice($0, context, trace: trace) }
+        var options = rank(candidates, by: rankBy, context).map { advice($0, context, trace: trace) }
+        if changes {
+            for i in options.indices where options[i].verdict == .unsuitable {
+                options[i].whatWouldChange = whatWouldChange(options[i].model, for: household)
+            }
+        }
         return Advice(ruleset: settings.ruleset, overrides: ruleSet.overrides, household: household, rankBy: rankBy,
                       horizon: settings.horizonYears, discountRate: settings.discountRate.value,
                       povertyLineMonth: settings.povertyLine.value / 12, options: options,

@@ -23,6 +23,8 @@ public struct ModelAdvice: Sendable {
     public var abovePovertyLine: Bool
     /// Risk-adjusted yearly income per person-day of labour, VND.
     public var incomePerLabourDay: Double?
+    /// For an unsuitable option, the single changes that would make it feasible (when asked for).
+    public var whatWouldChange: [Change] = []
 }
 
 /// The whole answer for one household: every model, ranked best first.

@@ -13,7 +13,7 @@ public enum Catalogue {
         case workers, labourDays, perLabourDay, priceBands, skipped, verdictRecommended, verdictConditional, verdictUnsuitable
         case congNote, fired, when, override, notFired, rankedBy, priceLow, priceBase
         case priceHigh, perMonth, daysPerYear, rankRiskNPV, rankIncome, rankNPV, rankPayback, rankFirstIncome
-        case planTitle, planNone, planLoanShortfall, planUnserviceable, intercropWith, reasonLandTooSmall, reasonCapitalShortNoLoan, reasonCapitalShort, reasonLoanNeeded, reasonHiredLabour, reasonDoesNotPay, reasonCapitalUnknown, summaryHeadline, summaryHouseholds
+        case whatWouldChange, changeCapital, changeLand, changeLevel, changeLoanCategory, changeMitigation, planTitle, planNone, planLoanShortfall, planUnserviceable, intercropWith, reasonLandTooSmall, reasonCapitalShortNoLoan, reasonCapitalShort, reasonLoanNeeded, reasonHiredLabour, reasonDoesNotPay, reasonCapitalUnknown, summaryHeadline, summaryHouseholds
         case summaryNoModel, summaryInvestment, summaryIncome, summaryPoverty, reportTitle, reportAdvice, reportNoAdvice, reportInvestment
         case reportLoan, reportNoLoan, reportFirstIncome, reportYear, reportIncome, reportIncomeNote, reportPayback, reportNoPayback
         case reportLowPoint, reportChartTitle, reportRunnerUp, reportCompare, reportReasons, reportPriceRisk, reportHeldBack, reportFooter
@@ -65,6 +65,23 @@ public enum Catalogue {
         case .payback: text(.rankPayback, language)
         case .firstIncome: text(.rankFirstIncome, language)
         }
+    }
+
+    /// A change that would make an option feasible, in words.
+    public static func change(_ c: Change, settings: RegionalSettings, _ language: Language, words: Bool = false) -> String {
+        let m = { (v: Double) in NumberFormat.moneyProse(v, language, words: words) }
+        func level(_ fact: HouseholdFact, _ id: String) -> String {
+            settings.scales[fact.scale ?? ""]?.level(id)?.name(language) ?? id
+        }
+        var text: String
+        switch c.fact {
+        case .capitalVND: text = format(.changeCapital, language, m(c.number ?? 0))
+        case .landM2: text = format(.changeLand, language, NumberFormat.grouped(c.number ?? 0, language))
+        case .loanCategory: text = format(.changeLoanCategory, language, level(.loanCategory, c.level ?? ""))
+        default: text = format(.changeLevel, language, Catalogue.text(c.fact == .flood ? .flood : .salinity, language), level(c.fact, c.level ?? ""))
+        }
+        if c.mitigationVND > 0.5 { text += " " + format(.changeMitigation, language, m(c.mitigationVND)) }
+        return text
     }
 
     /// A reason in words; with `words`, money reads `triệu đồng` rather than `triệu ₫`.

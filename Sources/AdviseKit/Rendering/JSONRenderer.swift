@@ -2,10 +2,13 @@
 public struct JSONRenderer: Sendable {
     public var language: Language
     public var explain: Bool
+    /// The settings, for the names of levels in messages.
+    public var settings: RegionalSettings
 
-    public init(language: Language, explain: Bool = false) {
+    public init(language: Language, explain: Bool = false, settings: RegionalSettings) {
         self.language = language
         self.explain = explain
+        self.settings = settings
     }
 
     /// The whole document, ending with a newline.
@@ -123,6 +126,13 @@ public struct JSONRenderer: Sendable {
             ("above_poverty_line", .bool(o.abovePovertyLine)),
             ("reasons", .array(o.reasons.map(reason))),
         ]
+        if o.verdict != .recommended {
+            pairs.append(("what_would_change", .array(o.whatWouldChange.map { c in
+                .object([("fact", .string(c.fact.name)),
+                         ("to", c.number.map { JSONValue.vnd($0) } ?? .string(c.level ?? "")),
+                         ("message", .string(Catalogue.change(c, settings: settings, language)))])
+            })))
+        }
         if explain {
             pairs.append(("trace", .object([
                 ("rules", .array(o.trace.map { t in

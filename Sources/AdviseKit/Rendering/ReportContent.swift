@@ -123,7 +123,8 @@ public struct ReportContent: Sendable {
         self.reasons = Array(reasons.prefix(6))
         heldBackTitle = t(.reportHeldBack)
         heldBack = advice.options.filter { $0.verdict == .unsuitable }.map { o in
-            (o.model.name(language), o.reasons.filter { $0.effect == "unsuitable" }.prefix(2).map { Catalogue.reason($0.detail, language, words: true) })
+            (o.model.name(language), o.reasons.filter { $0.effect == "unsuitable" }.prefix(2).map { Catalogue.reason($0.detail, language, words: true) }
+                + (o.whatWouldChange.isEmpty ? [] : [t(.whatWouldChange) + ": " + o.whatWouldChange.prefix(3).map { Catalogue.change($0, settings: settings, language, words: true) }.joined(separator: "; ") + "."]))
         }
         footer = f(.reportFooter, advice.ruleset.id, advice.ruleset.version, advice.ruleset.effective, date)
             + advice.overrides.map { " · \(t(.override)): \($0.id)" }.joined()

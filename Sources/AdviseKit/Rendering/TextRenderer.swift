@@ -145,6 +145,9 @@ public struct TextRenderer: Sendable {
                 out.append("   - [\(reason.rule)] \(Catalogue.reason(reason.detail, language))")
             }
         }
+        if !o.whatWouldChange.isEmpty {
+            out.append("   \(t(.whatWouldChange)): " + o.whatWouldChange.map { Catalogue.change($0, settings: settings, language) }.joined(separator: "; "))
+        }
         if explain {
             out.append("   \(t(.trace)):")
             for trace in o.trace {

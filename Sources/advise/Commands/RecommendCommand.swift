@@ -34,13 +34,13 @@ struct RecommendCommand: ParsableCommand {
         let base = try householdOptions.household.map { try Console.loadHousehold($0) } ?? HouseholdInput()
         let input = householdOptions.input(over: base)
         let household = try Console.parseHousehold(input, settings: ruleSet.settings)
-        let advice = Evaluator(ruleSet: ruleSet).advise(household, rankBy: rank, trace: explain, plans: true)
+        let advice = Evaluator(ruleSet: ruleSet).advise(household, rankBy: rank, trace: explain, plans: true, changes: true)
         let language = lang ?? ruleSet.settings.language
         let settings = ruleSet.settings
         let text: String
         switch format {
         case .text: text = TextRenderer(language: language, explain: explain, settings: settings).render(advice)
-        case .json: text = JSONRenderer(language: language, explain: explain).render(advice)
+        case .json: text = JSONRenderer(language: language, explain: explain, settings: settings).render(advice)
         case .html: text = HTMLReportRenderer(ReportContent(advice: advice, settings: settings, language: language, date: Console.today)).render()
         case .markdown: text = MarkdownReportRenderer(ReportContent(advice: advice, settings: settings, language: language, date: Console.today)).render()
         case .message: text = MessageRenderer(language: language, ascii: ascii).render(advice, settings: settings)

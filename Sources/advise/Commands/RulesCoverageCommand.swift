@@ -38,7 +38,7 @@ struct RulesCoverageCommand: ParsableCommand {
                 ("answered", .int(Int64(report.answered))),
                 ("gaps", .int(Int64(report.gaps.count))),
                 ("unexplained_gaps", .array(report.unexplainedGaps.map { g in
-                    .object([("household", JSONRenderer(language: .en).household(g.household)), ("models", .array(g.unexplainedModels.map { .string($0) }))])
+                    .object([("household", JSONRenderer(language: .en, settings: ruleSet.settings).household(g.household)), ("models", .array(g.unexplainedModels.map { .string($0) }))])
                 })),
                 ("silent_rules", .array(report.silentRules.map { .object([("model", .string($0.model)), ("rule", .string($0.rule)), ("location", .string($0.location.description))]) })),
                 ("best_counts", .object(report.bestCounts.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) })),

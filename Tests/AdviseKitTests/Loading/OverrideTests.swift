@@ -19,7 +19,7 @@ import Testing
         #expect(after.projection.matureRevenue / before.projection.matureRevenue > 1.333)
         #expect(after.projection.matureRevenue / before.projection.matureRevenue < 1.334)
         #expect(advice.overrides.map(\.id) == ["ward-prices-2026-11"])
-        let json = JSONRenderer(language: .en).render(advice)
+        let json = JSONRenderer(language: .en, settings: ruleSet.settings).render(advice)
         #expect(json.contains("\"overrides\": [\n      {\n        \"id\": \"ward-prices-2026-11\""))
         #expect(json.contains("organic-coconut.outputs.green-coconut.price"))
         #expect(TextRenderer(language: .en, settings: ruleSet.settings).render(advice).contains("Override: ward-prices-2026-11"))

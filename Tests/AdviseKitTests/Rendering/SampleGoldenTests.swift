@@ -19,9 +19,9 @@ import Testing
         let base = Self.samplesPath + "/" + name
         let input = try HouseholdFile.load(path: base + ".yaml")
         let household = try HouseholdParser(settings: Fixtures.settings).parse(input)
-        let advice = Evaluator(ruleSet: Fixtures.ruleSet).advise(household, plans: true)
+        let advice = Evaluator(ruleSet: Fixtures.ruleSet).advise(household, plans: true, changes: true)
         let outputs = [
-            ("json", JSONRenderer(language: .vi).render(advice)),
+            ("json", JSONRenderer(language: .vi, settings: Fixtures.settings).render(advice)),
             ("txt", TextRenderer(language: .vi, settings: Fixtures.settings).render(advice)),
             ("en.txt", TextRenderer(language: .en, settings: Fixtures.settings).render(advice)),
         ]
