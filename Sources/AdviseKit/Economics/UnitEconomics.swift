@@ -18,6 +18,8 @@ public final class UnitEconomics: Sendable {
     public let labourPerScale: Double
     /// Expected share of revenue lost to hazards each year.
     public let riskShare: Double
+    /// Share of revenue lost in a bad year, when every hazard the rules expect strikes (at most all of it).
+    public let badYearLoss: Double
     /// The year from which yields are mature (the longest ramp-up), within the horizon.
     public let matureYear: Int
     /// Revenue per scale unit, by price scenario (`PriceScenario.allCases` order) and year 1…horizon.
@@ -26,6 +28,8 @@ public final class UnitEconomics: Sendable {
     let net: [[Double]]
     /// Fixed operating costs by year 1…horizon.
     let fixedCost: [Double]
+    /// Per-scale costs that do not move with the price (per-scale operating costs), base scenario, by year.
+    let perScaleCost: [Double]
     let discountRate: Double
     /// Discounted sums for the closed-form NPV: Σ dₜ·net (base), Σ dₜ·(net − risk·revenue) (base), Σ dₜ·fixed, Σ dₜ.
     let valueNet: Double, valueRiskNet: Double, valueFixed: Double, annuity: Double
@@ -53,6 +57,7 @@ public final class UnitEconomics: Sendable {
         labourFixed = model.labour.fixedDays
         labourPerScale = model.labour.perScaleDays
         riskShare = outcome.risks.reduce(0) { $0 + $1.expectedLoss }
+        badYearLoss = min(1, outcome.risks.reduce(0) { $0 + $1.loss })
         self.horizon = horizon
         self.discountRate = discountRate
         matureYear = min(horizon, model.outputs.map { (adj?.yieldCurve ?? $0.curve).count }.max() ?? 1)
@@ -60,6 +65,7 @@ public final class UnitEconomics: Sendable {
         let costs = zip(model.operatingCosts, outcome.includedCosts).filter(\.1).map(\.0)
         let yieldFactor = adj?.yield ?? 1, priceFactor = adj?.price ?? 1, costFactor = adj?.operatingCost ?? 1
         var revenue: [[Double]] = [], net: [[Double]] = []
+        var perScaleCosts = [Double](repeating: 0, count: horizon)
         var fixed = [Double](repeating: 0, count: horizon)
         for scenario in PriceScenario.allCases {
             var rev = [Double](repeating: 0, count: horizon), out = rev
@@ -75,12 +81,14 @@ public final class UnitEconomics: Sendable {
                     byOutput.append((output.id, r))
                     total += r
                 }
-                var cost = 0.0, fixedCost = 0.0
+                var cost = 0.0, fixedCost = 0.0, perScale = 0.0
                 for c in costs where c.applies(inYear: year) {
                     let base = c.output.map { id in byOutput.first { $0.0 == id }?.1 ?? 0 } ?? total
                     cost += c.perScalePerYear * costFactor + c.shareOfRevenue * base
+                    perScale += c.perScalePerYear * costFactor
                     fixedCost += c.fixedPerYear * costFactor
                 }
+                if scenario == .base { perScaleCosts[year - 1] = perScale }
                 rev[year - 1] = total
                 out[year - 1] = total - cost
                 fixed[year - 1] = fixedCost
@@ -90,6 +98,7 @@ public final class UnitEconomics: Sendable {
         }
         self.revenue = revenue
         self.net = net
+        perScaleCost = perScaleCosts
         fixedCost = fixed
         var d = 1.0, vn = 0.0, vr = 0.0, vf = 0.0, a = 0.0
         let base = PriceScenario.base.index
@@ -117,6 +126,28 @@ public final class UnitEconomics: Sendable {
     /// The same after expected hazard losses.
     public func riskAdjustedIncome(at scale: Double, hiredCost: Double) -> Double {
         scale * (matureNet - riskShare * matureRevenue) - matureFixed - hiredCost
+    }
+
+    /// Average yearly income at maturity at one price scenario, after expected hazard losses, before financing.
+    public func riskAdjustedIncome(at scale: Double, hiredCost: Double, scenario: PriceScenario) -> Double {
+        let mature = (matureYear - 1)..<horizon
+        let s = scenario.index
+        let margin = mature.reduce(0) { $0 + net[s][$1] - riskShare * revenue[s][$1] } / Double(mature.count)
+        return scale * margin - matureFixed - hiredCost
+    }
+
+    /// The project's yearly operating cash (years 1…horizon, before financing and hired labour) with the
+    /// base price moved by `priceFactor` (revenue and revenue-linked costs move, per-scale and fixed costs
+    /// do not), after expected hazard losses — except in `badYear`, when every expected hazard strikes at
+    /// once and its full loss replaces the expectation.
+    public func operatingCash(at scale: Double, priceFactor: Double, badYear: Int?) -> [Double] {
+        let b = PriceScenario.base.index
+        return (0..<horizon).map { t in
+            let margin = net[b][t] + perScaleCost[t]
+            var cash = scale * (priceFactor * margin - perScaleCost[t]) - fixedCost[t]
+            cash -= (t + 1 == badYear ? badYearLoss : riskShare) * scale * priceFactor * revenue[b][t]
+            return cash
+        }
     }
 
     /// The household's cash flow, years 0…horizon: the investment less the loan, then each year's net

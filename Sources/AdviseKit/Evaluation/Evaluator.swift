@@ -121,7 +121,7 @@ public struct Evaluator: Sendable {
             riskAdjustedNPV: value, firstIncomeYear: parts.compactMap { $0.0.firstRevenueYear }.min(),
             cashFlow: cashFlow, riskAdjustedCashFlow: riskFlow, household: CashFlowMetrics(riskFlow, discountRate: discountRate),
             landM2: components.reduce(0) { $0 + $1.landM2 }, labourDays: labour, hiredDays: hiredDays, verdict: verdict,
-            loanShortfallYears: shortfall, loanServiceable: serviceable, notes: notes)
+            loanShortfallYears: shortfall, loanServiceable: serviceable, notes: notes, parts: parts, hiredCost: hired)
     }
 
     /// The figures of the best option only — what a batch needs — from the closed forms, without reasons
@@ -301,7 +301,8 @@ public struct Evaluator: Sendable {
             units: model.scale.isUnits ? c.scale : nil, projection: projection, reasons: reasons,
             trace: trace ? RulePass.trace(model, context.facts, household) : [], trials: trials,
             incomePerMemberMonth: perMonth, abovePovertyLine: perMonth >= povertyLineMonth,
-            incomePerLabourDay: projection.labourDays > 0 ? projection.riskAdjustedIncome / projection.labourDays : nil)
+            incomePerLabourDay: projection.labourDays > 0 ? projection.riskAdjustedIncome / projection.labourDays : nil,
+            economics: c.economics, hiredCost: projection.hiredDays * resources.wage)
     }
 }
 

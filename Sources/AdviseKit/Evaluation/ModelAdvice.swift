@@ -25,6 +25,20 @@ public struct ModelAdvice: Sendable {
     public var incomePerLabourDay: Double?
     /// For an unsuitable option, the single changes that would make it feasible (when asked for).
     public var whatWouldChange: [Change] = []
+    /// The model's economics for this household, for sensitivity.
+    let economics: UnitEconomics
+    /// Hired labour, VND a year, and the loan's programme resources, at the chosen scale.
+    let hiredCost: Double
+
+    /// Yearly income at maturity at a price scenario, after expected losses.
+    public func income(_ scenario: PriceScenario) -> Double {
+        economics.riskAdjustedIncome(at: scale, hiredCost: hiredCost, scenario: scenario)
+    }
+
+    /// Prices 30 % lower or higher, and a bad year `k`.
+    public func sensitivity(badYear: Int, discountRate: Double) -> Sensitivity {
+        Sensitivity(parts: [(economics, scale)], hiredCost: hiredCost, loan: projection.loan, discountRate: discountRate, badYear: badYear)
+    }
 }
 
 /// The whole answer for one household: every model, ranked best first.

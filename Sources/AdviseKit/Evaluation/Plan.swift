@@ -43,6 +43,21 @@ public struct Plan: Sendable {
     /// Intercrop and separate-plot notes that apply.
     public var notes: [LocalizedText]
 
+    /// Each model's economics and scale, for sensitivity.
+    let parts: [(UnitEconomics, Double)]
+    /// Hired labour, VND a year.
+    let hiredCost: Double
+
+    /// Yearly income at maturity at a price scenario, after expected losses.
+    public func income(_ scenario: PriceScenario) -> Double {
+        parts.reduce(0) { $0 + $1.0.riskAdjustedIncome(at: $1.1, hiredCost: 0, scenario: scenario) } - hiredCost
+    }
+
+    /// Prices 30 % lower or higher, and a bad year `k`.
+    public func sensitivity(badYear: Int, discountRate: Double) -> Sensitivity {
+        Sensitivity(parts: parts, hiredCost: hiredCost, loan: loan, discountRate: discountRate, badYear: badYear)
+    }
+
     /// The models in the plan, in order.
     public var modelIDs: [String] { components.flatMap { $0.models.map(\.id) } }
 }

@@ -13,7 +13,7 @@ public enum Catalogue {
         case workers, labourDays, perLabourDay, priceBands, skipped, verdictRecommended, verdictConditional, verdictUnsuitable
         case congNote, fired, when, override, notFired, rankedBy, priceLow, priceBase
         case priceHigh, perMonth, daysPerYear, rankRiskNPV, rankIncome, rankNPV, rankPayback, rankFirstIncome
-        case whatWouldChange, changeCapital, changeLand, changeLevel, changeLoanCategory, changeMitigation, planTitle, planNone, planLoanShortfall, planUnserviceable, intercropWith, reasonLandTooSmall, reasonCapitalShortNoLoan, reasonCapitalShort, reasonLoanNeeded, reasonHiredLabour, reasonDoesNotPay, reasonCapitalUnknown, summaryHeadline, summaryHouseholds
+        case priceMinus30, pricePlus30, compareFor, compareOption, compareLowPoint, compareIncomeBands, compareBadYear, compareLabour, comparePlan, compareSensitivity, sensitivityCase, compareHouseholds, whatWouldChange, changeCapital, changeLand, changeLevel, changeLoanCategory, changeMitigation, planTitle, planNone, planLoanShortfall, planUnserviceable, intercropWith, reasonLandTooSmall, reasonCapitalShortNoLoan, reasonCapitalShort, reasonLoanNeeded, reasonHiredLabour, reasonDoesNotPay, reasonCapitalUnknown, summaryHeadline, summaryHouseholds
         case summaryNoModel, summaryInvestment, summaryIncome, summaryPoverty, reportTitle, reportAdvice, reportNoAdvice, reportInvestment
         case reportLoan, reportNoLoan, reportFirstIncome, reportYear, reportIncome, reportIncomeNote, reportPayback, reportNoPayback
         case reportLowPoint, reportChartTitle, reportRunnerUp, reportCompare, reportReasons, reportPriceRisk, reportHeldBack, reportFooter

@@ -31,7 +31,10 @@ struct RecommendCommand: ParsableCommand {
 
     func run() throws {
         let ruleSet = try Console.loadRules(ruleSetOptions)
-        let base = try householdOptions.household.map { try Console.loadHousehold($0) } ?? HouseholdInput()
+        guard householdOptions.household.count <= 1 else {
+            throw ValidationError("--household takes one file here; use `advise compare --household a.yaml --household b.yaml` for several")
+        }
+        let base = try householdOptions.household.first.map { try Console.loadHousehold($0) } ?? HouseholdInput()
         let input = householdOptions.input(over: base)
         let household = try Console.parseHousehold(input, settings: ruleSet.settings)
         let advice = Evaluator(ruleSet: ruleSet).advise(household, rankBy: rank, trace: explain, plans: true, changes: true)

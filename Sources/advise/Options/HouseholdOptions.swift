@@ -28,8 +28,8 @@ struct HouseholdOptions: ParsableArguments {
     @Option(name: .customLong("loan-category"), help: ArgumentHelp("Loan category: poor, near-poor, newly-escaped, none.", valueName: "category"))
     var loanCategory: String?
 
-    @Option(help: ArgumentHelp("A household file (YAML, keys named like these flags); flags override it.", valueName: "file"))
-    var household: String?
+    @Option(help: ArgumentHelp("A household file (YAML, keys named like these flags); flags override it. `advise compare` takes several.", valueName: "file"))
+    var household: [String] = []
 
     /// The flags as household input entries, laid over an optional file's.
     func input(over base: HouseholdInput) -> HouseholdInput {

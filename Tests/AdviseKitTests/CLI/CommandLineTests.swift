@@ -255,3 +255,35 @@ import Testing
         #expect(try CommandLineTests.run(["batch", "/nonexistent.csv"]).status == 66)
     }
 }
+
+@Suite struct CompareCommandTests {
+    @Test func oneHouseholdSideBySide() throws {
+        let r = try CommandLineTests.run(["compare", "--land", "7000", "--capital", "150tr", "--flood", "occasional", "--lang", "en"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Plan: "))
+        for name in ["Organic green coconut", "VietGAP green-skin pomelo", "Garden–pond–barn (VAC)", "Greenhouse vegetables and melon", "Commercial goat raising"] {
+            #expect(r.stdout.contains(name))
+        }
+        #expect(r.stdout.contains("Income/yr: low / base / high price") && r.stdout.contains("Bad year (year 3)"))
+        #expect(r.stdout.contains("price −30 %: NPV") && r.stdout.contains("price +30 %: NPV"))
+    }
+
+    @Test func severalHouseholdsForAClubMeeting() throws {
+        let r = try CommandLineTests.run(["compare", "--household", "Samples/oanh-goat-household.yaml", "--household", "Samples/small-plot.yaml", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let households = try #require(root["households"] as? [[String: Any]])
+        #expect(households.map { $0["name"] as? String } == ["oanh-goat-household", "small-plot"])
+        let options = try #require(households[0]["options"] as? [[String: Any]])
+        #expect(options.first?["option"] as? String == "plan")
+        #expect(options.count == 6)
+        #expect((options[0]["sensitivity"] as? [[String: Any]])?.count == 4)
+        let text = try CommandLineTests.run(["compare", "--household", "Samples/oanh-goat-household.yaml", "--household", "Samples/small-plot.yaml"])
+        #expect(text.stdout.contains("oanh-goat-household") && text.stdout.contains("small-plot"))
+    }
+
+    @Test func recommendTakesOneHouseholdFile() throws {
+        let r = try CommandLineTests.run(["--household", "Samples/small-plot.yaml", "--household", "Samples/small-plot.yaml"])
+        #expect(r.status == 64 && r.stderr.contains("advise compare"))
+    }
+}

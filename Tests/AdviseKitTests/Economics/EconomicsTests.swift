@@ -53,6 +53,7 @@ import Testing
 }
 
 @Suite struct ProjectionTests {
+    init() {}
     static let tiny: RuleSet? = try? RuleSetLoader.load(directory: Fixtures.root.appendingPathComponent("Tests/AdviseKitTests/Fixtures/tiny").path)
 
     func advise(_ values: [HouseholdFact: String]) throws -> ModelAdvice {
