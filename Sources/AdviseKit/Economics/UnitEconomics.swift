@@ -128,6 +128,13 @@ public final class UnitEconomics: Sendable {
         scale * (matureNet - riskShare * matureRevenue) - matureFixed - hiredCost
     }
 
+    /// Operating cash in one year (1…horizon) at base price after expected losses, before financing and
+    /// hired labour: a part per scale unit and a fixed part.
+    public func riskAdjustedCash(inYear year: Int) -> (perScale: Double, fixed: Double) {
+        let t = min(max(year, 1), horizon) - 1, b = PriceScenario.base.index
+        return (net[b][t] - riskShare * revenue[b][t], fixedCost[t])
+    }
+
     /// Average yearly income at maturity at one price scenario, after expected hazard losses, before financing.
     public func riskAdjustedIncome(at scale: Double, hiredCost: Double, scenario: PriceScenario) -> Double {
         let mature = (matureYear - 1)..<horizon

@@ -38,7 +38,7 @@ public struct Evaluator: Sendable {
     ///   - plans: also search for the best whole-farm plan (combinations of models).
     ///   - changes: for every unsuitable option, find what would have to change (``whatWouldChange(_:for:)``).
     public func advise(_ household: Household, rankBy: RankBy = .riskAdjustedNPV, trace: Bool = false, plans: Bool = false,
-                       changes: Bool = false, cache: EvaluationCache? = nil) -> Advice {
+                       planOptions: PlanOptions = PlanOptions(), changes: Bool = false, cache: EvaluationCache? = nil) -> Advice {
         let settings = ruleSet.settings
         let context = context(household)
         let candidates = ruleSet.models.indices.map { candidate($0, context, cache: cache) }
@@ -51,20 +51,27 @@ public struct Evaluator: Sendable {
         return Advice(ruleset: settings.ruleset, overrides: ruleSet.overrides, household: household, rankBy: rankBy,
                       horizon: settings.horizonYears, discountRate: settings.discountRate.value,
                       povertyLineMonth: settings.povertyLine.value / 12, options: options,
-                      plan: plans ? plan(candidates, context) : nil)
+                      plan: plans ? plan(candidates, context, planOptions) : nil, planSearched: plans)
     }
 
     /// The best whole-farm plan for a household, or nil when nothing pays.
-    public func plan(_ household: Household) -> Plan? {
+    public func plan(_ household: Household, options: PlanOptions = PlanOptions()) -> Plan? {
         let context = context(household)
-        return plan(ruleSet.models.indices.map { candidate($0, context, cache: nil) }, context)
+        return plan(ruleSet.models.indices.map { candidate($0, context, cache: nil) }, context, options)
     }
 
-    private func plan(_ candidates: [Candidate], _ context: HouseholdContext) -> Plan? {
+    private func plan(_ candidates: [Candidate], _ context: HouseholdContext, _ options: PlanOptions) -> Plan? {
         let economics = candidates.map(\.economics)
-        let planner = Planner(models: candidates.map(\.model), economics: economics, usable: candidates.map { !$0.shared.outcome.blocked },
-                              combinations: ruleSet.combinations, money: context.money, landM2: context.household.landM2,
+        var money = context.money
+        if let cap = options.maxLoanVND { money.loanCeiling = min(money.loanCeiling, cap) }
+        var planner = Planner(models: candidates.map(\.model), economics: economics, usable: candidates.map { !$0.shared.outcome.blocked },
+                              combinations: ruleSet.combinations, money: money, landM2: context.household.landM2,
                               annuity: economics.first?.annuity ?? 0)
+        planner.constraints.firstIncomeYear = options.firstIncomeWithinMonths.map { max(1, ($0 + 11) / 12) }
+        if let year = options.abovePovertyByYear {
+            planner.constraints.povertyYear = year
+            planner.constraints.neededCash = context.household.members * povertyLineMonth * 12
+        }
         guard let (items, xs, value) = planner.best() else { return nil }
         var components: [Plan.Component] = []
         var parts: [(UnitEconomics, Double)] = []
@@ -90,7 +97,7 @@ public struct Evaluator: Sendable {
         if let capital = context.money.capital {
             gap = max(0, investment - capital)
             if let g = gap, g > 0.5, let p = context.resources.programme {
-                loan = LoanSchedule(amount: min(g, p.ceiling.value), rate: p.rate.value, termMonths: p.termMonths)
+                loan = LoanSchedule(amount: min(g, money.loanCeiling), rate: p.rate.value, termMonths: p.termMonths)
                 programme = p
             }
         }

@@ -55,6 +55,8 @@ public struct Advice: Sendable {
     public var options: [ModelAdvice]
     /// The best whole-farm plan, when plans were asked for and one pays.
     public var plan: Plan?
+    /// True when plans were asked for (so a nil `plan` means none pays or meets the conditions).
+    public var planSearched: Bool
 
     /// The first option that is not unsuitable.
     public var best: ModelAdvice? { options.first { $0.verdict != .unsuitable } }

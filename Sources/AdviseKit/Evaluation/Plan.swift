@@ -1,3 +1,19 @@
+/// What a household asks of its plan beyond the best risk-adjusted NPV.
+public struct PlanOptions: Sendable, Equatable {
+    /// Some income within this many months (counted by whole years of the cash flow).
+    public var firstIncomeWithinMonths: Int?
+    /// By this year, the plan's income per member reaches the poverty line.
+    public var abovePovertyByYear: Int?
+    /// Borrow at most this much, VND.
+    public var maxLoanVND: Double?
+
+    public init(firstIncomeWithinMonths: Int? = nil, abovePovertyByYear: Int? = nil, maxLoanVND: Double? = nil) {
+        self.firstIncomeWithinMonths = firstIncomeWithinMonths
+        self.abovePovertyByYear = abovePovertyByYear
+        self.maxLoanVND = maxLoanVND
+    }
+}
+
 /// A whole-farm plan: one or more models side by side (or two intercropped on the same land), within the
 /// household's land, capital plus the loan its category allows, with family labour and hired help costed.
 public struct Plan: Sendable {

@@ -20,6 +20,19 @@ struct Planner {
         var labourFixed: Double, labourPerX: Double
         /// Discounted value per unit of x (risk-adjusted, before financing) and the fixed part of it.
         var valuePerX: Double, valueFixed: Double
+        /// The first year any of its models earns.
+        var firstIncomeYear: Int?
+        /// Operating cash in the poverty-check year, per unit of x and fixed.
+        var cashPerX = 0.0, cashFixed = 0.0
+    }
+
+    /// What a plan must also meet, beyond land and money.
+    struct Constraints: Sendable {
+        /// Some component earns by this year.
+        var firstIncomeYear: Int?
+        /// In this year the plan's cash (after expected losses and hired labour) reaches `neededCash`.
+        var povertyYear: Int?
+        var neededCash = 0.0
     }
 
     let models: [FarmModel]
@@ -31,15 +44,18 @@ struct Planner {
     let annuity: Double
     /// The most components in a plan.
     var maxComponents = 3
+    var constraints = Constraints()
 
     /// The items a plan can use: every usable model alone, and every intercrop of two usable models.
     var items: [Item] {
         var result: [Item] = []
         for i in models.indices where usable[i] {
             let e = economics[i], g = ScaleGrid(models[i].scale)
+            let cash = e.riskAdjustedCash(inYear: constraints.povertyYear ?? 1)
             result.append(Item(models: [i], shares: [1], intercrop: nil, grid: g, landPerX: g.areaPerScale,
                                investFixed: e.investFixed, investPerX: e.investPerScale, labourFixed: e.labourFixed, labourPerX: e.labourPerScale,
-                               valuePerX: e.valueRiskNet - e.investPerScale, valueFixed: -e.investFixed - e.valueFixed))
+                               valuePerX: e.valueRiskNet - e.investPerScale, valueFixed: -e.investFixed - e.valueFixed,
+                               firstIncomeYear: e.firstRevenueYear, cashPerX: cash.perScale, cashFixed: -cash.fixed))
         }
         for crop in combinations.intercrops {
             let indices = crop.models.compactMap { id in models.firstIndex { $0.id == id } }
@@ -57,7 +73,10 @@ struct Planner {
                                grid: ScaleGrid(minimum: minimum, maximum: high, step: step, areaPerScale: 1, isUnits: false), landPerX: 1,
                                investFixed: sum { e, _ in e.investFixed }, investPerX: sum { e, s in e.investPerScale * s },
                                labourFixed: sum { e, _ in e.labourFixed }, labourPerX: sum { e, s in e.labourPerScale * s },
-                               valuePerX: sum { e, s in (e.valueRiskNet - e.investPerScale) * s }, valueFixed: sum { e, _ in -e.investFixed - e.valueFixed }))
+                               valuePerX: sum { e, s in (e.valueRiskNet - e.investPerScale) * s }, valueFixed: sum { e, _ in -e.investFixed - e.valueFixed },
+                               firstIncomeYear: es.compactMap(\.firstRevenueYear).min(),
+                               cashPerX: sum { e, s in e.riskAdjustedCash(inYear: constraints.povertyYear ?? 1).perScale * s },
+                               cashFixed: sum { e, _ in -e.riskAdjustedCash(inYear: constraints.povertyYear ?? 1).fixed }))
         }
         return result
     }
@@ -67,12 +86,14 @@ struct Planner {
         let all = items
         var best: (items: [Item], xs: [Double], value: Double)?
         func consider(_ chosen: [Item], _ xs: [Double]) {
+            guard meets(chosen, xs) else { return }
             let v = value(chosen, xs)
             guard v > 0.5 else { return }
             if let b = best, v <= b.value + 0.5 { return }
             best = (chosen, xs, v)
         }
         for subset in subsets(all) {
+            if let year = constraints.firstIncomeYear, !subset.contains(where: { ($0.firstIncomeYear ?? .max) <= year }) { continue }
             enumerate(subset, fixed: [], consider)
         }
         return best
@@ -96,6 +117,7 @@ struct Planner {
 
     /// Enumerates the outer items over their grids, and the last at its candidates.
     private func enumerate(_ items: [Item], fixed: [Double], _ body: ([Item], [Double]) -> Void) {
+        guard fixed.count < items.count else { return body(items, fixed) }
         let index = fixed.count
         let item = items[index]
         let usedLand = zip(items, fixed).reduce(0) { $0 + $1.0.landPerX * $1.1 }
@@ -106,7 +128,7 @@ struct Planner {
             limit = min(limit, item.investPerX > 0 ? left / item.investPerX : (left >= 0 ? .infinity : -1))
         }
         guard let upper = item.grid.floor(limit) else { return }
-        if index == items.count - 1 {
+        if index == items.count - 1, constraints.povertyYear == nil {
             var candidates = [item.grid.minimum, upper]
             if item.labourPerX > 0 {
                 let labour = zip(items, fixed).reduce(0) { $0 + $1.0.labourFixed + $1.0.labourPerX * $1.1 } + item.labourFixed
@@ -122,6 +144,17 @@ struct Planner {
             enumerate(items, fixed: fixed + [x], body)
             x += item.grid.step
         }
+    }
+
+    /// True when the plan meets the poverty-line constraint (first income is checked per subset).
+    func meets(_ items: [Item], _ xs: [Double]) -> Bool {
+        guard constraints.povertyYear != nil else { return true }
+        var cash = 0.0, labour = 0.0
+        for (item, x) in zip(items, xs) {
+            cash += item.cashFixed + item.cashPerX * x
+            labour += item.labourFixed + item.labourPerX * x
+        }
+        return cash - max(0, labour - money.familyDays) * money.wage >= constraints.neededCash - 0.5
     }
 
     /// The plan's risk-adjusted NPV before financing.

@@ -84,7 +84,7 @@ extension Catalogue {
         .changeLoanCategory: "if the household were in loan category %@",
         .changeMitigation: "(still paying %@ for flood or salinity works)",
         .planTitle: "Best whole-farm plan",
-        .planNone: "No plan pays with this land and capital.",
+        .planNone: "No plan pays and meets the conditions set, with this land and capital.",
         .planLoanShortfall: "Year %@: the plan's own cash does not cover the instalment; the household must find the rest elsewhere.",
         .planUnserviceable: "Over the loan's term the plan does not earn its instalments: do not borrow for this plan.",
         .intercropWith: "intercropped",

@@ -84,7 +84,7 @@ extension Catalogue {
         .changeLoanCategory: "nếu thuộc diện vay %@",
         .changeMitigation: "(vẫn cần chi %@ cho công trình phòng ngập, mặn)",
         .planTitle: "Kế hoạch tốt nhất cho cả trang trại",
-        .planNone: "Chưa có kế hoạch nào sinh lời với đất và vốn này.",
+        .planNone: "Chưa có kế hoạch nào sinh lời và đáp ứng các điều kiện đã đặt với đất và vốn này.",
         .planLoanShortfall: "Năm %@: tiền từ mô hình chưa đủ trả nợ, hộ cần bù từ nguồn khác.",
         .planUnserviceable: "Trong thời hạn vay, kế hoạch không làm ra đủ tiền trả nợ: không nên vay theo kế hoạch này.",
         .intercropWith: "trồng xen",

@@ -32,6 +32,9 @@ public struct TextRenderer: Sendable {
         if let plan = advice.plan {
             out.append("")
             out.append(contentsOf: planLines(plan, advice))
+        } else if advice.planSearched {
+            out.append("")
+            out.append("\(t(.planTitle)): \(t(.planNone))")
         }
         out.append("")
         out.append(table(advice))

@@ -10,6 +10,7 @@ struct RecommendCommand: ParsableCommand {
 
     @OptionGroup var householdOptions: HouseholdOptions
     @OptionGroup var ruleSetOptions: RuleSetOptions
+    @OptionGroup(title: "Whole-farm plan") var planFlags: PlanFlags
 
     @Option(help: "Output language (default: the rule set's).")
     var lang: Language?
@@ -37,7 +38,7 @@ struct RecommendCommand: ParsableCommand {
         let base = try householdOptions.household.first.map { try Console.loadHousehold($0) } ?? HouseholdInput()
         let input = householdOptions.input(over: base)
         let household = try Console.parseHousehold(input, settings: ruleSet.settings)
-        let advice = Evaluator(ruleSet: ruleSet).advise(household, rankBy: rank, trace: explain, plans: true, changes: true)
+        let advice = Evaluator(ruleSet: ruleSet).advise(household, rankBy: rank, trace: explain, plans: true, planOptions: planFlags.options, changes: true)
         let language = lang ?? ruleSet.settings.language
         let settings = ruleSet.settings
         let text: String

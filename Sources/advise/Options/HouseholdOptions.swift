@@ -64,3 +64,27 @@ enum FindingsFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension Language: ExpressibleByArgument {}
 extension RankBy: ExpressibleByArgument {}
+
+/// What the household asks of its whole-farm plan.
+struct PlanFlags: ParsableArguments {
+    @Option(name: .customLong("first-income-within"), help: ArgumentHelp("The plan must bring some income within this many months.", valueName: "months"))
+    var firstIncomeWithin: Int?
+
+    @Option(name: .customLong("above-poverty-by"), help: ArgumentHelp("By this year the plan's income per member must reach the poverty line.", valueName: "year"))
+    var abovePovertyBy: Int?
+
+    @Option(name: .customLong("max-loan"), help: ArgumentHelp("Borrow at most this much: 50tr, 50000000, 0.05ty.", valueName: "money"))
+    var maxLoan: String?
+
+    func validate() throws {
+        if let m = firstIncomeWithin, !(1...600).contains(m) { throw ValidationError("--first-income-within takes months from 1 to 600") }
+        if let y = abovePovertyBy, !(1...50).contains(y) { throw ValidationError("--above-poverty-by takes a year from 1 to 50") }
+        if let text = maxLoan, case let .failure(p) = QuantityParser.money(text) { throw ValidationError("--max-loan: \(p.message)") }
+    }
+
+    /// The options for the planner.
+    var options: PlanOptions {
+        PlanOptions(firstIncomeWithinMonths: firstIncomeWithin, abovePovertyByYear: abovePovertyBy,
+                    maxLoanVND: maxLoan.flatMap { try? QuantityParser.money($0).get() })
+    }
+}

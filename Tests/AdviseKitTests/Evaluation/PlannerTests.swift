@@ -31,13 +31,25 @@ import Testing
 
     @Test(arguments: small.indices)
     func thePlanEqualsBruteForce(_ index: Int) throws {
+        try Self.compareWithBruteForce(index, Planner.Constraints())
+    }
+
+    @Test(arguments: small.indices)
+    func theConstrainedPlanEqualsBruteForce(_ index: Int) throws {
+        let members = try Fixtures.household(Self.small[index]).members
+        try Self.compareWithBruteForce(index, Planner.Constraints(firstIncomeYear: 1, povertyYear: 2, neededCash: members * 2_000_000 * 12 / 3))
+    }
+
+    static func compareWithBruteForce(_ index: Int, _ constraints: Planner.Constraints) throws {
         let household = try Fixtures.household(Self.small[index])
-        let planner = Self.planner(household)
+        var planner = Self.planner(household)
+        planner.constraints = constraints
         let items = planner.items
         var best = 0.0
         func search(_ i: Int, _ chosen: [Planner.Item], _ xs: [Double], _ land: Double, _ money: Double) {
             if i == items.count {
-                if !chosen.isEmpty { best = max(best, planner.value(chosen, xs)) }
+                let earlyEnough = constraints.firstIncomeYear.map { year in chosen.contains { ($0.firstIncomeYear ?? .max) <= year } } ?? true
+                if !chosen.isEmpty, earlyEnough, planner.meets(chosen, xs) { best = max(best, planner.value(chosen, xs)) }
                 return
             }
             search(i + 1, chosen, xs, land, money)
@@ -55,7 +67,7 @@ import Testing
         search(0, [], [], 0, 0)
         let found = planner.best()?.value ?? 0
         #expect(abs(found - best) < 1, "planner \(found), brute force \(best)")
-        if index < 2 { #expect(best > 0, "the household has something that pays") }
+        if index < 2, constraints.povertyYear == nil { #expect(best > 0, "the household has something that pays") }
     }
 
     @Test(arguments: small.indices)
@@ -72,6 +84,18 @@ import Testing
         let bestSingle = advice.options.filter { $0.verdict != .unsuitable }.map(\.projection.riskAdjustedNPV).max() ?? 0
         #expect(plan.riskAdjustedNPV >= bestSingle - 1)
         #expect(Set(plan.modelIDs).count == plan.modelIDs.count)
+    }
+
+    @Test func optionsAreHonoured() throws {
+        let household = try Fixtures.household([.landM2: "7000", .capitalVND: "20tr", .loanCategory: "poor", .members: "4"])
+        let evaluator = Evaluator(ruleSet: Fixtures.ruleSet)
+        let capped = try #require(evaluator.plan(household, options: PlanOptions(maxLoanVND: 30_000_000)))
+        #expect((capped.loan?.amount ?? 0) <= 30_000_000)
+        let early = try #require(evaluator.plan(household, options: PlanOptions(firstIncomeWithinMonths: 12)))
+        #expect((early.firstIncomeYear ?? 99) <= 1)
+        if let poor = evaluator.plan(household, options: PlanOptions(abovePovertyByYear: 3)) {
+            #expect(poor.riskAdjustedCashFlow[3] + (poor.loan.map { l in l.payments(horizon: 10)[2].interest + l.payments(horizon: 10)[2].principal } ?? 0) >= 4 * 2_000_000 * 12 - 1)
+        }
     }
 
     @Test func sevenThousandSquareMetresComeOutAsACombination() throws {
