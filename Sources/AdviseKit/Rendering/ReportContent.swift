@@ -73,25 +73,48 @@ public struct ReportContent: Sendable {
         parts.append(f(.reportMembers, NumberFormat.short(h.members, language)) + ", " + f(.reportWorkers, NumberFormat.short(h.labour, language)))
         household = parts.joined(separator: " · ")
 
+        // The recommendation: the whole-farm plan when it combines models, else the best single option.
+        struct Pick {
+            var name: String, summary: String?, investment: Double, loan: LoanSchedule?, programme: LoanProgramme?
+            var firstIncome: Int?, income: Double, metrics: CashFlowMetrics, flow: [Double]
+        }
+        func scaleText(_ model: FarmModel, _ scale: Double) -> String {
+            model.scale.isUnits ? "\(NumberFormat.short(scale, language)) × \(Self.unitName(model, language))" : "\(NumberFormat.grouped(model.scale.areaM2(scale), language)) m²"
+        }
+        func pick(_ o: ModelAdvice) -> Pick {
+            let p = o.projection
+            return Pick(name: "\(o.model.name(language)) — \(scaleText(o.model, o.scale))", summary: o.model.summary(language), investment: p.investment,
+                        loan: p.loan, programme: p.programme, firstIncome: p.firstIncomeYear, income: p.riskAdjustedIncome, metrics: p.household,
+                        flow: p.riskAdjustedCashFlow)
+        }
+        func pick(_ plan: Plan) -> Pick {
+            let parts = plan.components.map { c in
+                zip(c.models, c.scales).map { "\($0.name(language)) \(scaleText($0, $1))" }.joined(separator: " + ")
+                    + (c.intercrop.map { _ in " (\(t(.intercropWith)))" } ?? "")
+            }
+            return Pick(name: parts.joined(separator: "; "), summary: plan.notes.first.map { $0(language) }, investment: plan.investment, loan: plan.loan,
+                        programme: plan.programme, firstIncome: plan.firstIncomeYear, income: plan.riskAdjustedIncome, metrics: plan.household,
+                        flow: plan.riskAdjustedCashFlow)
+        }
         let best = advice.best
-        if let best {
-            let scale = best.model.scale.isUnits
-                ? "\(NumberFormat.short(best.units ?? 0, language)) × \(Self.unitName(best.model, language))"
-                : "\(NumberFormat.grouped(best.areaM2, language)) m²"
-            headline = "\(t(.reportAdvice)): \(best.model.name(language)) — \(scale)"
-            summary = best.model.summary(language)
-            let p = best.projection
-            var figures = [KeyFigure(label: t(.reportInvestment), value: money(p.investment), note: nil)]
-            if let loan = p.loan, let programme = p.programme {
+        let suitable = advice.options.filter { $0.verdict != .unsuitable }
+        let planned = advice.plan.flatMap { $0.components.count > 1 && $0.verdict != .unsuitable ? $0 : nil }
+        let chosen = planned.map(pick) ?? best.map(pick)
+        let runnerUp = planned != nil ? best.map(pick) : suitable.dropFirst().first.map(pick)
+        if let chosen {
+            headline = "\(t(.reportAdvice)): \(chosen.name)"
+            summary = chosen.summary
+            var figures = [KeyFigure(label: t(.reportInvestment), value: money(chosen.investment), note: nil)]
+            if let loan = chosen.loan, let programme = chosen.programme {
                 figures.append(KeyFigure(label: t(.reportLoan), value: money(loan.amount),
                                          note: "\(programme.name(language)), " + Catalogue.format(.loanTerms, language, NumberFormat.short(loan.rate * 100, language) + " %", String(loan.termMonths))))
             } else {
                 figures.append(KeyFigure(label: t(.reportLoan), value: t(.reportNoLoan), note: nil))
             }
-            figures.append(KeyFigure(label: t(.reportFirstIncome), value: p.firstIncomeYear.map { f(.reportYear, String($0)) } ?? "—", note: nil))
-            figures.append(KeyFigure(label: t(.reportIncome), value: money(p.riskAdjustedIncome), note: t(.reportIncomeNote)))
-            figures.append(KeyFigure(label: t(.reportPayback), value: p.household.paybackYear.map { f(.reportYear, String($0)) } ?? f(.reportNoPayback, String(advice.horizon)), note: nil))
-            figures.append(KeyFigure(label: t(.reportLowPoint), value: money(p.household.lowPoint), note: f(.reportYear, String(p.household.lowPointYear))))
+            figures.append(KeyFigure(label: t(.reportFirstIncome), value: chosen.firstIncome.map { f(.reportYear, String($0)) } ?? "—", note: nil))
+            figures.append(KeyFigure(label: t(.reportIncome), value: money(chosen.income), note: t(.reportIncomeNote)))
+            figures.append(KeyFigure(label: t(.reportPayback), value: chosen.metrics.paybackYear.map { f(.reportYear, String($0)) } ?? f(.reportNoPayback, String(advice.horizon)), note: nil))
+            figures.append(KeyFigure(label: t(.reportLowPoint), value: money(chosen.metrics.lowPoint), note: f(.reportYear, String(chosen.metrics.lowPointYear))))
             self.figures = figures
         } else {
             headline = t(.reportNoAdvice)
@@ -99,11 +122,9 @@ public struct ReportContent: Sendable {
             figures = []
         }
         chartTitle = t(.reportChartTitle)
-        let suitable = advice.options.filter { $0.verdict != .unsuitable }
-        charts = suitable.prefix(2).enumerated().map { index, o in
-            Chart(title: (index == 0 ? "" : t(.reportRunnerUp) + ": ") + o.model.name(language), flow: o.projection.riskAdjustedCashFlow,
-                  lowPointYear: o.projection.household.lowPointYear, paybackYear: o.projection.household.paybackYear,
-                  lowLabel: t(.reportLowPointLabel), paybackLabel: t(.reportPaybackLabel))
+        charts = [chosen, runnerUp].compactMap { $0 }.enumerated().map { index, p in
+            Chart(title: (index == 0 ? "" : t(.reportRunnerUp) + ": ") + p.name, flow: p.flow, lowPointYear: p.metrics.lowPointYear,
+                  paybackYear: p.metrics.paybackYear, lowLabel: t(.reportLowPointLabel), paybackLabel: t(.reportPaybackLabel))
         }
         compareTitle = t(.reportCompare)
         compareHeaders = [t(.model), t(.verdict), t(.investment), t(.incomePerYear), t(.firstIncome), t(.payback)]
@@ -112,7 +133,7 @@ public struct ReportContent: Sendable {
             return Row(model: o.model.name(language), verdict: Catalogue.verdict(o.verdict, language), investment: money(p.investment),
                        income: money(p.riskAdjustedIncome), firstIncome: p.firstIncomeYear.map(String.init) ?? "—",
                        payback: o.verdict == .unsuitable ? "—" : p.household.paybackYear.map(String.init) ?? "—",
-                       isRecommendation: o.model.id == best?.model.id)
+                       isRecommendation: planned.map { $0.modelIDs.contains(o.model.id) } ?? (o.model.id == best?.model.id))
         }
         reasonsTitle = t(.reportReasons)
         var reasons = (best?.reasons ?? []).filter { $0.rule != "capital.unknown" }.map { Catalogue.reason($0.detail, language, words: true) }
