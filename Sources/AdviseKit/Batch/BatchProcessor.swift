@@ -11,13 +11,17 @@ public struct BatchProcessor: Sendable {
     public let input: BatchInput
     public let format: Format
     public let rankBy: RankBy
+    /// Answer each row with its best whole-farm plan (falling back to the best single option when no plan
+    /// pays). Slower: a plan search per household.
+    public let plans: Bool
     let parser: HouseholdParser
 
-    public init(evaluator: Evaluator, input: BatchInput, format: Format, rankBy: RankBy = .riskAdjustedNPV) {
+    public init(evaluator: Evaluator, input: BatchInput, format: Format, rankBy: RankBy = .riskAdjustedNPV, plans: Bool = false) {
         self.evaluator = evaluator
         self.input = input
         self.format = format
         self.rankBy = rankBy
+        self.plans = plans
         parser = HouseholdParser(settings: evaluator.ruleSet.settings, label: { "column \($0.inputName)" })
     }
 
@@ -54,6 +58,10 @@ public struct BatchProcessor: Sendable {
         }
         do {
             let household = try parser.parse(input)
+            if plans, let plan = evaluator.plan(household) {
+                let line = evaluator.ruleSet.settings.povertyLine.value / 12
+                return .success((input.id, OptionSummary(plan, members: household.members, povertyLineMonth: line)))
+            }
             return .success((input.id, evaluator.bestOption(household, rankBy: rankBy, cache: cache)))
         } catch {
             return .failure(BatchRowError(id: input.id, message: error.diagnostics.map(\.message).joined(separator: "; ")))

@@ -27,6 +27,16 @@ public struct OptionSummary: Sendable, Equatable {
                   incomePerMemberMonth: advice.incomePerMemberMonth, abovePovertyLine: advice.abovePovertyLine)
     }
 
+    /// The summary of a whole-farm plan: `model` joins the models' ids with `+`, `area_m2` is the land used.
+    public init(_ plan: Plan, members: Double, povertyLineMonth: Double) {
+        let perMonth = plan.riskAdjustedIncome / max(1, members) / 12
+        self.init(model: plan.modelIDs.joined(separator: "+"), verdict: plan.verdict, areaM2: plan.landM2, units: nil, investment: plan.investment,
+                  programme: plan.programme?.id, loan: plan.loan?.amount, annualNetIncome: plan.annualNetIncome,
+                  riskAdjustedIncome: plan.riskAdjustedIncome, npv: plan.npv, riskAdjustedNPV: plan.riskAdjustedNPV,
+                  paybackYear: plan.household.paybackYear, firstIncomeYear: plan.firstIncomeYear, incomePerMemberMonth: perMonth,
+                  abovePovertyLine: perMonth >= povertyLineMonth)
+    }
+
     init(model: String, verdict: Verdict, areaM2: Double, units: Double?, investment: Double, programme: String?, loan: Double?,
          annualNetIncome: Double, riskAdjustedIncome: Double, npv: Double, riskAdjustedNPV: Double, paybackYear: Int?,
          firstIncomeYear: Int?, incomePerMemberMonth: Double, abovePovertyLine: Bool) {

@@ -36,6 +36,9 @@ struct BatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
+    @Flag(help: "Answer each row with its best whole-farm plan (model ids joined by +); slower: a plan search per household.")
+    var plans = false
+
     @OptionGroup var ruleSetOptions: RuleSetOptions
 
     enum SummaryFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -62,7 +65,7 @@ struct BatchCommand: ParsableCommand {
             // Each worker gets its own copy of the rule set: shared Swift objects would make the cores
             // contend on their reference counts.
             let copy = { (try? RuleSetLoader.load(directory: directory, overrides: overrides)) ?? ruleSet }
-            let result = try BatchRun(ruleSet: ruleSet, copy: copy, format: format, rank: rank,
+            let result = try BatchRun(ruleSet: ruleSet, copy: copy, format: format, rank: rank, plans: plans,
                                       workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
                 .run(reader: reader, sink: sink)
             try sink.commit()
@@ -98,6 +101,7 @@ struct BatchRun {
     let copy: () -> RuleSet
     let format: BatchProcessor.Format
     let rank: RankBy
+    let plans: Bool
     let workers: Int
     static let chunkLines = 8192
 
@@ -120,7 +124,7 @@ struct BatchRun {
             }
         }
         let processors = (0..<workers).map { w in
-            BatchProcessor(evaluator: Evaluator(ruleSet: w == 0 ? ruleSet : copy()), input: input, format: format, rankBy: rank)
+            BatchProcessor(evaluator: Evaluator(ruleSet: w == 0 ? ruleSet : copy()), input: input, format: format, rankBy: rank, plans: plans)
         }
         if let header = processors[0].header { try sink.write(Array(header.utf8)) }
         let caches = (0..<workers).map { _ in EvaluationCache() }

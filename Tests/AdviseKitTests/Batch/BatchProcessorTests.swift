@@ -78,6 +78,19 @@ import Testing
         #expect(summary.byModel == [best.model.id: 1])
     }
 
+    @Test func withPlansARowIsTheHouseholdsBestPlan() throws {
+        let input = try BatchInput(csvHeader: "id,land,capital,flood,current-use")
+        let processor = BatchProcessor(evaluator: Evaluator(ruleSet: Fixtures.ruleSet), input: input, format: .csv, plans: true)
+        var out = OutputBuffer()
+        var summary = BatchSummary()
+        processor.process(["nam,7000,100tr,occasional,coconut"][...], firstLine: 2, cache: EvaluationCache(), into: &out, summary: &summary)
+        let plan = try #require(Evaluator(ruleSet: Fixtures.ruleSet).plan(try Fixtures.household([.landM2: "7000", .capitalVND: "100tr", .flood: "occasional", .currentUse: "coconut"])))
+        let fields = String(decoding: out.bytes, as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false)
+        #expect(fields[3] == Substring(plan.modelIDs.joined(separator: "+")))
+        #expect(fields[13] == Substring(String(Int64(plan.riskAdjustedNPV.rounded()))))
+        #expect(summary.byModel == [plan.modelIDs.joined(separator: "+"): 1])
+    }
+
     @Test(arguments: [("id,land,land", "appears twice"), ("id,capital", "no 'land' column")])
     func aBadHeaderIsRefused(_ header: String, _ message: String) {
         #expect { _ = try BatchInput(csvHeader: Substring(header)) } throws: { ($0 as? Diagnostic)?.message.contains(message) == true }
