@@ -24,7 +24,7 @@ extension Catalogue {
         .riskNPV: "NPV (risk)",
         .firstIncome: "1st income",
         .payback: "Payback",
-        .millionsHeader: "Money in VND million; income and NPV net of expected flood, salinity and storm losses; years counted from the investment.",
+        .millionsHeader: "Money in VND million; income and NPV net of expected flood, salinity, storm and disease losses; years counted from the investment.",
         .capitalGap: "Capital gap",
         .loan: "Loan",
         .loanTerms: "%@ a year, %@ months",

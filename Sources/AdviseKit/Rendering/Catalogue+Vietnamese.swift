@@ -24,7 +24,7 @@ extension Catalogue {
         .riskNPV: "NPV (rủi ro)",
         .firstIncome: "Có thu",
         .payback: "Hoàn vốn",
-        .millionsHeader: "Tiền tính bằng triệu ₫; thu nhập và NPV đã trừ thiệt hại dự kiến do ngập, mặn, bão; năm tính từ lúc đầu tư.",
+        .millionsHeader: "Tiền tính bằng triệu ₫; thu nhập và NPV đã trừ thiệt hại dự kiến do ngập, mặn, bão, dịch bệnh; năm tính từ lúc đầu tư.",
         .capitalGap: "Vốn còn thiếu",
         .loan: "Vay",
         .loanTerms: "lãi %@/năm, thời hạn %@ tháng",

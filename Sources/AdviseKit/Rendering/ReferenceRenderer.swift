@@ -21,6 +21,7 @@ public struct ReferenceRenderer: Sendable {
         out += settings()
         out += ["## Models", ""]
         for model in ruleSet.models { out += self.model(model) }
+        out += combinations()
         out += sources()
         return out.joined(separator: "\n") + "\n"
     }
@@ -110,6 +111,20 @@ public struct ReferenceRenderer: Sendable {
                 }
                 out.append("| `\(e.id)`\(e.description.map { " — " + cell($0) } ?? "") | \(cell(household)) | \(cell(expected.joined(separator: "; "))) |")
             }
+        }
+        return out + [""]
+    }
+
+    private func combinations() -> [String] {
+        let c = ruleSet.combinations
+        guard !c.intercrops.isEmpty || !c.separate.isEmpty else { return [] }
+        var out = ["## Combinations in whole-farm plans", "", "| combination | models | share of pure density | note |", "|---|---|---|---|"]
+        for crop in c.intercrops {
+            let shares = crop.models.map { "\($0) \(FigureDecoder.plain((crop.shares[$0] ?? 0) * 100)) %" }.joined(separator: ", ")
+            out.append("| `\(crop.id)` (intercrop) | \(crop.models.joined(separator: " + ")) | \(shares) — \(provenance(crop.provenance)) | \(cell(crop.message.en)) |")
+        }
+        for rule in c.separate {
+            out.append("| `\(rule.id)` (separate plots) | \(rule.models.joined(separator: " + ")) | | \(cell(rule.message.en)) |")
         }
         return out + [""]
     }
