@@ -59,11 +59,7 @@ struct CombinationsDecoder {
             let id = m.required("id").flatMap { context.identifier($0, "an id") }
             let pair = modelPair(m.required("models"), "a separate-plots rule")
             let message = m.required("message").flatMap { context.text($0, "the message") }
-            if let sourceNode = m.optional("source") {
-                let ids: [String] = if case let .sequence(items) = sourceNode.kind { items.compactMap { context.identifier($0, "a source id") } }
-                    else { context.identifier(sourceNode, "a source id").map { [$0] } ?? [] }
-                context.cited(ids, at: sourceNode.location)
-            }
+            if let sourceNode = m.optional("source") { _ = context.sources(sourceNode) }
             guard let id, let pair, let message else { continue }
             result.separate.append(SeparatePlots(id: id, models: pair, message: message, location: node.location))
         }

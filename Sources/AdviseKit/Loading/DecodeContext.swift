@@ -58,6 +58,23 @@ final class DecodeContext {
         return LocalizedText(vi: vi, en: en)
     }
 
+    /// Reads `source: ID` or `source: [ID, …]` and records the citations.
+    func sources(_ node: ConfigNode) -> [String] {
+        let ids: [String] = if case let .sequence(items) = node.kind { items.compactMap { identifier($0, "a source id") } }
+            else { identifier(node, "a source id").map { [$0] } ?? [] }
+        cited(ids, at: node.location)
+        return ids
+    }
+
+    /// Reads a date written `YYYY-MM-DD`.
+    func date(_ node: ConfigNode, _ what: String) -> String? {
+        guard let text = string(node, what), FigureDecoder.isDate(text) else {
+            error("type.date", "\(what) must be a date written YYYY-MM-DD", at: node.location)
+            return nil
+        }
+        return text
+    }
+
     /// Reads a string scalar (quoted or not).
     func string(_ node: ConfigNode, _ what: String) -> String? {
         guard let text = node.scalar, !node.isNull else {

@@ -77,24 +77,10 @@ struct FigureDecoder {
 
     /// Reads `source`, `estimate`, `note` and `valid_until`; a figure needs a source or an estimate.
     func provenance(_ map: MappingReader, _ what: String) -> Provenance? {
-        var sources: [String] = []
-        if let node = map.optional("source") {
-            if case let .sequence(items) = node.kind {
-                sources = items.compactMap { context.identifier($0, "a source id") }
-            } else if let id = context.identifier(node, "a source id") {
-                sources = [id]
-            }
-            context.cited(sources, at: node.location)
-        }
+        let sources = map.optional("source").map(context.sources) ?? []
         let estimate = map.optional("estimate").flatMap { context.string($0, "the estimate note of \(what)") }
         let note = map.optional("note").flatMap { context.string($0, "the note of \(what)") }
-        let validUntil = map.optional("valid_until").flatMap { node -> String? in
-            guard let text = context.string(node, "valid_until"), Self.isDate(text) else {
-                context.error("type.date", "valid_until must be a date written YYYY-MM-DD", at: node.location)
-                return nil
-            }
-            return text
-        }
+        let validUntil = map.optional("valid_until").flatMap { context.date($0, "valid_until") }
         guard !sources.isEmpty || estimate != nil else {
             context.error("figure.provenance", "\(what) needs a 'source' (an id from the sources list) or an 'estimate' with its reasoning", at: map.node.location)
             return nil

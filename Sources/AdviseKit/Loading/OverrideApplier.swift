@@ -25,7 +25,7 @@ struct OverrideApplier {
         }
         let id = map.required("id").flatMap { context.identifier($0, "the override id") }
         let description = map.optional("description").flatMap { context.string($0, "description") }
-        let effective = map.optional("effective").flatMap { context.string($0, "effective") }
+        let effective = map.optional("effective").flatMap { context.date($0, "effective") }
         let sources = map.optional("sources")
         guard let setNode = map.required("set"), case let .mapping(entries) = setNode.kind else {
             if let n = map.optional("set") { context.error("type.mismatch", "'set' must map figure paths to figures", at: n.location) }

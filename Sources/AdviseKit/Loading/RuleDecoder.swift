@@ -12,11 +12,7 @@ struct RuleDecoder {
         let id = map.required("id").flatMap { context.identifier($0, "a rule id") }
         let condition = map.required("when").flatMap { Self.condition($0, context: context, names: names) }
         let message = map.required("message").flatMap { context.text($0, "the rule's message") }
-        if let sourceNode = map.optional("source") {
-            let ids: [String] = if case let .sequence(items) = sourceNode.kind { items.compactMap { context.identifier($0, "a source id") } }
-                else { context.identifier(sourceNode, "a source id").map { [$0] } ?? [] }
-            context.cited(ids, at: sourceNode.location)
-        }
+        if let sourceNode = map.optional("source") { _ = context.sources(sourceNode) }
         guard let effectNode = map.required("effect"), let effectName = context.string(effectNode, "effect") else { return nil }
         let figures = scaled.figures
         let effect: RuleEffect?

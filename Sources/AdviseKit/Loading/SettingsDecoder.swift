@@ -69,13 +69,7 @@ struct SettingsDecoder {
         defer { map.finish() }
         let id = map.required("id").flatMap { context.identifier($0, "the rule set id") }
         let version = map.required("version").flatMap { context.string($0, "the rule set version") }
-        let effective = map.required("effective").flatMap { node -> String? in
-            guard let text = context.string(node, "effective"), FigureDecoder.isDate(text) else {
-                context.error("type.date", "effective must be a date written YYYY-MM-DD", at: node.location)
-                return nil
-            }
-            return text
-        }
+        let effective = map.required("effective").flatMap { context.date($0, "effective") }
         let name = map.required("name").flatMap { context.text($0, "the rule set name") }
         guard let id, let version, let effective, let name else { return nil }
         return RuleSetInfo(id: id, version: version, effective: effective, name: name)
