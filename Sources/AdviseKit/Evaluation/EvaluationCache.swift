@@ -16,6 +16,10 @@ public final class EvaluationCache: @unchecked Sendable {
     private struct Key: Hashable {
         var model: Int
         var outcome: RuleOutcome.Key
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(outcome.rules ^ outcome.items << 21 ^ outcome.costs << 42 ^ UInt64(model) << 59)
+        }
     }
 
     private var entries: [Key: OutcomeEconomics] = [:]

@@ -9,7 +9,7 @@ public struct HouseholdParser: Sendable {
     public var label: @Sendable (HouseholdFact) -> String
 
     /// Every accepted spelling of every level, normalised, by fact.
-    private let levels: [HouseholdFact: [String: String]]
+    private let levels: [[String: String]]
     /// The rule set's defaults by fact index.
     private let defaults: [HouseholdInput.Entry?]
 
@@ -17,14 +17,14 @@ public struct HouseholdParser: Sendable {
     public init(settings: RegionalSettings, label: @escaping @Sendable (HouseholdFact) -> String = { $0.inputName }) {
         self.settings = settings
         self.label = label
-        var levels: [HouseholdFact: [String: String]] = [:]
+        var levels = [[String: String]](repeating: [:], count: HouseholdFact.allCases.count)
         for fact in HouseholdFact.allCases {
             guard let scale = fact.scale.flatMap({ settings.scales[$0] }) else { continue }
             var table: [String: String] = [:]
             for level in scale.levels.reversed() {
                 for spelling in [level.id, level.name.vi, level.name.en] + level.aliases { table[Self.key(spelling)] = level.id }
             }
-            levels[fact] = table
+            levels[fact.rawValue] = table
         }
         self.levels = levels
         defaults = HouseholdFact.allCases.map { fact in settings.defaults[fact].map { HouseholdInput.Entry($0, at: settings.location) } }
@@ -77,7 +77,8 @@ public struct HouseholdParser: Sendable {
             guard let scaleID = fact.scale, let scale = settings.scales[scaleID] else {
                 return .failure(.init(message: "the rule set declares no \(fact.scale ?? "") scale"))
             }
-            if let id = levels[fact]?[text] ?? levels[fact]?[Self.key(text)] { return .success(.level(id)) }
+            let table = levels[fact.rawValue]
+            if let id = table[text] ?? table[Self.key(text)] { return .success(.level(id)) }
             return .failure(Self.unknownLevel(text, in: scale))
         }
     }
