@@ -42,8 +42,13 @@ enum Console {
         }
     }
 
-    /// Today, `YYYY-MM-DD` (UTC), for the rule set's date checks.
+    /// Today, `YYYY-MM-DD` (UTC), for the rule set's date checks and the report's date; `$ADVISE_TODAY`
+    /// sets it (for repeatable runs and tests).
     static var today: String {
+        if let fixed = ProcessInfo.processInfo.environment["ADVISE_TODAY"], fixed.count == 10,
+           fixed.enumerated().allSatisfy({ [4, 7].contains($0.offset) ? $0.element == "-" : $0.element.isNumber }) {
+            return fixed
+        }
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd"
         formatter.timeZone = TimeZone(identifier: "UTC")
