@@ -1,5 +1,6 @@
-/// A change to one household fact that would make a held-back option feasible, found by re-running the
-/// engine: the smallest capital or land, the next lower exposure level, or a loan category.
+/// A change to one household fact that would move a held-back option up — an unsuitable one to feasible, a
+/// conditional one to recommended — found by re-running the engine: the smallest capital or land, the next
+/// lower exposure level, or a loan category.
 public struct Change: Sendable, Equatable {
     /// The fact that changes.
     public var fact: HouseholdFact
@@ -29,15 +30,17 @@ public struct Change: Sendable, Equatable {
 }
 
 extension Evaluator {
-    /// The smallest single changes that would make `model` feasible (not unsuitable) for the household,
-    /// each verified by evaluating the changed household: more capital, more land, a lower flood or
-    /// salinity level, or a loan category with a programme. Empty when the option is already feasible.
+    /// The smallest single changes that would move `model` up for the household — an unsuitable option
+    /// to feasible, a conditional one (a loan or a mitigation needed) to recommended — each verified by
+    /// evaluating the changed household: more capital, more land, a lower flood or salinity level, or a loan
+    /// category with a programme. Empty for a recommended option.
     public func whatWouldChange(_ model: FarmModel, for household: Household) -> [Change] {
+        let current = evaluate(model, for: household).verdict
+        guard current != .recommended else { return [] }
         func feasible(_ h: Household) -> ModelAdvice? {
             let a = evaluate(model, for: h)
-            return a.verdict == .unsuitable ? nil : a
+            return a.verdict < current ? a : nil
         }
-        guard feasible(household) == nil else { return [] }
         var changes: [Change] = []
         func mitigation(_ a: ModelAdvice) -> Double {
             let ids = Set(a.reasons.filter { $0.effect == "mitigation" }.map(\.rule))

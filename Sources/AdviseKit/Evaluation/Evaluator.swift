@@ -44,7 +44,7 @@ public struct Evaluator: Sendable {
         let candidates = ruleSet.models.indices.map { candidate($0, context, cache: cache) }
         var options = rank(candidates, by: rankBy, context).map { advice($0, context, trace: trace) }
         if changes {
-            for i in options.indices where options[i].verdict == .unsuitable {
+            for i in options.indices where options[i].verdict != .recommended {
                 options[i].whatWouldChange = whatWouldChange(options[i].model, for: household)
             }
         }

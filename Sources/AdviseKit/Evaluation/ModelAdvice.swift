@@ -23,7 +23,7 @@ public struct ModelAdvice: Sendable {
     public var abovePovertyLine: Bool
     /// Risk-adjusted yearly income per person-day of labour, VND.
     public var incomePerLabourDay: Double?
-    /// For an unsuitable option, the single changes that would make it feasible (when asked for).
+    /// For an option that is not recommended, the single changes that would move it up (when asked for).
     public var whatWouldChange: [Change] = []
     /// The model's economics for this household, for sensitivity.
     let economics: UnitEconomics

@@ -80,7 +80,7 @@ extension Catalogue {
         .whatWouldChange: "What would have to change",
         .changeCapital: "with own capital of %@",
         .changeLand: "with %@ m² of land",
-        .changeLevel: "if %@ were only %@",
+        .changeLevel: "if %@ were “%@”",
         .changeLoanCategory: "if the household were in loan category %@",
         .changeMitigation: "(still paying %@ for flood or salinity works)",
         .planTitle: "Best whole-farm plan",

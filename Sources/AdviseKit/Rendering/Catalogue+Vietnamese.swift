@@ -80,7 +80,7 @@ extension Catalogue {
         .whatWouldChange: "Điều cần thay đổi",
         .changeCapital: "nếu vốn tự có đạt %@",
         .changeLand: "nếu có %@ m² đất",
-        .changeLevel: "nếu %@ chỉ ở mức %@",
+        .changeLevel: "nếu %@ ở mức “%@”",
         .changeLoanCategory: "nếu thuộc diện vay %@",
         .changeMitigation: "(vẫn cần chi %@ cho công trình phòng ngập, mặn)",
         .planTitle: "Kế hoạch tốt nhất cho cả trang trại",
