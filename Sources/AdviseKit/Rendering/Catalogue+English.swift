@@ -127,7 +127,7 @@ extension Catalogue {
         .reportWorkers: "%@ workers",
         .reportMembers: "%@ members",
         .messageIntro: "Conversion advice (%@):",
-        .messageChoice: "A household with %@ should choose %@ (%@).",
+        .messageChoice: "A household with %@ should choose: %@.",
         .messageInvestment: "Investment %@",
         .messageLoan: ", loan %@",
         .messageIncome: "Income from year %@; about %@ a year.",

@@ -127,7 +127,7 @@ extension Catalogue {
         .reportWorkers: "%@ lao động",
         .reportMembers: "%@ nhân khẩu",
         .messageIntro: "Tư vấn chuyển đổi (%@):",
-        .messageChoice: "Hộ %@ nên chọn %@ (%@).",
+        .messageChoice: "Hộ %@ nên chọn: %@.",
         .messageInvestment: "Vốn đầu tư %@",
         .messageLoan: ", vay %@",
         .messageIncome: "Có thu từ năm %@; thu nhập khoảng %@/năm.",

@@ -19,18 +19,13 @@ public struct MessageRenderer: Sendable {
         let land = "\(NumberFormat.grouped(advice.household.landM2, language)) m²"
         var parts = [Catalogue.format(.messageIntro, language, settings.ruleset.name(language))]
         var risk: String?
-        if let best = advice.best {
-            let p = best.projection
-            let scale = best.model.scale.isUnits
-                ? "\(NumberFormat.short(best.units ?? 0, language)) × \(ReportContent.unitName(best.model, language))"
-                : "\(NumberFormat.grouped(best.areaM2, language)) m²"
-            parts.append(Catalogue.format(.messageChoice, language, land, best.model.name(language), scale))
-            parts.append(Catalogue.format(.messageInvestment, language, money(p.investment))
-                + (p.loan.map { Catalogue.format(.messageLoan, language, money($0.amount)) } ?? "") + ".")
-            parts.append(Catalogue.format(.messageIncome, language, p.firstIncomeYear.map(String.init) ?? "—", money(p.riskAdjustedIncome)))
-            if let reason = best.reasons.first(where: { $0.effect == "risk" || $0.effect == "warning" || $0.effect == "mitigation" }) {
-                risk = Catalogue.format(.messageRisk, language, Catalogue.reason(reason.detail, language, words: true))
-            }
+        let content = ReportContent(advice: advice, settings: settings, language: language, date: "")
+        if let r = content.recommendation {
+            parts.append(Catalogue.format(.messageChoice, language, land, r.name))
+            parts.append(Catalogue.format(.messageInvestment, language, money(r.investment))
+                + (r.loan.map { Catalogue.format(.messageLoan, language, money($0.amount)) } ?? "") + ".")
+            parts.append(Catalogue.format(.messageIncome, language, r.firstIncome.map(String.init) ?? "—", money(r.income)))
+            risk = r.caution.map { Catalogue.format(.messageRisk, language, Catalogue.reason($0, language, words: true)) }
         } else {
             parts.append(Catalogue.format(.messageNone, language, land))
         }

@@ -35,7 +35,24 @@ public struct ReportContent: Sendable {
         public var cumulative: [Double] { flow.reduce(into: []) { $0.append(($0.last ?? 0) + $1) } }
     }
 
+    /// The recommendation in short: the whole-farm plan when it combines models, else the best option.
+    public struct Recommendation: Sendable {
+        public var name: String
+        public var summary: String?
+        public var investment: Double
+        public var loan: LoanSchedule?
+        public var programme: LoanProgramme?
+        public var firstIncome: Int?
+        public var income: Double
+        public var metrics: CashFlowMetrics
+        public var flow: [Double]
+        /// The first hazard, warning or mitigation that applies, for a one-line caution.
+        public var caution: Reason.Detail?
+    }
+
     public var language: Language
+    /// What the report recommends, if anything.
+    public var recommendation: Recommendation?
     public var title: String
     public var place: String
     public var household: String
@@ -74,9 +91,9 @@ public struct ReportContent: Sendable {
         household = parts.joined(separator: " · ")
 
         // The recommendation: the whole-farm plan when it combines models, else the best single option.
-        struct Pick {
-            var name: String, summary: String?, investment: Double, loan: LoanSchedule?, programme: LoanProgramme?
-            var firstIncome: Int?, income: Double, metrics: CashFlowMetrics, flow: [Double]
+        typealias Pick = Recommendation
+        func caution(_ o: ModelAdvice?) -> Reason.Detail? {
+            o?.reasons.first { ["risk", "warning", "mitigation"].contains($0.effect) }?.detail
         }
         func scaleText(_ model: FarmModel, _ scale: Double) -> String {
             model.scale.isUnits ? "\(NumberFormat.short(scale, language)) × \(Self.unitName(model, language))" : "\(NumberFormat.grouped(model.scale.areaM2(scale), language)) m²"
@@ -85,7 +102,7 @@ public struct ReportContent: Sendable {
             let p = o.projection
             return Pick(name: "\(o.model.name(language)) — \(scaleText(o.model, o.scale))", summary: o.model.summary(language), investment: p.investment,
                         loan: p.loan, programme: p.programme, firstIncome: p.firstIncomeYear, income: p.riskAdjustedIncome, metrics: p.household,
-                        flow: p.riskAdjustedCashFlow)
+                        flow: p.riskAdjustedCashFlow, caution: caution(o))
         }
         func pick(_ plan: Plan) -> Pick {
             let parts = plan.components.map { c in
@@ -94,12 +111,13 @@ public struct ReportContent: Sendable {
             }
             return Pick(name: parts.joined(separator: "; "), summary: plan.notes.first.map { $0(language) }, investment: plan.investment, loan: plan.loan,
                         programme: plan.programme, firstIncome: plan.firstIncomeYear, income: plan.riskAdjustedIncome, metrics: plan.household,
-                        flow: plan.riskAdjustedCashFlow)
+                        flow: plan.riskAdjustedCashFlow, caution: plan.components.lazy.flatMap(\.models).compactMap { m in caution(advice.options.first { $0.model.id == m.id }) }.first)
         }
         let best = advice.best
         let suitable = advice.options.filter { $0.verdict != .unsuitable }
         let planned = advice.plan.flatMap { $0.components.count > 1 && $0.verdict != .unsuitable ? $0 : nil }
         let chosen = planned.map(pick) ?? best.map(pick)
+        recommendation = chosen
         let runnerUp = planned != nil ? best.map(pick) : suitable.dropFirst().first.map(pick)
         if let chosen {
             headline = "\(t(.reportAdvice)): \(chosen.name)"
