@@ -74,11 +74,11 @@ public struct HouseholdParser: Sendable {
         case .labour: return QuantityParser.count(text, minimum: 0, maximum: 50).map(Parsed.number)
         case .members: return QuantityParser.count(text, minimum: 1, maximum: 50).map(Parsed.number)
         case .flood, .salinity, .currentUse, .loanCategory:
+            let table = levels[fact.rawValue]
+            if let id = table[text] ?? table[Self.key(text)] { return .success(.level(id)) }
             guard let scaleID = fact.scale, let scale = settings.scales[scaleID] else {
                 return .failure(.init(message: "the rule set declares no \(fact.scale ?? "") scale"))
             }
-            let table = levels[fact.rawValue]
-            if let id = table[text] ?? table[Self.key(text)] { return .success(.level(id)) }
             return .failure(Self.unknownLevel(text, in: scale))
         }
     }
