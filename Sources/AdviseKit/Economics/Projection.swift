@@ -67,7 +67,7 @@ public struct Projection: Sendable {
     public init(economics e: UnitEconomics, scale: Double, resources r: Resources) {
         items = e.items.map { ($0.id, $0.name, $0.cost(at: scale)) }
         investment = e.investment(at: scale)
-        (capitalGap, loan, programme) = Self.financing(e, scale, r)
+        (capitalGap, loan, programme) = Self.financing(investment: investment, r)
         labourDays = e.labour(at: scale)
         hiredDays = Self.hiredDays(e, scale, familyDays: r.familyDays)
         let hiredCost = hiredDays * r.wage
@@ -89,10 +89,12 @@ public struct Projection: Sendable {
 
     /// The capital gap (nil when capital is not known), and the loan that covers it, if the household's
     /// category has a programme.
-    static func financing(_ e: UnitEconomics, _ scale: Double, _ r: Resources) -> (gap: Double?, loan: LoanSchedule?, programme: LoanProgramme?) {
+    /// - Parameter ceiling: a lower loan ceiling than the programme's (a household's own limit), if any.
+    static func financing(investment: Double, _ r: Resources, ceiling: Double? = nil) -> (gap: Double?, loan: LoanSchedule?, programme: LoanProgramme?) {
         guard let capital = r.capital else { return (nil, nil, nil) }
-        let gap = max(0, e.investment(at: scale) - capital)
+        let gap = max(0, investment - capital)
         guard gap > 0.5, let p = r.programme else { return (gap, nil, nil) }
-        return (gap, LoanSchedule(amount: min(gap, p.ceiling.value), rate: p.rate.value, termMonths: p.termMonths), p)
+        let amount = min(gap, p.ceiling.value, ceiling ?? .infinity)
+        return (gap, LoanSchedule(amount: amount, rate: p.rate.value, termMonths: p.termMonths), p)
     }
 }

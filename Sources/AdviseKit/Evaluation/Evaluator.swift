@@ -93,14 +93,7 @@ public struct Evaluator: Sendable {
                 for (t, v) in f(part.0, part.1).enumerated() { acc[t] += v }
             }
         }
-        var (gap, loan, programme): (Double?, LoanSchedule?, LoanProgramme?) = (nil, nil, nil)
-        if let capital = context.money.capital {
-            gap = max(0, investment - capital)
-            if let g = gap, g > 0.5, let p = context.resources.programme {
-                loan = LoanSchedule(amount: min(g, money.loanCeiling), rate: p.rate.value, termMonths: p.termMonths)
-                programme = p
-            }
-        }
+        let (gap, loan, programme) = Projection.financing(investment: investment, context.resources, ceiling: options.maxLoanVND)
         let payments = loan?.payments(horizon: horizon) ?? []
         func household(_ project: [Double]) -> [Double] {
             project.enumerated().map { t, v in
@@ -149,7 +142,7 @@ public struct Evaluator: Sendable {
         let e = c.economics, h = context.household
         var resources = context.resources
         if case .capital = c.limit { resources.capital = nil }
-        let (_, loan, programme) = Projection.financing(e, c.scale, resources)
+        let (_, loan, programme) = Projection.financing(investment: e.investment(at: c.scale), resources)
         let hired = Projection.hiredDays(e, c.scale, familyDays: resources.familyDays) * resources.wage
         let flow = e.householdFlow(at: c.scale, hiredCost: hired, loan: loan, scenario: .base, riskAdjusted: true)
         let income = e.riskAdjustedIncome(at: c.scale, hiredCost: hired)

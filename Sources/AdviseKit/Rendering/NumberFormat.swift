@@ -66,3 +66,13 @@ public enum NumberFormat {
         decimal(vnd / 1e6, places: 1, language)
     }
 }
+
+extension ScaleSpec {
+    /// A scale in words: `7.000 m²`, or `5 × đàn 10 dê cái + 1 dê đực`.
+    public func describe(_ scale: Double, _ language: Language) -> String {
+        switch kind {
+        case .area: "\(NumberFormat.grouped(areaM2(scale), language)) m²"
+        case let .units(name, _): "\(NumberFormat.short(scale, language)) × \(name(language))"
+        }
+    }
+}

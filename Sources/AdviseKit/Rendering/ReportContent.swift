@@ -95,9 +95,7 @@ public struct ReportContent: Sendable {
         func caution(_ o: ModelAdvice?) -> Reason.Detail? {
             o?.reasons.first { ["risk", "warning", "mitigation"].contains($0.effect) }?.detail
         }
-        func scaleText(_ model: FarmModel, _ scale: Double) -> String {
-            model.scale.isUnits ? "\(NumberFormat.short(scale, language)) × \(Self.unitName(model, language))" : "\(NumberFormat.grouped(model.scale.areaM2(scale), language)) m²"
-        }
+        func scaleText(_ model: FarmModel, _ scale: Double) -> String { model.scale.describe(scale, language) }
         func pick(_ o: ModelAdvice) -> Pick {
             let p = o.projection
             return Pick(name: "\(o.model.name(language)) — \(scaleText(o.model, o.scale))", summary: o.model.summary(language), investment: p.investment,
@@ -169,10 +167,6 @@ public struct ReportContent: Sendable {
             + advice.overrides.map { " · \(t(.override)): \($0.id)" }.joined()
     }
 
-    static func unitName(_ model: FarmModel, _ language: Language) -> String {
-        if case let .units(name, _) = model.scale.kind { return name(language) }
-        return ""
-    }
 }
 
 extension String {

@@ -87,12 +87,7 @@ public struct TextRenderer: Sendable {
         return "\(t(.household))\(id): " + parts.joined(separator: " · ")
     }
 
-    private func scaleText(_ o: ModelAdvice) -> String {
-        switch o.model.scale.kind {
-        case .area: return "\(NumberFormat.grouped(o.areaM2, language)) m²"
-        case let .units(name, _): return "\(NumberFormat.short(o.units ?? 0, language)) × \(name(language))"
-        }
-    }
+    private func scaleText(_ o: ModelAdvice) -> String { o.model.scale.describe(o.scale, language) }
 
     private func shortScale(_ o: ModelAdvice) -> String {
         o.model.scale.isUnits ? "\(NumberFormat.short(o.units ?? 0, language)) × \(NumberFormat.grouped(o.model.scale.areaM2(1), language)) m²" : "\(NumberFormat.grouped(o.areaM2, language)) m²"
