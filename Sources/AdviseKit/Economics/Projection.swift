@@ -1,9 +1,30 @@
-/// The money of one model at one scale for one household: investment, loan, yearly cash flows at the
-/// three prices, and the figures an officer quotes.
+/// The money of a farm — one model at one scale, or a whole-farm plan of several — for one household:
+/// investment, loan, yearly cash flows at the three prices, the value against keeping the current use,
+/// and the figures an officer quotes.
 ///
-/// The NPV is affine in the scale between the kink where hired labour starts, which is what lets
-/// ``ScaleSearch`` find the best scale exactly by trying only the ends and that kink.
+/// This is the one money core: an option is a plan with one part. Every figure is summed over the parts'
+/// ``UnitEconomics`` closed forms; the household's labour, loan and baseline are applied once, here.
 public struct Projection: Sendable {
+    /// One model at one scale, with what keeping the current use on its land is worth.
+    public struct Part: Sendable {
+        public var economics: UnitEconomics
+        public var scale: Double
+        /// Land it takes, m².
+        public var landM2: Double
+        /// What the current use of that land is worth over the part's valuation period (risk-adjusted,
+        /// its labour at the family rate), and what it earns a year at maturity.
+        public var baselineValue: Double
+        public var baselineIncome: Double
+
+        public init(economics: UnitEconomics, scale: Double, landM2: Double, baselineValue: Double = 0, baselineIncome: Double = 0) {
+            self.economics = economics
+            self.scale = scale
+            self.landM2 = landM2
+            self.baselineValue = baselineValue
+            self.baselineIncome = baselineIncome
+        }
+    }
+
     /// The investment, itemised (mitigations included).
     public var items: [(id: String, name: LocalizedText, vnd: Double)]
     public var investment: Double
@@ -13,11 +34,12 @@ public struct Projection: Sendable {
     public var loan: LoanSchedule?
     /// The loan programme lending it.
     public var programme: LoanProgramme?
-    /// Household cash flow (years 0…horizon) at each price, financing included.
+    /// Household cash flow (years 0…horizon) at each price, financing and re-investment included.
     public var cashFlow: [PriceScenario: [Double]]
     /// Base-price cash flow after expected hazard losses.
     public var riskAdjustedCashFlow: [Double]
-    /// Average yearly net operating income from maturity to the horizon, at base price, before financing.
+    /// Average yearly net operating income from maturity to the horizon, at base price, before financing,
+    /// after hired labour (cash).
     public var annualNetIncome: Double
     /// The same after expected hazard losses.
     public var riskAdjustedIncome: Double
@@ -27,18 +49,35 @@ public struct Projection: Sendable {
     public var matureRevenue: Double
     /// First year with revenue, nil when none within the horizon.
     public var firstIncomeYear: Int?
-    /// Person-days a year the model needs, and those hired because the family lacks them.
-    public var labourDays: Double
-    public var hiredDays: Double
-    /// NPV of the conversion itself (before financing) at base price. A loan changes when money goes out
-    /// and comes back, not what the conversion is worth; so more capital never lowers an option's NPV.
+    /// The labour taken a year: days, hired days and their cost, the family's days and their value.
+    public var labour: LabourCost
+    public var labourDays: Double { labour.days }
+    public var hiredDays: Double { labour.hiredDays }
+    /// NPV of the conversion itself (before financing) at base price, family labour valued, residual value
+    /// and re-investment included. A loan changes when money goes out and comes back, not what the
+    /// conversion is worth; so more capital never lowers an option's NPV.
     public var npv: Double
-    /// The same after expected hazard losses: what options are ranked by.
+    /// The same after expected hazard losses.
     public var riskAdjustedNPV: Double
+    /// The part of the risk-adjusted NPV that is the value of the life left after the horizon.
+    public var residualValue: Double
+    /// What keeping the current use on the same land is worth (risk-adjusted NPV) and earns a year.
+    public var baselineNPV: Double
+    public var baselineIncome: Double
+    /// Risk-adjusted NPV over keeping the current use: what options are ranked by.
+    public var gainNPV: Double { riskAdjustedNPV - baselineNPV }
+    /// Risk-adjusted yearly income at maturity over keeping the current use.
+    public var gainIncome: Double { riskAdjustedIncome - baselineIncome }
     /// Payback year and cash low point of the household's own risk-adjusted cash flow, financing included.
     public var household: CashFlowMetrics
+    /// Years within the loan's term in which the farm's cash after instalments is below zero.
+    public var loanShortfallYears: [Int]
+    /// False when, over the loan's term, the farm does not earn its instalments.
+    public var loanServiceable: Bool
+    /// The parts projected.
+    public var parts: [Part]
 
-    /// The household's resources, beyond the model's economics.
+    /// The household's resources, beyond the models' economics.
     public struct Resources: Sendable {
         /// Own capital; nil when not given (no gap, no loan).
         public var capital: Double?
@@ -46,45 +85,86 @@ public struct Projection: Sendable {
         public var programme: LoanProgramme?
         /// Person-days the family gives a year.
         public var familyDays: Double
-        /// VND per hired person-day.
-        public var wage: Double
+        /// How labour and time are valued.
+        public var valuation: Valuation
+        public var wage: Double { valuation.wage }
 
-        public init(capital: Double?, programme: LoanProgramme?, familyDays: Double, wage: Double) {
+        public init(capital: Double?, programme: LoanProgramme?, familyDays: Double, valuation: Valuation) {
             self.capital = capital
             self.programme = programme
             self.familyDays = familyDays
-            self.wage = wage
+            self.valuation = valuation
         }
+
+        /// The labour `days` person-days a year cost this household.
+        public func labour(_ days: Double) -> LabourCost { valuation.labour(days, familyDays: familyDays) }
     }
 
-    /// Person-days a year hired because the family lacks them, at a scale.
-    static func hiredDays(_ e: UnitEconomics, _ scale: Double, familyDays: Double) -> Double {
-        max(0, e.labour(at: scale) - familyDays)
-    }
-
-    /// Projects the model at `scale`.
-    /// - Complexity: O(scenarios × horizon).
+    /// Projects one model at `scale` (an option: a plan with one part), with no baseline.
     public init(economics e: UnitEconomics, scale: Double, resources r: Resources) {
-        items = e.items.map { ($0.id, $0.name, $0.cost(at: scale)) }
-        investment = e.investment(at: scale)
-        (capitalGap, loan, programme) = Self.financing(investment: investment, r)
-        labourDays = e.labour(at: scale)
-        hiredDays = Self.hiredDays(e, scale, familyDays: r.familyDays)
-        let hiredCost = hiredDays * r.wage
+        self.init(parts: [Part(economics: e, scale: scale, landM2: 0)], resources: r)
+    }
+
+    /// Projects the parts together, sharing the household's money and labour.
+    /// - Parameter ceiling: a lower loan ceiling than the programme's (a household's own limit), if any.
+    /// - Complexity: O(parts × scenarios × horizon).
+    public init(parts: [Part], resources r: Resources, ceiling: Double? = nil) {
+        let horizon = r.valuation.horizon
+        self.parts = parts
+        items = parts.flatMap { p in p.economics.items.map { ($0.id, $0.name, $0.cost(at: p.scale)) } }
+        investment = parts.reduce(0) { $0 + $1.economics.investment(at: $1.scale) }
+        (capitalGap, loan, programme) = Self.financing(investment: investment, r, ceiling: ceiling)
+        labour = r.labour(parts.reduce(0) { $0 + $1.economics.labour(at: $1.scale) })
+        let hired = labour.hiredCost
+        func sum(_ f: (Part) -> [Double]) -> [Double] {
+            parts.reduce(into: [Double](repeating: 0, count: horizon + 1)) { acc, part in
+                for (t, v) in f(part).enumerated() { acc[t] += v }
+            }
+        }
+        let loan = self.loan
         var flows: [PriceScenario: [Double]] = [:]
         for scenario in PriceScenario.allCases {
-            flows[scenario] = e.householdFlow(at: scale, hiredCost: hiredCost, loan: loan, scenario: scenario, riskAdjusted: false)
+            flows[scenario] = Self.householdFlow(sum { $0.economics.projectFlow(at: $0.scale, scenario: scenario, riskAdjusted: false) },
+                                                 hiredCost: hired, loan: loan)
         }
         cashFlow = flows
-        riskAdjustedCashFlow = e.householdFlow(at: scale, hiredCost: hiredCost, loan: loan, scenario: .base, riskAdjusted: true)
-        annualNetIncome = e.annualNetIncome(at: scale, hiredCost: hiredCost)
-        riskAdjustedIncome = e.riskAdjustedIncome(at: scale, hiredCost: hiredCost)
-        matureRevenue = scale * e.matureRevenue
-        expectedLoss = e.riskShare * matureRevenue
-        firstIncomeYear = e.firstRevenueYear
-        npv = e.npv(at: scale, hiredCost: hiredCost, riskAdjusted: false)
-        riskAdjustedNPV = e.npv(at: scale, hiredCost: hiredCost, riskAdjusted: true)
-        household = CashFlowMetrics(riskAdjustedCashFlow, discountRate: e.discountRate)
+        let riskFlow = Self.householdFlow(sum { $0.economics.projectFlow(at: $0.scale, scenario: .base, riskAdjusted: true) },
+                                          hiredCost: hired, loan: loan)
+        riskAdjustedCashFlow = riskFlow
+        annualNetIncome = parts.reduce(0) { $0 + $1.economics.annualNetIncome(at: $1.scale, hiredCost: 0) } - hired
+        riskAdjustedIncome = parts.reduce(0) { $0 + $1.economics.riskAdjustedIncome(at: $1.scale, hiredCost: 0) } - hired
+        matureRevenue = parts.reduce(0) { $0 + $1.scale * $1.economics.matureRevenue }
+        expectedLoss = parts.reduce(0) { $0 + $1.economics.riskShare * $1.scale * $1.economics.matureRevenue }
+        firstIncomeYear = parts.compactMap(\.economics.firstRevenueYear).min()
+        let annuity = parts.first?.economics.annuity ?? 0
+        npv = parts.reduce(0) { $0 + $1.economics.npv(at: $1.scale, hiredCost: 0, riskAdjusted: false) } - labour.valued * annuity
+        riskAdjustedNPV = parts.reduce(0) { $0 + $1.economics.npv(at: $1.scale, hiredCost: 0, riskAdjusted: true) } - labour.valued * annuity
+        residualValue = parts.reduce(0) { $0 + $1.economics.residualValue(at: $1.scale, riskAdjusted: true) }
+        baselineNPV = parts.reduce(0) { $0 + $1.baselineValue }
+        baselineIncome = parts.reduce(0) { $0 + $1.baselineIncome }
+        household = CashFlowMetrics(riskFlow, discountRate: r.valuation.discountRate)
+        // The loan is serviceable when, over its term, the farm earns its instalments.
+        if let loan {
+            let payments = loan.payments(horizon: horizon)
+            let term = min(loan.years, horizon)
+            let owed = payments.prefix(term).reduce(0) { $0 + $1.interest + $1.principal }
+            let earned = riskFlow[1...max(1, term)].reduce(0, +) + owed
+            loanServiceable = earned >= owed
+            loanShortfallYears = (1...max(1, term)).filter { riskFlow[$0] < 0 }
+        } else {
+            loanServiceable = true
+            loanShortfallYears = []
+        }
+    }
+
+    /// The household's cash flow from the project's: the loan received in year 0, hired labour and the
+    /// loan's instalments paid in years 1…horizon. The one place financing and labour meet the cash flow.
+    public static func householdFlow(_ project: [Double], hiredCost: Double, loan: LoanSchedule?) -> [Double] {
+        let payments = loan?.payments(horizon: max(1, project.count - 1))
+        return project.enumerated().map { t, v in
+            guard t > 0 else { return v + (loan?.amount ?? 0) }
+            return v - hiredCost - (payments.map { $0[t - 1].interest + $0[t - 1].principal } ?? 0)
+        }
     }
 
     /// The capital gap (nil when capital is not known), and the loan that covers it, if the household's

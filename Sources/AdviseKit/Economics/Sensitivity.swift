@@ -32,12 +32,16 @@ public struct Sensitivity: Sendable {
     ///   - parts: each model's economics and scale.
     ///   - hiredCost: hired labour, VND a year.
     ///   - loan: the loan, if any.
-    public init(parts: [(UnitEconomics, Double)], hiredCost: Double, loan: LoanSchedule?, discountRate: Double, badYear: Int) {
+    ///   - familyValue: what the family's own labour days are valued at, VND a year (charged in the NPV, not the cash).
+    ///
+    /// The NPV adds the parts' residual value at the base price to every case (the price and the bad year
+    /// move the horizon's flows only), so the base case equals the projection's risk-adjusted NPV.
+    public init(parts: [(UnitEconomics, Double)], hiredCost: Double, familyValue: Double = 0, loan: LoanSchedule?, discountRate: Double, badYear: Int) {
         let horizon = parts.first?.0.horizon ?? 1
         let k = min(max(1, badYear), horizon)
         self.badYear = k
         let investment = parts.reduce(0) { $0 + $1.0.investment(at: $1.1) }
-        let payments = loan?.payments(horizon: horizon)
+        let residual = parts.reduce(0) { $0 + $1.0.residualValue(at: $1.1, riskAdjusted: true) } - familyValue * (parts.first?.0.annuity ?? 0)
         cases = Case.Kind.allCases.map { kind in
             let factor = kind == .lowPrice ? 0.7 : (kind == .highPrice ? 1.3 : 1)
             var operating = [Double](repeating: -hiredCost, count: horizon)
@@ -45,13 +49,11 @@ public struct Sensitivity: Sendable {
                 for (t, v) in e.operatingCash(at: s, priceFactor: factor, badYear: kind == .badYear ? k : nil).enumerated() { operating[t] += v }
             }
             let project = [-investment] + operating
-            let household = [-investment + (loan?.amount ?? 0)] + operating.enumerated().map { t, v in
-                v - (payments.map { $0[t].interest + $0[t].principal } ?? 0)
-            }
+            let household = Projection.householdFlow(project, hiredCost: 0, loan: loan)
             let worst = household.indices.dropFirst().min { household[$0] < household[$1] } ?? 1
             let matureYear = parts.map(\.0.matureYear).max() ?? 1
             let income = kind == .badYear ? operating[k - 1] : operating[(matureYear - 1)...].reduce(0, +) / Double(horizon - matureYear + 1)
-            return Case(kind: kind, npv: CashFlowMetrics.npv(project, discountRate: discountRate),
+            return Case(kind: kind, npv: CashFlowMetrics.npv(project, discountRate: discountRate) + residual,
                         paybackYear: CashFlowMetrics(household, discountRate: discountRate).paybackYear,
                         worstYear: worst, worstCash: household[worst], income: income)
         }

@@ -1,15 +1,32 @@
 /// A model's money per unit of scale for one rule outcome, year by year: revenue and net operating income
-/// per m² (or per unit) at each price, fixed yearly costs, the investment and labour lines, and the expected
-/// hazard-loss share.
+/// per m² (or per unit) at each price, fixed yearly costs, the investment and labour lines, re-investment
+/// when the model's life ends inside the horizon, the value of the life left at the horizon, and the
+/// expected hazard-loss share.
 ///
-/// Every flow is affine in the scale (hired labour aside), so the NPV at any scale is a closed form of a
-/// few precomputed sums: the scale search tries candidates in O(1) each, and the value can be cached per
-/// rule outcome — households with the same outcome share it.
+/// Every flow is affine in the scale (labour aside), so the NPV at any scale is a closed form of a few
+/// precomputed sums: the scale search tries candidates in O(1) each, and the value can be cached per rule
+/// outcome — households with the same outcome share it.
+///
+/// **Life.** A model lives `life` years (its `life` figure; the horizon when it has none). When that is
+/// shorter than the horizon its investment is made again at `life`, `2·life`, … (a barn rebuilt, a net-house
+/// re-covered); an item with a life of its own is bought again on its own cycle. Yields go on along the curve
+/// (a re-covered net-house does not start again from its first crop). The model is valued to the end of the cycle that
+/// covers the horizon (`extent`): the flows after the horizon are its **residual value** — the discounted
+/// net flow of the life it has left, with its labour valued at the family rate. Orchards (30-year coconut)
+/// so keep the value of their bearing years, and a goat herd re-stocked in year 8 is valued to year 16.
 ///
 /// A class, immutable after it is made, so that the evaluator passes it around without copying its arrays.
 public final class UnitEconomics: Sendable {
-    /// Years after the investment year.
+    /// The most years any flow is computed for (an orchard's life, a baseline's comparison period).
+    public static let maxYears = 60
+    /// Years after the investment year that the household plans over.
     public let horizon: Int
+    /// The model's life in whole years.
+    public let life: Int
+    /// The last year the model is valued to: the end of the life cycle that covers the horizon.
+    public let extent: Int
+    /// Years (1…horizon) in which some investment is made again.
+    public var reinvestYears: [Int] { (1...horizon).filter { reinvestFixed[$0 - 1] != 0 || reinvestPerScale[$0 - 1] != 0 } }
     /// Investment items that apply (the investment factor applied), mitigations last.
     public let items: [CostItem]
     public let investFixed: Double
@@ -22,25 +39,36 @@ public final class UnitEconomics: Sendable {
     public let badYearLoss: Double
     /// The year from which yields are mature (the longest ramp-up), within the horizon.
     public let matureYear: Int
-    /// Revenue per scale unit, by price scenario (`PriceScenario.allCases` order) and year 1…horizon.
+    /// Revenue per scale unit, by price scenario (`PriceScenario.allCases` order) and year 1…maxYears.
     let revenue: [[Double]]
     /// Revenue less revenue shares and per-scale costs, per scale unit, same layout.
     let net: [[Double]]
-    /// Fixed operating costs by year 1…horizon.
+    /// Fixed operating costs by year 1…maxYears.
     let fixedCost: [Double]
     /// Per-scale costs that do not move with the price (per-scale operating costs), base scenario, by year.
     let perScaleCost: [Double]
-    let discountRate: Double
-    /// Discounted sums for the closed-form NPV: Σ dₜ·net (base), Σ dₜ·(net − risk·revenue) (base), Σ dₜ·fixed, Σ dₜ.
-    let valueNet: Double, valueRiskNet: Double, valueFixed: Double, annuity: Double
+    /// Investment made again by year (1…maxYears): each item at multiples of its life (the model's, unless
+    /// it has its own) within the valuation period.
+    let reinvestFixed: [Double], reinvestPerScale: [Double]
+    let valuation: Valuation
+    public var discountRate: Double { valuation.discountRate }
+    /// Discounted sums for the closed-form NPV (residual value and re-investment included): per scale unit
+    /// at base price, without and with expected losses; the fixed part; Σ dₜ over the horizon.
+    let valueNet: Double, valueRiskNet: Double, valueFixed: Double
+    public let annuity: Double
+    /// The residual value's parts: per scale unit (without and with expected losses) and fixed.
+    let residualNet: Double, residualRiskNet: Double, residualFixed: Double
+    /// Σ_{t ≤ T} dₜ·(risk-adjusted net − labour at the family rate) per scale unit, T = 0…maxYears: what
+    /// keeping the model (as a baseline) is worth over any period.
+    let cumulativeValue: [Double]
     /// Means over the mature years at base price: net and revenue per scale unit, and fixed costs.
     let matureNet: Double, matureRevenue: Double, matureFixed: Double
     /// The first year with revenue, nil when none within the horizon.
     public let firstRevenueYear: Int?
 
     /// Precomputes the model's economics for one rule outcome.
-    /// - Complexity: O(scenarios × horizon × (outputs + costs)).
-    public init(model: FarmModel, outcome: RuleOutcome, horizon: Int, discountRate: Double) {
+    /// - Complexity: O(scenarios × maxYears × (outputs + costs)).
+    public init(model: FarmModel, outcome: RuleOutcome, valuation: Valuation) {
         let adj = outcome.adjustment
         let factor = adj?.investment ?? 1
         var items: [CostItem] = []
@@ -52,6 +80,8 @@ public final class UnitEconomics: Sendable {
         }
         items += outcome.mitigations
         self.items = items
+        self.valuation = valuation
+        let horizon = valuation.horizon, years = Self.maxYears
         investFixed = items.reduce(0) { $0 + $1.fixed }
         investPerScale = items.reduce(0) { $0 + $1.perScale }
         labourFixed = model.labour.fixedDays
@@ -59,17 +89,20 @@ public final class UnitEconomics: Sendable {
         riskShare = outcome.risks.reduce(0) { $0 + $1.expectedLoss }
         badYearLoss = min(1, outcome.risks.reduce(0) { $0 + $1.loss })
         self.horizon = horizon
-        self.discountRate = discountRate
+        let life = min(years, max(1, Int((model.lifeYears?.value ?? Double(horizon)).rounded())))
+        self.life = life
+        let extent = life >= horizon ? life : min(years, (horizon + life - 1) / life * life)
+        self.extent = extent
         matureYear = min(horizon, model.outputs.map { (adj?.yieldCurve ?? $0.curve).count }.max() ?? 1)
 
         let costs = zip(model.operatingCosts, outcome.includedCosts).filter(\.1).map(\.0)
         let yieldFactor = adj?.yield ?? 1, priceFactor = adj?.price ?? 1, costFactor = adj?.operatingCost ?? 1
         var revenue: [[Double]] = [], net: [[Double]] = []
-        var perScaleCosts = [Double](repeating: 0, count: horizon)
-        var fixed = [Double](repeating: 0, count: horizon)
+        var perScaleCosts = [Double](repeating: 0, count: years)
+        var fixed = [Double](repeating: 0, count: years)
         for scenario in PriceScenario.allCases {
-            var rev = [Double](repeating: 0, count: horizon), out = rev
-            for year in 1...horizon {
+            var rev = [Double](repeating: 0, count: years), out = rev
+            for year in 1...years {
                 var total = 0.0
                 var byOutput: [(String, Double)] = []
                 for output in model.outputs {
@@ -100,22 +133,51 @@ public final class UnitEconomics: Sendable {
         self.net = net
         perScaleCost = perScaleCosts
         fixedCost = fixed
-        var d = 1.0, vn = 0.0, vr = 0.0, vf = 0.0, a = 0.0
-        let base = PriceScenario.base.index
-        for t in 0..<horizon {
-            d /= 1 + discountRate
-            vn += d * net[base][t]
-            vr += d * (net[base][t] - riskShare * revenue[base][t])
-            vf += d * fixed[t]
-            a += d
+        var reinvestFixed = [Double](repeating: 0, count: years), reinvestPerScale = reinvestFixed
+        for item in items {
+            for y in stride(from: item.lifeYears ?? life, to: extent, by: item.lifeYears ?? life) {
+                reinvestFixed[y - 1] += item.fixed
+                reinvestPerScale[y - 1] += item.perScale
+            }
         }
-        (valueNet, valueRiskNet, valueFixed, annuity) = (vn, vr, vf, a)
+        (self.reinvestFixed, self.reinvestPerScale) = (reinvestFixed, reinvestPerScale)
+
+        let family = valuation.familyDayValue
+        var d = 1.0, vn = 0.0, vr = 0.0, vf = 0.0, a = 0.0, rn = 0.0, rr = 0.0, rf = 0.0, cumulative = 0.0
+        var cumulativeValue = [0.0]
+        let base = PriceScenario.base.index
+        for t in 0..<years {
+            d /= 1 + valuation.discountRate
+            let n = net[base][t] - reinvestPerScale[t]
+            let r = n - riskShare * revenue[base][t]
+            let f = fixed[t] + reinvestFixed[t]
+            if t < horizon {
+                vn += d * n
+                vr += d * r
+                vf += d * f
+                a += d
+            } else if t < extent {
+                rn += d * (n - labourPerScale * family)
+                rr += d * (r - labourPerScale * family)
+                rf += d * (f + labourFixed * family)
+            }
+            cumulative += d * (r - labourPerScale * family)
+            cumulativeValue.append(cumulative)
+        }
+        (residualNet, residualRiskNet, residualFixed) = (rn, rr, rf)
+        (valueNet, valueRiskNet, valueFixed, annuity) = (vn + rn, vr + rr, vf + rf, a)
+        self.cumulativeValue = cumulativeValue
         let mature = (matureYear - 1)..<horizon
-        let years = Double(mature.count)
-        matureNet = net[base][mature].reduce(0, +) / years
-        matureRevenue = revenue[base][mature].reduce(0, +) / years
-        matureFixed = fixed[mature].reduce(0, +) / years
-        firstRevenueYear = revenue[base].firstIndex { $0 > 0 }.map { $0 + 1 }
+        let count = Double(mature.count)
+        matureNet = net[base][mature].reduce(0, +) / count
+        matureRevenue = revenue[base][mature].reduce(0, +) / count
+        matureFixed = fixed[mature].reduce(0, +) / count
+        firstRevenueYear = revenue[base].prefix(horizon).firstIndex { $0 > 0 }.map { $0 + 1 }
+    }
+
+    /// Economics with family labour free and no wage (as the rule set's examples of pure model arithmetic).
+    public convenience init(model: FarmModel, outcome: RuleOutcome, horizon: Int, discountRate: Double) {
+        self.init(model: model, outcome: outcome, valuation: Valuation(horizon: horizon, discountRate: discountRate))
     }
 
     /// Average yearly net operating income from maturity to the horizon, base price, before financing.
@@ -128,11 +190,11 @@ public final class UnitEconomics: Sendable {
         scale * (matureNet - riskShare * matureRevenue) - matureFixed - hiredCost
     }
 
-    /// Operating cash in one year (1…horizon) at base price after expected losses, before financing and
-    /// hired labour: a part per scale unit and a fixed part.
+    /// Operating cash in one year (1…horizon) at base price after expected losses and re-investment,
+    /// before financing and hired labour: a part per scale unit and a fixed part.
     public func riskAdjustedCash(inYear year: Int) -> (perScale: Double, fixed: Double) {
         let t = min(max(year, 1), horizon) - 1, b = PriceScenario.base.index
-        return (net[b][t] - riskShare * revenue[b][t], fixedCost[t])
+        return (net[b][t] - riskShare * revenue[b][t] - reinvestPerScale[t], fixedCost[t] + reinvestFixed[t])
     }
 
     /// Average yearly income at maturity at one price scenario, after expected hazard losses, before financing.
@@ -143,30 +205,28 @@ public final class UnitEconomics: Sendable {
         return scale * margin - matureFixed - hiredCost
     }
 
-    /// The project's yearly operating cash (years 1…horizon, before financing and hired labour) with the
-    /// base price moved by `priceFactor` (revenue and revenue-linked costs move, per-scale and fixed costs
-    /// do not), after expected hazard losses — except in `badYear`, when every expected hazard strikes at
-    /// once and its full loss replaces the expectation.
+    /// The project's yearly operating cash (years 1…horizon, before financing and hired labour, re-investment
+    /// included) with the base price moved by `priceFactor` (revenue and revenue-linked costs move,
+    /// per-scale and fixed costs do not), after expected hazard losses — except in `badYear`, when every
+    /// expected hazard strikes at once and its full loss replaces the expectation.
     public func operatingCash(at scale: Double, priceFactor: Double, badYear: Int?) -> [Double] {
         let b = PriceScenario.base.index
         return (0..<horizon).map { t in
             let margin = net[b][t] + perScaleCost[t]
-            var cash = scale * (priceFactor * margin - perScaleCost[t]) - fixedCost[t]
+            var cash = scale * (priceFactor * margin - perScaleCost[t]) - fixedCost[t] - reinvestment(at: scale, year: t + 1)
             cash -= (t + 1 == badYear ? badYearLoss : riskShare) * scale * priceFactor * revenue[b][t]
             return cash
         }
     }
 
-    /// The household's cash flow, years 0…horizon: the investment less the loan, then each year's net
-    /// operating income less hired labour and loan repayments (and expected hazard losses, when asked).
-    public func householdFlow(at scale: Double, hiredCost: Double, loan: LoanSchedule?, scenario: PriceScenario, riskAdjusted: Bool) -> [Double] {
-        let payments = loan?.payments(horizon: horizon)
+    /// The project's operating cash flow, years 0…horizon, before financing and labour: the investment, then
+    /// each year's net operating income less re-investment (and expected hazard losses, when asked).
+    public func projectFlow(at scale: Double, scenario: PriceScenario, riskAdjusted: Bool) -> [Double] {
         let s = scenario.index
         var flow = [Double](repeating: 0, count: horizon + 1)
-        flow[0] = -investment(at: scale) + (loan?.amount ?? 0)
+        flow[0] = -investment(at: scale)
         for t in 0..<horizon {
-            var cash = scale * net[s][t] - fixedCost[t] - hiredCost
-            if let payments { cash -= payments[t].interest + payments[t].principal }
+            var cash = scale * net[s][t] - fixedCost[t] - reinvestment(at: scale, year: t + 1)
             if riskAdjusted { cash -= riskShare * scale * revenue[s][t] }
             flow[t + 1] = cash
         }
@@ -176,13 +236,34 @@ public final class UnitEconomics: Sendable {
     /// Investment at a scale.
     public func investment(at scale: Double) -> Double { investFixed + investPerScale * scale }
 
+    /// The investment made again in `year` (1-based) at a scale: the items whose life ends then.
+    public func reinvestment(at scale: Double, year: Int) -> Double {
+        year >= 1 && year <= reinvestFixed.count ? reinvestFixed[year - 1] + reinvestPerScale[year - 1] * scale : 0
+    }
+
     /// Person-days a year at a scale.
     public func labour(at scale: Double) -> Double { labourFixed + labourPerScale * scale }
 
-    /// NPV before financing at base price, at a scale, with a yearly hired-labour cost.
+    /// NPV before financing at base price, at a scale, with a yearly labour charge (hired cost, plus the
+    /// family's days at their value when the ranking value is wanted); residual value and re-investment
+    /// included.
     public func npv(at scale: Double, hiredCost: Double, riskAdjusted: Bool) -> Double {
         -investment(at: scale) + scale * (riskAdjusted ? valueRiskNet : valueNet) - valueFixed - hiredCost * annuity
     }
+
+    /// The discounted value of the life left after the horizon, at a scale (part of ``npv(at:hiredCost:riskAdjusted:)``).
+    public func residualValue(at scale: Double, riskAdjusted: Bool) -> Double {
+        scale * (riskAdjusted ? residualRiskNet : residualNet) - residualFixed
+    }
+
+    /// What keeping this model going is worth per scale unit over years 1…`years`, risk-adjusted, its labour
+    /// at the family rate — the value a conversion gives up on the land it takes when this is the current use.
+    public func keepingValue(years: Int) -> Double {
+        cumulativeValue[min(max(0, years), Self.maxYears)]
+    }
+
+    /// Average yearly income per scale unit at maturity, risk-adjusted, base price — what keeping it earns.
+    public var keepingIncome: Double { matureNet - riskShare * matureRevenue }
 }
 
 extension PriceScenario {

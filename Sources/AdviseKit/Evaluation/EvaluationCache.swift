@@ -3,9 +3,9 @@ public final class OutcomeEconomics: Sendable {
     public let outcome: RuleOutcome
     public let economics: UnitEconomics
 
-    init(_ model: FarmModel, key: RuleOutcome.Key, horizon: Int, discountRate: Double) {
+    init(_ model: FarmModel, key: RuleOutcome.Key, valuation: Valuation) {
         outcome = RuleOutcome(model, key: key)
-        economics = UnitEconomics(model: model, outcome: outcome, horizon: horizon, discountRate: discountRate)
+        economics = UnitEconomics(model: model, outcome: outcome, valuation: valuation)
     }
 }
 

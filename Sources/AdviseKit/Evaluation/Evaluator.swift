@@ -8,9 +8,12 @@ public struct Evaluator: Sendable {
     private let programmes: [String: LoanProgramme]
     /// The models laid out for the hot loop.
     private let compiled: [ModelProgram]
+    /// The baseline model of each current-use level (by its position on the scale), laid out the same way.
+    private let baselines: [ModelProgram?]
     /// Settings the hot loop reads, as plain numbers (copying the settings per household would cost more
     /// than the evaluation).
-    private let horizon: Int, discountRate: Double, workdays: Double, wage: Double, povertyLineMonth: Double
+    private let horizon: Int, discountRate: Double, workdays: Double, povertyLineMonth: Double
+    private let valuation: Valuation
 
     /// Creates an evaluator.
     public init(ruleSet: RuleSet) {
@@ -24,11 +27,12 @@ public struct Evaluator: Sendable {
         for p in ruleSet.settings.loanProgrammes.reversed() { for c in p.categories { programmes[c] = p } }
         self.programmes = programmes
         compiled = ruleSet.models.map(ModelProgram.init)
+        baselines = (scales["current_use"]?.levels ?? []).map { level in ruleSet.baseline(forCurrentUse: level.id).map(ModelProgram.init) }
         let settings = ruleSet.settings
         horizon = settings.horizonYears
         discountRate = settings.discountRate.value
         workdays = settings.workdaysPerWorker.value
-        wage = settings.hiredLabourWage.value
+        valuation = settings.valuation
         povertyLineMonth = settings.povertyLine.value / 12
     }
 
@@ -37,10 +41,10 @@ public struct Evaluator: Sendable {
     /// - Parameters:
     ///   - plans: also search for the best whole-farm plan (combinations of models).
     ///   - changes: for every unsuitable option, find what would have to change (``whatWouldChange(_:for:)``).
-    public func advise(_ household: Household, rankBy: RankBy = .riskAdjustedNPV, trace: Bool = false, plans: Bool = false,
+    public func advise(_ household: Household, rankBy: RankBy = .gain, trace: Bool = false, plans: Bool = false,
                        planOptions: PlanOptions = PlanOptions(), changes: Bool = false, cache: EvaluationCache? = nil) -> Advice {
         let settings = ruleSet.settings
-        let context = context(household)
+        let context = context(household, cache: cache)
         let candidates = ruleSet.models.indices.map { candidate($0, context, cache: cache) }
         var options = rank(candidates, by: rankBy, context).map { advice($0, context, trace: trace) }
         if changes {
@@ -51,12 +55,13 @@ public struct Evaluator: Sendable {
         return Advice(ruleset: settings.ruleset, overrides: ruleSet.overrides, household: household, rankBy: rankBy,
                       horizon: settings.horizonYears, discountRate: settings.discountRate.value,
                       povertyLineMonth: settings.povertyLine.value / 12, options: options,
-                      plan: plans ? plan(candidates, context, planOptions) : nil, planSearched: plans)
+                      plan: plans ? plan(candidates, context, planOptions) : nil, planSearched: plans,
+                      baseline: ruleSet.baseline(forCurrentUse: household.currentUse))
     }
 
     /// The best whole-farm plan for a household, or nil when nothing pays.
     public func plan(_ household: Household, options: PlanOptions = PlanOptions()) -> Plan? {
-        let context = context(household)
+        let context = context(household, cache: nil)
         return plan(ruleSet.models.indices.map { candidate($0, context, cache: nil) }, context, options)
     }
 
@@ -65,6 +70,7 @@ public struct Evaluator: Sendable {
         var money = context.money
         if let cap = options.maxLoanVND { money.loanCeiling = min(money.loanCeiling, cap) }
         var planner = Planner(models: candidates.map(\.model), economics: economics, usable: candidates.map { !$0.shared.outcome.blocked },
+                              baselinePerM2: candidates.map { context.baselineValue(perM2For: $0.economics) },
                               combinations: ruleSet.combinations, money: money, landM2: context.household.landM2,
                               annuity: economics.first?.annuity ?? 0)
         planner.constraints.firstIncomeYear = options.firstIncomeWithinMonths.map { max(1, ($0 + 11) / 12) }
@@ -72,62 +78,34 @@ public struct Evaluator: Sendable {
             planner.constraints.povertyYear = year
             planner.constraints.neededCash = context.household.members * povertyLineMonth * 12
         }
-        guard let (items, xs, value) = planner.best() else { return nil }
+        guard let (items, xs, _) = planner.best() else { return nil }
         var components: [Plan.Component] = []
-        var parts: [(UnitEconomics, Double)] = []
+        var parts: [Projection.Part] = []
         var hasMitigation = false
         for (item, x) in zip(items, xs) {
             let scales = item.shares.map { $0 * x }
             components.append(Plan.Component(models: item.models.map { candidates[$0].model }, scales: scales, intercrop: item.intercrop,
                                              landM2: item.landPerX * x, investments: zip(item.models, scales).map { economics[$0].investment(at: $1) }))
-            parts += zip(item.models, scales).map { (economics[$0], $1) }
+            // An intercrop's models share its land: the current use is given up once, over the longest of
+            // their valuation periods (as the planner values it).
+            let carrier = item.models.max { economics[$0].extent < economics[$1].extent }
+            parts += zip(item.models, scales).map { model, scale in
+                context.part(economics[model], scale: scale, landM2: model == carrier ? item.landPerX * x : 0)
+            }
             hasMitigation = hasMitigation || item.models.contains { !candidates[$0].shared.outcome.mitigations.isEmpty }
         }
-        let horizon = self.horizon
-        let investment = parts.reduce(0) { $0 + $1.0.investment(at: $1.1) }
-        let labour = parts.reduce(0) { $0 + $1.0.labour(at: $1.1) }
-        let hiredDays = max(0, labour - context.money.familyDays)
-        let hired = hiredDays * context.money.wage
-        func sum(_ f: (UnitEconomics, Double) -> [Double]) -> [Double] {
-            parts.reduce(into: [Double](repeating: 0, count: horizon + 1)) { acc, part in
-                for (t, v) in f(part.0, part.1).enumerated() { acc[t] += v }
-            }
-        }
-        let (gap, loan, programme) = Projection.financing(investment: investment, context.resources, ceiling: options.maxLoanVND)
-        let payments = loan?.payments(horizon: horizon) ?? []
-        func household(_ project: [Double]) -> [Double] {
-            project.enumerated().map { t, v in
-                t == 0 ? v + (loan?.amount ?? 0) : v - hired - (payments.isEmpty ? 0 : payments[t - 1].interest + payments[t - 1].principal)
-            }
-        }
-        let base = sum { $0.householdFlow(at: $1, hiredCost: 0, loan: nil, scenario: .base, riskAdjusted: false) }
-        let risk = sum { $0.householdFlow(at: $1, hiredCost: 0, loan: nil, scenario: .base, riskAdjusted: true) }
-        let cashFlow = household(base), riskFlow = household(risk)
-        // The loan is serviceable when, over its term, the plan earns its instalments.
-        let term = min(loan?.years ?? 0, horizon)
-        let earned = (0..<term).reduce(0) { $0 + risk[$1 + 1] - hired }
-        let owed = (0..<term).reduce(0) { $0 + payments[$1].interest + payments[$1].principal }
-        let serviceable = loan == nil || earned >= owed
-        let shortfall = loan == nil ? [] : (1...max(1, term)).filter { term > 0 && riskFlow[$0] < 0 }
+        let projection = Projection(parts: parts, resources: context.resources, ceiling: options.maxLoanVND)
         var notes = components.compactMap { $0.intercrop?.message }
         let ids = Set(components.flatMap { $0.models.map(\.id) })
         notes += ruleSet.combinations.separate.filter { $0.models.allSatisfy(ids.contains) }.map(\.message)
-        let verdict: Verdict = !serviceable ? .unsuitable : (hasMitigation || loan != nil ? .conditional : .recommended)
-        return Plan(
-            components: components, investment: investment, capitalGap: gap, loan: loan, programme: programme,
-            annualNetIncome: parts.reduce(0) { $0 + $1.0.annualNetIncome(at: $1.1, hiredCost: 0) } - hired,
-            riskAdjustedIncome: parts.reduce(0) { $0 + $1.0.riskAdjustedIncome(at: $1.1, hiredCost: 0) } - hired,
-            npv: parts.reduce(0) { $0 + $1.0.npv(at: $1.1, hiredCost: 0, riskAdjusted: false) } - hired * (economics.first?.annuity ?? 0),
-            riskAdjustedNPV: value, firstIncomeYear: parts.compactMap { $0.0.firstRevenueYear }.min(),
-            cashFlow: cashFlow, riskAdjustedCashFlow: riskFlow, household: CashFlowMetrics(riskFlow, discountRate: discountRate),
-            landM2: components.reduce(0) { $0 + $1.landM2 }, labourDays: labour, hiredDays: hiredDays, verdict: verdict,
-            loanShortfallYears: shortfall, loanServiceable: serviceable, notes: notes, parts: parts, hiredCost: hired)
+        let verdict: Verdict = !projection.loanServiceable ? .unsuitable : (hasMitigation || projection.loan != nil ? .conditional : .recommended)
+        return Plan(components: components, projection: projection, verdict: verdict, notes: notes)
     }
 
     /// The figures of the best option only — what a batch needs — from the closed forms, without reasons
     /// or itemisation. Returns the first-ranked option even when every model is unsuitable.
-    public func bestOption(_ household: Household, rankBy: RankBy = .riskAdjustedNPV, cache: EvaluationCache? = nil) -> OptionSummary? {
-        let context = context(household)
+    public func bestOption(_ household: Household, rankBy: RankBy = .gain, cache: EvaluationCache? = nil) -> OptionSummary? {
+        let context = context(household, cache: cache)
         var best: (candidate: Candidate, key: Double)?
         for index in compiled.indices {
             let c = candidate(index, context, cache: cache)
@@ -143,22 +121,22 @@ public struct Evaluator: Sendable {
         var resources = context.resources
         if case .capital = c.limit { resources.capital = nil }
         let (_, loan, programme) = Projection.financing(investment: e.investment(at: c.scale), resources)
-        let hired = Projection.hiredDays(e, c.scale, familyDays: resources.familyDays) * resources.wage
-        let flow = e.householdFlow(at: c.scale, hiredCost: hired, loan: loan, scenario: .base, riskAdjusted: true)
-        let income = e.riskAdjustedIncome(at: c.scale, hiredCost: hired)
+        let labour = resources.labour(e.labour(at: c.scale))
+        let flow = Projection.householdFlow(e.projectFlow(at: c.scale, scenario: .base, riskAdjusted: true), hiredCost: labour.hiredCost, loan: loan)
+        let income = e.riskAdjustedIncome(at: c.scale, hiredCost: labour.hiredCost)
         let perMonth = income / max(1, h.members) / 12
         let grid = c.program.grid
         return OptionSummary(
             model: c.program.model.id, verdict: c.verdict, areaM2: c.scale * grid.areaPerScale, units: grid.isUnits ? c.scale : nil,
             investment: e.investment(at: c.scale), programme: programme?.id, loan: loan?.amount,
-            annualNetIncome: e.annualNetIncome(at: c.scale, hiredCost: hired), riskAdjustedIncome: income,
-            npv: c.npv, riskAdjustedNPV: c.riskNPV, paybackYear: CashFlowMetrics(flow, discountRate: discountRate).paybackYear,
+            annualNetIncome: e.annualNetIncome(at: c.scale, hiredCost: labour.hiredCost), riskAdjustedIncome: income,
+            npv: c.npv, riskAdjustedNPV: c.riskNPV, gainNPV: c.gain, paybackYear: CashFlowMetrics(flow, discountRate: discountRate).paybackYear,
             firstIncomeYear: e.firstRevenueYear, incomePerMemberMonth: perMonth, abovePovertyLine: perMonth >= povertyLineMonth)
     }
 
     /// One model for the household.
     public func evaluate(_ model: FarmModel, for household: Household, trace: Bool = false) -> ModelAdvice {
-        let context = context(household)
+        let context = context(household, cache: nil)
         return advice(candidate(ModelProgram(model), index: nil, context, cache: nil), context, trace: trace)
     }
 
@@ -168,11 +146,22 @@ public struct Evaluator: Sendable {
         let facts: DenseFacts
         let resources: Projection.Resources
         let money: ScaleSearch.Money
+        /// The economics (per m²) of keeping the current use, when it has a baseline model.
+        let baseline: UnitEconomics?
         /// True when the household's category has a loan programme.
         var canBorrow: Bool { money.loanCeiling > 0 || resources.programme != nil }
+
+        /// What keeping the current use is worth per m² over the valuation period of a model.
+        func baselineValue(perM2For e: UnitEconomics) -> Double { baseline?.keepingValue(years: e.extent) ?? 0 }
+
+        /// A model at a scale on `landM2` of the household's land, with the current use it gives up there.
+        func part(_ e: UnitEconomics, scale: Double, landM2: Double) -> Projection.Part {
+            Projection.Part(economics: e, scale: scale, landM2: landM2,
+                            baselineValue: baselineValue(perM2For: e) * landM2, baselineIncome: (baseline?.keepingIncome ?? 0) * landM2)
+        }
     }
 
-    private func context(_ h: Household) -> HouseholdContext {
+    private func context(_ h: Household, cache: EvaluationCache?) -> HouseholdContext {
         var values = [Double](repeating: 0, count: HouseholdFact.allCases.count)
         var known: UInt8 = 0
         for fact in HouseholdFact.allCases {
@@ -180,8 +169,22 @@ public struct Evaluator: Sendable {
             values[fact.rawValue] = v ?? 0
             if v != nil { known |= 1 << UInt8(fact.rawValue) }
         }
-        let resources = Projection.Resources(capital: h.capitalVND, programme: programmes[h.loanCategory], familyDays: h.labour * workdays, wage: wage)
-        return HouseholdContext(household: h, facts: DenseFacts(values: values, known: known), resources: resources, money: ScaleSearch.Money(resources))
+        let resources = Projection.Resources(capital: h.capitalVND, programme: programmes[h.loanCategory], familyDays: h.labour * workdays, valuation: valuation)
+        let facts = DenseFacts(values: values, known: known)
+        let use = Int(values[HouseholdFact.currentUse.rawValue])
+        let baseline = (known & 1 << UInt8(HouseholdFact.currentUse.rawValue) != 0 && use < baselines.count ? baselines[use] : nil).map { program in
+            shared(program, index: compiled.count + use, facts, cache: cache).1.economics
+        }
+        return HouseholdContext(household: h, facts: facts, resources: resources, money: ScaleSearch.Money(resources), baseline: baseline)
+    }
+
+    /// A model's rule outcome and economics for a household's facts, from the cache when one is given.
+    private func shared(_ program: ModelProgram, index: Int?, _ facts: DenseFacts, cache: EvaluationCache?) -> (RuleOutcome.Key, OutcomeEconomics) {
+        let key = RuleOutcome.key(program, facts)
+        let valuation = self.valuation
+        let make = { OutcomeEconomics(program.model, key: key, valuation: valuation) }
+        if let cache, let index { return (key, cache.lookup(model: index, key: key, make: make)) }
+        return (key, make())
     }
 
     /// A model evaluated as far as ranking needs.
@@ -196,6 +199,8 @@ public struct Evaluator: Sendable {
         var riskNPV: Double
         var npv: Double
         var income: Double
+        /// Risk-adjusted NPV over keeping the current use on the land taken.
+        var gain: Double
         var economics: UnitEconomics { shared.economics }
     }
 
@@ -204,32 +209,27 @@ public struct Evaluator: Sendable {
     }
 
     private func candidate(_ program: ModelProgram, index: Int?, _ context: HouseholdContext, cache: EvaluationCache?) -> Candidate {
-        let key = RuleOutcome.key(program, context.facts)
-        let (horizon, discountRate) = (self.horizon, self.discountRate)
-        let make = { OutcomeEconomics(program.model, key: key, horizon: horizon, discountRate: discountRate) }
-        let shared: OutcomeEconomics
-        if let cache, let index {
-            shared = cache.lookup(model: index, key: key, make: make)
-        } else {
-            shared = make()
-        }
+        let (key, shared) = self.shared(program, index: index, context.facts, cache: cache)
         let economics = shared.economics
-        let search = ScaleSearch(grid: program.grid, economics: economics, money: context.money, landM2: context.household.landM2)
+        let baselinePerScale = context.baselineValue(perM2For: economics) * program.grid.areaPerScale
+        let search = ScaleSearch(grid: program.grid, economics: economics, money: context.money, landM2: context.household.landM2,
+                                 baselinePerScale: baselinePerScale)
         let limit = search.limit()
         var scale = program.grid.minimum
         if case let .fits(upper) = limit { scale = search.best(upper: upper) }
-        let hired = Projection.hiredDays(economics, scale, familyDays: context.money.familyDays) * context.money.wage
-        let riskNPV = economics.npv(at: scale, hiredCost: hired, riskAdjusted: true)
+        let labour = context.resources.labour(economics.labour(at: scale))
+        let riskNPV = economics.npv(at: scale, hiredCost: labour.valued, riskAdjusted: true)
+        let gain = riskNPV - baselinePerScale * scale
         let verdict: Verdict
-        if shared.outcome.blocked || !limit.fits || riskNPV <= 0 {
+        if shared.outcome.blocked || !limit.fits || gain <= 0 {
             verdict = .unsuitable
         } else {
             let needsLoan = context.money.capital.map { economics.investment(at: scale) - $0 > 0.5 && context.canBorrow } ?? false
             verdict = shared.outcome.mitigations.isEmpty && !needsLoan ? .recommended : .conditional
         }
-        return Candidate(program: program, key: key, shared: shared, limit: limit, scale: scale, verdict: verdict, riskNPV: riskNPV,
-                         npv: economics.npv(at: scale, hiredCost: hired, riskAdjusted: false),
-                         income: economics.riskAdjustedIncome(at: scale, hiredCost: hired))
+        return Candidate(program: program, key: key, shared: shared, limit: limit, scale: scale, verdict: verdict,
+                         riskNPV: riskNPV, npv: economics.npv(at: scale, hiredCost: labour.valued, riskAdjusted: false),
+                         income: economics.riskAdjustedIncome(at: scale, hiredCost: labour.hiredCost), gain: gain)
     }
 
     /// Orders candidates: suitable before unsuitable, then by the metric, then by risk-adjusted NPV, then
@@ -242,6 +242,7 @@ public struct Evaluator: Sendable {
     /// The ranking metric, smaller first.
     private func rankKey(_ c: Candidate, _ rankBy: RankBy, _ context: HouseholdContext) -> Double {
         switch rankBy {
+        case .gain: return -c.gain
         case .riskAdjustedNPV: return -c.riskNPV
         case .income: return -c.income
         case .npv: return -c.npv
@@ -257,7 +258,7 @@ public struct Evaluator: Sendable {
         let ua = a.verdict == .unsuitable, ub = b.verdict == .unsuitable
         if ua != ub { return !ua }
         if ka != kb { return ka < kb }
-        if a.riskNPV != b.riskNPV { return a.riskNPV > b.riskNPV }
+        if a.gain != b.gain { return a.gain > b.gain }
         return a.model.id < b.model.id
     }
 
@@ -277,7 +278,8 @@ public struct Evaluator: Sendable {
                                   observed: RulePass.observations([.capitalVND], household)))
             resources.capital = nil
         }
-        let projection = Projection(economics: c.economics, scale: c.scale, resources: resources)
+        let projection = Projection(parts: [context.part(c.economics, scale: c.scale, landM2: c.program.grid.areaPerScale * c.scale)],
+                                    resources: resources)
         if let loan = projection.loan, let programme = projection.programme {
             reasons.append(Reason(rule: "loan.needed", effect: "info", detail: .loanNeeded(amountVND: loan.amount, programme: programme.name), observed: []))
         }
@@ -285,11 +287,19 @@ public struct Evaluator: Sendable {
             reasons.append(Reason(rule: "capital.unknown", effect: "info", detail: .capitalUnknown(needVND: projection.investment), observed: []))
         }
         if projection.hiredDays > 0.5 {
-            reasons.append(Reason(rule: "labour.hired", effect: "warning", detail: .hiredLabour(days: projection.hiredDays, costVND: projection.hiredDays * resources.wage),
+            reasons.append(Reason(rule: "labour.hired", effect: "warning", detail: .hiredLabour(days: projection.hiredDays, costVND: projection.labour.hiredCost),
                                   observed: RulePass.observations([.labour], household)))
         }
         if !c.shared.outcome.blocked, c.limit.fits, projection.riskAdjustedNPV <= 0 {
             reasons.append(Reason(rule: "economics.npv", effect: "unsuitable", detail: .doesNotPay(npvVND: projection.riskAdjustedNPV, horizon: horizon), observed: []))
+        } else if !c.shared.outcome.blocked, c.limit.fits, projection.gainNPV <= 0, let baseline = ruleSet.baseline(forCurrentUse: household.currentUse) {
+            reasons.append(Reason(rule: "economics.no-gain", effect: "unsuitable",
+                                  detail: .noGain(gainVND: projection.gainNPV, baseline: baseline.name), observed: RulePass.observations([.currentUse], household)))
+        }
+        let familyIncomePerDay = projection.labour.familyDays > 0.5 ? (projection.riskAdjustedIncome) / projection.labourDays : nil
+        if let perDay = familyIncomePerDay, perDay < resources.wage, c.verdict != .unsuitable {
+            reasons.append(Reason(rule: "labour.below-wage", effect: "warning", detail: .belowWage(perDayVND: perDay, wageVND: resources.wage),
+                                  observed: RulePass.observations([.labour], household)))
         }
         let perMonth = projection.riskAdjustedIncome / max(1, household.members) / 12
         var trials: [ScaleTrial] = []
@@ -302,7 +312,7 @@ public struct Evaluator: Sendable {
             trace: trace ? RulePass.trace(model, context.facts, household) : [], trials: trials,
             incomePerMemberMonth: perMonth, abovePovertyLine: perMonth >= povertyLineMonth,
             incomePerLabourDay: projection.labourDays > 0 ? projection.riskAdjustedIncome / projection.labourDays : nil,
-            economics: c.economics, hiredCost: projection.hiredDays * resources.wage)
+            economics: c.economics, hiredCost: projection.labour.hiredCost)
     }
 }
 

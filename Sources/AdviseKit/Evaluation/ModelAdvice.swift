@@ -37,7 +37,7 @@ public struct ModelAdvice: Sendable {
 
     /// Prices 30 % lower or higher, and a bad year `k`.
     public func sensitivity(badYear: Int, discountRate: Double) -> Sensitivity {
-        Sensitivity(parts: [(economics, scale)], hiredCost: hiredCost, loan: projection.loan, discountRate: discountRate, badYear: badYear)
+        Sensitivity(parts: [(economics, scale)], hiredCost: hiredCost, familyValue: projection.labour.familyValue, loan: projection.loan, discountRate: discountRate, badYear: badYear)
     }
 }
 
@@ -57,6 +57,8 @@ public struct Advice: Sendable {
     public var plan: Plan?
     /// True when plans were asked for (so a nil `plan` means none pays or meets the conditions).
     public var planSearched: Bool
+    /// The baseline model of the household's current use — what keeping it earns — if it has one.
+    public var baseline: FarmModel? = nil
 
     /// The first option that is not unsuitable.
     public var best: ModelAdvice? { options.first { $0.verdict != .unsuitable } }
@@ -64,7 +66,9 @@ public struct Advice: Sendable {
 
 /// What options are ranked by.
 public enum RankBy: String, Sendable, CaseIterable {
-    /// Risk-adjusted NPV, highest first (the default).
+    /// Risk-adjusted NPV over keeping the current use, highest first (the default).
+    case gain
+    /// Risk-adjusted NPV, highest first, ignoring what the current use earns.
     case riskAdjustedNPV = "risk-npv"
     /// Risk-adjusted yearly income at maturity, highest first.
     case income

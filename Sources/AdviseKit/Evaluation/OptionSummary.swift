@@ -13,6 +13,8 @@ public struct OptionSummary: Sendable, Equatable {
     public var riskAdjustedIncome: Double
     public var npv: Double
     public var riskAdjustedNPV: Double
+    /// Risk-adjusted NPV over keeping the current use.
+    public var gainNPV: Double
     public var paybackYear: Int?
     public var firstIncomeYear: Int?
     public var incomePerMemberMonth: Double
@@ -23,7 +25,7 @@ public struct OptionSummary: Sendable, Equatable {
         let p = advice.projection
         self.init(model: advice.model.id, verdict: advice.verdict, areaM2: advice.areaM2, units: advice.units, investment: p.investment,
                   programme: p.programme?.id, loan: p.loan?.amount, annualNetIncome: p.annualNetIncome, riskAdjustedIncome: p.riskAdjustedIncome,
-                  npv: p.npv, riskAdjustedNPV: p.riskAdjustedNPV, paybackYear: p.household.paybackYear, firstIncomeYear: p.firstIncomeYear,
+                  npv: p.npv, riskAdjustedNPV: p.riskAdjustedNPV, gainNPV: p.gainNPV, paybackYear: p.household.paybackYear, firstIncomeYear: p.firstIncomeYear,
                   incomePerMemberMonth: advice.incomePerMemberMonth, abovePovertyLine: advice.abovePovertyLine)
     }
 
@@ -32,13 +34,13 @@ public struct OptionSummary: Sendable, Equatable {
         let perMonth = plan.riskAdjustedIncome / max(1, members) / 12
         self.init(model: plan.modelIDs.joined(separator: "+"), verdict: plan.verdict, areaM2: plan.landM2, units: nil, investment: plan.investment,
                   programme: plan.programme?.id, loan: plan.loan?.amount, annualNetIncome: plan.annualNetIncome,
-                  riskAdjustedIncome: plan.riskAdjustedIncome, npv: plan.npv, riskAdjustedNPV: plan.riskAdjustedNPV,
+                  riskAdjustedIncome: plan.riskAdjustedIncome, npv: plan.npv, riskAdjustedNPV: plan.riskAdjustedNPV, gainNPV: plan.projection.gainNPV,
                   paybackYear: plan.household.paybackYear, firstIncomeYear: plan.firstIncomeYear, incomePerMemberMonth: perMonth,
                   abovePovertyLine: perMonth >= povertyLineMonth)
     }
 
     init(model: String, verdict: Verdict, areaM2: Double, units: Double?, investment: Double, programme: String?, loan: Double?,
-         annualNetIncome: Double, riskAdjustedIncome: Double, npv: Double, riskAdjustedNPV: Double, paybackYear: Int?,
+         annualNetIncome: Double, riskAdjustedIncome: Double, npv: Double, riskAdjustedNPV: Double, gainNPV: Double, paybackYear: Int?,
          firstIncomeYear: Int?, incomePerMemberMonth: Double, abovePovertyLine: Bool) {
         self.model = model
         self.verdict = verdict
@@ -51,6 +53,7 @@ public struct OptionSummary: Sendable, Equatable {
         self.riskAdjustedIncome = riskAdjustedIncome
         self.npv = npv
         self.riskAdjustedNPV = riskAdjustedNPV
+        self.gainNPV = gainNPV
         self.paybackYear = paybackYear
         self.firstIncomeYear = firstIncomeYear
         self.incomePerMemberMonth = incomePerMemberMonth

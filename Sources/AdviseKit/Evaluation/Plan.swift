@@ -1,4 +1,4 @@
-/// What a household asks of its plan beyond the best risk-adjusted NPV.
+/// What a household asks of its plan beyond the best risk-adjusted gain.
 public struct PlanOptions: Sendable, Equatable {
     /// Some income within this many months (counted by whole years of the cash flow).
     public var firstIncomeWithinMonths: Int?
@@ -15,7 +15,8 @@ public struct PlanOptions: Sendable, Equatable {
 }
 
 /// A whole-farm plan: one or more models side by side (or two intercropped on the same land), within the
-/// household's land, capital plus the loan its category allows, with family labour and hired help costed.
+/// household's land, capital plus the loan its category allows, with labour costed. Its money is a
+/// ``Projection`` over its parts — the same core an option's is.
 public struct Plan: Sendable {
     /// One part of a plan: a model on its own land, or two models sharing land as an intercrop.
     public struct Component: Sendable {
@@ -32,46 +33,46 @@ public struct Plan: Sendable {
     }
 
     public var components: [Component]
-    public var investment: Double
-    public var capitalGap: Double?
-    public var loan: LoanSchedule?
-    public var programme: LoanProgramme?
-    public var annualNetIncome: Double
-    public var riskAdjustedIncome: Double
-    public var npv: Double
-    public var riskAdjustedNPV: Double
-    public var firstIncomeYear: Int?
-    /// The household's cash flow, years 0…horizon, base price, financing included.
-    public var cashFlow: [Double]
-    /// The same after expected hazard losses.
-    public var riskAdjustedCashFlow: [Double]
-    /// Payback year and lowest cash point of the risk-adjusted household cash flow.
-    public var household: CashFlowMetrics
-    public var landM2: Double
-    public var labourDays: Double
-    public var hiredDays: Double
+    /// The plan's money.
+    public var projection: Projection
     public var verdict: Verdict
-    /// Years in which the plan's own cash, after the loan's instalments, is below zero: the household must
-    /// find the shortfall elsewhere.
-    public var loanShortfallYears: [Int]
-    /// False when, over the loan's term, the plan does not earn its instalments: it is then not recommended.
-    public var loanServiceable: Bool
-    /// Intercrop and separate-plot notes that apply.
+    /// Intercrop, separate-plot and idle-land notes that apply.
     public var notes: [LocalizedText]
 
+    public var investment: Double { projection.investment }
+    public var capitalGap: Double? { projection.capitalGap }
+    public var loan: LoanSchedule? { projection.loan }
+    public var programme: LoanProgramme? { projection.programme }
+    public var annualNetIncome: Double { projection.annualNetIncome }
+    public var riskAdjustedIncome: Double { projection.riskAdjustedIncome }
+    public var npv: Double { projection.npv }
+    public var riskAdjustedNPV: Double { projection.riskAdjustedNPV }
+    public var firstIncomeYear: Int? { projection.firstIncomeYear }
+    /// The household's cash flow, years 0…horizon, base price, financing included.
+    public var cashFlow: [Double] { projection.cashFlow[.base] ?? [] }
+    /// The same after expected hazard losses.
+    public var riskAdjustedCashFlow: [Double] { projection.riskAdjustedCashFlow }
+    /// Payback year and lowest cash point of the risk-adjusted household cash flow.
+    public var household: CashFlowMetrics { projection.household }
+    /// Land the plan uses, m².
+    public var landM2: Double { components.reduce(0) { $0 + $1.landM2 } }
+    public var labourDays: Double { projection.labourDays }
+    public var hiredDays: Double { projection.hiredDays }
+    /// Years in which the plan's own cash, after the loan's instalments, is below zero.
+    public var loanShortfallYears: [Int] { projection.loanShortfallYears }
+    /// False when, over the loan's term, the plan does not earn its instalments: it is then not recommended.
+    public var loanServiceable: Bool { projection.loanServiceable }
     /// Each model's economics and scale, for sensitivity.
-    let parts: [(UnitEconomics, Double)]
-    /// Hired labour, VND a year.
-    let hiredCost: Double
+    var parts: [(UnitEconomics, Double)] { projection.parts.map { ($0.economics, $0.scale) } }
 
     /// Yearly income at maturity at a price scenario, after expected losses.
     public func income(_ scenario: PriceScenario) -> Double {
-        parts.reduce(0) { $0 + $1.0.riskAdjustedIncome(at: $1.1, hiredCost: 0, scenario: scenario) } - hiredCost
+        parts.reduce(0) { $0 + $1.0.riskAdjustedIncome(at: $1.1, hiredCost: 0, scenario: scenario) } - projection.labour.hiredCost
     }
 
     /// Prices 30 % lower or higher, and a bad year `k`.
     public func sensitivity(badYear: Int, discountRate: Double) -> Sensitivity {
-        Sensitivity(parts: parts, hiredCost: hiredCost, loan: loan, discountRate: discountRate, badYear: badYear)
+        Sensitivity(parts: parts, hiredCost: projection.labour.hiredCost, familyValue: projection.labour.familyValue, loan: loan, discountRate: discountRate, badYear: badYear)
     }
 
     /// The models in the plan, in order.

@@ -38,6 +38,8 @@ struct Planner {
     let models: [FarmModel]
     let economics: [UnitEconomics]
     let usable: [Bool]
+    /// What keeping the current use is worth per m² over each model's valuation period.
+    var baselinePerM2: [Double]
     let combinations: Combinations
     let money: ScaleSearch.Money
     let landM2: Double
@@ -54,7 +56,7 @@ struct Planner {
             let cash = e.riskAdjustedCash(inYear: constraints.povertyYear ?? 1)
             result.append(Item(models: [i], shares: [1], intercrop: nil, grid: g, landPerX: g.areaPerScale,
                                investFixed: e.investFixed, investPerX: e.investPerScale, labourFixed: e.labourFixed, labourPerX: e.labourPerScale,
-                               valuePerX: e.valueRiskNet - e.investPerScale, valueFixed: -e.investFixed - e.valueFixed,
+                               valuePerX: e.valueRiskNet - e.investPerScale - baselinePerM2[i] * g.areaPerScale, valueFixed: -e.investFixed - e.valueFixed,
                                firstIncomeYear: e.firstRevenueYear, cashPerX: cash.perScale, cashFixed: -cash.fixed))
         }
         for crop in combinations.intercrops {
@@ -73,7 +75,8 @@ struct Planner {
                                grid: ScaleGrid(minimum: minimum, maximum: high, step: step, areaPerScale: 1, isUnits: false), landPerX: 1,
                                investFixed: sum { e, _ in e.investFixed }, investPerX: sum { e, s in e.investPerScale * s },
                                labourFixed: sum { e, _ in e.labourFixed }, labourPerX: sum { e, s in e.labourPerScale * s },
-                               valuePerX: sum { e, s in (e.valueRiskNet - e.investPerScale) * s }, valueFixed: sum { e, _ in -e.investFixed - e.valueFixed },
+                               valuePerX: sum { e, s in (e.valueRiskNet - e.investPerScale) * s } - baselinePerM2[indices.max { economics[$0].extent < economics[$1].extent }!],
+                               valueFixed: sum { e, _ in -e.investFixed - e.valueFixed },
                                firstIncomeYear: es.compactMap(\.firstRevenueYear).min(),
                                cashPerX: sum { e, s in e.riskAdjustedCash(inYear: constraints.povertyYear ?? 1).perScale * s },
                                cashFixed: sum { e, _ in -e.riskAdjustedCash(inYear: constraints.povertyYear ?? 1).fixed }))
@@ -154,16 +157,16 @@ struct Planner {
             cash += item.cashFixed + item.cashPerX * x
             labour += item.labourFixed + item.labourPerX * x
         }
-        return cash - max(0, labour - money.familyDays) * money.wage >= constraints.neededCash - 0.5
+        return cash - money.labour(labour).hiredCost >= constraints.neededCash - 0.5
     }
 
-    /// The plan's risk-adjusted NPV before financing.
+    /// The plan's risk-adjusted NPV before financing, over keeping the current use on the land it takes.
     func value(_ items: [Item], _ xs: [Double]) -> Double {
         var v = 0.0, labour = 0.0
         for (item, x) in zip(items, xs) {
             v += item.valueFixed + item.valuePerX * x
             labour += item.labourFixed + item.labourPerX * x
         }
-        return v - max(0, labour - money.familyDays) * money.wage * annuity
+        return v - money.labour(labour).valued * annuity
     }
 }

@@ -26,6 +26,10 @@ public struct Reason: Sendable, Equatable {
         case doesNotPay(npvVND: Double, horizon: Int)
         /// Capital was not given: the investment is what the model needs.
         case capitalUnknown(needVND: Double)
+        /// It pays, but not more than keeping the current use (the baseline) on the same land.
+        case noGain(gainVND: Double, baseline: LocalizedText)
+        /// The family's labour earns less per day than the hired wage.
+        case belowWage(perDayVND: Double, wageVND: Double)
     }
 
     /// A fact a rule read, and its value.

@@ -16,6 +16,9 @@ struct ScaleSearch {
     let economics: UnitEconomics
     let money: Money
     let landM2: Double
+    /// What keeping the current use is worth per scale unit of the model (subtracted: the search maximises
+    /// the gain over the current use).
+    var baselinePerScale = 0.0
 
     /// The household's money and labour as the search needs them: plain numbers.
     struct Money {
@@ -24,14 +27,18 @@ struct ScaleSearch {
         /// The largest loan the household's category can get (0 without a programme).
         var loanCeiling: Double
         var familyDays: Double
-        var wage: Double
+        var valuation: Valuation
+        var wage: Double { valuation.wage }
 
         init(_ r: Projection.Resources) {
             capital = r.capital
             loanCeiling = r.programme?.ceiling.value ?? 0
             familyDays = r.familyDays
-            wage = r.wage
+            valuation = r.valuation
         }
+
+        /// The yearly cost of `days` of labour: hired cash and the family's days at their value.
+        func labour(_ days: Double) -> LabourCost { valuation.labour(days, familyDays: familyDays) }
     }
 
     /// The largest scale that fits the land and money.
@@ -63,9 +70,9 @@ struct ScaleSearch {
         if upper > last { body(upper) }
     }
 
-    /// The risk-adjusted NPV at a scale.
+    /// The risk-adjusted NPV over keeping the current use, at a scale.
     func value(at scale: Double) -> Double {
-        economics.npv(at: scale, hiredCost: Projection.hiredDays(economics, scale, familyDays: money.familyDays) * money.wage, riskAdjusted: true)
+        economics.npv(at: scale, hiredCost: money.labour(economics.labour(at: scale)).valued, riskAdjusted: true) - baselinePerScale * scale
     }
 
     /// The best scale (the smallest among equals).

@@ -18,6 +18,14 @@ struct ModelDecoder {
         let outputsNode = map.required("outputs")
         let outputs = list(outputsNode, "outputs") { output($0, scaled) }
         let labour = map.required("labour").flatMap { labourNeed($0, scaled) }
+        let role = map.optional("role").flatMap { node -> Role? in
+            guard let text = context.string(node, "role") else { return nil }
+            guard let role = Role(rawValue: text) else {
+                context.error("type.enum", "role must be 'conversion' or 'baseline', found '\(text)'", at: node.location)
+                return nil
+            }
+            return role
+        } ?? .conversion
         let life = map.optional("life").flatMap { figures.figure($0, "the productive life", expected: [.base(.time)])?.figure }
         let rules = list(map.optional("rules"), "rules") { RuleDecoder(context: context, names: names, scaled: scaled).decode($0) }
         let examples = list(map.optional("examples"), "examples") { example($0) }
@@ -33,7 +41,7 @@ struct ModelDecoder {
         }
         guard let id, let name, let summary, let labour else { return nil }
         return FarmModel(id: id, name: name, summary: summary, scale: scale, investment: investment, operatingCosts: operating,
-                         outputs: outputs, labour: labour, lifeYears: life, rules: rules, examples: examples, location: map.node.location)
+                         outputs: outputs, labour: labour, lifeYears: life, role: role, rules: rules, examples: examples, location: map.node.location)
     }
 
     private func list<T>(_ node: ConfigNode?, _ what: String, _ item: (ConfigNode) -> T?) -> [T] {
@@ -89,9 +97,11 @@ struct ModelDecoder {
         let id = map.required("id").flatMap { context.identifier($0, "an item id") }
         let name = map.required("name").flatMap { context.text($0, "the item name") }
         let when = map.optional("when").flatMap { RuleDecoder.condition($0, context: context, names: names) }
+        let life = map.optional("life").flatMap { figures.figure($0, "the item's life", expected: [.base(.time)])?.value }
         guard let costNode = map.required("cost"), let cost = scaled.amount(costNode, "investment cost", per: []) else { return nil }
         guard let id, let name else { return nil }
-        return CostItem(id: id, name: name, fixed: cost.fixed, perScale: cost.perScale, when: when, provenance: cost.provenance)
+        return CostItem(id: id, name: name, fixed: cost.fixed, perScale: cost.perScale, when: when, provenance: cost.provenance,
+                        lifeYears: life.map { max(1, Int($0.rounded())) })
     }
 
     private func operatingCost(_ node: ConfigNode, _ scaled: ScaledFigures) -> OperatingCost? {

@@ -169,6 +169,13 @@ public enum RuleSetLoader {
             combinations.separate += decoded.separate
             document.map.finish()
         }
+        let baselines = models.filter { $0.role == .baseline }
+        models.removeAll { $0.role == .baseline }
+        for level in settings.scales["current_use"]?.levels ?? [] {
+            guard let id = level.baseline, !baselines.contains(where: { $0.id == id }) else { continue }
+            let what = models.contains { $0.id == id } ? "is a conversion, not a 'role: baseline' model" : "is not a model of the rule set"
+            context.error("ref.baseline", "current use '\(level.id)' names baseline '\(id)', which \(what)", at: settings.location)
+        }
         if models.isEmpty, !context.hasErrors {
             context.error("rules.no-models", "the rule set has no model files (kind: model)", at: settings.location)
         }
@@ -176,8 +183,8 @@ public enum RuleSetLoader {
         checkDefaults(context, settings)
 
         guard !context.hasErrors else { throw DiagnosticError(context.diagnostics) }
-        var ruleSet = RuleSet(settings: settings, models: models.sorted { $0.id < $1.id }, combinations: combinations, sources: sources, overrides: applied,
-                              warnings: DiagnosticError(context.diagnostics).diagnostics)
+        var ruleSet = RuleSet(settings: settings, models: models.sorted { $0.id < $1.id }, baselines: baselines.sorted { $0.id < $1.id },
+                              combinations: combinations, sources: sources, overrides: applied, warnings: DiagnosticError(context.diagnostics).diagnostics)
         if let today {
             var findings = RuleSetValidator(ruleSet: ruleSet, today: today).diagnostics()
             if !applied.isEmpty {

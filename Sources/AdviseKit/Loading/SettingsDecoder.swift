@@ -25,6 +25,7 @@ struct SettingsDecoder {
         let discount = map.required("discount_rate").flatMap { figures.figure($0, "the discount rate", expected: [Dimension.none / .base(.time)]) }
         let workdays = map.required("workdays_per_worker").flatMap { figures.figure($0, "workdays per worker", expected: [.base(.labour) / .base(.person) / .base(.time)]) }
         let wage = map.required("hired_labour_wage").flatMap { figures.figure($0, "the hired labour wage", expected: [.base(.money) / .base(.labour)]) }
+        let family = map.required("family_labour_value").flatMap { figures.figure($0, "the value of a family labour day", expected: [Dimension.none]) }
         let poverty = map.required("poverty_line").flatMap { figures.figure($0, "the poverty line", expected: [.base(.money) / .base(.person) / .base(.time)]) }
         let scales = map.required("scales").map(self.scales) ?? [:]
         let loans = map.required("loan_programmes").map { loanProgrammes($0, figures) } ?? []
@@ -41,7 +42,7 @@ struct SettingsDecoder {
                 context.error("settings.unknown-level", "loan programme '\(programme.id)' names loan category '\(category)', which the loan_category scale does not declare", at: programme.provenance.location)
             }
         }
-        guard let ruleset, let language, let horizon, let discount, let workdays, let wage, let poverty, let congFigure,
+        guard let ruleset, let language, let horizon, let discount, let workdays, let wage, let family, let poverty, let congFigure,
               let maxAge, let coverage else { return nil }
         let years = Int(horizon.value.rounded())
         guard (1...50).contains(years) else {
@@ -50,7 +51,7 @@ struct SettingsDecoder {
         }
         return RegionalSettings(
             ruleset: ruleset, language: language, horizonYears: years, discountRate: discount.figure, congM2: congFigure,
-            defaults: defaults, workdaysPerWorker: workdays.figure, hiredLabourWage: wage.figure, povertyLine: poverty.figure,
+            defaults: defaults, workdaysPerWorker: workdays.figure, hiredLabourWage: wage.figure, familyLabourValue: family.figure, povertyLine: poverty.figure,
             scales: scales, loanProgrammes: loans, constants: constants, priceMaxAgeYears: maxAge.value, coverage: coverage,
             location: map.node.location)
     }
@@ -90,11 +91,16 @@ struct SettingsDecoder {
                 let levelName = level.required("name").flatMap { context.text($0, "the level's name") }
                 let meaning = level.optional("meaning").flatMap { context.text($0, "the level's meaning") }
                 let aliases = level.optional("aliases").flatMap { context.sequence($0, "aliases") }?.compactMap { context.string($0, "an alias") } ?? []
+                let baselineNode = level.optional("baseline")
+                if let node = baselineNode, id != "current_use" {
+                    context.error("settings.baseline", "only current_use levels name a baseline model, not \(id) levels", at: node.location)
+                }
+                let baseline = id == "current_use" ? baselineNode.flatMap { context.identifier($0, "a baseline model id") } : nil
                 guard let levelID, let levelName else { continue }
                 if levels.contains(where: { $0.id == levelID }) {
                     context.error("id.duplicate", "level '\(levelID)' is declared twice in the \(id) scale", at: item.location)
                 }
-                levels.append(.init(id: levelID, name: levelName, meaning: meaning, aliases: aliases))
+                levels.append(.init(id: levelID, name: levelName, meaning: meaning, aliases: aliases, baseline: baseline))
             }
             guard let name, !levels.isEmpty else { continue }
             result[id] = ExposureScale(id: id, name: name, levels: levels)

@@ -16,14 +16,26 @@ public struct FarmModel: Sendable {
     public var outputs: [Output]
     /// Family labour the model needs.
     public var labour: LabourNeed
-    /// Productive life, for information.
+    /// Productive life: the investment is made again when it ends inside the horizon, and the life left at
+    /// the horizon is valued (``UnitEconomics``).
     public var lifeYears: Figure?
+    /// A conversion the engine may recommend, or the economics of a current land use (`role: baseline`)
+    /// that conversions are measured against.
+    public var role: Role = .conversion
     /// Suitability rules, evaluated in order.
     public var rules: [SuitabilityRule]
     /// Worked household examples the test suite runs.
     public var examples: [WorkedExample]
     /// Where the model is declared.
     public var location: SourceLocation
+}
+
+/// What a model file describes.
+public enum Role: String, Sendable {
+    /// A livelihood model a household can convert to.
+    case conversion
+    /// What a current land use earns if the household keeps it (`current_use` levels name it).
+    case baseline
 }
 
 /// How a model scales: by area in m², or by whole units (a goat unit, a greenhouse module) that each
@@ -69,6 +81,9 @@ public struct CostItem: Sendable {
     /// Included only when this holds for the household (e.g. new planting on bare land).
     public var when: Condition?
     public var provenance: Provenance
+    /// Years before it is bought again, when not the model's life (a net replaced every 3 years; does
+    /// replaced from the herd's own doelings, never bought again).
+    public var lifeYears: Int? = nil
 
     /// The item's cost at a scale.
     public func cost(at scale: Double) -> Double { fixed + perScale * scale }

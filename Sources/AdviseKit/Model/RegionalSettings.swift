@@ -16,6 +16,8 @@ public struct RegionalSettings: Sendable {
     public var workdaysPerWorker: Figure
     /// VND per hired person-day.
     public var hiredLabourWage: Figure
+    /// The share of the hired wage a family person-day is valued at in the ranking value (a fraction).
+    public var familyLabourValue: Figure
     /// Poverty line in VND per person per year.
     public var povertyLine: Figure
     /// Exposure and category scales, keyed by id (`flood`, `salinity`, `current_use`, `loan_category`).
@@ -30,6 +32,11 @@ public struct RegionalSettings: Sendable {
     public var coverage: CoverageGrid
     /// Where the settings are written.
     public var location: SourceLocation
+
+    /// How money, time and labour are valued.
+    public var valuation: Valuation {
+        Valuation(horizon: horizonYears, discountRate: discountRate.value, wage: hiredLabourWage.value, familyLabourShare: familyLabourValue.value)
+    }
 
     /// The names rule expressions may use.
     public var nameTable: NameTable {
@@ -72,6 +79,8 @@ public struct ExposureScale: Sendable {
         public var meaning: LocalizedText?
         /// Other spellings an officer may type.
         public var aliases: [String]
+        /// For a current land use: the baseline model that says what keeping it earns (none for bare land).
+        public var baseline: String? = nil
     }
 
     /// The level with an id.

@@ -61,6 +61,9 @@ extension Catalogue {
         .perMonth: "/month",
         .daysPerYear: "days/yr",
         .rankRiskNPV: "risk-adjusted NPV",
+        .rankGain: "gain over the current use (risk-adjusted NPV)",
+        .gain: "Gain",
+        .keepCurrentUse: "Recommendation: keep what you have (%@) — no conversion earns more than it on the same land; see each model's reasons below.",
         .rankIncome: "risk-adjusted yearly income",
         .rankNPV: "NPV at base price",
         .rankPayback: "payback year",
@@ -94,6 +97,8 @@ extension Catalogue {
         .reasonLoanNeeded: "Needs a loan of %@ from %@; interest and repayments are in the cash flow.",
         .reasonHiredLabour: "The family lacks %@ labour days a year; hiring them costs %@ a year (deducted from income).",
         .reasonDoesNotPay: "Does not pay within %@ years: risk-adjusted NPV %@.",
+        .reasonNoGain: "Not better than keeping the %@ on the same land: gain %@ (risk-adjusted NPV).",
+        .reasonBelowWage: "Each labour day earns %@, less than the hired wage of %@: the family would earn more working for others.",
         .reasonCapitalUnknown: "Capital not given: the model needs %@ at this scale (give --capital to see the gap and the loan).",
         .summaryHeadline: "Summary: %@ households advised, %@ rows failed.",
         .summaryHouseholds: "households",
@@ -133,6 +138,7 @@ extension Catalogue {
         .messageIncome: "Income from year %@; about %@ a year.",
         .messageRisk: "Note: %@",
         .messageNone: "A household with %@: no model fits yet; see the extension officer.",
+        .messageKeep: "A household with %@: no conversion earns more than what it has — advice: %@.",
         .messageVersion: "(Rule set %@)",
     ]
 }

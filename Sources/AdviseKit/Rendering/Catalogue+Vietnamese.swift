@@ -61,6 +61,9 @@ extension Catalogue {
         .perMonth: "/tháng",
         .daysPerYear: "ngày/năm",
         .rankRiskNPV: "NPV sau rủi ro",
+        .rankGain: "phần lợi hơn giữ nguyên hiện trạng (NPV sau rủi ro)",
+        .gain: "Lợi thêm",
+        .keepCurrentUse: "Khuyến nghị: giữ nguyên hiện trạng (%@) — chưa mô hình chuyển đổi nào làm ra nhiều hơn trên cùng diện tích; xem lý do của từng mô hình bên dưới.",
         .rankIncome: "thu nhập/năm sau rủi ro",
         .rankNPV: "NPV theo giá cơ sở",
         .rankPayback: "năm hoàn vốn",
@@ -94,6 +97,8 @@ extension Catalogue {
         .reasonLoanNeeded: "Cần vay %@ từ chương trình %@; lãi và gốc đã tính vào dòng tiền.",
         .reasonHiredLabour: "Gia đình thiếu %@ ngày công mỗi năm; thuê ngoài tốn %@/năm (đã trừ vào thu nhập).",
         .reasonDoesNotPay: "Không sinh lời trong %@ năm: NPV sau rủi ro %@.",
+        .reasonNoGain: "Không hơn giữ nguyên %@ trên cùng diện tích: phần lợi %@ (NPV sau rủi ro).",
+        .reasonBelowWage: "Mỗi ngày công chỉ làm ra %@, thấp hơn tiền công thuê %@: gia đình đi làm thuê còn được nhiều hơn.",
         .reasonCapitalUnknown: "Chưa biết vốn của hộ: mô hình cần %@ ở quy mô này (dùng --capital để tính vốn thiếu và khoản vay).",
         .summaryHeadline: "Tổng hợp: %@ hộ được tư vấn, %@ dòng lỗi.",
         .summaryHouseholds: "hộ",
@@ -133,6 +138,7 @@ extension Catalogue {
         .messageIncome: "Có thu từ năm %@; thu nhập khoảng %@/năm.",
         .messageRisk: "Lưu ý: %@",
         .messageNone: "Hộ %@: chưa có mô hình phù hợp; liên hệ cán bộ khuyến nông.",
+        .messageKeep: "Hộ %@: chưa mô hình chuyển đổi nào làm ra nhiều hơn hiện trạng — khuyên: %@.",
         .messageVersion: "(Bộ quy tắc %@)",
     ]
 }

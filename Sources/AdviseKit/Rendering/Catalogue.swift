@@ -13,7 +13,7 @@ public enum Catalogue {
         case workers, labourDays, perLabourDay, priceBands, skipped, verdictRecommended, verdictConditional, verdictUnsuitable
         case congNote, fired, when, override, notFired, rankedBy, priceLow, priceBase
         case priceHigh, perMonth, daysPerYear, rankRiskNPV, rankIncome, rankNPV, rankPayback, rankFirstIncome
-        case priceMinus30, pricePlus30, compareFor, compareOption, compareLowPoint, compareIncomeBands, compareBadYear, compareLabour, comparePlan, compareSensitivity, sensitivityCase, compareHouseholds, whatWouldChange, changeCapital, changeLand, changeLevel, changeLoanCategory, changeMitigation, planTitle, planNone, planLoanShortfall, planUnserviceable, intercropWith, reasonLandTooSmall, reasonCapitalShortNoLoan, reasonCapitalShort, reasonLoanNeeded, reasonHiredLabour, reasonDoesNotPay, reasonCapitalUnknown, summaryHeadline, summaryHouseholds
+        case priceMinus30, pricePlus30, compareFor, compareOption, compareLowPoint, compareIncomeBands, compareBadYear, compareLabour, comparePlan, compareSensitivity, sensitivityCase, compareHouseholds, whatWouldChange, changeCapital, changeLand, changeLevel, changeLoanCategory, changeMitigation, planTitle, planNone, planLoanShortfall, planUnserviceable, intercropWith, reasonLandTooSmall, reasonCapitalShortNoLoan, reasonCapitalShort, reasonLoanNeeded, reasonHiredLabour, reasonDoesNotPay, reasonCapitalUnknown, reasonNoGain, reasonBelowWage, rankGain, gain, keepCurrentUse, messageKeep, summaryHeadline, summaryHouseholds
         case summaryNoModel, summaryInvestment, summaryIncome, summaryPoverty, reportTitle, reportAdvice, reportNoAdvice, reportInvestment
         case reportLoan, reportNoLoan, reportFirstIncome, reportYear, reportIncome, reportIncomeNote, reportPayback, reportNoPayback
         case reportLowPoint, reportChartTitle, reportRunnerUp, reportCompare, reportReasons, reportPriceRisk, reportHeldBack, reportFooter
@@ -59,6 +59,7 @@ public enum Catalogue {
     /// What a ranking metric is called.
     public static func rankBy(_ rank: RankBy, _ language: Language) -> String {
         switch rank {
+        case .gain: text(.rankGain, language)
         case .riskAdjustedNPV: text(.rankRiskNPV, language)
         case .income: text(.rankIncome, language)
         case .npv: text(.rankNPV, language)
@@ -97,6 +98,8 @@ public enum Catalogue {
         case let .hiredLabour(days, cost): return format(.reasonHiredLabour, language, n(days), m(cost))
         case let .doesNotPay(npv, horizon): return format(.reasonDoesNotPay, language, String(horizon), m(npv))
         case let .capitalUnknown(need): return format(.reasonCapitalUnknown, language, m(need))
+        case let .noGain(gain, baseline): return format(.reasonNoGain, language, baseline(language), m(gain))
+        case let .belowWage(perDay, wage): return format(.reasonBelowWage, language, m(perDay), m(wage))
         }
     }
 }

@@ -30,8 +30,8 @@ public struct JSONRenderer: Sendable {
             ("discount_rate", .double(advice.discountRate)),
             ("poverty_line_vnd_month", .vnd(advice.povertyLineMonth)),
             ("recommendation", .optional(advice.best) { .string($0.model.id) }),
-            ("plan", .optional(advice.plan) { plan($0) }),
-            ("options", .array(advice.options.enumerated().map { option($0.element, rank: $0.offset + 1) })),
+            ("plan", .optional(advice.plan) { plan($0, advice) }),
+            ("options", .array(advice.options.enumerated().map { option($0.element, rank: $0.offset + 1, advice) })),
         ])
     }
 
@@ -53,7 +53,7 @@ public struct JSONRenderer: Sendable {
         return .object(pairs)
     }
 
-    func plan(_ p: Plan) -> JSONValue {
+    func plan(_ p: Plan, _ advice: Advice) -> JSONValue {
         .object([
             ("verdict", .string(p.verdict.rawValue)),
             ("components", .array(p.components.flatMap { c in
@@ -80,6 +80,7 @@ public struct JSONRenderer: Sendable {
             ("risk_adjusted_income_vnd", .vnd(p.riskAdjustedIncome)),
             ("npv_vnd", .vnd(p.npv)),
             ("risk_adjusted_npv_vnd", .vnd(p.riskAdjustedNPV)),
+        ] + value(p.projection, advice) + [
             ("first_income_year", .optional(p.firstIncomeYear) { .int(Int64($0)) }),
             ("payback_year", .optional(p.household.paybackYear) { .int(Int64($0)) }),
             ("cash_low_point_vnd", .vnd(p.household.lowPoint)),
@@ -91,7 +92,20 @@ public struct JSONRenderer: Sendable {
         ])
     }
 
-    func option(_ o: ModelAdvice, rank: Int) -> JSONValue {
+    /// The value fields shared by options and plans: the baseline (keeping the current use on the same
+    /// land), the gain over it, the residual value and what the family's labour is valued at.
+    func value(_ p: Projection, _ advice: Advice) -> [(String, JSONValue)] {
+        [
+            ("baseline", .object([("current_use", .string(advice.household.currentUse)), ("model", .optional(advice.baseline) { .string($0.id) }),
+                                  ("risk_adjusted_npv_vnd", .vnd(p.baselineNPV)), ("risk_adjusted_income_vnd", .vnd(p.baselineIncome))])),
+            ("gain_npv_vnd", .vnd(p.gainNPV)),
+            ("gain_income_vnd", .vnd(p.gainIncome)),
+            ("residual_value_vnd", .vnd(p.residualValue)),
+            ("family_labour_value_vnd", .vnd(p.labour.familyValue)),
+        ]
+    }
+
+    func option(_ o: ModelAdvice, rank: Int, _ advice: Advice) -> JSONValue {
         let p = o.projection
         var pairs: [(String, JSONValue)] = [
             ("rank", .int(Int64(rank))),
@@ -111,6 +125,7 @@ public struct JSONRenderer: Sendable {
             ("risk_adjusted_income_vnd", .vnd(p.riskAdjustedIncome)),
             ("npv_vnd", .vnd(p.npv)),
             ("risk_adjusted_npv_vnd", .vnd(p.riskAdjustedNPV)),
+        ] + value(p, advice) + [
             ("payback_year", .optional(p.household.paybackYear) { .int(Int64($0)) }),
             ("first_income_year", .optional(p.firstIncomeYear) { .int(Int64($0)) }),
             ("cash_low_point_vnd", .vnd(p.household.lowPoint)),

@@ -26,6 +26,8 @@ public struct TextRenderer: Sendable {
         out.append("")
         if let best = advice.best {
             out.append("\(t(.recommendation)): \(best.model.name(language)) — \(scaleText(best)), \(t(.investment).lowercased()) \(NumberFormat.moneyProse(best.projection.investment, language)), \(t(.netIncome).lowercased()) \(NumberFormat.moneyProse(best.projection.riskAdjustedIncome, language)) (\(t(.afterRisk))).")
+        } else if let baseline = advice.baseline {
+            out.append(Catalogue.format(.keepCurrentUse, language, baseline.name(language)))
         } else {
             out.append(t(.noRecommendation))
         }
@@ -63,6 +65,7 @@ public struct TextRenderer: Sendable {
         var figures = "   \(t(.investment)) \(m(p.investment))"
         if let loan = p.loan, let programme = p.programme { figures += "; \(t(.loan).lowercased()) \(m(loan.amount)) (\(programme.name(language)))" }
         figures += "; \(t(.incomePerYear).lowercased()) \(m(p.riskAdjustedIncome)) (\(t(.afterRisk))); NPV \(m(p.riskAdjustedNPV))"
+        if advice.baseline != nil { figures += "; \(t(.gain).lowercased()) \(m(p.projection.gainNPV))" }
         figures += "; \(t(.firstIncome).lowercased()) \(year(p.firstIncomeYear)); \(t(.payback).lowercased()) \(year(p.household.paybackYear))"
         out.append(figures)
         for note in p.notes { out.append("   - \(note(language))") }
@@ -97,14 +100,15 @@ public struct TextRenderer: Sendable {
 
     private func table(_ advice: Advice) -> String {
         var table = TextTable(
-            headers: [t(.rank), t(.model), t(.verdict), t(.scale), t(.investment), t(.incomePerYear), t(.riskNPV), t(.firstIncome), t(.payback)],
-            alignments: [.right, .left, .left, .right, .right, .right, .right, .right, .right])
+            headers: [t(.rank), t(.model), t(.verdict), t(.scale), t(.investment), t(.incomePerYear), t(.riskNPV), t(.gain), t(.firstIncome), t(.payback)],
+            alignments: [.right, .left, .left, .right, .right, .right, .right, .right, .right, .right])
         for (i, o) in advice.options.enumerated() {
             let p = o.projection
             table.rows.append([
                 String(i + 1), o.model.name(language), Catalogue.verdict(o.verdict, language), shortScale(o),
                 NumberFormat.millions(p.investment, language), NumberFormat.millions(p.riskAdjustedIncome, language),
-                NumberFormat.millions(p.riskAdjustedNPV, language), year(p.firstIncomeYear), year(p.household.paybackYear),
+                NumberFormat.millions(p.riskAdjustedNPV, language), NumberFormat.millions(p.gainNPV, language),
+                year(p.firstIncomeYear), year(p.household.paybackYear),
             ])
         }
         return table.render()

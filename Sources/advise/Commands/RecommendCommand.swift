@@ -25,7 +25,7 @@ struct RecommendCommand: ParsableCommand {
     var output: String?
 
     @Option(help: "Rank options by: risk-npv (default), income, npv, payback, first-income.")
-    var rank: RankBy = .riskAdjustedNPV
+    var rank: RankBy = .gain
 
     @Flag(help: "Add the trace: every rule evaluated, the values it read, its result, and the scales tried.")
     var explain = false

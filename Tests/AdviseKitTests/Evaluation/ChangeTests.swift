@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func theOfficerReadsTheChangeInWords() throws {
-        let household = try Fixtures.household([.landM2: "3000", .capitalVND: "50tr", .flood: "frequent"])
+        let household = try Fixtures.household([.landM2: "3000", .capitalVND: "50tr"])
         let goats = Evaluator(ruleSet: Fixtures.ruleSet).advise(household, changes: true).options.first { $0.model.id == "greenhouse-vegetables" }
         let change = try #require(goats?.whatWouldChange.first { $0.fact == .capitalVND })
         #expect(Catalogue.change(change, settings: Fixtures.settings, .vi).hasPrefix("nếu vốn tự có đạt "))

@@ -21,11 +21,15 @@ import Testing
         let models = Fixtures.ruleSet.models
         let facts = household.factValues(s).dense
         let outcomes = models.map { RuleOutcome($0, key: RuleOutcome.key($0, facts)) }
-        let economics = zip(models, outcomes).map { UnitEconomics(model: $0, outcome: $1, horizon: s.horizonYears, discountRate: s.discountRate.value) }
+        let economics = zip(models, outcomes).map { UnitEconomics(model: $0, outcome: $1, valuation: s.valuation) }
         let resources = Projection.Resources(capital: household.capitalVND, programme: s.loanProgramme(for: household.loanCategory),
-                                             familyDays: household.labour * s.workdaysPerWorker.value, wage: s.hiredLabourWage.value)
+                                             familyDays: household.labour * s.workdaysPerWorker.value, valuation: s.valuation)
+        let baseline = Fixtures.ruleSet.baseline(forCurrentUse: household.currentUse).map { model in
+            UnitEconomics(model: model, outcome: RuleOutcome(model, key: RuleOutcome.key(model, facts)), valuation: s.valuation)
+        }
         _ = evaluator
-        return Planner(models: models, economics: economics, usable: outcomes.map { !$0.blocked }, combinations: Fixtures.ruleSet.combinations,
+        return Planner(models: models, economics: economics, usable: outcomes.map { !$0.blocked },
+                       baselinePerM2: economics.map { baseline?.keepingValue(years: $0.extent) ?? 0 }, combinations: Fixtures.ruleSet.combinations,
                        money: ScaleSearch.Money(resources), landM2: household.landM2, annuity: economics[0].annuity)
     }
 
@@ -99,9 +103,10 @@ import Testing
     }
 
     @Test func sevenThousandSquareMetresComeOutAsACombination() throws {
-        let household = try Fixtures.household([.landM2: "7000", .capitalVND: "100tr", .currentUse: "coconut", .flood: "occasional"])
+        // Bare land: coconut intercropped with pomelo (Mr Nam's model) beats either alone.
+        let household = try Fixtures.household([.landM2: "7000", .capitalVND: "150tr", .flood: "occasional"])
         let plan = try #require(Evaluator(ruleSet: Fixtures.ruleSet).plan(household))
-        #expect(plan.components.count >= 2)
+        #expect(plan.modelIDs.count >= 2)
         #expect(plan.modelIDs.contains("organic-coconut"))
     }
 

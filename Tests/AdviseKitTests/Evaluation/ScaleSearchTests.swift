@@ -64,9 +64,9 @@ import Testing
     static func parts(_ model: FarmModel, _ h: Household) -> (UnitEconomics, Projection.Resources) {
         let s = Fixtures.settings
         let outcome = RuleOutcome(model, key: RuleOutcome.key(model, h.factValues(s).dense))
-        let economics = UnitEconomics(model: model, outcome: outcome, horizon: s.horizonYears, discountRate: s.discountRate.value)
+        let economics = UnitEconomics(model: model, outcome: outcome, valuation: s.valuation)
         let resources = Projection.Resources(capital: h.capitalVND, programme: s.loanProgramme(for: h.loanCategory),
-                                             familyDays: h.labour * s.workdaysPerWorker.value, wage: s.hiredLabourWage.value)
+                                             familyDays: h.labour * s.workdaysPerWorker.value, valuation: s.valuation)
         return (economics, resources)
     }
 }

@@ -47,7 +47,7 @@ import Testing
 
     @Test func aFailingExampleStopsTheLoadAtItsLine() throws {
         let files = try Fixtures.ruleFiles().map { file in
-            file.path.hasSuffix("goat-raising.yaml") ? (file.path, file.text.replacingOccurrences(of: "      verdict: recommended\n      units: 1\n", with: "      verdict: unsuitable\n      units: 1\n")) : file
+            file.path.hasSuffix("goat-raising.yaml") ? (file.path, file.text.replacingOccurrences(of: "      verdict: unsuitable\n      units: [1, 3]\n", with: "      verdict: recommended\n      units: [1, 3]\n")) : file
         }
         #expect {
             _ = try RuleSetLoader.load(files: files, today: Self.today)
