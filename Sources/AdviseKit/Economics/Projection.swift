@@ -9,17 +9,14 @@ public struct Projection: Sendable {
     public struct Part: Sendable {
         public var economics: UnitEconomics
         public var scale: Double
-        /// Land it takes, m².
-        public var landM2: Double
         /// What the current use of that land is worth over the part's valuation period (risk-adjusted,
         /// its labour at the family rate), and what it earns a year at maturity.
         public var baselineValue: Double
         public var baselineIncome: Double
 
-        public init(economics: UnitEconomics, scale: Double, landM2: Double, baselineValue: Double = 0, baselineIncome: Double = 0) {
+        public init(economics: UnitEconomics, scale: Double, baselineValue: Double = 0, baselineIncome: Double = 0) {
             self.economics = economics
             self.scale = scale
-            self.landM2 = landM2
             self.baselineValue = baselineValue
             self.baselineIncome = baselineIncome
         }
@@ -102,7 +99,7 @@ public struct Projection: Sendable {
 
     /// Projects one model at `scale` (an option: a plan with one part), with no baseline.
     public init(economics e: UnitEconomics, scale: Double, resources r: Resources) {
-        self.init(parts: [Part(economics: e, scale: scale, landM2: 0)], resources: r)
+        self.init(parts: [Part(economics: e, scale: scale)], resources: r)
     }
 
     /// Projects the parts together, sharing the household's money and labour.

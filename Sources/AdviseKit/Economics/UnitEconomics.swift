@@ -21,12 +21,8 @@ public final class UnitEconomics: Sendable {
     public static let maxYears = 60
     /// Years after the investment year that the household plans over.
     public let horizon: Int
-    /// The model's life in whole years.
-    public let life: Int
     /// The last year the model is valued to: the end of the life cycle that covers the horizon.
     public let extent: Int
-    /// Years (1…horizon) in which some investment is made again.
-    public var reinvestYears: [Int] { (1...horizon).filter { reinvestFixed[$0 - 1] != 0 || reinvestPerScale[$0 - 1] != 0 } }
     /// Investment items that apply (the investment factor applied), mitigations last.
     public let items: [CostItem]
     public let investFixed: Double
@@ -90,7 +86,6 @@ public final class UnitEconomics: Sendable {
         badYearLoss = min(1, outcome.risks.reduce(0) { $0 + $1.loss })
         self.horizon = horizon
         let life = min(years, max(1, Int((model.lifeYears?.value ?? Double(horizon)).rounded())))
-        self.life = life
         let extent = life >= horizon ? life : min(years, (horizon + life - 1) / life * life)
         self.extent = extent
         matureYear = min(horizon, model.outputs.map { (adj?.yieldCurve ?? $0.curve).count }.max() ?? 1)

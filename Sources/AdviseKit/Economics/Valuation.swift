@@ -43,6 +43,4 @@ public struct LabourCost: Sendable, Equatable {
     public var valued: Double { hiredCost + familyValue }
     /// Family days given.
     public var familyDays: Double { days - hiredDays }
-    /// No labour.
-    public static let none = LabourCost(days: 0, hiredDays: 0, hiredCost: 0, familyValue: 0)
 }

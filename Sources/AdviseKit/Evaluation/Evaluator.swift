@@ -156,8 +156,7 @@ public struct Evaluator: Sendable {
 
         /// A model at a scale on `landM2` of the household's land, with the current use it gives up there.
         func part(_ e: UnitEconomics, scale: Double, landM2: Double) -> Projection.Part {
-            Projection.Part(economics: e, scale: scale, landM2: landM2,
-                            baselineValue: baselineValue(perM2For: e) * landM2, baselineIncome: (baseline?.keepingIncome ?? 0) * landM2)
+            Projection.Part(economics: e, scale: scale, baselineValue: baselineValue(perM2For: e) * landM2, baselineIncome: (baseline?.keepingIncome ?? 0) * landM2)
         }
     }
 
@@ -211,9 +210,8 @@ public struct Evaluator: Sendable {
     private func candidate(_ program: ModelProgram, index: Int?, _ context: HouseholdContext, cache: EvaluationCache?) -> Candidate {
         let (key, shared) = self.shared(program, index: index, context.facts, cache: cache)
         let economics = shared.economics
-        let baselinePerScale = context.baselineValue(perM2For: economics) * program.grid.areaPerScale
-        let search = ScaleSearch(grid: program.grid, economics: economics, money: context.money, landM2: context.household.landM2,
-                                 baselinePerScale: baselinePerScale)
+        let search = self.search(program, economics, context)
+        let baselinePerScale = search.baselinePerScale
         let limit = search.limit()
         var scale = program.grid.minimum
         if case let .fits(upper) = limit { scale = search.best(upper: upper) }
@@ -230,6 +228,13 @@ public struct Evaluator: Sendable {
         return Candidate(program: program, key: key, shared: shared, limit: limit, scale: scale, verdict: verdict,
                          riskNPV: riskNPV, npv: economics.npv(at: scale, hiredCost: labour.valued, riskAdjusted: false),
                          income: economics.riskAdjustedIncome(at: scale, hiredCost: labour.hiredCost), gain: gain)
+    }
+
+    /// The scale search for a model's economics and a household: within its land and money, by the gain
+    /// over the current use.
+    private func search(_ program: ModelProgram, _ economics: UnitEconomics, _ context: HouseholdContext) -> ScaleSearch {
+        ScaleSearch(grid: program.grid, economics: economics, money: context.money, landM2: context.household.landM2,
+                    baselinePerScale: context.baselineValue(perM2For: economics) * program.grid.areaPerScale)
     }
 
     /// Orders candidates: suitable before unsuitable, then by the metric, then by risk-adjusted NPV, then
@@ -296,22 +301,22 @@ public struct Evaluator: Sendable {
             reasons.append(Reason(rule: "economics.no-gain", effect: "unsuitable",
                                   detail: .noGain(gainVND: projection.gainNPV, baseline: baseline.name), observed: RulePass.observations([.currentUse], household)))
         }
-        let familyIncomePerDay = projection.labour.familyDays > 0.5 ? (projection.riskAdjustedIncome) / projection.labourDays : nil
-        if let perDay = familyIncomePerDay, perDay < resources.wage, c.verdict != .unsuitable {
+        let incomePerLabourDay = projection.labourDays > 0 ? projection.riskAdjustedIncome / projection.labourDays : nil
+        if projection.labour.familyDays > 0.5, let perDay = incomePerLabourDay, perDay < resources.wage, c.verdict != .unsuitable {
             reasons.append(Reason(rule: "labour.below-wage", effect: "warning", detail: .belowWage(perDayVND: perDay, wageVND: resources.wage),
                                   observed: RulePass.observations([.labour], household)))
         }
         let perMonth = projection.riskAdjustedIncome / max(1, household.members) / 12
         var trials: [ScaleTrial] = []
         if trace, case let .fits(upper) = c.limit {
-            trials = ScaleSearch(grid: c.program.grid, economics: c.economics, money: context.money, landM2: household.landM2).trials(upper: upper)
+            trials = search(c.program, c.economics, context).trials(upper: upper)
         }
         return ModelAdvice(
             model: model, verdict: c.verdict, scale: c.scale, areaM2: model.scale.areaM2(c.scale),
             units: model.scale.isUnits ? c.scale : nil, projection: projection, reasons: reasons,
             trace: trace ? RulePass.trace(model, context.facts, household) : [], trials: trials,
             incomePerMemberMonth: perMonth, abovePovertyLine: perMonth >= povertyLineMonth,
-            incomePerLabourDay: projection.labourDays > 0 ? projection.riskAdjustedIncome / projection.labourDays : nil,
+            incomePerLabourDay: incomePerLabourDay,
             economics: c.economics, hiredCost: projection.labour.hiredCost)
     }
 }

@@ -28,7 +28,6 @@ struct ScaleSearch {
         var loanCeiling: Double
         var familyDays: Double
         var valuation: Valuation
-        var wage: Double { valuation.wage }
 
         init(_ r: Projection.Resources) {
             capital = r.capital
