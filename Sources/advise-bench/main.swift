@@ -5,8 +5,11 @@ import AdviseKit
 import Dispatch
 
 let rules = CommandLine.arguments.dropFirst().first ?? "Rules"
+/// Only the measurements whose name contains this (`advise-bench Rules odds`).
+let only = CommandLine.arguments.dropFirst(2).first
 
 func measure(_ name: String, iterations: Int, per items: Int = 1, _ body: () -> Void) {
+    if let only, !name.contains(only) { return }
     body()  // warm up
     let start = DispatchTime.now().uptimeNanoseconds
     for _ in 0..<iterations { body() }
@@ -30,6 +33,13 @@ do {
     measure("load and check the rule set", iterations: 20) { _ = try? RuleSetLoader.load(directory: rules, today: "2026-11-29") }
     measure("one household, full advice (5 models, reasons, cash flows)", iterations: 20_000, per: households.count) {
         for h in households { sink += evaluator.advise(h).options[0].projection.npv }
+    }
+    let odds = RiskSimulation.Options(draws: 1000, seed: 1, startYear: 2026)
+    measure("one household, full advice, plan and the odds (1,000 draws of every option and the plan)", iterations: 200, per: households.count) {
+        for h in households { sink += evaluator.advise(h, plans: true, odds: odds).plan?.risk?.p10NPV ?? 0 }
+    }
+    measure("one household, full advice and plan without the odds (subtract from the line above)", iterations: 2_000, per: households.count) {
+        for h in households { sink += evaluator.advise(h, plans: true).plan?.npv ?? 0 }
     }
     let cache = EvaluationCache()
     measure("one household, best option (the batch path, cached)", iterations: 200_000, per: households.count) {

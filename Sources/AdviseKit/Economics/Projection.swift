@@ -9,17 +9,24 @@ public struct Projection: Sendable {
     public struct Part: Sendable {
         public var economics: UnitEconomics
         public var scale: Double
-        /// What the current use of that land is worth over the part's valuation period (risk-adjusted,
-        /// its labour at the family rate), and what it earns a year at maturity.
-        public var baselineValue: Double
-        public var baselineIncome: Double
+        /// The current use given up: its economics per m², the land, and the years it is valued over
+        /// (the part's valuation period).
+        public var baseline: UnitEconomics?
+        public var baselineAreaM2: Double
+        public var baselineYears: Int { economics.extent }
 
-        public init(economics: UnitEconomics, scale: Double, baselineValue: Double = 0, baselineIncome: Double = 0) {
+        public init(economics: UnitEconomics, scale: Double, baseline: UnitEconomics? = nil, baselineAreaM2: Double = 0) {
             self.economics = economics
             self.scale = scale
-            self.baselineValue = baselineValue
-            self.baselineIncome = baselineIncome
+            self.baseline = baseline
+            self.baselineAreaM2 = baselineAreaM2
         }
+
+        /// What the current use of that land is worth over the part's valuation period (risk-adjusted,
+        /// its labour at the family rate).
+        public var baselineValue: Double { (baseline?.keepingValue(years: baselineYears) ?? 0) * baselineAreaM2 }
+        /// What it earns a year at maturity.
+        public var baselineIncome: Double { (baseline?.keepingIncome ?? 0) * baselineAreaM2 }
     }
 
     /// The investment, itemised (mitigations included).

@@ -31,6 +31,14 @@ public final class UnitEconomics: Sendable {
     public let labourPerScale: Double
     /// Expected share of revenue lost to hazards each year.
     public let riskShare: Double
+    /// Expected replanting (or restocking) cost after hazards, per scale unit per year.
+    public let riskCost: Double
+    /// The hazards that apply, for the odds (``RiskSimulation``).
+    public let risks: [Risk]
+    /// Each output's market (nil: a steady price), and per scale unit by year 1…maxYears at base price its
+    /// revenue and the share of it kept after revenue-linked costs: what a price path moves.
+    public let outputMarkets: [String?]
+    let outputRevenue: [[Double]], outputKept: [[Double]]
     /// Share of revenue lost in a bad year, when every hazard the rules expect strikes (at most all of it).
     public let badYearLoss: Double
     /// The year from which yields are mature (the longest ramp-up), within the horizon.
@@ -82,7 +90,10 @@ public final class UnitEconomics: Sendable {
         investPerScale = items.reduce(0) { $0 + $1.perScale }
         labourFixed = model.labour.fixedDays
         labourPerScale = model.labour.perScaleDays
-        riskShare = outcome.risks.reduce(0) { $0 + $1.expectedLoss }
+        riskShare = min(1, outcome.risks.reduce(0) { $0 + $1.expectedLoss })
+        riskCost = outcome.risks.reduce(0) { $0 + $1.expectedReplant }
+        risks = outcome.risks
+        outputMarkets = model.outputs.map(\.market)
         badYearLoss = min(1, outcome.risks.reduce(0) { $0 + $1.loss })
         self.horizon = horizon
         let life = min(years, max(1, Int((model.lifeYears?.value ?? Double(horizon)).rounded())))
@@ -95,6 +106,8 @@ public final class UnitEconomics: Sendable {
         var revenue: [[Double]] = [], net: [[Double]] = []
         var perScaleCosts = [Double](repeating: 0, count: years)
         var fixed = [Double](repeating: 0, count: years)
+        var outputRevenue = [[Double]](repeating: perScaleCosts, count: model.outputs.count)
+        var outputKept = [[Double]](repeating: [Double](repeating: 1, count: years), count: model.outputs.count)
         for scenario in PriceScenario.allCases {
             var rev = [Double](repeating: 0, count: years), out = rev
             for year in 1...years {
@@ -115,8 +128,16 @@ public final class UnitEconomics: Sendable {
                     cost += c.perScalePerYear * costFactor + c.shareOfRevenue * base
                     perScale += c.perScalePerYear * costFactor
                     fixedCost += c.fixedPerYear * costFactor
+                    if scenario == .base {
+                        for (o, output) in model.outputs.enumerated() where c.output == nil || c.output == output.id {
+                            outputKept[o][year - 1] -= c.shareOfRevenue
+                        }
+                    }
                 }
-                if scenario == .base { perScaleCosts[year - 1] = perScale }
+                if scenario == .base {
+                    perScaleCosts[year - 1] = perScale
+                    for o in byOutput.indices { outputRevenue[o][year - 1] = byOutput[o].1 }
+                }
                 rev[year - 1] = total
                 out[year - 1] = total - cost
                 fixed[year - 1] = fixedCost
@@ -126,6 +147,8 @@ public final class UnitEconomics: Sendable {
         }
         self.revenue = revenue
         self.net = net
+        self.outputRevenue = outputRevenue
+        self.outputKept = outputKept
         perScaleCost = perScaleCosts
         fixedCost = fixed
         var reinvestFixed = [Double](repeating: 0, count: years), reinvestPerScale = reinvestFixed
@@ -144,7 +167,7 @@ public final class UnitEconomics: Sendable {
         for t in 0..<years {
             d /= 1 + valuation.discountRate
             let n = net[base][t] - reinvestPerScale[t]
-            let r = n - riskShare * revenue[base][t]
+            let r = n - riskShare * revenue[base][t] - riskCost
             let f = fixed[t] + reinvestFixed[t]
             if t < horizon {
                 vn += d * n
@@ -182,21 +205,28 @@ public final class UnitEconomics: Sendable {
 
     /// The same after expected hazard losses.
     public func riskAdjustedIncome(at scale: Double, hiredCost: Double) -> Double {
-        scale * (matureNet - riskShare * matureRevenue) - matureFixed - hiredCost
+        scale * (matureNet - riskShare * matureRevenue - riskCost) - matureFixed - hiredCost
+    }
+
+    /// Income in one year (1…maxYears) at base price after expected losses, before financing and
+    /// re-investment, at a scale.
+    public func riskAdjustedIncome(inYear year: Int, at scale: Double) -> Double {
+        let t = min(max(year, 1), Self.maxYears) - 1, b = PriceScenario.base.index
+        return scale * (net[b][t] - riskShare * revenue[b][t] - riskCost) - fixedCost[t]
     }
 
     /// Operating cash in one year (1…horizon) at base price after expected losses and re-investment,
     /// before financing and hired labour: a part per scale unit and a fixed part.
     public func riskAdjustedCash(inYear year: Int) -> (perScale: Double, fixed: Double) {
         let t = min(max(year, 1), horizon) - 1, b = PriceScenario.base.index
-        return (net[b][t] - riskShare * revenue[b][t] - reinvestPerScale[t], fixedCost[t] + reinvestFixed[t])
+        return (net[b][t] - riskShare * revenue[b][t] - riskCost - reinvestPerScale[t], fixedCost[t] + reinvestFixed[t])
     }
 
     /// Average yearly income at maturity at one price scenario, after expected hazard losses, before financing.
     public func riskAdjustedIncome(at scale: Double, hiredCost: Double, scenario: PriceScenario) -> Double {
         let mature = (matureYear - 1)..<horizon
         let s = scenario.index
-        let margin = mature.reduce(0) { $0 + net[s][$1] - riskShare * revenue[s][$1] } / Double(mature.count)
+        let margin = mature.reduce(0) { $0 + net[s][$1] - riskShare * revenue[s][$1] - riskCost } / Double(mature.count)
         return scale * margin - matureFixed - hiredCost
     }
 
@@ -209,7 +239,7 @@ public final class UnitEconomics: Sendable {
         return (0..<horizon).map { t in
             let margin = net[b][t] + perScaleCost[t]
             var cash = scale * (priceFactor * margin - perScaleCost[t]) - fixedCost[t] - reinvestment(at: scale, year: t + 1)
-            cash -= (t + 1 == badYear ? badYearLoss : riskShare) * scale * priceFactor * revenue[b][t]
+            cash -= (t + 1 == badYear ? badYearLoss : riskShare) * scale * priceFactor * revenue[b][t] + scale * riskCost
             return cash
         }
     }
@@ -222,7 +252,7 @@ public final class UnitEconomics: Sendable {
         flow[0] = -investment(at: scale)
         for t in 0..<horizon {
             var cash = scale * net[s][t] - fixedCost[t] - reinvestment(at: scale, year: t + 1)
-            if riskAdjusted { cash -= riskShare * scale * revenue[s][t] }
+            if riskAdjusted { cash -= scale * (riskShare * revenue[s][t] + riskCost) }
             flow[t + 1] = cash
         }
         return flow
@@ -258,7 +288,7 @@ public final class UnitEconomics: Sendable {
     }
 
     /// Average yearly income per scale unit at maturity, risk-adjusted, base price — what keeping it earns.
-    public var keepingIncome: Double { matureNet - riskShare * matureRevenue }
+    public var keepingIncome: Double { matureNet - riskShare * matureRevenue - riskCost }
 }
 
 extension PriceScenario {

@@ -14,6 +14,8 @@ public struct Evaluator: Sendable {
     /// than the evaluation).
     private let horizon: Int, discountRate: Double, workdays: Double, povertyLineMonth: Double
     private let valuation: Valuation
+    /// The markets, for the odds.
+    private let markets: MarketModel
 
     /// Creates an evaluator.
     public init(ruleSet: RuleSet) {
@@ -34,6 +36,8 @@ public struct Evaluator: Sendable {
         workdays = settings.workdaysPerWorker.value
         valuation = settings.valuation
         povertyLineMonth = settings.povertyLine.value / 12
+        markets = MarketModel(markets: settings.markets, correlations: settings.marketCorrelations)
+            ?? MarketModel(markets: settings.markets, correlations: [])!
     }
 
     /// Every model for the household, ranked, with reasons (and the rule trace when asked for).
@@ -41,22 +45,44 @@ public struct Evaluator: Sendable {
     /// - Parameters:
     ///   - plans: also search for the best whole-farm plan (combinations of models).
     ///   - changes: for every unsuitable option, find what would have to change (``whatWouldChange(_:for:)``).
+    ///   - odds: simulate the odds of every option and the plan (needed to rank by ``RankBy/downside``; when
+    ///     that is asked without odds, 1,000 draws from seed 1 are made).
     public func advise(_ household: Household, rankBy: RankBy = .gain, trace: Bool = false, plans: Bool = false,
-                       planOptions: PlanOptions = PlanOptions(), changes: Bool = false, cache: EvaluationCache? = nil) -> Advice {
+                       planOptions: PlanOptions = PlanOptions(), changes: Bool = false, odds: RiskSimulation.Options? = nil,
+                       cache: EvaluationCache? = nil) -> Advice {
         let settings = ruleSet.settings
         let context = context(household, cache: cache)
-        let candidates = ruleSet.models.indices.map { candidate($0, context, cache: cache) }
+        var candidates = ruleSet.models.indices.map { candidate($0, context, cache: cache) }
+        let oddsOptions = odds ?? defaultOdds(rankBy)
+        let simulation = simulate(&candidates, context, oddsOptions)
         var options = rank(candidates, by: rankBy, context).map { advice($0, context, trace: trace) }
         if changes {
             for i in options.indices where options[i].verdict != .recommended {
                 options[i].whatWouldChange = whatWouldChange(options[i].model, for: household)
             }
         }
+        var plan = plans ? plan(candidates, context, planOptions) : nil
+        if let p = plan { plan?.risk = simulation?.profile(p.projection, household: household, settings: settings) }
         return Advice(ruleset: settings.ruleset, overrides: ruleSet.overrides, household: household, rankBy: rankBy,
                       horizon: settings.horizonYears, discountRate: settings.discountRate.value,
                       povertyLineMonth: settings.povertyLine.value / 12, options: options,
-                      plan: plans ? plan(candidates, context, planOptions) : nil, planSearched: plans,
-                      baseline: ruleSet.baseline(forCurrentUse: household.currentUse))
+                      plan: plan, planSearched: plans,
+                      baseline: ruleSet.baseline(forCurrentUse: household.currentUse), odds: oddsOptions)
+    }
+
+    /// The odds made when none are asked for: 1,000 draws from seed 1 when the ranking needs them.
+    private func defaultOdds(_ rankBy: RankBy) -> RiskSimulation.Options? {
+        rankBy == .downside ? RiskSimulation.Options(startYear: Int(ruleSet.settings.ruleset.effective.prefix(4)) ?? 2026) : nil
+    }
+
+    /// Draws the odds for a household's candidates and gives each its profile; nil without options.
+    private func simulate(_ candidates: inout [Candidate], _ context: HouseholdContext, _ options: RiskSimulation.Options?) -> RiskSimulation? {
+        guard let options else { return nil }
+        let simulation = RiskSimulation(options: options, markets: markets, economics: candidates.map(\.economics), baseline: context.baseline)
+        for i in candidates.indices {
+            candidates[i].risk = simulation.profile(projection(candidates[i], context), household: context.household, settings: ruleSet.settings)
+        }
+        return simulation
     }
 
     /// The best whole-farm plan for a household, or nil when nothing pays.
@@ -104,11 +130,13 @@ public struct Evaluator: Sendable {
 
     /// The figures of the best option only — what a batch needs — from the closed forms, without reasons
     /// or itemisation. Returns the first-ranked option even when every model is unsuitable.
+    /// Ranking by ``RankBy/downside`` simulates the odds of every model (1,000 draws, seed 1).
     public func bestOption(_ household: Household, rankBy: RankBy = .gain, cache: EvaluationCache? = nil) -> OptionSummary? {
         let context = context(household, cache: cache)
+        var candidates = compiled.indices.map { candidate($0, context, cache: cache) }
+        _ = simulate(&candidates, context, defaultOdds(rankBy))
         var best: (candidate: Candidate, key: Double)?
-        for index in compiled.indices {
-            let c = candidate(index, context, cache: cache)
+        for c in candidates {
             let k = rankKey(c, rankBy, context)
             if let b = best, !Self.precedes(c, k, b.candidate, b.key) { continue }
             best = (c, k)
@@ -156,7 +184,7 @@ public struct Evaluator: Sendable {
 
         /// A model at a scale on `landM2` of the household's land, with the current use it gives up there.
         func part(_ e: UnitEconomics, scale: Double, landM2: Double) -> Projection.Part {
-            Projection.Part(economics: e, scale: scale, baselineValue: baselineValue(perM2For: e) * landM2, baselineIncome: (baseline?.keepingIncome ?? 0) * landM2)
+            Projection.Part(economics: e, scale: scale, baseline: baseline, baselineAreaM2: landM2)
         }
     }
 
@@ -200,6 +228,8 @@ public struct Evaluator: Sendable {
         var income: Double
         /// Risk-adjusted NPV over keeping the current use on the land taken.
         var gain: Double
+        /// The odds, when simulated.
+        var risk: RiskProfile?
         var economics: UnitEconomics { shared.economics }
     }
 
@@ -248,6 +278,7 @@ public struct Evaluator: Sendable {
     private func rankKey(_ c: Candidate, _ rankBy: RankBy, _ context: HouseholdContext) -> Double {
         switch rankBy {
         case .gain: return -c.gain
+        case .downside: return -(c.risk?.p10Gain ?? c.gain)
         case .riskAdjustedNPV: return -c.riskNPV
         case .income: return -c.income
         case .npv: return -c.npv
@@ -267,11 +298,18 @@ public struct Evaluator: Sendable {
         return a.model.id < b.model.id
     }
 
+    /// A candidate's money: at its scale, on its land; without the loan when capital is what it lacks.
+    private func projection(_ c: Candidate, _ context: HouseholdContext) -> Projection {
+        var resources = context.resources
+        if case .capital = c.limit { resources.capital = nil }
+        return Projection(parts: [context.part(c.economics, scale: c.scale, landM2: c.program.grid.areaPerScale * c.scale)], resources: resources)
+    }
+
     /// The full answer for a candidate: projection, reasons, figures per member and per labour day.
     private func advice(_ c: Candidate, _ context: HouseholdContext, trace: Bool) -> ModelAdvice {
         let model = c.model, household = context.household
         var reasons = RulePass.reasons(model, c.key, household)
-        var resources = context.resources
+        let resources = context.resources
         switch c.limit {
         case .fits: break
         case let .land(need):
@@ -281,10 +319,8 @@ public struct Evaluator: Sendable {
             reasons.append(Reason(rule: "scale.capital", effect: "unsuitable",
                                   detail: .capitalShort(needVND: need, haveVND: household.capitalVND ?? 0, loanCeilingVND: ceiling),
                                   observed: RulePass.observations([.capitalVND], household)))
-            resources.capital = nil
         }
-        let projection = Projection(parts: [context.part(c.economics, scale: c.scale, landM2: c.program.grid.areaPerScale * c.scale)],
-                                    resources: resources)
+        let projection = projection(c, context)
         if let loan = projection.loan, let programme = projection.programme {
             reasons.append(Reason(rule: "loan.needed", effect: "info", detail: .loanNeeded(amountVND: loan.amount, programme: programme.name), observed: []))
         }
@@ -317,7 +353,7 @@ public struct Evaluator: Sendable {
             trace: trace ? RulePass.trace(model, context.facts, household) : [], trials: trials,
             incomePerMemberMonth: perMonth, abovePovertyLine: perMonth >= povertyLineMonth,
             incomePerLabourDay: incomePerLabourDay,
-            economics: c.economics, hiredCost: projection.labour.hiredCost)
+            risk: c.risk, economics: c.economics, hiredCost: projection.labour.hiredCost)
     }
 }
 
@@ -326,5 +362,12 @@ extension ScaleSearch.Limit {
     var fits: Bool {
         if case .fits = self { return true }
         return false
+    }
+}
+
+extension RiskSimulation {
+    /// The odds of a projection for a household, against the poverty line of the rule set's settings.
+    func profile(_ p: Projection, household: Household, settings: RegionalSettings) -> RiskProfile {
+        profile(p, members: household.members, capital: household.capitalVND, povertyLineMonth: settings.povertyLineMonth(inYear:))
     }
 }

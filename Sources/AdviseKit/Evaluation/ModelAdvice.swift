@@ -25,6 +25,8 @@ public struct ModelAdvice: Sendable {
     public var incomePerLabourDay: Double?
     /// For an option that is not recommended, the single changes that would move it up (when asked for).
     public var whatWouldChange: [Change] = []
+    /// The odds, when simulated.
+    public var risk: RiskProfile?
     /// The model's economics for this household, for sensitivity.
     let economics: UnitEconomics
     /// Hired labour, VND a year, and the loan's programme resources, at the chosen scale.
@@ -59,6 +61,8 @@ public struct Advice: Sendable {
     public var planSearched: Bool
     /// The baseline model of the household's current use — what keeping it earns — if it has one.
     public var baseline: FarmModel? = nil
+    /// How the odds were simulated, when they were.
+    public var odds: RiskSimulation.Options? = nil
 
     /// The first option that is not unsuitable.
     public var best: ModelAdvice? { options.first { $0.verdict != .unsuitable } }
@@ -68,6 +72,8 @@ public struct Advice: Sendable {
 public enum RankBy: String, Sendable, CaseIterable {
     /// Risk-adjusted NPV over keeping the current use, highest first (the default).
     case gain
+    /// The gain in a bad draw (its 10th percentile over the odds), highest first: the cautious ranking.
+    case downside
     /// Risk-adjusted NPV, highest first, ignoring what the current use earns.
     case riskAdjustedNPV = "risk-npv"
     /// Risk-adjusted yearly income at maturity, highest first.

@@ -38,6 +38,8 @@ public struct Plan: Sendable {
     public var verdict: Verdict
     /// Intercrop, separate-plot and idle-land notes that apply.
     public var notes: [LocalizedText]
+    /// The odds, when simulated.
+    public var risk: RiskProfile? = nil
 
     public var investment: Double { projection.investment }
     public var capitalGap: Double? { projection.capitalGap }

@@ -154,8 +154,10 @@ struct ModelDecoder {
         let curve = map.required("curve").flatMap { figures.fractions($0, "the yield ramp-up") }
         let price = map.required("price").flatMap { figures.priceBand($0, "price", product: productDimension) }
         let premiums = list(map.optional("premiums"), "premiums") { premium($0) }
+        let market = map.optional("market").flatMap { context.identifier($0, "a market id") }
         guard let id, let name, let yield, let curve, let price else { return nil }
-        return Output(id: id, name: name, yieldPerScale: yield, productUnit: product, curve: curve.values, price: price, premiums: premiums)
+        return Output(id: id, name: name, yieldPerScale: yield, productUnit: product, curve: curve.values, price: price, premiums: premiums,
+                      market: market)
     }
 
     private func premium(_ node: ConfigNode) -> Premium? {

@@ -37,7 +37,20 @@ struct RuleDecoder {
                 var provenance = likelihood.figure.provenance
                 provenance.sources = Array(Set(provenance.sources + loss.figure.provenance.sources)).sorted()
                 provenance = provenance.writing("\(likelihood.figure.provenance.written ?? "") × \(loss.figure.provenance.written ?? "") of revenue")
-                effect = .risk(Risk(hazard: hazard, likelihood: likelihood.value, loss: loss.value, provenance: provenance))
+                var risk = Risk(hazard: hazard, likelihood: likelihood.value, loss: loss.value, provenance: provenance)
+                if let n = map.optional("lasts"), let f = figures.figure(n, "how long the loss lasts", expected: [.base(.time)]) {
+                    let years = Int(f.value.rounded())
+                    if (1...30).contains(years) { risk.lasts = years } else {
+                        context.error("figure.range", "a loss lasts 1 to 30 years", at: f.figure.provenance.location)
+                    }
+                }
+                if let n = map.optional("replant"), let cost = scaled.amount(n, "the replanting cost", per: []) {
+                    if cost.fixed != 0 {
+                        context.error("unit.mismatch", "the replanting cost is per area or per unit (MVND/ha, VND/doe), not a fixed sum", at: cost.provenance.location)
+                    }
+                    risk.replantPerScale = cost.perScale
+                }
+                effect = .risk(risk)
             } else {
                 effect = nil
             }

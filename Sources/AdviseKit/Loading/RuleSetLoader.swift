@@ -176,6 +176,15 @@ public enum RuleSetLoader {
             let what = models.contains { $0.id == id } ? "is a conversion, not a 'role: baseline' model" : "is not a model of the rule set"
             context.error("ref.baseline", "current use '\(level.id)' names baseline '\(id)', which \(what)", at: settings.location)
         }
+        let markets = settings.markets.map(\.id)
+        for model in models + baselines {
+            for output in model.outputs {
+                guard let market = output.market, !markets.contains(market) else { continue }
+                var message = "output '\(output.id)' of '\(model.id)' names market '\(market)', which settings.yaml does not declare under markets"
+                if let s = Spelling.closest(to: market, among: markets) { message += "; did you mean '\(s)'?" }
+                context.error("ref.market", message, at: model.location)
+            }
+        }
         if models.isEmpty, !context.hasErrors {
             context.error("rules.no-models", "the rule set has no model files (kind: model)", at: settings.location)
         }

@@ -31,6 +31,8 @@ struct SettingsDecoder {
         let loans = map.required("loan_programmes").map { loanProgrammes($0, figures) } ?? []
         let constants = map.optional("constants").map { self.constants($0, figures) } ?? [:]
         let defaults = map.required("household_defaults").map { self.householdDefaults($0) } ?? [:]
+        let markets = map.optional("markets").map { self.markets($0, figures) } ?? []
+        let correlations = map.optional("market_correlations").map { self.correlations($0, figures, markets: markets) } ?? []
         let maxAge = map.required("price_max_age").flatMap { figures.figure($0, "the price age limit", expected: [.base(.time)]) }
         let coverage = map.required("coverage").flatMap { self.coverage($0, figures) }
 
@@ -52,8 +54,8 @@ struct SettingsDecoder {
         return RegionalSettings(
             ruleset: ruleset, language: language, horizonYears: years, discountRate: discount.figure, congM2: congFigure,
             defaults: defaults, workdaysPerWorker: workdays.figure, hiredLabourWage: wage.figure, familyLabourValue: family.figure, povertyLine: poverty.figure,
-            scales: scales, loanProgrammes: loans, constants: constants, priceMaxAgeYears: maxAge.value, coverage: coverage,
-            location: map.node.location)
+            scales: scales, loanProgrammes: loans, markets: markets, marketCorrelations: correlations, constants: constants,
+            priceMaxAgeYears: maxAge.value, coverage: coverage, location: map.node.location)
     }
 
     private func coverage(_ node: ConfigNode, _ figures: FigureDecoder) -> CoverageGrid? {
@@ -122,6 +124,53 @@ struct SettingsDecoder {
             guard let id, let name, let categories, let ceiling, let rate, let term else { continue }
             result.append(LoanProgramme(id: id, name: name, categories: categories, ceiling: ceiling.figure, rate: rate.figure,
                                         termMonths: Int((term.value * 12).rounded()), provenance: ceiling.figure.provenance))
+        }
+        return result
+    }
+
+    private func markets(_ node: ConfigNode, _ figures: FigureDecoder) -> [Market] {
+        var result: [Market] = []
+        for item in context.sequence(node, "markets") ?? [] {
+            guard let map = context.mapping(item, "a market") else { continue }
+            defer { map.finish() }
+            let id = map.required("id").flatMap { context.identifier($0, "a market id") }
+            let name = map.required("name").flatMap { context.text($0, "the market's name") }
+            let volatility = map.required("volatility").flatMap { figures.figure($0, "the price volatility", expected: [Dimension.none]) }
+            let halfLife = map.required("half_life").flatMap { figures.figure($0, "the price shock's half-life", expected: [.base(.time)]) }
+            if let v = volatility, !(0...3).contains(v.value) {
+                context.error("figure.range", "a volatility is 0 to 300 % (the spread of the yearly change in the log of the price)", at: v.figure.provenance.location)
+            }
+            if let h = halfLife, !(0...50).contains(h.value) {
+                context.error("figure.range", "a half-life is 0 to 50 years", at: h.figure.provenance.location)
+            }
+            guard let id, let name, let volatility, let halfLife else { continue }
+            if result.contains(where: { $0.id == id }) { context.error("id.duplicate", "market '\(id)' is declared twice", at: item.location) }
+            result.append(Market(id: id, name: name, volatility: volatility.figure, halfLife: halfLife.figure))
+        }
+        return result
+    }
+
+    private func correlations(_ node: ConfigNode, _ figures: FigureDecoder, markets: [Market]) -> [MarketCorrelation] {
+        var result: [MarketCorrelation] = []
+        for item in context.sequence(node, "market_correlations") ?? [] {
+            guard let map = context.mapping(item, "a market correlation") else { continue }
+            defer { map.finish() }
+            let pair = map.required("markets").flatMap { context.sequence($0, "the two markets") }
+            let ids = pair?.compactMap { context.identifier($0, "a market id") } ?? []
+            let value = map.required("value").flatMap { figures.figure($0, "the correlation", expected: [Dimension.none]) }
+            guard let pair, ids.count == pair.count, let value else { continue }
+            guard ids.count == 2, ids[0] != ids[1] else {
+                context.error("type.mismatch", "a correlation names two different markets", at: item.location)
+                continue
+            }
+            for id in ids where !markets.contains(where: { $0.id == id }) {
+                context.error("ref.market", "market_correlations names market '\(id)', which markets does not declare", at: item.location)
+            }
+            if !(-1...1).contains(value.value) { context.error("figure.range", "a correlation is between -1 and 1", at: value.figure.provenance.location) }
+            result.append(MarketCorrelation(markets: (ids[0], ids[1]), value: value.figure))
+        }
+        if !result.isEmpty, MarketModel(markets: markets, correlations: result) == nil {
+            context.error("figure.range", "the market correlations are not consistent (no set of prices can have them all); lower the largest", at: node.location)
         }
         return result
     }

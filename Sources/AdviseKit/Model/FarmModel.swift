@@ -133,6 +133,8 @@ public struct Output: Sendable {
     public var price: PriceBand
     /// Price premiums (organic, VietGAP) in the years they apply.
     public var premiums: [Premium]
+    /// The market (``Market``) whose price swings this product follows; nil for a steady price.
+    public var market: String? = nil
 
     /// The yield fraction in year `year` (1-based) of a curve.
     public static func fraction(_ curve: [Double], year: Int) -> Double {

@@ -24,6 +24,10 @@ public struct RegionalSettings: Sendable {
     public var scales: [String: ExposureScale]
     /// Preferential loan programmes.
     public var loanProgrammes: [LoanProgramme]
+    /// The products' markets: how their prices swing (for the odds).
+    public var markets: [Market] = []
+    /// Correlations of the markets' yearly price shocks (pairs not listed are independent).
+    public var marketCorrelations: [MarketCorrelation] = []
     /// Named numbers rule conditions may use.
     public var constants: [String: Figure]
     /// Price figures whose newest source is older than this many years are reported as stale.
@@ -42,6 +46,9 @@ public struct RegionalSettings: Sendable {
     public var nameTable: NameTable {
         NameTable(scales: scales.mapValues { $0.levels.map(\.id) }, constants: constants.mapValues(\.value))
     }
+
+    /// The poverty line in force in a calendar year, VND per person per month.
+    public func povertyLineMonth(inYear year: Int) -> Double { povertyLine.value / 12 }
 
     /// The loan programme open to a loan category, if any.
     public func loanProgramme(for category: String) -> LoanProgramme? {

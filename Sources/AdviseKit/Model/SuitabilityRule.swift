@@ -59,16 +59,24 @@ public struct Adjustment: Sendable {
     }
 }
 
-/// A hazard's expected cost: in a year with probability `likelihood`, `loss` of the revenue is lost.
+/// A hazard: in a year with probability `likelihood`, `loss` of the revenue is lost — for `lasts` years
+/// when it kills trees or stock, with a replanting cost.
 public struct Risk: Sendable {
-    /// `flood`, `salinity`, `storm`, …
+    /// `flood`, `salinity`, `storm`, … Hazards of the same name strike together (one flood hits every
+    /// model on the farm).
     public var hazard: String
     /// Chance per year.
     public var likelihood: Double
     /// Fraction of the year's revenue lost when it happens.
     public var loss: Double
     public var provenance: Provenance
+    /// Years the loss lasts (1 for a lost crop; several when trees die and are replanted).
+    public var lasts: Int = 1
+    /// Replanting or restocking cost per scale unit when it strikes, VND.
+    public var replantPerScale: Double = 0
 
     /// Expected fraction of revenue lost per year.
-    public var expectedLoss: Double { likelihood * loss }
+    public var expectedLoss: Double { likelihood * loss * Double(lasts) }
+    /// Expected replanting cost per scale unit per year.
+    public var expectedReplant: Double { likelihood * replantPerScale }
 }

@@ -140,5 +140,16 @@ extension Catalogue {
         .messageNone: "A household with %@: no model fits yet; see the extension officer.",
         .messageKeep: "A household with %@: no conversion earns more than what it has — advice: %@.",
         .messageVersion: "(Rule set %@)",
+        .rankDownside: "gain in a bad case (10th percentile of the odds)",
+        .oddsTitle: "The odds",
+        .oddsRange: "The odds (%@ simulated price paths and hazard years): in 8 cases out of 10 the NPV lies between %@ and %@ (middle: %@).",
+        .oddsLoss: "%@ it ends worse off than keeping the current use.",
+        .oddsLossBare: "%@ it loses money.",
+        .oddsInstalment: "%@ there is a year in which the farm's cash cannot pay the loan instalment.",
+        .oddsPoverty: "%@ income per member in %@ is below the poverty line (%@ a month).",
+        .chanceNone: "In none of the cases",
+        .chanceUnder: "In fewer than 1 case in 10",
+        .chanceAbout: "In about %@ cases out of 10",
+        .chanceAlmostAll: "In almost every case",
     ]
 }

@@ -140,5 +140,16 @@ extension Catalogue {
         .messageNone: "Hộ %@: chưa có mô hình phù hợp; liên hệ cán bộ khuyến nông.",
         .messageKeep: "Hộ %@: chưa mô hình chuyển đổi nào làm ra nhiều hơn hiện trạng — khuyên: %@.",
         .messageVersion: "(Bộ quy tắc %@)",
+        .rankDownside: "phần lợi trong trường hợp xấu (P10 qua mô phỏng)",
+        .oddsTitle: "Khả năng rủi ro",
+        .oddsRange: "Khả năng (%@ lần mô phỏng giá và thiên tai): 8 trong 10 trường hợp NPV từ %@ đến %@ (giữa: %@).",
+        .oddsLoss: "%@ sẽ kém hơn giữ nguyên hiện trạng.",
+        .oddsLossBare: "%@ sẽ lỗ vốn.",
+        .oddsInstalment: "%@ có năm tiền làm ra từ vườn không đủ trả góp nợ vay.",
+        .oddsPoverty: "%@ thu nhập mỗi người năm %@ dưới chuẩn nghèo (%@/tháng).",
+        .chanceNone: "Không trường hợp nào",
+        .chanceUnder: "Dưới 1 trong 10 trường hợp",
+        .chanceAbout: "Khoảng %@ trong 10 trường hợp",
+        .chanceAlmostAll: "Gần như mọi trường hợp",
     ]
 }

@@ -19,6 +19,7 @@ public enum Catalogue {
         case reportLowPoint, reportChartTitle, reportRunnerUp, reportCompare, reportReasons, reportPriceRisk, reportHeldBack, reportFooter
         case reportLowPointLabel, reportPaybackLabel, reportCapitalGiven, reportWorkers, reportMembers, messageIntro, messageChoice, messageInvestment
         case messageLoan, messageIncome, messageRisk, messageNone, messageVersion
+        case rankDownside, oddsTitle, oddsRange, oddsLoss, oddsLossBare, oddsInstalment, oddsPoverty, chanceNone, chanceUnder, chanceAbout, chanceAlmostAll
     }
 
     /// The catalogue of a language.
@@ -60,12 +61,34 @@ public enum Catalogue {
     public static func rankBy(_ rank: RankBy, _ language: Language) -> String {
         switch rank {
         case .gain: text(.rankGain, language)
+        case .downside: text(.rankDownside, language)
         case .riskAdjustedNPV: text(.rankRiskNPV, language)
         case .income: text(.rankIncome, language)
         case .npv: text(.rankNPV, language)
         case .payback: text(.rankPayback, language)
         case .firstIncome: text(.rankFirstIncome, language)
         }
+    }
+
+    /// How likely something is, in words an officer repeats to a farmer ("in about 2 cases out of 10").
+    public static func chance(_ p: Double, _ language: Language) -> String {
+        switch p {
+        case ..<1e-9: text(.chanceNone, language)
+        case ..<0.05: text(.chanceUnder, language)
+        case 0.95...: text(.chanceAlmostAll, language)
+        default: format(.chanceAbout, language, String(Int((p * 10).rounded())))
+        }
+    }
+
+    /// The odds of an option or plan in sentences: the spread of its value, the chance of a loss, of a
+    /// missed instalment (with a loan) and of staying below the poverty line.
+    public static func odds(_ r: RiskProfile, hasBaseline: Bool, hasLoan: Bool, _ language: Language, words: Bool = false) -> [String] {
+        let m = { (v: Double) in NumberFormat.moneyProse(v, language, words: words) }
+        var lines = [format(.oddsRange, language, NumberFormat.grouped(Double(r.draws), language), m(r.p10NPV), m(r.p90NPV), m(r.p50NPV)),
+                     format(hasBaseline ? .oddsLoss : .oddsLossBare, language, chance(r.pLoss, language))]
+        if hasLoan { lines.append(format(.oddsInstalment, language, chance(r.pMissedInstalment, language))) }
+        lines.append(format(.oddsPoverty, language, chance(r.pBelowPovertyLine, language), String(r.povertyYear), m(r.povertyLineMonth)))
+        return lines
     }
 
     /// A change that would make an option feasible, in words.

@@ -80,7 +80,7 @@ public struct JSONRenderer: Sendable {
             ("risk_adjusted_income_vnd", .vnd(p.riskAdjustedIncome)),
             ("npv_vnd", .vnd(p.npv)),
             ("risk_adjusted_npv_vnd", .vnd(p.riskAdjustedNPV)),
-        ] + value(p.projection, advice) + [
+        ] + value(p.projection, p.risk, advice) + [
             ("first_income_year", .optional(p.firstIncomeYear) { .int(Int64($0)) }),
             ("payback_year", .optional(p.household.paybackYear) { .int(Int64($0)) }),
             ("cash_low_point_vnd", .vnd(p.household.lowPoint)),
@@ -94,7 +94,7 @@ public struct JSONRenderer: Sendable {
 
     /// The value fields shared by options and plans: the baseline (keeping the current use on the same
     /// land), the gain over it, the residual value and what the family's labour is valued at.
-    func value(_ p: Projection, _ advice: Advice) -> [(String, JSONValue)] {
+    func value(_ p: Projection, _ risk: RiskProfile?, _ advice: Advice) -> [(String, JSONValue)] {
         [
             ("baseline", .object([("current_use", .string(advice.household.currentUse)), ("model", .optional(advice.baseline) { .string($0.id) }),
                                   ("risk_adjusted_npv_vnd", .vnd(p.baselineNPV)), ("risk_adjusted_income_vnd", .vnd(p.baselineIncome))])),
@@ -102,6 +102,14 @@ public struct JSONRenderer: Sendable {
             ("gain_income_vnd", .vnd(p.gainIncome)),
             ("residual_value_vnd", .vnd(p.residualValue)),
             ("family_labour_value_vnd", .vnd(p.labour.familyValue)),
+            ("risk", .optional(risk) { r in
+                .object([("draws", .int(Int64(r.draws))), ("seed", .int(Int64(truncatingIfNeeded: r.seed))),
+                         ("p10_npv_vnd", .vnd(r.p10NPV)), ("p50_npv_vnd", .vnd(r.p50NPV)), ("p90_npv_vnd", .vnd(r.p90NPV)),
+                         ("p10_gain_vnd", .vnd(r.p10Gain)), ("p50_gain_vnd", .vnd(r.p50Gain)), ("p90_gain_vnd", .vnd(r.p90Gain)),
+                         ("p_loss", .double(r.pLoss)), ("p_missed_instalment", .double(r.pMissedInstalment)),
+                         ("p_below_poverty_line", .double(r.pBelowPovertyLine)), ("poverty_year", .int(Int64(r.povertyYear))),
+                         ("poverty_line_vnd_month", .vnd(r.povertyLineMonth))])
+            }),
         ]
     }
 
@@ -125,7 +133,7 @@ public struct JSONRenderer: Sendable {
             ("risk_adjusted_income_vnd", .vnd(p.riskAdjustedIncome)),
             ("npv_vnd", .vnd(p.npv)),
             ("risk_adjusted_npv_vnd", .vnd(p.riskAdjustedNPV)),
-        ] + value(p, advice) + [
+        ] + value(p, o.risk, advice) + [
             ("payback_year", .optional(p.household.paybackYear) { .int(Int64($0)) }),
             ("first_income_year", .optional(p.firstIncomeYear) { .int(Int64($0)) }),
             ("cash_low_point_vnd", .vnd(p.household.lowPoint)),

@@ -62,6 +62,13 @@ public struct ReferenceRenderer: Sendable {
         for p in s.loanProgrammes {
             out.append("| \(cell(p.name.en)) (`\(p.id)`) | \(p.categories.joined(separator: ", ")) | \(cell(p.ceiling.provenance.written ?? "")) | \(cell(p.rate.provenance.written ?? "")) | \(p.termMonths) months | \(provenance(p.rate.provenance)) |")
         }
+        out += ["", "### Markets (for the odds)", "", "| market | yearly volatility | half-life | source |", "|---|---|---|---|"]
+        for m in s.markets {
+            out.append("| \(cell(m.name.en)) (`\(m.id)`) | \(cell(m.volatility.provenance.written ?? "")) | \(cell(m.halfLife.provenance.written ?? "")) | \(provenance(m.volatility.provenance)) |")
+        }
+        for c in s.marketCorrelations {
+            out.append(figureRow("Correlation `\(c.markets.0)`–`\(c.markets.1)`", c.value.provenance))
+        }
         return out + [""]
     }
 
@@ -84,7 +91,7 @@ public struct ReferenceRenderer: Sendable {
         for o in m.outputs {
             out.append(figureRow("Yield: \(o.name.en)", o.yieldPerScale.provenance))
             out.append("| Yield ramp-up by year | \(o.curve.map { FigureDecoder.plain($0 * 100) + " %" }.joined(separator: ", ")) | | |")
-            out.append(figureRow("Price (low / base / high): \(o.name.en)", o.price.provenance))
+            out.append(figureRow("Price (low / base / high): \(o.name.en)\(o.market.map { ", market `\($0)`" } ?? "")", o.price.provenance))
             for p in o.premiums { out.append(figureRow("Premium: \(p.name.en) (from year \(p.fromYear)\(p.toYear.map { " to \($0)" } ?? ""))", p.provenance)) }
         }
         out.append(figureRow("Labour", m.labour.provenance))
@@ -93,7 +100,8 @@ public struct ReferenceRenderer: Sendable {
         for r in m.rules {
             let figures: String = switch r.effect {
             case let .mitigation(item): "\(item.name.en): \(item.provenance.written ?? "") — \(provenance(item.provenance))"
-            case let .risk(risk): "\(risk.hazard): \(risk.provenance.written ?? "") — \(provenance(risk.provenance))"
+            case let .risk(risk):
+                "\(risk.hazard): \(risk.provenance.written ?? "")\(risk.lasts > 1 ? ", for \(risk.lasts) years" : "")\(risk.replantPerScale > 0 ? ", then replanting" : "") — \(provenance(risk.provenance))"
             case let .adjust(a): "\(a.provenance.written ?? "") — \(provenance(a.provenance))"
             case .unsuitable, .warning: ""
             }

@@ -68,6 +68,9 @@ public struct TextRenderer: Sendable {
         if advice.baseline != nil { figures += "; \(t(.gain).lowercased()) \(m(p.projection.gainNPV))" }
         figures += "; \(t(.firstIncome).lowercased()) \(year(p.firstIncomeYear)); \(t(.payback).lowercased()) \(year(p.household.paybackYear))"
         out.append(figures)
+        if let r = p.risk {
+            out += Catalogue.odds(r, hasBaseline: advice.baseline != nil, hasLoan: p.loan != nil, language).map { "   " + $0 }
+        }
         for note in p.notes { out.append("   - \(note(language))") }
         if !p.loanServiceable { out.append("   - \(t(.planUnserviceable))") }
         for y in p.loanShortfallYears { out.append("   - " + Catalogue.format(.planLoanShortfall, language, String(y))) }
@@ -141,6 +144,9 @@ public struct TextRenderer: Sendable {
         out.append("   \(t(.priceBands)): " + bands.joined(separator: " / "))
         let payback = p.household.paybackYear.map { "\(t(.paybackIn)) \($0)" } ?? "\(t(.noPayback)) \(advice.horizon) \(t(.year))"
         out.append("   \(t(.lowPoint)): \(m(p.household.lowPoint)) (\(t(.year)) \(p.household.lowPointYear)); \(payback)")
+        if let r = o.risk, o.verdict != .unsuitable || o.reasons.allSatisfy({ $0.effect != "unsuitable" || $0.rule.hasPrefix("economics.") }) {
+            out += Catalogue.odds(r, hasBaseline: advice.baseline != nil, hasLoan: p.loan != nil, language).map { "   " + $0 }
+        }
         if !o.reasons.isEmpty {
             out.append("   \(t(.reasons)):")
             for reason in o.reasons {

@@ -11,6 +11,7 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var householdOptions: HouseholdOptions
     @OptionGroup var ruleSetOptions: RuleSetOptions
     @OptionGroup(title: "Whole-farm plan") var planFlags: PlanFlags
+    @OptionGroup(title: "The odds") var oddsFlags: OddsFlags
 
     @Option(help: "Output language (default: the rule set's).")
     var lang: Language?
@@ -42,7 +43,7 @@ struct CompareCommand: ParsableCommand {
         var advices: [(name: String, advice: Advice)] = []
         for (name, input) in inputs {
             let household = try Console.parseHousehold(input, settings: ruleSet.settings)
-            advices.append((household.id ?? name, evaluator.advise(household, plans: true, planOptions: planFlags.options)))
+            advices.append((household.id ?? name, evaluator.advise(household, plans: true, planOptions: planFlags.options, odds: oddsFlags.options)))
         }
         let renderer = CompareRenderer(language: lang ?? ruleSet.settings.language, settings: ruleSet.settings, badYear: badYear)
         let text = switch format {

@@ -11,6 +11,7 @@ struct RecommendCommand: ParsableCommand {
     @OptionGroup var householdOptions: HouseholdOptions
     @OptionGroup var ruleSetOptions: RuleSetOptions
     @OptionGroup(title: "Whole-farm plan") var planFlags: PlanFlags
+    @OptionGroup(title: "The odds") var oddsFlags: OddsFlags
 
     @Option(help: "Output language (default: the rule set's).")
     var lang: Language?
@@ -24,7 +25,7 @@ struct RecommendCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(help: "Rank options by: risk-npv (default), income, npv, payback, first-income.")
+    @Option(help: "Rank options by: gain (default: the risk-adjusted NPV over keeping the current use), downside (the gain in a bad case, P10 of the odds), risk-npv, income, npv, payback, first-income.")
     var rank: RankBy = .gain
 
     @Flag(help: "Add the trace: every rule evaluated, the values it read, its result, and the scales tried.")
@@ -38,7 +39,7 @@ struct RecommendCommand: ParsableCommand {
         let base = try householdOptions.household.first.map { try Console.loadHousehold($0) } ?? HouseholdInput()
         let input = householdOptions.input(over: base)
         let household = try Console.parseHousehold(input, settings: ruleSet.settings)
-        let advice = Evaluator(ruleSet: ruleSet).advise(household, rankBy: rank, trace: explain, plans: true, planOptions: planFlags.options, changes: true)
+        let advice = Evaluator(ruleSet: ruleSet).advise(household, rankBy: rank, trace: explain, plans: true, planOptions: planFlags.options, changes: true, odds: oddsFlags.options)
         let language = lang ?? ruleSet.settings.language
         let settings = ruleSet.settings
         let text: String

@@ -88,3 +88,21 @@ struct PlanFlags: ParsableArguments {
                     maxLoanVND: maxLoan.flatMap { try? QuantityParser.money($0).get() })
     }
 }
+
+/// How the odds are simulated.
+struct OddsFlags: ParsableArguments {
+    @Option(help: ArgumentHelp("Price paths and hazard years simulated for the odds (0: none).", valueName: "n"))
+    var draws = 1000
+
+    @Option(help: ArgumentHelp("Seed of the simulation: the same seed and input give the same odds.", valueName: "n"))
+    var seed: UInt64 = 1
+
+    func validate() throws {
+        guard (0...100_000).contains(draws) else { throw ValidationError("--draws takes 0 to 100000") }
+    }
+
+    /// The simulation's options, nil with `--draws 0`.
+    var options: RiskSimulation.Options? {
+        draws > 0 ? RiskSimulation.Options(draws: draws, seed: seed, startYear: Int(Console.today.prefix(4)) ?? 2026) : nil
+    }
+}

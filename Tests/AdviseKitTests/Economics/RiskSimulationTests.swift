@@ -1,0 +1,132 @@
+@testable import AdviseKit
+import Foundation
+import Testing
+
+/// The odds against closed forms: no spread without volatility or hazards, hazards in their share of
+/// years, the mean of the draws at the risk-adjusted value, reproducible draws.
+@Suite struct RiskSimulationTests {
+    static let tiny = ProjectionTests.tiny
+    static let provenance = Provenance(sources: [], estimate: "test", note: nil, validUntil: nil, location: SourceLocation(file: "", line: 0, column: 0))
+
+    /// The tiny rule set, its crop selling on a market with this volatility (none: a steady price).
+    static func ruleSet(volatility: Double?) throws -> RuleSet {
+        var rules = try #require(tiny)
+        if let volatility {
+            rules.settings.markets = [Market(id: "crop", name: LocalizedText(vi: "Rau", en: "Crop"),
+                                             volatility: Figure(value: volatility, unit: "", provenance: provenance),
+                                             halfLife: Figure(value: 1, unit: "year", provenance: provenance))]
+            rules.models[0].outputs[0].market = "crop"
+        }
+        return rules
+    }
+
+    static func advise(_ rules: RuleSet, _ values: [HouseholdFact: String], draws: Int, seed: UInt64 = 1) throws -> Advice {
+        var input = HouseholdInput()
+        for (fact, text) in values { input[fact] = .init(text) }
+        let household = try HouseholdParser(settings: rules.settings).parse(input)
+        return Evaluator(ruleSet: rules).advise(household, plans: true, odds: RiskSimulation.Options(draws: draws, seed: seed, startYear: 2026))
+    }
+
+    @Test func withoutVolatilityOrHazardsEveryDrawIsTheExpectedValue() throws {
+        let advice = try Self.advise(Self.ruleSet(volatility: nil), [.landM2: "100"], draws: 200)
+        let option = try #require(advice.options.first)
+        let risk = try #require(option.risk)
+        let npv = option.projection.riskAdjustedNPV
+        #expect(risk.draws == 200)
+        for value in [risk.p10NPV, risk.p50NPV, risk.p90NPV, risk.meanNPV] { #expect(abs(value - npv) < 1e-6) }
+        #expect(risk.pLoss == 0)
+        #expect(risk.pMissedInstalment == 0)
+        #expect(advice.plan?.risk?.p50NPV == advice.plan.map(\.riskAdjustedNPV))
+    }
+
+    @Test func aHazardStrikesInItsShareOfYears() throws {
+        // Flood: 10 %/year, half the revenue. In a struck year the cash falls below its expectation, in
+        // other years it is above.
+        let rules = try Self.ruleSet(volatility: nil)
+        var input = HouseholdInput()
+        input[.landM2] = .init("100")
+        input[.flood] = .init("occasional")
+        let household = try HouseholdParser(settings: rules.settings).parse(input)
+        let option = try #require(Evaluator(ruleSet: rules).advise(household).options.first)
+        let economics = option.economics
+        let simulation = RiskSimulation(options: .init(draws: 20_000, seed: 7, startYear: 2026),
+                                        markets: try #require(MarketModel(markets: [], correlations: [])), economics: [economics])
+        let cash = simulation.deviation(economics).cash
+        let struck = Double(cash.filter { $0 < 0 }.count) / Double(cash.count)
+        #expect(cash.count == 20_000 * 3)
+        #expect(abs(struck - 0.1) < 0.01, "struck in \(struck) of the years")
+    }
+
+    @Test func theMeanOfTheDrawsIsTheRiskAdjustedValue() throws {
+        let advice = try Self.advise(Self.ruleSet(volatility: 0.5), [.landM2: "100", .flood: "occasional"], draws: 20_000)
+        let option = try #require(advice.options.first)
+        let risk = try #require(option.risk)
+        let npv = option.projection.riskAdjustedNPV
+        #expect(abs(risk.meanNPV - npv) / npv < 0.02, "mean \(risk.meanNPV) vs \(npv)")
+        #expect(risk.p10NPV < risk.p50NPV && risk.p50NPV < risk.p90NPV)
+        // A log-normal price: the median draw is below the mean.
+        #expect(risk.p50NPV < npv)
+    }
+
+    @Test func theSameSeedGivesTheSameOddsAndAnotherSeedOthers() throws {
+        let household = try Fixtures.household([.landM2: "7000", .capitalVND: "150tr"])
+        let evaluator = Evaluator(ruleSet: Fixtures.ruleSet)
+        let render = { (seed: UInt64) in
+            JSONRenderer(language: .en, settings: Fixtures.settings)
+                .render(evaluator.advise(household, plans: true, odds: .init(draws: 500, seed: seed, startYear: 2026)))
+        }
+        #expect(render(1) == render(1))
+        #expect(render(1) != render(2))
+    }
+
+    @Test func priceFactorsAverageOneAndShocksCorrelate() throws {
+        let p = Self.provenance
+        let markets = ["a", "b"].map { Market(id: $0, name: LocalizedText(vi: $0, en: $0), volatility: Figure(value: 0.4, unit: "", provenance: p),
+                                              halfLife: Figure(value: 2, unit: "year", provenance: p)) }
+        let model = try #require(MarketModel(markets: markets, correlations: [MarketCorrelation(markets: ("a", "b"), value: Figure(value: 0.6, unit: "", provenance: p))]))
+        var random = RandomSource(seed: 3)
+        var path = [Double](repeating: 0, count: 4), scratch = path
+        let n = 40_000
+        var sum = [0.0, 0.0], xs: [(Double, Double)] = []
+        for _ in 0..<n {
+            model.path(years: [2, 2], shocks: [2, 2], stride: 2, random: &random, into: &path, scratch: &scratch)
+            sum[0] += path[1]
+            sum[1] += path[3]
+            xs.append((log(path[0]), log(path[2])))
+        }
+        #expect(abs(sum[0] / Double(n) - 1) < 0.02)
+        #expect(abs(sum[1] / Double(n) - 1) < 0.02)
+        let ma = xs.map(\.0).reduce(0, +) / Double(n), mb = xs.map(\.1).reduce(0, +) / Double(n)
+        let cov = xs.reduce(0) { $0 + ($1.0 - ma) * ($1.1 - mb) }
+        let va = xs.reduce(0) { $0 + ($1.0 - ma) * ($1.0 - ma) }, vb = xs.reduce(0) { $0 + ($1.1 - mb) * ($1.1 - mb) }
+        #expect(abs(cov / (va * vb).squareRoot() - 0.6) < 0.02)
+        #expect(abs((va / Double(n)).squareRoot() - model.spread[0]) < 0.01)
+        #expect(MarketModel(markets: markets + [Market(id: "c", name: markets[0].name, volatility: markets[0].volatility, halfLife: markets[0].halfLife)],
+                            correlations: [.init(markets: ("a", "b"), value: Figure(value: 0.9, unit: "", provenance: p)),
+                                           .init(markets: ("a", "c"), value: Figure(value: 0.9, unit: "", provenance: p)),
+                                           .init(markets: ("b", "c"), value: Figure(value: -0.9, unit: "", provenance: p))]) == nil,
+                "inconsistent correlations are refused")
+    }
+
+    @Test func aTreeKillingHazardCostsItsYearsAndTheReplanting() throws {
+        let rules = try #require(Self.tiny)
+        let model = rules.models[0]
+        var outcome = RuleOutcome(model, key: RuleOutcome.key(model, DenseFacts(values: [Double](repeating: 0, count: HouseholdFact.allCases.count), known: 0)))
+        outcome.risks = [Risk(hazard: "salinity", likelihood: 0.1, loss: 1, provenance: Self.provenance, lasts: 3, replantPerScale: 20)]
+        let e = UnitEconomics(model: model, outcome: outcome, horizon: 3, discountRate: 0)
+        #expect(abs(e.riskShare - 0.3) < 1e-12)
+        #expect(abs(e.riskCost - 2) < 1e-12)
+        // Mature: revenue 100/m², 20 % share → net 80; less 30 % of revenue and 2 of replanting.
+        #expect(abs(e.riskAdjustedIncome(at: 1, hiredCost: 0) - (80 - 30 - 2) + 50) < 1e-9)
+    }
+
+    @Test func rankingByDownsideFollowsTheTenthPercentile() throws {
+        let household = try Fixtures.household([.landM2: "7000", .capitalVND: "150tr"])
+        let advice = Evaluator(ruleSet: Fixtures.ruleSet).advise(household, rankBy: .downside)
+        let suitable = advice.options.filter { $0.verdict != .unsuitable }
+        #expect(suitable.count >= 2)
+        let p10 = suitable.compactMap(\.risk?.p10Gain)
+        #expect(p10.count == suitable.count)
+        #expect(p10 == p10.sorted(by: >))
+    }
+}
