@@ -64,8 +64,21 @@ public struct Advice: Sendable {
     /// How the odds were simulated, when they were.
     public var odds: RiskSimulation.Options? = nil
 
-    /// The first option that is not unsuitable.
+    /// The first option that is not unsuitable: the best single model.
     public var best: ModelAdvice? { options.first { $0.verdict != .unsuitable } }
+
+    /// What the advice recommends — the headline of the text, report and message, and `recommended_plan`
+    /// in JSON: the best whole-farm plan (which may be one model alone), unless it is unsuitable.
+    public var recommendedPlan: Plan? { plan.flatMap { $0.verdict == .unsuitable ? nil : $0 } }
+
+    /// The model to start with (`recommendation` in JSON): the best-ranked option of the recommended plan.
+    /// Without one, the best single model — unless plans were searched and none met the household's
+    /// conditions (then nothing is recommended). When the best plan is unsuitable (its loan cannot be
+    /// repaid), the best single model is the answer, and the headline.
+    public var recommendation: ModelAdvice? {
+        guard let plan = recommendedPlan else { return planSearched && plan == nil ? nil : best }
+        return options.first { plan.modelIDs.contains($0.model.id) }
+    }
 }
 
 /// What options are ranked by.

@@ -72,7 +72,7 @@ public struct CompareRenderer: Sendable {
                       t(.incomePerYear), Catalogue.format(.compareBadYear, language, String(badYear))],
             alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right, .right])
         for (name, advice) in advices {
-            guard let l = advice.plan.map({ line($0, discountRate: advice.discountRate) }) ?? advice.best.map({ line($0, discountRate: advice.discountRate) }) else {
+            guard let l = advice.recommendedPlan.map({ line($0, discountRate: advice.discountRate) }) ?? advice.recommendation.map({ line($0, discountRate: advice.discountRate) }) else {
                 table.rows.append([name, t(.planNone), "", "", "", "", "", "", "", ""])
                 continue
             }

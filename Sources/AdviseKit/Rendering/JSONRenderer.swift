@@ -29,7 +29,12 @@ public struct JSONRenderer: Sendable {
             ("horizon_years", .int(Int64(advice.horizon))),
             ("discount_rate", .double(advice.discountRate)),
             ("poverty_line_vnd_month", .vnd(advice.povertyLineMonth)),
-            ("recommendation", .optional(advice.best) { .string($0.model.id) }),
+            ("recommendation", .optional(advice.recommendation) { .string($0.model.id) }),
+            ("recommended_plan", .optional(advice.recommendedPlan) { p in
+                .object([("models", .array(p.modelIDs.map { .string($0) })), ("verdict", .string(p.verdict.rawValue)), ("land_m2", .double(p.landM2)),
+                         ("investment_vnd", .vnd(p.investment)), ("risk_adjusted_income_vnd", .vnd(p.riskAdjustedIncome)),
+                         ("gain_npv_vnd", .vnd(p.projection.gainNPV))])
+            }),
             ("plan", .optional(advice.plan) { plan($0, advice) }),
             ("options", .array(advice.options.enumerated().map { option($0.element, rank: $0.offset + 1, advice) })),
         ])

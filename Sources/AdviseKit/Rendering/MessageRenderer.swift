@@ -26,6 +26,10 @@ public struct MessageRenderer: Sendable {
                 + (r.loan.map { Catalogue.format(.messageLoan, language, money($0.amount)) } ?? "") + ".")
             parts.append(Catalogue.format(.messageIncome, language, r.firstIncome.map(String.init) ?? "—", money(r.income)))
             risk = r.caution.map { Catalogue.format(.messageRisk, language, Catalogue.reason($0, language, words: true)) }
+            if let odds = r.risk {
+                let loss = Catalogue.odds(odds, hasBaseline: advice.baseline != nil, hasLoan: false, language, words: true)[1]
+                risk = (risk.map { $0 + " " } ?? "") + loss
+            }
         } else if let baseline = advice.baseline {
             parts.append(Catalogue.format(.messageKeep, language, land, baseline.name(language)))
         } else {

@@ -35,7 +35,8 @@ public struct ReportContent: Sendable {
         public var cumulative: [Double] { flow.reduce(into: []) { $0.append(($0.last ?? 0) + $1) } }
     }
 
-    /// The recommendation in short: the whole-farm plan when it combines models, else the best option.
+    /// The recommendation in short: the recommended whole-farm plan (``Advice/recommendedPlan``), else the
+    /// best option.
     public struct Recommendation: Sendable {
         public var name: String
         public var summary: String?
@@ -48,6 +49,10 @@ public struct ReportContent: Sendable {
         public var flow: [Double]
         /// The first hazard, warning or mitigation that applies, for a one-line caution.
         public var caution: Reason.Detail?
+        /// The household's cash flow at the low price band, for "if prices fall".
+        public var lowFlow: [Double]
+        /// The odds, when simulated.
+        public var risk: RiskProfile?
     }
 
     public var language: Language
@@ -100,7 +105,7 @@ public struct ReportContent: Sendable {
             let p = o.projection
             return Pick(name: "\(o.model.name(language)) — \(scaleText(o.model, o.scale))", summary: o.model.summary(language), investment: p.investment,
                         loan: p.loan, programme: p.programme, firstIncome: p.firstIncomeYear, income: p.riskAdjustedIncome, metrics: p.household,
-                        flow: p.riskAdjustedCashFlow, caution: caution(o))
+                        flow: p.riskAdjustedCashFlow, caution: caution(o), lowFlow: p.cashFlow[.low] ?? [], risk: o.risk)
         }
         func pick(_ plan: Plan) -> Pick {
             let parts = plan.components.map { c in
@@ -109,14 +114,16 @@ public struct ReportContent: Sendable {
             }
             return Pick(name: parts.joined(separator: "; "), summary: plan.notes.first.map { $0(language) }, investment: plan.investment, loan: plan.loan,
                         programme: plan.programme, firstIncome: plan.firstIncomeYear, income: plan.riskAdjustedIncome, metrics: plan.household,
-                        flow: plan.riskAdjustedCashFlow, caution: plan.components.lazy.flatMap(\.models).compactMap { m in caution(advice.options.first { $0.model.id == m.id }) }.first)
+                        flow: plan.riskAdjustedCashFlow, caution: plan.components.lazy.flatMap(\.models).compactMap { m in caution(advice.options.first { $0.model.id == m.id }) }.first,
+                        lowFlow: plan.projection.cashFlow[.low] ?? [], risk: plan.risk)
         }
-        let best = advice.best
-        let suitable = advice.options.filter { $0.verdict != .unsuitable }
-        let planned = advice.plan.flatMap { $0.components.count > 1 && $0.verdict != .unsuitable ? $0 : nil }
+        let best = advice.recommendation
+        let planned = advice.recommendedPlan
         let chosen = planned.map(pick) ?? best.map(pick)
         recommendation = chosen
-        let runnerUp = planned != nil ? best.map(pick) : suitable.dropFirst().first.map(pick)
+        // The runner-up: the best single model outside the recommendation.
+        let inChosen = Set(planned?.modelIDs ?? best.map { [$0.model.id] } ?? [])
+        let runnerUp = advice.options.first { $0.verdict != .unsuitable && !inChosen.contains($0.model.id) }.map(pick)
         if let chosen {
             headline = "\(t(.reportAdvice)): \(chosen.name)"
             summary = chosen.summary
@@ -149,15 +156,18 @@ public struct ReportContent: Sendable {
             return Row(model: o.model.name(language), verdict: Catalogue.verdict(o.verdict, language), investment: money(p.investment),
                        income: money(p.riskAdjustedIncome), firstIncome: p.firstIncomeYear.map(String.init) ?? "—",
                        payback: o.verdict == .unsuitable ? "—" : p.household.paybackYear.map(String.init) ?? "—",
-                       isRecommendation: planned.map { $0.modelIDs.contains(o.model.id) } ?? (o.model.id == best?.model.id))
+                       isRecommendation: inChosen.contains(o.model.id))
         }
         reasonsTitle = t(.reportReasons)
-        var reasons = (best?.reasons ?? []).filter { $0.rule != "capital.unknown" }.map { Catalogue.reason($0.detail, language, words: true) }
-        if let best {
-            let low = CashFlowMetrics(best.projection.cashFlow[.low] ?? [], discountRate: advice.discountRate)
+        var reasons = (best?.reasons ?? []).filter { $0.rule != "capital.unknown" }.prefix(4).map { Catalogue.reason($0.detail, language, words: true) }
+        if let chosen {
+            let low = CashFlowMetrics(chosen.lowFlow, discountRate: advice.discountRate)
             reasons.append(f(.reportPriceRisk, String(advice.horizon), money(low.npv)))
+            if let r = chosen.risk {
+                reasons += Catalogue.odds(r, hasBaseline: advice.baseline != nil, hasLoan: chosen.loan != nil, language, words: true).dropFirst()
+            }
         }
-        self.reasons = Array(reasons.prefix(6))
+        self.reasons = reasons
         heldBackTitle = t(.reportHeldBack)
         heldBack = advice.options.filter { $0.verdict == .unsuitable }.map { o in
             (o.model.name(language), o.reasons.filter { $0.effect == "unsuitable" }.prefix(2).map { Catalogue.reason($0.detail, language, words: true) }

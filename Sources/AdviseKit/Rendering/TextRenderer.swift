@@ -24,17 +24,19 @@ public struct TextRenderer: Sendable {
         out.append(householdLine(advice.household))
         if !advice.household.assumed.isEmpty { out.append(t(.assumedNote)) }
         out.append("")
-        if let best = advice.best {
+        if let plan = advice.recommendedPlan {
+            out.append(contentsOf: planLines(plan, advice, title: t(.recommendation)))
+        } else if let best = advice.recommendation {
             out.append("\(t(.recommendation)): \(best.model.name(language)) — \(scaleText(best)), \(t(.investment).lowercased()) \(NumberFormat.moneyProse(best.projection.investment, language)), \(t(.netIncome).lowercased()) \(NumberFormat.moneyProse(best.projection.riskAdjustedIncome, language)) (\(t(.afterRisk))).")
         } else if let baseline = advice.baseline {
             out.append(Catalogue.format(.keepCurrentUse, language, baseline.name(language)))
         } else {
             out.append(t(.noRecommendation))
         }
-        if let plan = advice.plan {
+        if let plan = advice.plan, advice.recommendedPlan == nil {
             out.append("")
-            out.append(contentsOf: planLines(plan, advice))
-        } else if advice.planSearched {
+            out.append(contentsOf: planLines(plan, advice, title: t(.planTitle)))
+        } else if advice.planSearched, advice.plan == nil {
             out.append("")
             out.append("\(t(.planTitle)): \(t(.planNone))")
         }
@@ -52,7 +54,7 @@ public struct TextRenderer: Sendable {
         settings.scales[scale]?.level(id)?.name(language) ?? id
     }
 
-    private func planLines(_ p: Plan, _ advice: Advice) -> [String] {
+    private func planLines(_ p: Plan, _ advice: Advice, title: String) -> [String] {
         let m = { (v: Double) in NumberFormat.moneyProse(v, language) }
         let parts = p.components.map { c -> String in
             let each = zip(c.models, c.scales).map { model, s in
@@ -61,7 +63,7 @@ public struct TextRenderer: Sendable {
             }
             return c.intercrop == nil ? each.joined() : "\(each.joined(separator: " + ")) (\(t(.intercropWith)), \(NumberFormat.grouped(c.landM2, language)) m²)"
         }
-        var out = ["\(t(.planTitle)) — \(Catalogue.verdict(p.verdict, language)): " + parts.joined(separator: " · ")]
+        var out = ["\(title): " + parts.joined(separator: " · ") + " — \(Catalogue.verdict(p.verdict, language))"]
         var figures = "   \(t(.investment)) \(m(p.investment))"
         if let loan = p.loan, let programme = p.programme { figures += "; \(t(.loan).lowercased()) \(m(loan.amount)) (\(programme.name(language)))" }
         figures += "; \(t(.incomePerYear).lowercased()) \(m(p.riskAdjustedIncome)) (\(t(.afterRisk))); NPV \(m(p.riskAdjustedNPV))"

@@ -19,13 +19,25 @@ public struct CoverageReport: Sendable {
     public var silentRules: [(model: String, rule: String, location: SourceLocation)]
     /// How often each model was the best option.
     public var bestCounts: [String: Int]
+    /// With plans: how often each model is part of the recommendation (the recommended plan).
+    public var recommendedCounts: [String: Int] = [:]
+    /// With plans: profiles told to keep their current use, and profiles given no recommendation at all.
+    public var keepCount = 0, noneCount = 0
+    /// Why each model was held back: for each model, how many profiles each unsuitable reason (rule id)
+    /// stopped it in.
+    public var heldBack: [String: [String: Int]] = [:]
+    /// True when plans were searched.
+    public var withPlans: Bool
 
     /// Gaps no reason explains.
     public var unexplainedGaps: [Gap] { gaps.filter { !$0.explained } }
 
     /// Runs the sweep.
-    /// - Complexity: O(profiles × models × (rules + scale candidates × horizon)).
-    public init(ruleSet: RuleSet) {
+    /// - Parameter plans: also find each profile's recommendation (the best plan), as `advise` gives it.
+    /// - Complexity: O(profiles × models × (rules + scale candidates × horizon)), and the planner per
+    ///   profile with plans.
+    public init(ruleSet: RuleSet, plans: Bool = false) {
+        withPlans = plans
         let s = ruleSet.settings
         let evaluator = Evaluator(ruleSet: ruleSet)
         func levels(_ scale: String) -> [String] { s.scales[scale]?.levels.map(\.id) ?? [] }
@@ -42,10 +54,20 @@ public struct CoverageReport: Sendable {
                             for category in levels("loan_category") {
                                 let h = Household(landM2: land, capitalVND: capital, flood: flood, salinity: salinity, labour: labour,
                                                   members: members, currentUse: use, loanCategory: category)
-                                let advice = evaluator.advise(h)
+                                let advice = evaluator.advise(h, plans: plans)
                                 profiles += 1
                                 for o in advice.options {
-                                    for r in o.reasons { fired.insert(o.model.id + "/" + r.rule) }
+                                    for r in o.reasons {
+                                        fired.insert(o.model.id + "/" + r.rule)
+                                        if r.effect == "unsuitable" { heldBack[o.model.id, default: [:]][r.rule, default: 0] += 1 }
+                                    }
+                                }
+                                if plans {
+                                    if let plan = advice.recommendedPlan {
+                                        for id in Set(plan.modelIDs) { recommendedCounts[id, default: 0] += 1 }
+                                    } else if advice.recommendation == nil {
+                                        if advice.baseline != nil { keepCount += 1 } else { noneCount += 1 }
+                                    }
                                 }
                                 if let top = advice.best {
                                     answered += 1

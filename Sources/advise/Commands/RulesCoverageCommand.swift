@@ -14,9 +14,12 @@ struct RulesCoverageCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: FindingsFormat = .text
 
+    @Flag(help: "Also find every profile's recommendation (the best whole-farm plan), as `advise` gives it: how often each model is recommended, and how often the answer is to keep the current use. Slower.")
+    var plans = false
+
     func run() throws {
         let ruleSet = try Console.loadRules(ruleSetOptions)
-        let report = CoverageReport(ruleSet: ruleSet)
+        let report = CoverageReport(ruleSet: ruleSet, plans: plans)
         switch format {
         case .text:
             let s = ruleSet.settings
@@ -32,6 +35,15 @@ struct RulesCoverageCommand: ParsableCommand {
             for r in report.silentRules { print("  \(r.location): \(r.model) rule '\(r.rule)'") }
             print("Best option: " + report.bestCounts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             print("Never the best: \(report.neverBest.isEmpty ? "none" : report.neverBest.joined(separator: ", "))")
+            if report.withPlans {
+                print("Recommended (part of the recommended plan): " + report.recommendedCounts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+                    .map { "\($0.key) \($0.value) (\(percent($0.value, report.profiles)))" }.joined(separator: ", "))
+                print("Keep the current use: \(report.keepCount) (\(percent(report.keepCount, report.profiles))); nothing fits: \(report.noneCount) (\(percent(report.noneCount, report.profiles)))")
+            }
+            print("Held back by (profiles where each reason stopped the model):")
+            for (model, reasons) in report.heldBack.sorted(by: { $0.key < $1.key }) {
+                print("  \(model): " + reasons.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            }
         case .json:
             let document = JSONValue.object([
                 ("profiles", .int(Int64(report.profiles))),
@@ -43,6 +55,12 @@ struct RulesCoverageCommand: ParsableCommand {
                 ("silent_rules", .array(report.silentRules.map { .object([("model", .string($0.model)), ("rule", .string($0.rule)), ("location", .string($0.location.description))]) })),
                 ("best_counts", .object(report.bestCounts.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) })),
                 ("never_best", .array(report.neverBest.map { .string($0) })),
+                ("recommended_counts", report.withPlans ? .object(report.recommendedCounts.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) }) : .null),
+                ("keep_current_use", report.withPlans ? .int(Int64(report.keepCount)) : .null),
+                ("nothing_fits", report.withPlans ? .int(Int64(report.noneCount)) : .null),
+                ("held_back", .object(report.heldBack.sorted { $0.key < $1.key }.map { model, reasons in
+                    (model, .object(reasons.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) }))
+                })),
             ])
             print(document.serialized())
         }
