@@ -125,7 +125,30 @@ public struct Evaluator: Sendable {
         let ids = Set(components.flatMap { $0.models.map(\.id) })
         notes += ruleSet.combinations.separate.filter { $0.models.allSatisfy(ids.contains) }.map(\.message)
         let verdict: Verdict = !projection.loanServiceable ? .unsuitable : (hasMitigation || projection.loan != nil ? .conditional : .recommended)
+        if let note = restOfTheLand(components, projection, candidates, context, money) { notes.append(note) }
         return Plan(components: components, projection: projection, verdict: verdict, notes: notes)
+    }
+
+    /// What happens to the land a plan leaves: it keeps its current use; or, on bare land, why it stays
+    /// empty — the money (own capital and the loan together) runs out before any model with a gain could
+    /// take more, or more land would not add value (hired labour, the models' largest scales, the number
+    /// of components).
+    private func restOfTheLand(_ components: [Plan.Component], _ projection: Projection, _ candidates: [Candidate],
+                               _ context: HouseholdContext, _ money: ScaleSearch.Money) -> LocalizedText? {
+        let rest = context.household.landM2 - components.reduce(0) { $0 + $1.landM2 }
+        guard rest >= 1 else { return nil }
+        let area = { (language: Language) in NumberFormat.grouped(rest, language) }
+        if let baseline = ruleSet.baseline(forCurrentUse: context.household.currentUse) {
+            return LocalizedText { Catalogue.format(.noteKeepRest, $0, area($0), baseline.name($0)) }
+        }
+        let inPlan = Set(components.flatMap { $0.models.map(\.id) })
+        // The least money that would put a model with a gain on more of the land.
+        let cheapest = candidates.filter { $0.gain > 0 }.map { c in
+            inPlan.contains(c.model.id) ? c.economics.investPerScale * c.program.grid.step : c.economics.investment(at: c.program.grid.minimum)
+        }.min()
+        let spare = money.capital.map { $0 + money.loanCeiling - projection.investment }
+        let key: Catalogue.Key = spare.map { s in cheapest.map { s < $0 } ?? false } ?? false ? .noteIdleCapital : .noteIdleValue
+        return LocalizedText { Catalogue.format(key, $0, area($0)) }
     }
 
     /// The figures of the best option only — what a batch needs — from the closed forms, without reasons

@@ -11,6 +11,11 @@ public struct LocalizedText: Sendable, Hashable {
         self.en = en
     }
 
+    /// A text made in each language by the same function (a catalogue phrase).
+    public init(_ make: (Language) -> String) {
+        self.init(vi: make(.vi), en: make(.en))
+    }
+
     /// The text in one language.
     public func callAsFunction(_ language: Language) -> String {
         switch language {

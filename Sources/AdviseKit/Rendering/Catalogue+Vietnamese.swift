@@ -151,5 +151,8 @@ extension Catalogue {
         .chanceUnder: "Dưới 1 trong 10 trường hợp",
         .chanceAbout: "Khoảng %@ trong 10 trường hợp",
         .chanceAlmostAll: "Gần như mọi trường hợp",
+        .noteKeepRest: "%@ m² còn lại giữ nguyên hiện trạng (%@).",
+        .noteIdleCapital: "%@ m² còn để trống: vốn (kể cả khoản vay được) chỉ đủ cho phần trên; có thêm vốn thì trồng thêm.",
+        .noteIdleValue: "%@ m² còn để trống: làm thêm không tăng giá trị (phải thuê thêm công, hoặc các mô hình đã ở quy mô lớn nhất).",
     ]
 }

@@ -38,3 +38,32 @@ import Testing
         #expect(report.rows.filter(\.isRecommendation).map(\.model).sorted() == Set(names).sorted())
     }
 }
+
+/// No land is left without a reason: a plan that does not use all the land says what happens to the rest.
+@Suite struct RestOfTheLandTests {
+    static func plan(_ values: [HouseholdFact: String]) throws -> Plan {
+        try #require(Evaluator(ruleSet: Fixtures.ruleSet).plan(Fixtures.household(values)))
+    }
+
+    @Test func bareLandLeftEmptyForLackOfMoneySaysSo() throws {
+        let plan = try Self.plan([.landM2: "7000", .capitalVND: "20tr"])
+        #expect(plan.landM2 < 7000)
+        let note = try #require(plan.notes.last)
+        #expect(note.en.hasPrefix(NumberFormat.grouped(7000 - plan.landM2, .en) + " m² stay empty: the money"))
+    }
+
+    @Test func landNotConvertedKeepsItsCurrentUse() throws {
+        let plan = try Self.plan([.landM2: "1.1ha", .capitalVND: "20tr", .currentUse: "coconut"])
+        #expect(plan.landM2 < 11_000)
+        #expect(plan.notes.last?.en.contains("keep their current use") == true)
+    }
+
+    @Test(arguments: ["20tr", "50tr", "100tr", "400tr"])
+    func everyPlanAccountsForAllTheLand(_ capital: String) throws {
+        for land in ["1500", "7000", "2ha"] {
+            let h = try Fixtures.household([.landM2: land, .capitalVND: capital])
+            guard let plan = Evaluator(ruleSet: Fixtures.ruleSet).plan(h) else { continue }
+            #expect(plan.landM2 >= h.landM2 - 0.5 || plan.notes.contains { $0.en.contains("stay empty") }, "\(land) \(capital)")
+        }
+    }
+}
