@@ -129,3 +129,57 @@ import Testing
         #expect(o.reasons.first?.rule == "flood-out")
     }
 }
+
+/// The money core by hand on the tiny plot (100 m²; discount 0): re-investment at the end of its life,
+/// the residual value of the cycle that covers the horizon, the value of keeping it, family labour.
+@Suite struct LifeAndValueTests {
+    static func economics(life: Double?, valuation: Valuation = Valuation(horizon: 3, discountRate: 0)) throws -> UnitEconomics {
+        var model = try #require(ProjectionTests.tiny).models[0]
+        model.lifeYears = life.map { Figure(value: $0, unit: "year", provenance: RiskSimulationTests.provenance) }
+        let facts = DenseFacts(values: [Double](repeating: 0, count: HouseholdFact.allCases.count), known: 0)
+        return UnitEconomics(model: model, outcome: RuleOutcome(model, key: RuleOutcome.key(model, facts)), valuation: valuation)
+    }
+
+    @Test func aShortLifeIsReinvestedAndTheCycleOverTheHorizonIsValued() throws {
+        // Life 2 within a 3-year horizon: the 2,000 investment is made again in year 2, and the model is
+        // valued to year 4 (the end of the second cycle). Yearly net at 100 m²: 3,950 then 7,950.
+        let e = try Self.economics(life: 2)
+        #expect(e.extent == 4)
+        #expect(e.reinvestment(at: 100, year: 2) == 2000)
+        #expect(e.reinvestment(at: 100, year: 4) == 0, "no re-investment at the end of the valued period")
+        #expect(e.projectFlow(at: 100, scenario: .base, riskAdjusted: true) == [-2000, 3950, 5950, 7950])
+        // Residual: year 4's 7,950 (labour at the family rate, here 0).
+        #expect(e.residualValue(at: 100, riskAdjusted: true) == 7950)
+        #expect(e.npv(at: 100, hiredCost: 0, riskAdjusted: true) == -2000 + 3950 + 5950 + 7950 + 7950)
+    }
+
+    @Test func aLongLifeKeepsTheYearsAfterTheHorizon() throws {
+        // Life 5: valued to year 5; the residual is years 4 and 5 at 7,950.
+        let e = try Self.economics(life: 5)
+        #expect(e.extent == 5)
+        #expect(e.residualValue(at: 100, riskAdjusted: false) == 2 * 7950)
+        #expect(e.npv(at: 100, hiredCost: 0, riskAdjusted: false) == -2000 + 3950 + 4 * 7950)
+    }
+
+    @Test func keepingAModelIsWorthItsNetPerScaleUnit() throws {
+        // Per m²: revenue 50 then 100 a year, 20 % of it a cost → 40, 80, 80.
+        let e = try Self.economics(life: nil)
+        #expect(e.keepingValue(years: 1) == 40)
+        #expect(e.keepingValue(years: 3) == 200)
+        #expect(e.keepingIncome == 80)
+    }
+
+    @Test func familyDaysAreChargedAtTheirValueInTheRankingValue() throws {
+        // 100 m² take 1 person-day a year; the family has 100. At a wage of 10 and a family share of 50 %,
+        // that day is worth 5 a year: the NPV over 3 years is 15 lower, the cash the same.
+        let valuation = Valuation(horizon: 3, discountRate: 0, wage: 10, familyLabourShare: 0.5)
+        let e = try Self.economics(life: nil, valuation: valuation)
+        let labour = valuation.labour(e.labour(at: 100), familyDays: 100)
+        #expect(labour.hiredCost == 0)
+        #expect(labour.familyValue == 5)
+        let resources = Projection.Resources(capital: nil, programme: nil, familyDays: 100, valuation: valuation)
+        let p = Projection(economics: e, scale: 100, resources: resources)
+        #expect(p.riskAdjustedNPV == -2000 + 3950 + 7950 + 7950 - 15)
+        #expect(p.riskAdjustedCashFlow == [-2000, 3950, 7950, 7950])
+    }
+}
