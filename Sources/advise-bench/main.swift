@@ -34,7 +34,7 @@ do {
     measure("one household, full advice (5 models, reasons, cash flows)", iterations: 20_000, per: households.count) {
         for h in households { sink += evaluator.advise(h).options[0].projection.npv }
     }
-    let odds = RiskSimulation.Options(draws: 1000, seed: 1, startYear: 2026)
+    let odds = RiskSimulation.Options(draws: 1000, seed: 1)
     measure("one household, full advice, plan and the odds (1,000 draws of every option and the plan)", iterations: 200, per: households.count) {
         for h in households { sink += evaluator.advise(h, plans: true, odds: odds).plan?.risk?.p10NPV ?? 0 }
     }

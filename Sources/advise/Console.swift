@@ -56,6 +56,10 @@ enum Console {
         return formatter.string(from: Date())
     }
 
+    /// The evaluator, with year 0 in today's calendar year (so each year is compared with the poverty line
+    /// in force then).
+    static func evaluator(_ ruleSet: RuleSet) -> Evaluator { Evaluator(ruleSet: ruleSet, year: Int(today.prefix(4))) }
+
     /// Loads the rule set with its overrides and checks; prints its warnings once; exits 65 on errors.
     static func loadRules(_ options: RuleSetOptions) throws -> RuleSet {
         do {

@@ -38,7 +38,7 @@ enum Fixtures {
     private static let failedSettings = RegionalSettings(
         ruleset: RuleSetInfo(id: "failed", version: "", effective: "", name: LocalizedText(vi: "", en: "")), language: .vi,
         horizonYears: 1, discountRate: zero, congM2: Figure(value: 1000, unit: "m2", provenance: none), defaults: [:],
-        workdaysPerWorker: zero, hiredLabourWage: zero, familyLabourValue: zero, povertyLine: zero, scales: [:], loanProgrammes: [], constants: [:],
+        workdaysPerWorker: zero, hiredLabourWage: zero, familyLabourValue: zero, povertyLines: [], scales: [:], loanProgrammes: [], constants: [:],
         priceMaxAgeYears: 5, coverage: CoverageGrid(landM2: [], capitalVND: []),
         location: SourceLocation(file: "", line: 0, column: 0))
 }

@@ -59,8 +59,7 @@ public struct BatchProcessor: Sendable {
         do {
             let household = try parser.parse(input)
             if plans, let plan = evaluator.plan(household) {
-                let line = evaluator.ruleSet.settings.povertyLine.value / 12
-                return .success((input.id, OptionSummary(plan, members: household.members, povertyLineMonth: line)))
+                return .success((input.id, evaluator.summary(plan, household)))
             }
             return .success((input.id, evaluator.bestOption(household, rankBy: rankBy, cache: cache)))
         } catch {

@@ -17,13 +17,10 @@ public struct RiskSimulation {
     public struct Options: Sendable, Equatable {
         public var draws: Int
         public var seed: UInt64
-        /// The calendar year of year 0 (the investment year), to name the year compared with the poverty line.
-        public var startYear: Int
 
-        public init(draws: Int = 1000, seed: UInt64 = 1, startYear: Int) {
+        public init(draws: Int = 1000, seed: UInt64 = 1) {
             self.draws = draws
             self.seed = seed
-            self.startYear = startYear
         }
     }
 
@@ -118,17 +115,18 @@ public struct RiskSimulation {
     /// The odds of a projection.
     /// - Parameters:
     ///   - members: household members, for income per member.
-    ///   - otherIncome: the household's yearly income beside the farm, VND.
+    ///   - otherIncome: the household's yearly income beside the projection's land, VND.
     ///   - capital: own capital (what is left after investing carries the first instalments).
+    ///   - startYear: the calendar year of year 0.
     ///   - povertyLineMonth: the poverty line in a calendar year, VND per person per month.
-    public func profile(_ p: Projection, members: Double, otherIncome: Double = 0, capital: Double?,
-                                 povertyLineMonth: (Int) -> Double) -> RiskProfile {
+    public func profile(_ p: Projection, members: Double, otherIncome: Double = 0, capital: Double?, startYear: Int,
+                        povertyLineMonth: (Int) -> Double) -> RiskProfile {
         let n = max(0, options.draws), years = self.years
         let horizon = p.riskAdjustedCashFlow.count - 1
         let parts = p.parts.map { (deviation($0.economics), $0) }
         let baselines = p.parts.compactMap { part in part.baseline.map { (deviation($0), part) } }
         let matureYear = min(horizon, p.parts.map(\.economics.matureYear).max() ?? 1)
-        let calendarYear = options.startYear + matureYear
+        let calendarYear = startYear + matureYear
         let line = povertyLineMonth(calendarYear)
         let hired = p.labour.hiredCost
         let income = p.parts.reduce(0) { $0 + $1.economics.riskAdjustedIncome(inYear: matureYear, at: $1.scale) } - hired + otherIncome

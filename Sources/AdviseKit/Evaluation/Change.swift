@@ -23,6 +23,7 @@ public struct Change: Sendable, Equatable {
         case .loanCategory: h.loanCategory = level ?? h.loanCategory
         case .labour: h.labour = number ?? h.labour
         case .members: h.members = number ?? h.members
+        case .otherIncomeVND: h.otherIncomeVND = number ?? h.otherIncomeVND
         }
         h.assumed.removeAll { $0 == fact }
         return h

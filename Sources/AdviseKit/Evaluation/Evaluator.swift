@@ -12,13 +12,18 @@ public struct Evaluator: Sendable {
     private let baselines: [ModelProgram?]
     /// Settings the hot loop reads, as plain numbers (copying the settings per household would cost more
     /// than the evaluation).
-    private let horizon: Int, discountRate: Double, workdays: Double, povertyLineMonth: Double
+    private let horizon: Int, discountRate: Double, workdays: Double
+    /// The calendar year of year 0 (the investment), for the poverty line in force in the year compared.
+    public let year: Int
     private let valuation: Valuation
     /// The markets, for the odds.
     private let markets: MarketModel
 
     /// Creates an evaluator.
-    public init(ruleSet: RuleSet) {
+    /// - Parameter year: the calendar year of year 0 (the year of "today"); by default the year the rule
+    ///   set takes effect.
+    public init(ruleSet: RuleSet, year: Int? = nil) {
+        self.year = year ?? Int(ruleSet.settings.ruleset.effective.prefix(4)) ?? 2026
         self.ruleSet = ruleSet
         let scales = ruleSet.settings.scales
         levelIndex = HouseholdFact.allCases.map { fact in
@@ -35,7 +40,6 @@ public struct Evaluator: Sendable {
         discountRate = settings.discountRate.value
         workdays = settings.workdaysPerWorker.value
         valuation = settings.valuation
-        povertyLineMonth = settings.povertyLine.value / 12
         markets = MarketModel(markets: settings.markets, correlations: settings.marketCorrelations)
             ?? MarketModel(markets: settings.markets, correlations: [])!
     }
@@ -62,17 +66,17 @@ public struct Evaluator: Sendable {
             }
         }
         var plan = plans ? plan(candidates, context, planOptions) : nil
-        if let p = plan { plan?.risk = simulation?.profile(p.projection, household: household, settings: settings) }
+        if let p = plan { plan?.risk = simulation?.profile(p.projection, context, landM2: p.landM2) }
         return Advice(ruleset: settings.ruleset, overrides: ruleSet.overrides, household: household, rankBy: rankBy,
                       horizon: settings.horizonYears, discountRate: settings.discountRate.value,
-                      povertyLineMonth: settings.povertyLine.value / 12, options: options,
+                      povertyLineMonth: settings.povertyLineMonth(inYear: year), povertyLineYear: year, options: options,
                       plan: plan, planSearched: plans,
                       baseline: ruleSet.baseline(forCurrentUse: household.currentUse), odds: oddsOptions)
     }
 
     /// The odds made when none are asked for: 1,000 draws from seed 1 when the ranking needs them.
     private func defaultOdds(_ rankBy: RankBy) -> RiskSimulation.Options? {
-        rankBy == .downside ? RiskSimulation.Options(startYear: Int(ruleSet.settings.ruleset.effective.prefix(4)) ?? 2026) : nil
+        rankBy == .downside ? RiskSimulation.Options() : nil
     }
 
     /// Draws the odds for a household's candidates and gives each its profile; nil without options.
@@ -80,7 +84,8 @@ public struct Evaluator: Sendable {
         guard let options else { return nil }
         let simulation = RiskSimulation(options: options, markets: markets, economics: candidates.map(\.economics), baseline: context.baseline)
         for i in candidates.indices {
-            candidates[i].risk = simulation.profile(projection(candidates[i], context), household: context.household, settings: ruleSet.settings)
+            let c = candidates[i]
+            candidates[i].risk = simulation.profile(projection(c, context), context, landM2: c.program.grid.areaPerScale * c.scale)
         }
         return simulation
     }
@@ -100,9 +105,12 @@ public struct Evaluator: Sendable {
                               combinations: ruleSet.combinations, money: money, landM2: context.household.landM2,
                               annuity: economics.first?.annuity ?? 0)
         planner.constraints.firstIncomeYear = options.firstIncomeWithinMonths.map { max(1, ($0 + 11) / 12) }
-        if let year = options.abovePovertyByYear {
-            planner.constraints.povertyYear = year
-            planner.constraints.neededCash = context.household.members * povertyLineMonth * 12
+        if let by = options.abovePovertyByYear {
+            planner.constraints.povertyYear = by
+            // The farm must earn what the household's other income does not (the current use of land the
+            // plan leaves is not counted: the condition errs on the safe side).
+            planner.constraints.neededCash = context.household.members * ruleSet.settings.povertyLineMonth(inYear: year + by) * 12
+                - context.household.otherIncomeVND
         }
         guard let (items, xs, _) = planner.best() else { return nil }
         var components: [Plan.Component] = []
@@ -175,14 +183,23 @@ public struct Evaluator: Sendable {
         let labour = resources.labour(e.labour(at: c.scale))
         let flow = Projection.householdFlow(e.projectFlow(at: c.scale, scenario: .base, riskAdjusted: true), hiredCost: labour.hiredCost, loan: loan)
         let income = e.riskAdjustedIncome(at: c.scale, hiredCost: labour.hiredCost)
-        let perMonth = income / max(1, h.members) / 12
         let grid = c.program.grid
+        let member = context.perMember(income: income, landM2: c.scale * grid.areaPerScale, matureYear: e.matureYear)
         return OptionSummary(
             model: c.program.model.id, verdict: c.verdict, areaM2: c.scale * grid.areaPerScale, units: grid.isUnits ? c.scale : nil,
             investment: e.investment(at: c.scale), programme: programme?.id, loan: loan?.amount,
             annualNetIncome: e.annualNetIncome(at: c.scale, hiredCost: labour.hiredCost), riskAdjustedIncome: income,
             npv: c.npv, riskAdjustedNPV: c.riskNPV, gainNPV: c.gain, paybackYear: CashFlowMetrics(flow, discountRate: discountRate).paybackYear,
-            firstIncomeYear: e.firstRevenueYear, incomePerMemberMonth: perMonth, abovePovertyLine: perMonth >= povertyLineMonth)
+            firstIncomeYear: e.firstRevenueYear, incomePerMemberMonth: member.perMonth, abovePovertyLine: member.perMonth >= member.line)
+    }
+
+    /// A plan's figures as a batch row: income per member with the household's other income and the
+    /// current use of the land the plan leaves, against the poverty line when the plan is at full yield.
+    public func summary(_ plan: Plan, _ household: Household) -> OptionSummary {
+        let context = context(household, cache: nil)
+        let matureYear = min(horizon, plan.projection.parts.map(\.economics.matureYear).max() ?? 1)
+        let member = context.perMember(income: plan.riskAdjustedIncome, landM2: plan.landM2, matureYear: matureYear)
+        return OptionSummary(plan, incomePerMemberMonth: member.perMonth, povertyLineMonth: member.line)
     }
 
     /// One model for the household.
@@ -199,8 +216,24 @@ public struct Evaluator: Sendable {
         let money: ScaleSearch.Money
         /// The economics (per m²) of keeping the current use, when it has a baseline model.
         let baseline: UnitEconomics?
+        let settings: RegionalSettings
+        /// The calendar year of year 0.
+        let year: Int
         /// True when the household's category has a loan programme.
         var canBorrow: Bool { money.loanCeiling > 0 || resources.programme != nil }
+
+        /// What the household earns a year beside a conversion on `landM2` of its land: its other income and
+        /// the current use of the land the conversion leaves (risk-adjusted, at maturity).
+        func besideFarm(landM2: Double) -> Double {
+            household.otherIncomeVND + (baseline?.keepingIncome ?? 0) * max(0, household.landM2 - landM2)
+        }
+
+        /// Income per member per month from a conversion's yearly income on `landM2`, with what the household
+        /// earns beside it; the poverty line in force when it is compared (the first year at full yield).
+        func perMember(income: Double, landM2: Double, matureYear: Int) -> (perMonth: Double, year: Int, line: Double) {
+            let perMonth = (income + besideFarm(landM2: landM2)) / max(1, household.members) / 12
+            return (perMonth, year + matureYear, settings.povertyLineMonth(inYear: year + matureYear))
+        }
 
         /// What keeping the current use is worth per m² over the valuation period of a model.
         func baselineValue(perM2For e: UnitEconomics) -> Double { baseline?.keepingValue(years: e.extent) ?? 0 }
@@ -213,19 +246,20 @@ public struct Evaluator: Sendable {
 
     private func context(_ h: Household, cache: EvaluationCache?) -> HouseholdContext {
         var values = [Double](repeating: 0, count: HouseholdFact.allCases.count)
-        var known: UInt8 = 0
+        var known: FactMask = 0
         for fact in HouseholdFact.allCases {
             let v = fact.scale == nil ? h.number(fact) : h.level(fact).flatMap { levelIndex[fact.rawValue][$0] }
             values[fact.rawValue] = v ?? 0
-            if v != nil { known |= 1 << UInt8(fact.rawValue) }
+            if v != nil { known |= 1 << FactMask(fact.rawValue) }
         }
         let resources = Projection.Resources(capital: h.capitalVND, programme: programmes[h.loanCategory], familyDays: h.labour * workdays, valuation: valuation)
         let facts = DenseFacts(values: values, known: known)
         let use = Int(values[HouseholdFact.currentUse.rawValue])
-        let baseline = (known & 1 << UInt8(HouseholdFact.currentUse.rawValue) != 0 && use < baselines.count ? baselines[use] : nil).map { program in
+        let baseline = (known & 1 << FactMask(HouseholdFact.currentUse.rawValue) != 0 && use < baselines.count ? baselines[use] : nil).map { program in
             shared(program, index: compiled.count + use, facts, cache: cache).1.economics
         }
-        return HouseholdContext(household: h, facts: facts, resources: resources, money: ScaleSearch.Money(resources), baseline: baseline)
+        return HouseholdContext(household: h, facts: facts, resources: resources, money: ScaleSearch.Money(resources), baseline: baseline,
+                                settings: ruleSet.settings, year: year)
     }
 
     /// A model's rule outcome and economics for a household's facts, from the cache when one is given.
@@ -365,7 +399,7 @@ public struct Evaluator: Sendable {
             reasons.append(Reason(rule: "labour.below-wage", effect: "warning", detail: .belowWage(perDayVND: perDay, wageVND: resources.wage),
                                   observed: RulePass.observations([.labour], household)))
         }
-        let perMonth = projection.riskAdjustedIncome / max(1, household.members) / 12
+        let member = context.perMember(income: projection.riskAdjustedIncome, landM2: model.scale.areaM2(c.scale), matureYear: c.economics.matureYear)
         var trials: [ScaleTrial] = []
         if trace, case let .fits(upper) = c.limit {
             trials = search(c.program, c.economics, context).trials(upper: upper)
@@ -374,7 +408,8 @@ public struct Evaluator: Sendable {
             model: model, verdict: c.verdict, scale: c.scale, areaM2: model.scale.areaM2(c.scale),
             units: model.scale.isUnits ? c.scale : nil, projection: projection, reasons: reasons,
             trace: trace ? RulePass.trace(model, context.facts, household) : [], trials: trials,
-            incomePerMemberMonth: perMonth, abovePovertyLine: perMonth >= povertyLineMonth,
+            incomePerMemberMonth: member.perMonth, abovePovertyLine: member.perMonth >= member.line,
+            povertyYear: member.year, povertyLineMonth: member.line,
             incomePerLabourDay: incomePerLabourDay,
             risk: c.risk, economics: c.economics, hiredCost: projection.labour.hiredCost)
     }
@@ -389,8 +424,9 @@ extension ScaleSearch.Limit {
 }
 
 extension RiskSimulation {
-    /// The odds of a projection for a household, against the poverty line of the rule set's settings.
-    func profile(_ p: Projection, household: Household, settings: RegionalSettings) -> RiskProfile {
-        profile(p, members: household.members, capital: household.capitalVND, povertyLineMonth: settings.povertyLineMonth(inYear:))
+    /// The odds of a projection on `landM2` of a household's land, against the poverty line in force then.
+    func profile(_ p: Projection, _ context: Evaluator.HouseholdContext, landM2: Double) -> RiskProfile {
+        profile(p, members: context.household.members, otherIncome: context.besideFarm(landM2: landM2), capital: context.household.capitalVND,
+                startYear: context.year, povertyLineMonth: context.settings.povertyLineMonth(inYear:))
     }
 }

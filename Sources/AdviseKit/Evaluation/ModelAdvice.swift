@@ -17,10 +17,14 @@ public struct ModelAdvice: Sendable {
     public var trace: [RuleTrace]
     /// The scales tried, for `--explain`.
     public var trials: [ScaleTrial]
-    /// Monthly risk-adjusted income per household member from this model, VND.
+    /// Monthly income per household member with this model at maturity, VND: the model's risk-adjusted
+    /// income, the household's other income, and the current use of the land it leaves.
     public var incomePerMemberMonth: Double
-    /// True when that income reaches the poverty line.
+    /// True when that income reaches the poverty line in force in ``povertyYear``.
     public var abovePovertyLine: Bool
+    /// The calendar year compared with the poverty line (the first year at full yield), and the line then.
+    public var povertyYear: Int
+    public var povertyLineMonth: Double
     /// Risk-adjusted yearly income per person-day of labour, VND.
     public var incomePerLabourDay: Double?
     /// For an option that is not recommended, the single changes that would move it up (when asked for).
@@ -52,7 +56,9 @@ public struct Advice: Sendable {
     public var rankBy: RankBy
     public var horizon: Int
     public var discountRate: Double
+    /// The poverty line in force in ``povertyLineYear`` (the year of the advice), VND per person per month.
     public var povertyLineMonth: Double
+    public var povertyLineYear: Int
     /// Ranked best first; unsuitable options last.
     public var options: [ModelAdvice]
     /// The best whole-farm plan, when plans were asked for and one pays.

@@ -29,9 +29,9 @@ public struct OptionSummary: Sendable, Equatable {
                   incomePerMemberMonth: advice.incomePerMemberMonth, abovePovertyLine: advice.abovePovertyLine)
     }
 
-    /// The summary of a whole-farm plan: `model` joins the models' ids with `+`, `area_m2` is the land used.
-    public init(_ plan: Plan, members: Double, povertyLineMonth: Double) {
-        let perMonth = plan.riskAdjustedIncome / max(1, members) / 12
+    /// The summary of a whole-farm plan: `model` joins the models' ids with `+`, `area_m2` is the land used;
+    /// income per member as ``Evaluator/summary(_:_:)`` finds it, against the line in force then.
+    public init(_ plan: Plan, incomePerMemberMonth perMonth: Double, povertyLineMonth: Double) {
         self.init(model: plan.modelIDs.joined(separator: "+"), verdict: plan.verdict, areaM2: plan.landM2, units: nil, investment: plan.investment,
                   programme: plan.programme?.id, loan: plan.loan?.amount, annualNetIncome: plan.annualNetIncome,
                   riskAdjustedIncome: plan.riskAdjustedIncome, npv: plan.npv, riskAdjustedNPV: plan.riskAdjustedNPV, gainNPV: plan.projection.gainNPV,

@@ -8,13 +8,13 @@ public struct Condition: Sendable {
     public var location: SourceLocation?
     let evaluate: @Sendable ([Double]) -> Bool
     /// Bit `fact.rawValue` set for every fact the condition reads.
-    let required: UInt8
+    let required: FactMask
 
     init(text: String, facts: [HouseholdFact], evaluate: @escaping @Sendable ([Double]) -> Bool) {
         self.text = text
         self.facts = facts
         self.evaluate = evaluate
-        required = facts.reduce(0) { $0 | 1 << UInt8($1.rawValue) }
+        required = facts.reduce(0) { $0 | 1 << FactMask($1.rawValue) }
     }
 
     /// The compiled check alone, for the evaluator's hot loop.
@@ -22,7 +22,7 @@ public struct Condition: Sendable {
 
     /// A compiled condition without its text: what the evaluator runs per household.
     struct Check: Sendable {
-        let required: UInt8
+        let required: FactMask
         let evaluate: @Sendable ([Double]) -> Bool
 
         /// nil when the condition reads a fact that is not known.

@@ -62,7 +62,7 @@ public struct HouseholdParser: Sendable {
             flood: levelIDs[HouseholdFact.flood.rawValue], salinity: levelIDs[HouseholdFact.salinity.rawValue],
             labour: numbers[HouseholdFact.labour.rawValue] ?? 0, members: numbers[HouseholdFact.members.rawValue] ?? 1,
             currentUse: levelIDs[HouseholdFact.currentUse.rawValue], loanCategory: levelIDs[HouseholdFact.loanCategory.rawValue],
-            assumed: assumed)
+            otherIncomeVND: numbers[HouseholdFact.otherIncomeVND.rawValue] ?? 0, assumed: assumed)
     }
 
     private enum Parsed { case number(Double), level(String) }
@@ -73,6 +73,7 @@ public struct HouseholdParser: Sendable {
         case .capitalVND: return QuantityParser.money(text).map(Parsed.number)
         case .labour: return QuantityParser.count(text, minimum: 0, maximum: 50).map(Parsed.number)
         case .members: return QuantityParser.count(text, minimum: 1, maximum: 50).map(Parsed.number)
+        case .otherIncomeVND: return QuantityParser.income(text).map(Parsed.number)
         case .flood, .salinity, .currentUse, .loanCategory:
             let table = levels[fact.rawValue]
             if let id = table[text] ?? table[Self.key(text)] { return .success(.level(id)) }
@@ -115,6 +116,7 @@ extension HouseholdFact {
         case .members: "members"
         case .currentUse: "current-use"
         case .loanCategory: "loan-category"
+        case .otherIncomeVND: "other-income"
         }
     }
 

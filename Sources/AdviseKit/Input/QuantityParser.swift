@@ -44,6 +44,32 @@ public enum QuantityParser {
             .flatMap { $0 <= 1e13 ? .success($0.rounded()) : .failure(Problem(message: "\(text) is more than 10,000 tỷ; check the unit")) }
     }
 
+    /// The accepted forms of an income, for messages.
+    public static let incomeForms = "3tr (a month), 3tr/tháng, 3tr/month, 36tr/năm, 36tr/year"
+
+    /// Periods an income may name, and how many of them make a year.
+    static let periods: [(words: [String], perYear: Double)] = [
+        (["/tháng", "/thang", "/th", "/month", "/mo", "mỗi tháng", "moi thang", "a month", "per month", "tháng", "thang", "month"], 12),
+        (["/năm", "/nam", "/year", "/yr", "mỗi năm", "moi nam", "a year", "per year", "năm", "nam", "year"], 1),
+    ]
+
+    /// Parses an income to VND a year: an amount of money, a month unless it names the year.
+    public static func income(_ text: String) -> Result<Double, Problem> {
+        let lower = trimmed(text).lowercased()
+        var amount = lower, perYear = 12.0
+        for period in periods {
+            if let word = period.words.first(where: { lower.hasSuffix($0) && lower.count > $0.count }) {
+                amount = trimmed(String(lower.dropLast(word.count)))
+                perYear = period.perYear
+                break
+            }
+        }
+        switch money(amount) {
+        case let .success(v): return .success(v * perYear)
+        case .failure: return .failure(Problem(message: "'\(text)' is not an income; write it as \(incomeForms)"))
+        }
+    }
+
     /// Parses a whole count of people within bounds.
     public static func count(_ text: String, minimum: Int, maximum: Int) -> Result<Double, Problem> {
         guard let n = Int(trimmed(text)), n >= minimum, n <= maximum else {

@@ -26,7 +26,21 @@ struct SettingsDecoder {
         let workdays = map.required("workdays_per_worker").flatMap { figures.figure($0, "workdays per worker", expected: [.base(.labour) / .base(.person) / .base(.time)]) }
         let wage = map.required("hired_labour_wage").flatMap { figures.figure($0, "the hired labour wage", expected: [.base(.money) / .base(.labour)]) }
         let family = map.required("family_labour_value").flatMap { figures.figure($0, "the value of a family labour day", expected: [Dimension.none]) }
-        let poverty = map.required("poverty_line").flatMap { figures.figure($0, "the poverty line", expected: [.base(.money) / .base(.person) / .base(.time)]) }
+        let lineDimension = Dimension.base(.money) / .base(.person) / .base(.time)
+        let single = map.optional("poverty_line").flatMap { figures.figure($0, "the poverty line", expected: [lineDimension]) }
+        let schedule = map.optional("poverty_lines").map { povertyLines($0, figures, dimension: lineDimension) }
+        if (single == nil) == (schedule == nil), !context.hasErrors {
+            context.error("field.missing", "the settings need either poverty_lines (a dated schedule) or one poverty_line", at: map.node.location)
+        }
+        let areaType = map.optional("area_type").flatMap { node -> AreaType? in
+            guard let text = context.string(node, "area_type") else { return nil }
+            guard let area = AreaType(rawValue: text) else {
+                context.error("type.enum", "area_type must be urban or rural, found '\(text)'", at: node.location)
+                return nil
+            }
+            return area
+        } ?? .urban
+        let poverty: [PovertyLine]? = schedule ?? single.map { [PovertyLine(from: "0000-01-01", to: nil, urban: $0.figure, rural: $0.figure)] }
         let scales = map.required("scales").map(self.scales) ?? [:]
         let loans = map.required("loan_programmes").map { loanProgrammes($0, figures) } ?? []
         let constants = map.optional("constants").map { self.constants($0, figures) } ?? [:]
@@ -53,7 +67,7 @@ struct SettingsDecoder {
         }
         return RegionalSettings(
             ruleset: ruleset, language: language, horizonYears: years, discountRate: discount.figure, congM2: congFigure,
-            defaults: defaults, workdaysPerWorker: workdays.figure, hiredLabourWage: wage.figure, familyLabourValue: family.figure, povertyLine: poverty.figure,
+            defaults: defaults, workdaysPerWorker: workdays.figure, hiredLabourWage: wage.figure, familyLabourValue: family.figure, povertyLines: poverty, areaType: areaType,
             scales: scales, loanProgrammes: loans, markets: markets, marketCorrelations: correlations, constants: constants,
             priceMaxAgeYears: maxAge.value, coverage: coverage, location: map.node.location)
     }
@@ -125,6 +139,26 @@ struct SettingsDecoder {
             result.append(LoanProgramme(id: id, name: name, categories: categories, ceiling: ceiling.figure, rate: rate.figure,
                                         termMonths: Int((term.value * 12).rounded()), provenance: ceiling.figure.provenance))
         }
+        return result
+    }
+
+    private func povertyLines(_ node: ConfigNode, _ figures: FigureDecoder, dimension: Dimension) -> [PovertyLine] {
+        var result: [PovertyLine] = []
+        for item in context.sequence(node, "poverty_lines") ?? [] {
+            guard let map = context.mapping(item, "a poverty line") else { continue }
+            defer { map.finish() }
+            let from = map.required("from").flatMap { context.date($0, "from") }
+            let to = map.optional("to").flatMap { context.date($0, "to") }
+            let urban = map.required("urban").flatMap { figures.figure($0, "the urban poverty line", expected: [dimension]) }
+            let rural = map.required("rural").flatMap { figures.figure($0, "the rural poverty line", expected: [dimension]) }
+            guard let from, let urban, let rural else { continue }
+            if let to, to < from { context.error("figure.range", "a poverty line ends (\(to)) before it starts (\(from))", at: item.location) }
+            if let last = result.last, last.from >= from {
+                context.error("settings.order", "poverty lines are listed oldest first; \(from) comes after \(last.from)", at: item.location)
+            }
+            result.append(PovertyLine(from: from, to: to, urban: urban.figure, rural: rural.figure))
+        }
+        if result.isEmpty { context.error("field.missing", "poverty_lines lists no line", at: node.location) }
         return result
     }
 

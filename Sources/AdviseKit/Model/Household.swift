@@ -19,12 +19,14 @@ public struct Household: Sendable, Equatable {
     public var currentUse: String
     /// Loan category level id.
     public var loanCategory: String
+    /// The household's yearly income beside the farm, VND (0 when not given).
+    public var otherIncomeVND: Double = 0
     /// Facts that were not given and took the rule set's defaults.
     public var assumed: [HouseholdFact]
 
     /// Creates a household.
     public init(id: String? = nil, landM2: Double, capitalVND: Double?, flood: String, salinity: String, labour: Double,
-                members: Double, currentUse: String, loanCategory: String, assumed: [HouseholdFact] = []) {
+                members: Double, currentUse: String, loanCategory: String, otherIncomeVND: Double = 0, assumed: [HouseholdFact] = []) {
         self.id = id
         self.landM2 = landM2
         self.capitalVND = capitalVND
@@ -34,6 +36,7 @@ public struct Household: Sendable, Equatable {
         self.members = members
         self.currentUse = currentUse
         self.loanCategory = loanCategory
+        self.otherIncomeVND = otherIncomeVND
         self.assumed = assumed
     }
 
@@ -44,7 +47,7 @@ public struct Household: Sendable, Equatable {
         case .salinity: salinity
         case .currentUse: currentUse
         case .loanCategory: loanCategory
-        case .landM2, .capitalVND, .labour, .members: nil
+        case .landM2, .capitalVND, .labour, .members, .otherIncomeVND: nil
         }
     }
 
@@ -55,6 +58,7 @@ public struct Household: Sendable, Equatable {
         case .capitalVND: capitalVND
         case .labour: labour
         case .members: members
+        case .otherIncomeVND: otherIncomeVND
         case .flood, .salinity, .currentUse, .loanCategory: nil
         }
     }

@@ -4,6 +4,8 @@
 /// the ids of the scales declared in the regional settings, held as their position on the scale.
 public enum HouseholdFact: Int, CaseIterable, Sendable, Hashable {
     case landM2, capitalVND, flood, salinity, labour, members, currentUse, loanCategory
+    /// The household's yearly income beside the farm (wages, remittances, pensions), VND.
+    case otherIncomeVND
 
     /// The name used in expressions and in JSON output.
     public var name: String {
@@ -16,6 +18,7 @@ public enum HouseholdFact: Int, CaseIterable, Sendable, Hashable {
         case .members: "members"
         case .currentUse: "current_use"
         case .loanCategory: "loan_category"
+        case .otherIncomeVND: "other_income_vnd"
         }
     }
 
@@ -26,7 +29,7 @@ public enum HouseholdFact: Int, CaseIterable, Sendable, Hashable {
         case .salinity: "salinity"
         case .currentUse: "current_use"
         case .loanCategory: "loan_category"
-        case .landM2, .capitalVND, .labour, .members: nil
+        case .landM2, .capitalVND, .labour, .members, .otherIncomeVND: nil
         }
     }
 
@@ -34,11 +37,14 @@ public enum HouseholdFact: Int, CaseIterable, Sendable, Hashable {
     public static func named(_ name: String) -> HouseholdFact? { allCases.first { $0.name == name } }
 }
 
+/// A set of household facts as bits (bit `fact.rawValue`): room for 32 facts.
+public typealias FactMask = UInt32
+
 /// Fact values laid out for evaluation: every slot filled, with a flag for the facts actually known.
 public struct DenseFacts: Sendable, Equatable {
     public var values: [Double]
     /// Bit `fact.rawValue` is set when the fact is known.
-    public var known: UInt8
+    public var known: FactMask
 }
 
 /// The values of all household facts for one evaluation, indexed by ``HouseholdFact``; a fact that was
@@ -52,8 +58,8 @@ public struct FactValues: Sendable, Equatable {
 
     /// The values as a dense array (unknown facts as 0) and which are known, for fast condition checks.
     public var dense: DenseFacts {
-        var known: UInt8 = 0
-        for (i, v) in values.enumerated() where v != nil { known |= 1 << UInt8(i) }
+        var known: FactMask = 0
+        for (i, v) in values.enumerated() where v != nil { known |= 1 << FactMask(i) }
         return DenseFacts(values: values.map { $0 ?? 0 }, known: known)
     }
 

@@ -18,8 +18,11 @@ public struct RegionalSettings: Sendable {
     public var hiredLabourWage: Figure
     /// The share of the hired wage a family person-day is valued at in the ranking value (a fraction).
     public var familyLabourValue: Figure
-    /// Poverty line in VND per person per year.
-    public var povertyLine: Figure
+    /// The poverty lines by period, oldest first (one line for all years when the settings give a single
+    /// `poverty_line`).
+    public var povertyLines: [PovertyLine]
+    /// Whether the ward is urban or rural.
+    public var areaType: AreaType = .urban
     /// Exposure and category scales, keyed by id (`flood`, `salinity`, `current_use`, `loan_category`).
     public var scales: [String: ExposureScale]
     /// Preferential loan programmes.
@@ -47,8 +50,14 @@ public struct RegionalSettings: Sendable {
         NameTable(scales: scales.mapValues { $0.levels.map(\.id) }, constants: constants.mapValues(\.value))
     }
 
-    /// The poverty line in force in a calendar year, VND per person per month.
-    public func povertyLineMonth(inYear year: Int) -> Double { povertyLine.value / 12 }
+    /// The poverty line in force in a calendar year: the latest that covers it; before the first, the first;
+    /// after the last, the last (an output then says the line has expired).
+    public func povertyLine(inYear year: Int) -> PovertyLine? {
+        povertyLines.last { $0.covers(year) } ?? (povertyLines.first.map { year < (Int($0.from.prefix(4)) ?? 0) } == true ? povertyLines.first : povertyLines.last)
+    }
+
+    /// The poverty line in force in a calendar year for the ward's area type, VND per person per month.
+    public func povertyLineMonth(inYear year: Int) -> Double { (povertyLine(inYear: year)?.figure(areaType).value ?? 0) / 12 }
 
     /// The loan programme open to a loan category, if any.
     public func loanProgramme(for category: String) -> LoanProgramme? {

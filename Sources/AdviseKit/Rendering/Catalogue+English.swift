@@ -154,5 +154,6 @@ extension Catalogue {
         .noteKeepRest: "The other %@ m² keep their current use (%@).",
         .noteIdleCapital: "%@ m² stay empty: the money (with the loan the household can get) covers only the above; with more capital, plant more.",
         .noteIdleValue: "%@ m² stay empty: using them would not add value (more hired labour, or the models are at their largest scale).",
+        .otherIncome: "other income",
     ]
 }

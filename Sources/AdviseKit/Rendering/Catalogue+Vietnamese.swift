@@ -154,5 +154,6 @@ extension Catalogue {
         .noteKeepRest: "%@ m² còn lại giữ nguyên hiện trạng (%@).",
         .noteIdleCapital: "%@ m² còn để trống: vốn (kể cả khoản vay được) chỉ đủ cho phần trên; có thêm vốn thì trồng thêm.",
         .noteIdleValue: "%@ m² còn để trống: làm thêm không tăng giá trị (phải thuê thêm công, hoặc các mô hình đã ở quy mô lớn nhất).",
+        .otherIncome: "thu nhập ngoài vườn",
     ]
 }

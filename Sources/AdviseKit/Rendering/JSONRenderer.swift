@@ -29,6 +29,7 @@ public struct JSONRenderer: Sendable {
             ("horizon_years", .int(Int64(advice.horizon))),
             ("discount_rate", .double(advice.discountRate)),
             ("poverty_line_vnd_month", .vnd(advice.povertyLineMonth)),
+            ("poverty_line_year", .int(Int64(advice.povertyLineYear))),
             ("recommendation", .optional(advice.recommendation) { .string($0.model.id) }),
             ("recommended_plan", .optional(advice.recommendedPlan) { p in
                 .object([("models", .array(p.modelIDs.map { .string($0) })), ("verdict", .string(p.verdict.rawValue)), ("land_m2", .double(p.landM2)),
@@ -53,6 +54,7 @@ public struct JSONRenderer: Sendable {
             ("members", .double(h.members)),
             ("current_use", .string(h.currentUse)),
             ("loan_category", .string(h.loanCategory)),
+            ("other_income_vnd", .vnd(h.otherIncomeVND)),
             ("assumed", .array(h.assumed.map { .string($0.name) })),
         ]
         return .object(pairs)
@@ -152,6 +154,8 @@ public struct JSONRenderer: Sendable {
             ("income_per_labour_day_vnd", .optional(o.incomePerLabourDay) { .vnd($0) }),
             ("income_per_member_month_vnd", .vnd(o.incomePerMemberMonth)),
             ("above_poverty_line", .bool(o.abovePovertyLine)),
+            ("poverty_year", .int(Int64(o.povertyYear))),
+            ("poverty_line_vnd_month", .vnd(o.povertyLineMonth)),
             ("reasons", .array(o.reasons.map(reason))),
         ]
         if o.verdict != .recommended {

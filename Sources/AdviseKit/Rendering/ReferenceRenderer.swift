@@ -46,9 +46,15 @@ public struct ReferenceRenderer: Sendable {
         var out = ["## Regional settings", "", "| figure | value | | source |", "|---|---|---|---|"]
         out.append(figureRow("Appraisal horizon", Provenance(sources: [], estimate: nil, note: nil, validUntil: nil, location: s.location).writing("\(s.horizonYears) year")))
         for (name, f) in [("Discount rate", s.discountRate), ("One công", s.congM2), ("Workdays per worker", s.workdaysPerWorker),
-                          ("Hired labour wage", s.hiredLabourWage), ("Poverty line", s.povertyLine)] {
+                          ("Hired labour wage", s.hiredLabourWage)] {
             out.append(figureRow(name, f.provenance))
         }
+        for line in s.povertyLines {
+            let period = "\(line.from)\(line.to.map { " to \($0)" } ?? " on")"
+            out.append(figureRow("Poverty line, urban (\(period))", line.urban.provenance))
+            out.append(figureRow("Poverty line, rural (\(period))", line.rural.provenance))
+        }
+        out.append("| Area type (which line applies) | \(s.areaType.rawValue) | | |")
         for (name, f) in s.constants.sorted(by: { $0.key < $1.key }) { out.append(figureRow("Constant `\(name)`", f.provenance)) }
         out += ["", "### Scales", ""]
         for scale in s.scales.values.sorted(by: { $0.id < $1.id }) {

@@ -91,6 +91,7 @@ public struct TextRenderer: Sendable {
         parts.append("\(t(.members)): \(NumberFormat.short(h.members, language))\(mark(.members))")
         parts.append("\(t(.currentUse)): \(level("current_use", h.currentUse))\(mark(.currentUse))")
         parts.append("\(t(.loanCategory)): \(level("loan_category", h.loanCategory))\(mark(.loanCategory))")
+        if h.otherIncomeVND > 0 { parts.append("\(t(.otherIncome)) \(NumberFormat.moneyProse(h.otherIncomeVND / 12, language))\(t(.perMonth))") }
         let id = h.id.map { " \($0)" } ?? ""
         return "\(t(.household))\(id): " + parts.joined(separator: " · ")
     }
@@ -133,7 +134,7 @@ public struct TextRenderer: Sendable {
             }
             out.append(line)
         }
-        out.append("   \(t(.netIncome)): \(m(p.annualNetIncome)); \(t(.afterRisk)) \(m(p.riskAdjustedIncome)); \(t(.perMember)) \(m(o.incomePerMemberMonth))\(t(.perMonth)) (\(o.abovePovertyLine ? t(.abovePoverty) : t(.belowPoverty)) \(m(advice.povertyLineMonth)))")
+        out.append("   \(t(.netIncome)): \(m(p.annualNetIncome)); \(t(.afterRisk)) \(m(p.riskAdjustedIncome)); \(t(.perMember)) \(m(o.incomePerMemberMonth))\(t(.perMonth)) (\(o.abovePovertyLine ? t(.abovePoverty) : t(.belowPoverty)) \(o.povertyYear): \(m(o.povertyLineMonth)))")
         let labour = "   \(t(.labourDays)): \(NumberFormat.grouped(p.labourDays, language)) \(t(.daysPerYear))"
         out.append(labour + (o.incomePerLabourDay.map { "; \(m($0)) \(t(.perLabourDay))" } ?? ""))
         let flows = (p.cashFlow[.base] ?? []).enumerated().map { "\($0.offset): \(NumberFormat.short($0.element / 1e6, places: 1, language))" }

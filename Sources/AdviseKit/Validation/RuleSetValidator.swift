@@ -48,6 +48,7 @@ public struct RuleSetValidator: Sendable {
             case .capitalVND: values = settings.coverage.capitalVND
             case .labour: values = [0, 1, 2, 4]
             case .members: values = [1, 2, 4, 8]
+            case .otherIncomeVND: values = [0, 24e6, 60e6, 120e6]
             case .flood, .salinity, .currentUse, .loanCategory:
                 values = (0..<(settings.scales[fact.scale ?? ""]?.levels.count ?? 0)).map(Double.init)
             }
@@ -63,6 +64,9 @@ public struct RuleSetValidator: Sendable {
     /// Figures past `valid_until`, and price bands whose newest dated source is older than the settings allow.
     public func dateFindings() -> [Diagnostic] {
         var findings: [Diagnostic] = []
+        if let last = ruleSet.settings.povertyLines.last, let end = last.to, end < today {
+            findings.append(.warning("figure.expired", "the poverty-line schedule ends on \(end); add the line in force now", at: last.urban.provenance.location))
+        }
         for (what, provenance) in ruleSet.provenances {
             if let until = provenance.validUntil, until < today {
                 findings.append(.warning("figure.expired", "\(what) was valid until \(until); check it and move the date", at: provenance.location))
@@ -96,8 +100,10 @@ extension RuleSet {
         var result: [(String, Provenance)] = [
             ("the discount rate", s.discountRate.provenance), ("the công", s.congM2.provenance),
             ("workdays per worker", s.workdaysPerWorker.provenance), ("the hired labour wage", s.hiredLabourWage.provenance),
-            ("the poverty line", s.povertyLine.provenance),
         ]
+        for line in s.povertyLines {
+            result += [("the urban poverty line from \(line.from)", line.urban.provenance), ("the rural poverty line from \(line.from)", line.rural.provenance)]
+        }
         for loan in s.loanProgrammes {
             result += [("\(loan.id) ceiling", loan.ceiling.provenance), ("\(loan.id) rate", loan.rate.provenance)]
         }

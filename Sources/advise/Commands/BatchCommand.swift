@@ -124,7 +124,7 @@ struct BatchRun {
             }
         }
         let processors = (0..<workers).map { w in
-            BatchProcessor(evaluator: Evaluator(ruleSet: w == 0 ? ruleSet : copy()), input: input, format: format, rankBy: rank, plans: plans)
+            BatchProcessor(evaluator: Console.evaluator(w == 0 ? ruleSet : copy()), input: input, format: format, rankBy: rank, plans: plans)
         }
         if let header = processors[0].header { try sink.write(Array(header.utf8)) }
         let caches = (0..<workers).map { _ in EvaluationCache() }

@@ -39,7 +39,7 @@ struct CompareCommand: ParsableCommand {
             let base = try files.first.map { try Console.loadHousehold($0) } ?? HouseholdInput()
             inputs.append((files.first ?? "-", householdOptions.input(over: base)))
         }
-        let evaluator = Evaluator(ruleSet: ruleSet)
+        let evaluator = Console.evaluator(ruleSet)
         var advices: [(name: String, advice: Advice)] = []
         for (name, input) in inputs {
             let household = try Console.parseHousehold(input, settings: ruleSet.settings)

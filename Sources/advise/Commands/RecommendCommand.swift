@@ -39,7 +39,7 @@ struct RecommendCommand: ParsableCommand {
         let base = try householdOptions.household.first.map { try Console.loadHousehold($0) } ?? HouseholdInput()
         let input = householdOptions.input(over: base)
         let household = try Console.parseHousehold(input, settings: ruleSet.settings)
-        let advice = Evaluator(ruleSet: ruleSet).advise(household, rankBy: rank, trace: explain, plans: true, planOptions: planFlags.options, changes: true, odds: oddsFlags.options)
+        let advice = Console.evaluator(ruleSet).advise(household, rankBy: rank, trace: explain, plans: true, planOptions: planFlags.options, changes: true, odds: oddsFlags.options)
         let language = lang ?? ruleSet.settings.language
         let settings = ruleSet.settings
         let text: String

@@ -28,6 +28,9 @@ struct HouseholdOptions: ParsableArguments {
     @Option(name: .customLong("loan-category"), help: ArgumentHelp("Loan category: poor, near-poor, newly-escaped, none.", valueName: "category"))
     var loanCategory: String?
 
+    @Option(name: .customLong("other-income"), help: ArgumentHelp("The household's income beside the farm (wages, remittances, pensions): 3tr (a month), 3tr/tháng, 36tr/năm, 36tr/year.", valueName: "money"))
+    var otherIncome: String?
+
     @Option(help: ArgumentHelp("A household file (YAML, keys named like these flags); flags override it. `advise compare` takes several.", valueName: "file"))
     var household: [String] = []
 
@@ -36,7 +39,7 @@ struct HouseholdOptions: ParsableArguments {
         var input = base
         let flags: [(HouseholdFact, String?)] = [
             (.landM2, land), (.capitalVND, capital), (.flood, flood), (.salinity, salinity), (.labour, labour),
-            (.members, members), (.currentUse, currentUse), (.loanCategory, loanCategory),
+            (.members, members), (.currentUse, currentUse), (.loanCategory, loanCategory), (.otherIncomeVND, otherIncome),
         ]
         for case let (fact, text?) in flags { input[fact] = HouseholdInput.Entry(text) }
         return input
@@ -103,6 +106,6 @@ struct OddsFlags: ParsableArguments {
 
     /// The simulation's options, nil with `--draws 0`.
     var options: RiskSimulation.Options? {
-        draws > 0 ? RiskSimulation.Options(draws: draws, seed: seed, startYear: Int(Console.today.prefix(4)) ?? 2026) : nil
+        draws > 0 ? RiskSimulation.Options(draws: draws, seed: seed) : nil
     }
 }

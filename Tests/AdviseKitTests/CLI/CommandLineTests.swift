@@ -19,7 +19,7 @@ import Testing
         return Fixtures.root.appendingPathComponent(".build/debug/advise")
     }
 
-    static func run(_ arguments: [String], in directory: URL = Fixtures.root) throws -> Run {
+    static func run(_ arguments: [String], in directory: URL = Fixtures.root, today: String = "2026-11-29") throws -> Run {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -27,7 +27,7 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["ADVISE_RULES"] = nil
         // The rule set's prices are valid until 2026-12-31: a fixed day keeps these tests from warning later.
-        environment["ADVISE_TODAY"] = "2026-11-29"
+        environment["ADVISE_TODAY"] = today
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -37,6 +37,33 @@ import Testing
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test(arguments: [("2026-06-01", 2_000_000.0, 2026), ("2027-03-01", 2_800_000.0, 2027)])
+    func thePovertyLineIsTheOneInForce(_ today: String, _ line: Double, _ year: Int) throws {
+        let r = try Self.run(["--land", "7000", "--format", "json", "--draws", "0"], today: today)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["poverty_line_vnd_month"] as? Double == line)
+        #expect(json["poverty_line_year"] as? Int == year)
+        // Each option is compared in its first year at full yield, with the line in force then (2027–2030: 2.8 M).
+        for option in json["options"] as? [[String: Any]] ?? [] {
+            let compared = try #require(option["poverty_year"] as? Int)
+            #expect(compared > year)
+            #expect(option["poverty_line_vnd_month"] as? Double == 2_800_000)
+        }
+    }
+
+    @Test func otherIncomeCountsTowardsThePovertyLine() throws {
+        let without = try Self.run(["--household", "Samples/oanh-goat-household.yaml", "--format", "json", "--draws", "0"])
+        let with = try Self.run(["--household", "Samples/oanh-goat-household.yaml", "--other-income", "8tr/tháng", "--format", "json", "--draws", "0"])
+        let a = try #require(try JSONSerialization.jsonObject(with: Data(without.stdout.utf8)) as? [String: Any])
+        let b = try #require(try JSONSerialization.jsonObject(with: Data(with.stdout.utf8)) as? [String: Any])
+        #expect((b["household"] as? [String: Any])?["other_income_vnd"] as? Double == 96_000_000)
+        let first = { (d: [String: Any]) in (d["options"] as? [[String: Any]])?.first }
+        let gain = try #require(first(b)?["income_per_member_month_vnd"] as? Double) - (try #require(first(a)?["income_per_member_month_vnd"] as? Double))
+        #expect(abs(gain - 8_000_000 / 4) < 1, "8 M a month over 4 members")
+        #expect(first(b)?["above_poverty_line"] as? Bool == true)
+        #expect(try Self.run(["--land", "7000", "--other-income", "lots"]).status == 64)
     }
 
     @Test func theFrontDoorCoversAllFiveModels() throws {

@@ -24,7 +24,7 @@ import Testing
         var input = HouseholdInput()
         for (fact, text) in values { input[fact] = .init(text) }
         let household = try HouseholdParser(settings: rules.settings).parse(input)
-        return Evaluator(ruleSet: rules).advise(household, plans: true, odds: RiskSimulation.Options(draws: draws, seed: seed, startYear: 2026))
+        return Evaluator(ruleSet: rules).advise(household, plans: true, odds: RiskSimulation.Options(draws: draws, seed: seed))
     }
 
     @Test func withoutVolatilityOrHazardsEveryDrawIsTheExpectedValue() throws {
@@ -49,7 +49,7 @@ import Testing
         let household = try HouseholdParser(settings: rules.settings).parse(input)
         let option = try #require(Evaluator(ruleSet: rules).advise(household).options.first)
         let economics = option.economics
-        let simulation = RiskSimulation(options: .init(draws: 20_000, seed: 7, startYear: 2026),
+        let simulation = RiskSimulation(options: .init(draws: 20_000, seed: 7),
                                         markets: try #require(MarketModel(markets: [], correlations: [])), economics: [economics])
         let cash = simulation.deviation(economics).cash
         let struck = Double(cash.filter { $0 < 0 }.count) / Double(cash.count)
@@ -73,7 +73,7 @@ import Testing
         let evaluator = Evaluator(ruleSet: Fixtures.ruleSet)
         let render = { (seed: UInt64) in
             JSONRenderer(language: .en, settings: Fixtures.settings)
-                .render(evaluator.advise(household, plans: true, odds: .init(draws: 500, seed: seed, startYear: 2026)))
+                .render(evaluator.advise(household, plans: true, odds: .init(draws: 500, seed: seed)))
         }
         #expect(render(1) == render(1))
         #expect(render(1) != render(2))

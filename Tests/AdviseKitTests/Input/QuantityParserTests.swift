@@ -11,6 +11,20 @@ import Testing
         #expect(try QuantityParser.area(text, congM2: 1000).get() == m2)
     }
 
+    @Test(arguments: [
+        ("3tr", 36_000_000.0), ("3tr/tháng", 36_000_000), ("3tr/thang", 36_000_000), ("3 triệu mỗi tháng", 36_000_000),
+        ("3tr/month", 36_000_000), ("36tr/năm", 36_000_000), ("36tr/year", 36_000_000), ("36 triệu một năm", nil),
+        ("0", 0), ("x/tháng", nil), ("/tháng", nil),
+    ] as [(String, Double?)])
+    func incomes(_ text: String, _ perYear: Double?) {
+        switch QuantityParser.income(text) {
+        case let .success(v): #expect(v == perYear, "\(text)")
+        case let .failure(p):
+            #expect(perYear == nil, "\(text): \(p.message)")
+            #expect(p.message.contains("3tr/tháng"))
+        }
+    }
+
     @Test func congFollowsTheRuleSet() throws {
         #expect(try QuantityParser.area("1cong", congM2: 1296).get() == 1296)
     }

@@ -19,7 +19,7 @@ import Testing
         let base = Self.samplesPath + "/" + name
         let input = try HouseholdFile.load(path: base + ".yaml")
         let household = try HouseholdParser(settings: Fixtures.settings).parse(input)
-        let advice = Evaluator(ruleSet: Fixtures.ruleSet).advise(household, plans: true, changes: true, odds: .init(startYear: 2026))
+        let advice = Evaluator(ruleSet: Fixtures.ruleSet).advise(household, plans: true, changes: true, odds: .init())
         let outputs = [
             ("json", JSONRenderer(language: .vi, settings: Fixtures.settings).render(advice)),
             ("txt", TextRenderer(language: .vi, settings: Fixtures.settings).render(advice)),
