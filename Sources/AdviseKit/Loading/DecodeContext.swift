@@ -67,6 +67,16 @@ final class DecodeContext {
     }
 
     /// Reads a date written `YYYY-MM-DD`.
+    /// One of an enumeration's values, by its raw text; an error lists the accepted values.
+    func choice<T: RawRepresentable & CaseIterable>(_ node: ConfigNode, _ what: String, as: T.Type = T.self) -> T? where T.RawValue == String {
+        guard let text = string(node, what) else { return nil }
+        guard let value = T(rawValue: text) else {
+            error("type.enum", "\(what) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'", at: node.location)
+            return nil
+        }
+        return value
+    }
+
     func date(_ node: ConfigNode, _ what: String) -> String? {
         guard let text = string(node, what), FigureDecoder.isDate(text) else {
             error("type.date", "\(what) must be a date written YYYY-MM-DD", at: node.location)

@@ -18,14 +18,7 @@ struct ModelDecoder {
         let outputsNode = map.required("outputs")
         let outputs = list(outputsNode, "outputs") { output($0, scaled) }
         let labour = map.required("labour").flatMap { labourNeed($0, scaled) }
-        let role = map.optional("role").flatMap { node -> Role? in
-            guard let text = context.string(node, "role") else { return nil }
-            guard let role = Role(rawValue: text) else {
-                context.error("type.enum", "role must be 'conversion' or 'baseline', found '\(text)'", at: node.location)
-                return nil
-            }
-            return role
-        } ?? .conversion
+        let role = map.optional("role").flatMap { context.choice($0, "role", as: Role.self) } ?? .conversion
         let life = map.optional("life").flatMap { figures.figure($0, "the productive life", expected: [.base(.time)])?.figure }
         let rules = list(map.optional("rules"), "rules") { RuleDecoder(context: context, names: names, scaled: scaled).decode($0) }
         let examples = list(map.optional("examples"), "examples") { example($0) }

@@ -13,14 +13,7 @@ struct SettingsDecoder {
         let figures = FigureDecoder(context: context, congM2: congFigure?.value ?? 1000)
 
         let ruleset = map.required("ruleset").flatMap(ruleSetInfo)
-        let language = map.required("language").flatMap { node -> Language? in
-            guard let text = context.string(node, "language") else { return nil }
-            guard let l = Language(rawValue: text) else {
-                context.error("type.enum", "language must be one of \(Language.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'", at: node.location)
-                return nil
-            }
-            return l
-        }
+        let language = map.required("language").flatMap { context.choice($0, "language", as: Language.self) }
         let horizon = map.required("horizon").flatMap { figures.figure($0, "the appraisal horizon", expected: [.base(.time)]) }
         let discount = map.required("discount_rate").flatMap { figures.figure($0, "the discount rate", expected: [Dimension.none / .base(.time)]) }
         let workdays = map.required("workdays_per_worker").flatMap { figures.figure($0, "workdays per worker", expected: [.base(.labour) / .base(.person) / .base(.time)]) }
@@ -32,14 +25,7 @@ struct SettingsDecoder {
         if (single == nil) == (schedule == nil), !context.hasErrors {
             context.error("field.missing", "the settings need either poverty_lines (a dated schedule) or one poverty_line", at: map.node.location)
         }
-        let areaType = map.optional("area_type").flatMap { node -> AreaType? in
-            guard let text = context.string(node, "area_type") else { return nil }
-            guard let area = AreaType(rawValue: text) else {
-                context.error("type.enum", "area_type must be urban or rural, found '\(text)'", at: node.location)
-                return nil
-            }
-            return area
-        } ?? .urban
+        let areaType = map.optional("area_type").flatMap { context.choice($0, "area_type", as: AreaType.self) } ?? .urban
         let poverty: [PovertyLine]? = schedule ?? single.map { [PovertyLine(from: "0000-01-01", to: nil, urban: $0.figure, rural: $0.figure)] }
         let scales = map.required("scales").map(self.scales) ?? [:]
         let loans = map.required("loan_programmes").map { loanProgrammes($0, figures) } ?? []

@@ -31,7 +31,7 @@ public struct FarmModel: Sendable {
 }
 
 /// What a model file describes.
-public enum Role: String, Sendable {
+public enum Role: String, Sendable, CaseIterable {
     /// A livelihood model a household can convert to.
     case conversion
     /// What a current land use earns if the household keeps it (`current_use` levels name it).
