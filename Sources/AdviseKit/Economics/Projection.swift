@@ -32,12 +32,14 @@ public struct Projection: Sendable {
     /// The investment, itemised (mitigations included).
     public var items: [(id: String, name: LocalizedText, vnd: Double)]
     public var investment: Double
-    /// Investment beyond own capital; nil when capital is not known.
-    public var capitalGap: Double?
+    /// How it is paid for: the grant, the capital gap and the loan.
+    public var financing: Financing
+    /// Investment beyond own capital and any grant; nil when capital is not known.
+    public var capitalGap: Double? { financing.gap }
     /// The loan taken to cover the gap, if any.
-    public var loan: LoanSchedule?
+    public var loan: LoanSchedule? { financing.loan }
     /// The loan programme lending it.
-    public var programme: LoanProgramme?
+    public var programme: LoanProgramme? { financing.programme }
     /// Household cash flow (years 0…horizon) at each price, financing and re-investment included.
     public var cashFlow: [PriceScenario: [Double]]
     /// Base-price cash flow after expected hazard losses.
@@ -85,23 +87,45 @@ public struct Projection: Sendable {
     public struct Resources: Sendable {
         /// Own capital; nil when not given (no gap, no loan).
         public var capital: Double?
-        /// The loan programme of the household's category.
-        public var programme: LoanProgramme?
+        /// The loan programmes open to the household, cheapest first.
+        public var loans: [LoanProgramme]
+        /// The grants open to the household, largest first.
+        public var grants: [SupportGrant]
         /// Person-days the family gives a year.
         public var familyDays: Double
         /// How labour and time are valued.
         public var valuation: Valuation
         public var wage: Double { valuation.wage }
 
-        public init(capital: Double?, programme: LoanProgramme?, familyDays: Double, valuation: Valuation) {
+        public init(capital: Double?, loans: [LoanProgramme] = [], grants: [SupportGrant] = [], familyDays: Double, valuation: Valuation) {
             self.capital = capital
-            self.programme = programme
+            self.loans = loans
+            self.grants = grants
             self.familyDays = familyDays
             self.valuation = valuation
         }
 
         /// The labour `days` person-days a year cost this household.
         public func labour(_ days: Double) -> LabourCost { valuation.labour(days, familyDays: familyDays) }
+
+        /// The largest grant towards these models (nil: any models, so only unrestricted grants).
+        public func grant(for models: [String]?) -> SupportGrant? { grants.first { $0.eligibility.finances(models) } }
+
+        /// The largest loan open for these models (nil: only unrestricted programmes), VND.
+        public func loanCeiling(for models: [String]?) -> Double {
+            loans.filter { $0.eligibility.finances(models) }.map(\.ceiling.value).max() ?? 0
+        }
+    }
+
+    /// How an investment is paid for: a grant, own capital, and a loan for the rest.
+    public struct Financing: Sendable {
+        public var grant: SupportGrant?
+        /// What the grant gives, VND.
+        public var grantAmount: Double
+        /// Investment beyond own capital and the grant; nil when capital is not known.
+        public var gap: Double?
+        public var loan: LoanSchedule?
+        public var programme: LoanProgramme?
     }
 
     /// Projects one model at `scale` (an option: a plan with one part), with no baseline.
@@ -117,7 +141,7 @@ public struct Projection: Sendable {
         self.parts = parts
         items = parts.flatMap { p in p.economics.items.map { ($0.id, $0.name, $0.cost(at: p.scale)) } }
         investment = parts.reduce(0) { $0 + $1.economics.investment(at: $1.scale) }
-        (capitalGap, loan, programme) = Self.financing(investment: investment, r, ceiling: ceiling)
+        financing = Self.financing(investment: investment, models: parts.map(\.economics.modelID), r, ceiling: ceiling)
         labour = r.labour(parts.reduce(0) { $0 + $1.economics.labour(at: $1.scale) })
         let hired = labour.hiredCost
         func sum(_ f: (Part) -> [Double]) -> [Double] {
@@ -125,15 +149,15 @@ public struct Projection: Sendable {
                 for (t, v) in f(part).enumerated() { acc[t] += v }
             }
         }
-        let loan = self.loan
+        let loan = financing.loan, grant = financing.grantAmount
         var flows: [PriceScenario: [Double]] = [:]
         for scenario in PriceScenario.allCases {
             flows[scenario] = Self.householdFlow(sum { $0.economics.projectFlow(at: $0.scale, scenario: scenario, riskAdjusted: false) },
-                                                 hiredCost: hired, loan: loan)
+                                                 hiredCost: hired, loan: loan, grant: grant)
         }
         cashFlow = flows
         let riskFlow = Self.householdFlow(sum { $0.economics.projectFlow(at: $0.scale, scenario: .base, riskAdjusted: true) },
-                                          hiredCost: hired, loan: loan)
+                                          hiredCost: hired, loan: loan, grant: grant)
         riskAdjustedCashFlow = riskFlow
         annualNetIncome = parts.reduce(0) { $0 + $1.economics.annualNetIncome(at: $1.scale, hiredCost: 0) } - hired
         riskAdjustedIncome = parts.reduce(0) { $0 + $1.economics.riskAdjustedIncome(at: $1.scale, hiredCost: 0) } - hired
@@ -161,24 +185,32 @@ public struct Projection: Sendable {
         }
     }
 
-    /// The household's cash flow from the project's: the loan received in year 0, hired labour and the
-    /// loan's instalments paid in years 1…horizon. The one place financing and labour meet the cash flow.
-    public static func householdFlow(_ project: [Double], hiredCost: Double, loan: LoanSchedule?) -> [Double] {
+    /// The household's cash flow from the project's: the loan and any grant received in year 0, hired
+    /// labour and the loan's instalments paid in years 1…horizon. The one place financing and labour meet
+    /// the cash flow.
+    public static func householdFlow(_ project: [Double], hiredCost: Double, loan: LoanSchedule?, grant: Double = 0) -> [Double] {
         let payments = loan?.payments(horizon: max(1, project.count - 1))
         return project.enumerated().map { t, v in
-            guard t > 0 else { return v + (loan?.amount ?? 0) }
+            guard t > 0 else { return v + (loan?.amount ?? 0) + grant }
             return v - hiredCost - (payments.map { $0[t - 1].interest + $0[t - 1].principal } ?? 0)
         }
     }
 
-    /// The capital gap (nil when capital is not known), and the loan that covers it, if the household's
-    /// category has a programme.
-    /// - Parameter ceiling: a lower loan ceiling than the programme's (a household's own limit), if any.
-    static func financing(investment: Double, _ r: Resources, ceiling: Double? = nil) -> (gap: Double?, loan: LoanSchedule?, programme: LoanProgramme?) {
-        guard let capital = r.capital else { return (nil, nil, nil) }
-        let gap = max(0, investment - capital)
-        guard gap > 0.5, let p = r.programme else { return (gap, nil, nil) }
-        let amount = min(gap, p.ceiling.value, ceiling ?? .infinity)
-        return (gap, LoanSchedule(amount: amount, rate: p.rate.value, termMonths: p.termMonths), p)
+    /// How an investment in `models` is paid for: the largest grant open to the household for them, then
+    /// own capital; the gap left is lent by the cheapest programme open to the household for these models
+    /// that closes it, else by the one that lends most.
+    /// - Parameter ceiling: a lower loan ceiling than the programmes' (a household's own limit), if any.
+    static func financing(investment: Double, models: [String], _ r: Resources, ceiling: Double? = nil) -> Financing {
+        let grant = r.grant(for: models)
+        let grantAmount = grant?.amount(towards: investment) ?? 0
+        var result = Financing(grant: grantAmount > 0 ? grant : nil, grantAmount: grantAmount, gap: nil, loan: nil, programme: nil)
+        guard let capital = r.capital else { return result }
+        let gap = max(0, investment - grantAmount - capital)
+        result.gap = gap
+        let open = r.loans.filter { $0.eligibility.finances(models) }
+        guard gap > 0.5, let p = open.first(where: { $0.ceiling.value >= gap }) ?? open.max(by: { $0.ceiling.value < $1.ceiling.value }) else { return result }
+        result.loan = LoanSchedule(amount: min(gap, p.ceiling.value, ceiling ?? .infinity), rate: p.rate.value, termMonths: p.termMonths)
+        result.programme = p
+        return result
     }
 }

@@ -19,6 +19,8 @@
 public final class UnitEconomics: Sendable {
     /// The most years any flow is computed for (an orchard's life, a baseline's comparison period).
     public static let maxYears = 60
+    /// The model's id (what a loan or grant restricted to some models checks).
+    public let modelID: String
     /// Years after the investment year that the household plans over.
     public let horizon: Int
     /// The last year the model is valued to: the end of the life cycle that covers the horizon.
@@ -85,6 +87,7 @@ public final class UnitEconomics: Sendable {
         items += outcome.mitigations
         self.items = items
         self.valuation = valuation
+        modelID = model.id
         let horizon = valuation.horizon, years = Self.maxYears
         investFixed = items.reduce(0) { $0 + $1.fixed }
         investPerScale = items.reduce(0) { $0 + $1.perScale }

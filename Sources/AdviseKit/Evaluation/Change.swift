@@ -80,9 +80,9 @@ extension Evaluator {
                 }
             }
         }
-        // A loan category with a programme, when the household has none.
-        if ruleSet.settings.loanProgramme(for: household.loanCategory) == nil, household.capitalVND != nil {
-            for programme in ruleSet.settings.loanProgrammes {
+        // A loan category that opens a programme the household's own does not.
+        if household.capitalVND != nil {
+            for programme in ruleSet.settings.loanProgrammes where !programme.categories.contains(household.loanCategory) {
                 guard let category = programme.categories.first else { continue }
                 var change = Change(fact: .loanCategory, number: nil, level: category, mitigationVND: 0)
                 if let a = feasible(change.applied(to: household)) {

@@ -4,8 +4,6 @@ public struct Evaluator: Sendable {
     public let ruleSet: RuleSet
     /// Each level fact's level ids and their positions on the scale.
     private let levelIndex: [[String: Double]]
-    /// Loan programmes by loan category.
-    private let programmes: [String: LoanProgramme]
     /// The models laid out for the hot loop.
     private let compiled: [ModelProgram]
     /// The baseline model of each current-use level (by its position on the scale), laid out the same way.
@@ -30,9 +28,6 @@ public struct Evaluator: Sendable {
             let levels = fact.scale.flatMap { scales[$0]?.levels } ?? []
             return Dictionary(levels.enumerated().map { ($0.element.id, Double($0.offset)) }, uniquingKeysWith: { a, _ in a })
         }
-        var programmes: [String: LoanProgramme] = [:]
-        for p in ruleSet.settings.loanProgrammes.reversed() { for c in p.categories { programmes[c] = p } }
-        self.programmes = programmes
         compiled = ruleSet.models.map(ModelProgram.init)
         baselines = (scales["current_use"]?.levels ?? []).map { level in ruleSet.baseline(forCurrentUse: level.id).map(ModelProgram.init) }
         let settings = ruleSet.settings
@@ -179,15 +174,16 @@ public struct Evaluator: Sendable {
         let e = c.economics, h = context.household
         var resources = context.resources
         if case .capital = c.limit { resources.capital = nil }
-        let (_, loan, programme) = Projection.financing(investment: e.investment(at: c.scale), resources)
+        let financing = Projection.financing(investment: e.investment(at: c.scale), models: [e.modelID], resources)
         let labour = resources.labour(e.labour(at: c.scale))
-        let flow = Projection.householdFlow(e.projectFlow(at: c.scale, scenario: .base, riskAdjusted: true), hiredCost: labour.hiredCost, loan: loan)
+        let flow = Projection.householdFlow(e.projectFlow(at: c.scale, scenario: .base, riskAdjusted: true), hiredCost: labour.hiredCost,
+                                            loan: financing.loan, grant: financing.grantAmount)
         let income = e.riskAdjustedIncome(at: c.scale, hiredCost: labour.hiredCost)
         let grid = c.program.grid
         let member = context.perMember(income: income, landM2: c.scale * grid.areaPerScale, matureYear: e.matureYear)
         return OptionSummary(
             model: c.program.model.id, verdict: c.verdict, areaM2: c.scale * grid.areaPerScale, units: grid.isUnits ? c.scale : nil,
-            investment: e.investment(at: c.scale), programme: programme?.id, loan: loan?.amount,
+            investment: e.investment(at: c.scale), programme: financing.programme?.id, loan: financing.loan?.amount,
             annualNetIncome: e.annualNetIncome(at: c.scale, hiredCost: labour.hiredCost), riskAdjustedIncome: income,
             npv: c.npv, riskAdjustedNPV: c.riskNPV, gainNPV: c.gain, paybackYear: CashFlowMetrics(flow, discountRate: discountRate).paybackYear,
             firstIncomeYear: e.firstRevenueYear, incomePerMemberMonth: member.perMonth, abovePovertyLine: member.perMonth >= member.line)
@@ -219,8 +215,8 @@ public struct Evaluator: Sendable {
         let settings: RegionalSettings
         /// The calendar year of year 0.
         let year: Int
-        /// True when the household's category has a loan programme.
-        var canBorrow: Bool { money.loanCeiling > 0 || resources.programme != nil }
+        /// The money the household has for these models: own capital with any grant, and the largest loan.
+        func money(for models: [String]) -> ScaleSearch.Money { ScaleSearch.Money(resources, models: models) }
 
         /// What the household earns a year beside a conversion on `landM2` of its land: its other income and
         /// the current use of the land the conversion leaves (risk-adjusted, at maturity).
@@ -252,13 +248,15 @@ public struct Evaluator: Sendable {
             values[fact.rawValue] = v ?? 0
             if v != nil { known |= 1 << FactMask(fact.rawValue) }
         }
-        let resources = Projection.Resources(capital: h.capitalVND, programme: programmes[h.loanCategory], familyDays: h.labour * workdays, valuation: valuation)
         let facts = DenseFacts(values: values, known: known)
+        let settings = ruleSet.settings
+        let resources = Projection.Resources(capital: h.capitalVND, loans: settings.loans(category: h.loanCategory, facts: facts),
+                                             grants: settings.grants(category: h.loanCategory, facts: facts), familyDays: h.labour * workdays, valuation: valuation)
         let use = Int(values[HouseholdFact.currentUse.rawValue])
         let baseline = (known & 1 << FactMask(HouseholdFact.currentUse.rawValue) != 0 && use < baselines.count ? baselines[use] : nil).map { program in
             shared(program, index: compiled.count + use, facts, cache: cache).1.economics
         }
-        return HouseholdContext(household: h, facts: facts, resources: resources, money: ScaleSearch.Money(resources), baseline: baseline,
+        return HouseholdContext(household: h, facts: facts, resources: resources, money: ScaleSearch.Money(resources, models: nil), baseline: baseline,
                                 settings: ruleSet.settings, year: year)
     }
 
@@ -309,7 +307,8 @@ public struct Evaluator: Sendable {
         if shared.outcome.blocked || !limit.fits || gain <= 0 {
             verdict = .unsuitable
         } else {
-            let needsLoan = context.money.capital.map { economics.investment(at: scale) - $0 > 0.5 && context.canBorrow } ?? false
+            let money = context.money(for: [program.model.id])
+            let needsLoan = money.capital.map { economics.investment(at: scale) - $0 > 0.5 && money.loanCeiling > 0 } ?? false
             verdict = shared.outcome.mitigations.isEmpty && !needsLoan ? .recommended : .conditional
         }
         return Candidate(program: program, key: key, shared: shared, limit: limit, scale: scale, verdict: verdict,
@@ -320,7 +319,7 @@ public struct Evaluator: Sendable {
     /// The scale search for a model's economics and a household: within its land and money, by the gain
     /// over the current use.
     private func search(_ program: ModelProgram, _ economics: UnitEconomics, _ context: HouseholdContext) -> ScaleSearch {
-        ScaleSearch(grid: program.grid, economics: economics, money: context.money, landM2: context.household.landM2,
+        ScaleSearch(grid: program.grid, economics: economics, money: context.money(for: [program.model.id]), landM2: context.household.landM2,
                     baselinePerScale: context.baselineValue(perM2For: economics) * program.grid.areaPerScale)
     }
 

@@ -22,16 +22,17 @@ struct ScaleSearch {
 
     /// The household's money and labour as the search needs them: plain numbers.
     struct Money {
-        /// Own capital; nil when not given.
+        /// Own capital with any grant; nil when capital is not given.
         var capital: Double?
-        /// The largest loan the household's category can get (0 without a programme).
+        /// The largest loan the household can get for the models (0 without a programme).
         var loanCeiling: Double
         var familyDays: Double
         var valuation: Valuation
 
-        init(_ r: Projection.Resources) {
-            capital = r.capital
-            loanCeiling = r.programme?.ceiling.value ?? 0
+        /// The money for `models` (nil: a plan of any models, so only unrestricted loans and grants).
+        init(_ r: Projection.Resources, models: [String]?) {
+            capital = r.capital.map { $0 + (r.grant(for: models)?.amount.value ?? 0) }
+            loanCeiling = r.loanCeiling(for: models)
             familyDays = r.familyDays
             valuation = r.valuation
         }

@@ -28,8 +28,10 @@ struct SettingsDecoder {
         let areaType = map.optional("area_type").flatMap { context.choice($0, "area_type", as: AreaType.self) } ?? .urban
         let poverty: [PovertyLine]? = schedule ?? single.map { [PovertyLine(from: "0000-01-01", to: nil, urban: $0.figure, rural: $0.figure)] }
         let scales = map.required("scales").map(self.scales) ?? [:]
-        let loans = map.required("loan_programmes").map { loanProgrammes($0, figures) } ?? []
         let constants = map.optional("constants").map { self.constants($0, figures) } ?? [:]
+        let names = NameTable(scales: scales.mapValues { $0.levels.map(\.id) }, constants: constants.mapValues(\.value))
+        let loans = map.required("loan_programmes").map { loanProgrammes($0, figures, names) } ?? []
+        let grants = map.optional("grants").map { self.grants($0, figures, names) } ?? []
         let defaults = map.required("household_defaults").map { self.householdDefaults($0) } ?? [:]
         let markets = map.optional("markets").map { self.markets($0, figures) } ?? []
         let correlations = map.optional("market_correlations").map { self.correlations($0, figures, markets: markets) } ?? []
@@ -39,9 +41,9 @@ struct SettingsDecoder {
         for required in HouseholdFact.allCases.compactMap(\.scale) where scales[required] == nil {
             context.error("settings.scale-missing", "the settings must declare the '\(required)' scale", at: map.node.location)
         }
-        for programme in loans {
-            for category in programme.categories where scales["loan_category"]?.level(category) == nil {
-                context.error("settings.unknown-level", "loan programme '\(programme.id)' names loan category '\(category)', which the loan_category scale does not declare", at: programme.provenance.location)
+        for (id, eligibility, location) in loans.map({ ($0.id, $0.eligibility, $0.provenance.location) }) + grants.map({ ($0.id, $0.eligibility, $0.provenance.location) }) {
+            for category in eligibility.categories where scales["loan_category"]?.level(category) == nil {
+                context.error("settings.unknown-level", "'\(id)' names loan category '\(category)', which the loan_category scale does not declare", at: location)
             }
         }
         guard let ruleset, let language, let horizon, let discount, let workdays, let wage, let family, let poverty, let congFigure,
@@ -54,7 +56,7 @@ struct SettingsDecoder {
         return RegionalSettings(
             ruleset: ruleset, language: language, horizonYears: years, discountRate: discount.figure, congM2: congFigure,
             defaults: defaults, workdaysPerWorker: workdays.figure, hiredLabourWage: wage.figure, familyLabourValue: family.figure, povertyLines: poverty, areaType: areaType,
-            scales: scales, loanProgrammes: loans, markets: markets, marketCorrelations: correlations, constants: constants,
+            scales: scales, loanProgrammes: loans, grants: grants, markets: markets, marketCorrelations: correlations, constants: constants,
             priceMaxAgeYears: maxAge.value, coverage: coverage, location: map.node.location)
     }
 
@@ -110,22 +112,48 @@ struct SettingsDecoder {
         return result
     }
 
-    private func loanProgrammes(_ node: ConfigNode, _ figures: FigureDecoder) -> [LoanProgramme] {
+    private func loanProgrammes(_ node: ConfigNode, _ figures: FigureDecoder, _ names: NameTable) -> [LoanProgramme] {
         var result: [LoanProgramme] = []
         for item in context.sequence(node, "loan_programmes") ?? [] {
             guard let map = context.mapping(item, "a loan programme") else { continue }
             defer { map.finish() }
             let id = map.required("id").flatMap { context.identifier($0, "a loan programme id") }
             let name = map.required("name").flatMap { context.text($0, "the programme name") }
-            let categories = map.required("categories").flatMap { context.sequence($0, "categories") }?.compactMap { context.identifier($0, "a loan category") }
+            let eligibility = self.eligibility(map, names)
             let ceiling = map.required("ceiling").flatMap { figures.figure($0, "the loan ceiling", expected: [.base(.money)]) }
             let rate = map.required("rate").flatMap { figures.figure($0, "the interest rate", expected: [Dimension.none / .base(.time)]) }
             let term = map.required("term").flatMap { figures.figure($0, "the loan term", expected: [.base(.time)]) }
-            guard let id, let name, let categories, let ceiling, let rate, let term else { continue }
-            result.append(LoanProgramme(id: id, name: name, categories: categories, ceiling: ceiling.figure, rate: rate.figure,
+            guard let id, let name, let ceiling, let rate, let term else { continue }
+            if result.contains(where: { $0.id == id }) { context.error("id.duplicate", "loan programme '\(id)' is declared twice", at: item.location) }
+            result.append(LoanProgramme(id: id, name: name, eligibility: eligibility, ceiling: ceiling.figure, rate: rate.figure,
                                         termMonths: Int((term.value * 12).rounded()), provenance: ceiling.figure.provenance))
         }
         return result
+    }
+
+    private func grants(_ node: ConfigNode, _ figures: FigureDecoder, _ names: NameTable) -> [SupportGrant] {
+        var result: [SupportGrant] = []
+        for item in context.sequence(node, "grants") ?? [] {
+            guard let map = context.mapping(item, "a grant") else { continue }
+            defer { map.finish() }
+            let id = map.required("id").flatMap { context.identifier($0, "a grant id") }
+            let name = map.required("name").flatMap { context.text($0, "the grant's name") }
+            let eligibility = self.eligibility(map, names)
+            let amount = map.required("amount").flatMap { figures.figure($0, "the grant", expected: [.base(.money)]) }
+            guard let id, let name, let amount else { continue }
+            if result.contains(where: { $0.id == id }) { context.error("id.duplicate", "grant '\(id)' is declared twice", at: item.location) }
+            result.append(SupportGrant(id: id, name: name, amount: amount.figure, eligibility: eligibility))
+        }
+        return result
+    }
+
+    /// `categories`, `when`, `models` and `area` of a loan programme or grant.
+    private func eligibility(_ map: MappingReader, _ names: NameTable) -> Eligibility {
+        let categories = map.optional("categories").flatMap { context.sequence($0, "categories") }?.compactMap { context.identifier($0, "a loan category") } ?? []
+        let when = map.optional("when").flatMap { RuleDecoder.condition($0, context: context, names: names) }
+        let models = map.optional("models").flatMap { context.sequence($0, "models") }?.compactMap { context.identifier($0, "a model id") }
+        let area = map.optional("area").flatMap { context.choice($0, "area", as: AreaType.self) }
+        return Eligibility(categories: categories, when: when, models: models, area: area)
     }
 
     private func povertyLines(_ node: ConfigNode, _ figures: FigureDecoder, dimension: Dimension) -> [PovertyLine] {

@@ -25,8 +25,10 @@ public struct RegionalSettings: Sendable {
     public var areaType: AreaType = .urban
     /// Exposure and category scales, keyed by id (`flood`, `salinity`, `current_use`, `loan_category`).
     public var scales: [String: ExposureScale]
-    /// Preferential loan programmes.
+    /// Loan programmes.
     public var loanProgrammes: [LoanProgramme]
+    /// Livelihood grants.
+    public var grants: [SupportGrant] = []
     /// The products' markets: how their prices swing (for the odds).
     public var markets: [Market] = []
     /// Correlations of the markets' yearly price shocks (pairs not listed are independent).
@@ -59,9 +61,14 @@ public struct RegionalSettings: Sendable {
     /// The poverty line in force in a calendar year for the ward's area type, VND per person per month.
     public func povertyLineMonth(inYear year: Int) -> Double { (povertyLine(inYear: year)?.figure(areaType).value ?? 0) / 12 }
 
-    /// The loan programme open to a loan category, if any.
-    public func loanProgramme(for category: String) -> LoanProgramme? {
-        loanProgrammes.first { $0.categories.contains(category) }
+    /// The loan programmes a household can use, cheapest first.
+    public func loans(category: String, facts: DenseFacts) -> [LoanProgramme] {
+        loanProgrammes.filter { $0.eligibility.admits(category: category, facts: facts, area: areaType) }.sorted { $0.rate.value < $1.rate.value }
+    }
+
+    /// The grants a household can use, largest first.
+    public func grants(category: String, facts: DenseFacts) -> [SupportGrant] {
+        grants.filter { $0.eligibility.admits(category: category, facts: facts, area: areaType) }.sorted { $0.amount.value > $1.amount.value }
     }
 }
 
@@ -103,12 +110,15 @@ public struct ExposureScale: Sendable {
     public func level(_ id: String) -> Level? { levels.first { $0.id == id } }
 }
 
-/// A preferential loan programme (Vietnam Bank for Social Policies).
-public struct LoanProgramme: Sendable, Hashable {
+/// A loan programme: the Vietnam Bank for Social Policies' preferential loans, a bank's agricultural loans.
+/// The engine lends the household the cheapest programme open to it that closes its capital gap.
+public struct LoanProgramme: Sendable {
     public var id: String
     public var name: LocalizedText
-    /// Loan categories it lends to.
-    public var categories: [String]
+    /// Loan categories it lends to (empty: any).
+    public var categories: [String] { eligibility.categories }
+    /// Who it lends to and what it finances.
+    public var eligibility: Eligibility
     /// Largest loan, VND.
     public var ceiling: Figure
     /// Yearly interest rate, a fraction.

@@ -155,5 +155,6 @@ extension Catalogue {
         .noteIdleCapital: "%@ m² stay empty: the money (with the loan the household can get) covers only the above; with more capital, plant more.",
         .noteIdleValue: "%@ m² stay empty: using them would not add value (more hired labour, or the models are at their largest scale).",
         .otherIncome: "other income",
+        .grant: "Grant",
     ]
 }

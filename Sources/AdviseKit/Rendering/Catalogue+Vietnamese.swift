@@ -155,5 +155,6 @@ extension Catalogue {
         .noteIdleCapital: "%@ m² còn để trống: vốn (kể cả khoản vay được) chỉ đủ cho phần trên; có thêm vốn thì trồng thêm.",
         .noteIdleValue: "%@ m² còn để trống: làm thêm không tăng giá trị (phải thuê thêm công, hoặc các mô hình đã ở quy mô lớn nhất).",
         .otherIncome: "thu nhập ngoài vườn",
+        .grant: "Hỗ trợ không hoàn lại",
     ]
 }

@@ -77,10 +77,8 @@ public struct JSONRenderer: Sendable {
             ("land_m2", .double(p.landM2)),
             ("investment_vnd", .vnd(p.investment)),
             ("capital_gap_vnd", .optional(p.capitalGap) { .vnd($0) }),
-            ("loan", .optional(p.loan) { loan in
-                .object([("programme", .string(p.programme?.id ?? "")), ("amount_vnd", .vnd(loan.amount)),
-                         ("rate", .double(loan.rate)), ("term_months", .int(Int64(loan.termMonths)))])
-            }),
+            ("loan", loan(p.projection)),
+            ("grant", grant(p.projection)),
             ("loan_serviceable", .bool(p.loanServiceable)),
             ("loan_shortfall_years", .array(p.loanShortfallYears.map { .int(Int64($0)) })),
             ("annual_net_income_vnd", .vnd(p.annualNetIncome)),
@@ -131,10 +129,8 @@ public struct JSONRenderer: Sendable {
             ("investment_vnd", .vnd(p.investment)),
             ("investment_items", .array(p.items.map { .object([("id", .string($0.id)), ("name", .string($0.name(language))), ("vnd", .vnd($0.vnd))]) })),
             ("capital_gap_vnd", .optional(p.capitalGap) { .vnd($0) }),
-            ("loan", .optional(p.loan) { loan in
-                .object([("programme", .string(p.programme?.id ?? "")), ("amount_vnd", .vnd(loan.amount)),
-                         ("rate", .double(loan.rate)), ("term_months", .int(Int64(loan.termMonths)))])
-            }),
+            ("loan", loan(p)),
+            ("grant", grant(p)),
             ("annual_net_income_vnd", .vnd(p.annualNetIncome)),
             ("expected_loss_vnd", .vnd(p.expectedLoss)),
             ("risk_adjusted_income_vnd", .vnd(p.riskAdjustedIncome)),
@@ -175,6 +171,19 @@ public struct JSONRenderer: Sendable {
             ])))
         }
         return .object(pairs)
+    }
+
+    /// The loan of a projection: `{programme, amount_vnd, rate, term_months}` or null.
+    private func loan(_ p: Projection) -> JSONValue {
+        .optional(p.loan) { loan in
+            .object([("programme", .string(p.programme?.id ?? "")), ("amount_vnd", .vnd(loan.amount)),
+                     ("rate", .double(loan.rate)), ("term_months", .int(Int64(loan.termMonths)))])
+        }
+    }
+
+    /// The grant towards a projection's investment: `{programme, amount_vnd}` or null.
+    private func grant(_ p: Projection) -> JSONValue {
+        .optional(p.financing.grant) { .object([("programme", .string($0.id)), ("amount_vnd", .vnd(p.financing.grantAmount))]) }
     }
 
     private func flow(_ values: [Double]?) -> JSONValue { .array((values ?? []).map { .vnd($0) }) }

@@ -65,6 +65,7 @@ public struct TextRenderer: Sendable {
         }
         var out = ["\(title): " + parts.joined(separator: " · ") + " — \(Catalogue.verdict(p.verdict, language))"]
         var figures = "   \(t(.investment)) \(m(p.investment))"
+        if let grant = p.projection.financing.grant { figures += "; \(t(.grant).lowercased()) \(m(p.projection.financing.grantAmount)) (\(grant.name(language)))" }
         if let loan = p.loan, let programme = p.programme { figures += "; \(t(.loan).lowercased()) \(m(loan.amount)) (\(programme.name(language)))" }
         figures += "; \(t(.incomePerYear).lowercased()) \(m(p.riskAdjustedIncome)) (\(t(.afterRisk))); NPV \(m(p.riskAdjustedNPV))"
         if advice.baseline != nil { figures += "; \(t(.gain).lowercased()) \(m(p.projection.gainNPV))" }
@@ -126,6 +127,9 @@ public struct TextRenderer: Sendable {
         var out = ["\(rank). \(o.model.name(language)) — \(Catalogue.verdict(o.verdict, language)) (\(scaleText(o)))"]
         let items = p.items.map { "\($0.name(language)) \(NumberFormat.moneyProse($0.vnd, language))" }.joined(separator: "; ")
         out.append("   \(t(.investment)): \(m(p.investment)) — \(items)")
+        if let grant = p.financing.grant {
+            out.append("   \(t(.grant)): \(m(p.financing.grantAmount)) — \(grant.name(language))")
+        }
         if let gap = p.capitalGap, gap > 0 {
             var line = "   \(t(.capitalGap)): \(m(gap))"
             if let loan = p.loan, let programme = p.programme {

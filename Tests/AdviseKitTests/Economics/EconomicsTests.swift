@@ -177,7 +177,7 @@ import Testing
         let labour = valuation.labour(e.labour(at: 100), familyDays: 100)
         #expect(labour.hiredCost == 0)
         #expect(labour.familyValue == 5)
-        let resources = Projection.Resources(capital: nil, programme: nil, familyDays: 100, valuation: valuation)
+        let resources = Projection.Resources(capital: nil, familyDays: 100, valuation: valuation)
         let p = Projection(economics: e, scale: 100, resources: resources)
         #expect(p.riskAdjustedNPV == -2000 + 3950 + 7950 + 7950 - 15)
         #expect(p.riskAdjustedCashFlow == [-2000, 3950, 7950, 7950])

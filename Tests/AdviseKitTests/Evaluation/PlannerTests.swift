@@ -22,7 +22,7 @@ import Testing
         let facts = household.factValues(s).dense
         let outcomes = models.map { RuleOutcome($0, key: RuleOutcome.key($0, facts)) }
         let economics = zip(models, outcomes).map { UnitEconomics(model: $0, outcome: $1, valuation: s.valuation) }
-        let resources = Projection.Resources(capital: household.capitalVND, programme: s.loanProgramme(for: household.loanCategory),
+        let resources = Projection.Resources(capital: household.capitalVND, loans: s.loans(category: household.loanCategory, facts: household.factValues(s).dense), grants: s.grants(category: household.loanCategory, facts: household.factValues(s).dense),
                                              familyDays: household.labour * s.workdaysPerWorker.value, valuation: s.valuation)
         let baseline = Fixtures.ruleSet.baseline(forCurrentUse: household.currentUse).map { model in
             UnitEconomics(model: model, outcome: RuleOutcome(model, key: RuleOutcome.key(model, facts)), valuation: s.valuation)
@@ -30,7 +30,7 @@ import Testing
         _ = evaluator
         return Planner(models: models, economics: economics, usable: outcomes.map { !$0.blocked },
                        baselinePerM2: economics.map { baseline?.keepingValue(years: $0.extent) ?? 0 }, combinations: Fixtures.ruleSet.combinations,
-                       money: ScaleSearch.Money(resources), landM2: household.landM2, annuity: economics[0].annuity)
+                       money: ScaleSearch.Money(resources, models: nil), landM2: household.landM2, annuity: economics[0].annuity)
     }
 
     @Test(arguments: small.indices)
@@ -83,7 +83,7 @@ import Testing
             return
         }
         #expect(plan.landM2 <= household.landM2 + 1e-6)
-        if let capital = household.capitalVND { #expect(plan.investment <= capital + (plan.loan?.amount ?? 0) + 1) }
+        if let capital = household.capitalVND { #expect(plan.investment <= capital + (plan.loan?.amount ?? 0) + plan.projection.financing.grantAmount + 1) }
         #expect(plan.labourDays - plan.hiredDays <= household.labour * Fixtures.settings.workdaysPerWorker.value + 1e-6)
         let bestSingle = advice.options.filter { $0.verdict != .unsuitable }.map(\.projection.riskAdjustedNPV).max() ?? 0
         #expect(plan.riskAdjustedNPV >= bestSingle - 1)

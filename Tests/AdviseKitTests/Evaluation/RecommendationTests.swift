@@ -41,8 +41,9 @@ import Testing
 
 /// No land is left without a reason: a plan that does not use all the land says what happens to the rest.
 @Suite struct RestOfTheLandTests {
+    /// The plan without borrowing (`--max-loan 0`), so that money runs out.
     static func plan(_ values: [HouseholdFact: String]) throws -> Plan {
-        try #require(Evaluator(ruleSet: Fixtures.ruleSet).plan(Fixtures.household(values)))
+        try #require(Evaluator(ruleSet: Fixtures.ruleSet).plan(Fixtures.household(values), options: PlanOptions(maxLoanVND: 0)))
     }
 
     @Test func bareLandLeftEmptyForLackOfMoneySaysSo() throws {
@@ -62,7 +63,7 @@ import Testing
     func everyPlanAccountsForAllTheLand(_ capital: String) throws {
         for land in ["1500", "7000", "2ha"] {
             let h = try Fixtures.household([.landM2: land, .capitalVND: capital])
-            guard let plan = Evaluator(ruleSet: Fixtures.ruleSet).plan(h) else { continue }
+            guard let plan = Evaluator(ruleSet: Fixtures.ruleSet).plan(h, options: PlanOptions(maxLoanVND: 0)) else { continue }
             #expect(plan.landM2 >= h.landM2 - 0.5 || plan.notes.contains { $0.en.contains("stay empty") }, "\(land) \(capital)")
         }
     }

@@ -24,7 +24,7 @@ import Testing
                 let advice = evaluator.evaluate(model, for: household)
                 guard advice.reasons.allSatisfy({ $0.rule != "scale.land" && $0.rule != "scale.capital" }) else { continue }
                 let (economics, resources) = Self.parts(model, household)
-                let search = ScaleSearch(grid: ScaleGrid(model.scale), economics: economics, money: ScaleSearch.Money(resources), landM2: household.landM2)
+                let search = ScaleSearch(grid: ScaleGrid(model.scale), economics: economics, money: ScaleSearch.Money(resources, models: [model.id]), landM2: household.landM2)
                 guard case let .fits(upper) = search.limit() else { continue }
                 var best = -Double.infinity
                 var s = model.scale.minimum
@@ -33,7 +33,7 @@ import Testing
                     s += model.scale.step
                 }
                 #expect(abs(advice.projection.riskAdjustedNPV - best) < 1, "\(model.id) \(values): chose \(advice.scale) with \(advice.projection.riskAdjustedNPV), brute force \(best)")
-                #expect(advice.projection.investment <= (household.capitalVND ?? .infinity) + (advice.projection.loan?.amount ?? 0) + 1)
+                #expect(advice.projection.investment <= (household.capitalVND ?? .infinity) + (advice.projection.loan?.amount ?? 0) + advice.projection.financing.grantAmount + 1)
                 #expect(advice.areaM2 <= household.landM2)
             }
         }
@@ -65,7 +65,7 @@ import Testing
         let s = Fixtures.settings
         let outcome = RuleOutcome(model, key: RuleOutcome.key(model, h.factValues(s).dense))
         let economics = UnitEconomics(model: model, outcome: outcome, valuation: s.valuation)
-        let resources = Projection.Resources(capital: h.capitalVND, programme: s.loanProgramme(for: h.loanCategory),
+        let resources = Projection.Resources(capital: h.capitalVND, loans: s.loans(category: h.loanCategory, facts: h.factValues(s).dense), grants: s.grants(category: h.loanCategory, facts: h.factValues(s).dense),
                                              familyDays: h.labour * s.workdaysPerWorker.value, valuation: s.valuation)
         return (economics, resources)
     }

@@ -54,6 +54,6 @@ import Testing
 
     @Test func settingsFiguresCanBeOverridden() throws {
         let ruleSet = try Self.load("kind: override\nid: rates\nset:\n  settings.loan_programmes.vbsp-poor.rate: {value: 7, unit: \"%/year\", estimate: \"announced rise\"}\n")
-        #expect(ruleSet.settings.loanProgramme(for: "poor")?.rate.value == 0.07)
+        #expect(ruleSet.settings.loanProgrammes.first { $0.categories.contains("poor") }?.rate.value == 0.07)
     }
 }

@@ -122,9 +122,11 @@ import Testing
         let household = try HouseholdParser(settings: ruleSet.settings).parse(HouseholdInput(entries: [.landM2: .init("500"), .capitalVND: .init("50tr")]))
         let advice = Evaluator(ruleSet: ruleSet).advise(household)
         let mushroom = try #require(advice.options.first { $0.model.id == "oyster-mushroom" })
-        #expect(mushroom.verdict == .recommended)
-        #expect(mushroom.units == 1)
-        #expect(mushroom.projection.annualNetIncome == 35_000_000)
+        // 50 M of its own and the unsecured bank loan open to any farming household: three units, 35 M each.
+        #expect(mushroom.verdict == .conditional)
+        #expect(mushroom.units == 3)
+        #expect(mushroom.projection.loan != nil)
+        #expect(mushroom.projection.annualNetIncome == 3 * 35_000_000)
         let check = ExampleCheck(ruleSet: ruleSet)
         #expect(check.check(mushroom.model.examples[0], of: mushroom.model).isEmpty)
     }

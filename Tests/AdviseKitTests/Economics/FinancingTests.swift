@@ -1,0 +1,69 @@
+@testable import AdviseKit
+import Testing
+
+/// Credit and grants as data: the cheapest programme open to the household that closes its gap, grants
+/// first, and eligibility by category, area, model and condition.
+@Suite struct FinancingTests {
+    static let p = RiskSimulationTests.provenance
+    static func figure(_ v: Double) -> Figure { Figure(value: v, unit: "", provenance: p) }
+    static func loan(_ id: String, ceiling: Double, rate: Double, _ eligibility: Eligibility = Eligibility()) -> LoanProgramme {
+        LoanProgramme(id: id, name: LocalizedText(vi: id, en: id), eligibility: eligibility, ceiling: figure(ceiling), rate: figure(rate),
+                      termMonths: 60, provenance: p)
+    }
+    static let cheap = loan("cheap", ceiling: 100, rate: 0.06), dear = loan("dear", ceiling: 300, rate: 0.08)
+    static let organic = loan("organic", ceiling: 1000, rate: 0.05, Eligibility(models: ["organic-coconut"]))
+
+    static func financing(_ investment: Double, capital: Double?, loans: [LoanProgramme], grants: [SupportGrant] = [], models: [String] = ["m"]) -> Projection.Financing {
+        let r = Projection.Resources(capital: capital, loans: loans.sorted { $0.rate.value < $1.rate.value }, grants: grants,
+                                     familyDays: 0, valuation: Valuation(horizon: 3, discountRate: 0))
+        return Projection.financing(investment: investment, models: models, r)
+    }
+
+    @Test func theCheapestLoanThatClosesTheGap() {
+        #expect(Self.financing(150, capital: 80, loans: [Self.cheap, Self.dear]).programme?.id == "cheap", "gap 70 ≤ 100")
+        let big = Self.financing(250, capital: 50, loans: [Self.cheap, Self.dear])
+        #expect(big.programme?.id == "dear", "gap 200: only the dearer one closes it")
+        #expect(big.loan?.amount == 200)
+        let huge = Self.financing(600, capital: 0, loans: [Self.cheap, Self.dear])
+        #expect(huge.programme?.id == "dear" && huge.loan?.amount == 300 && huge.gap == 600, "none closes it: the one that lends most")
+        #expect(Self.financing(50, capital: 80, loans: [Self.cheap]).loan == nil)
+        #expect(Self.financing(150, capital: nil, loans: [Self.cheap]).loan == nil, "capital unknown: no gap, no loan")
+    }
+
+    @Test func aLoanForSomeModelsLendsOnlyForThem() {
+        #expect(Self.financing(600, capital: 0, loans: [Self.organic, Self.dear], models: ["organic-coconut"]).programme?.id == "organic")
+        #expect(Self.financing(600, capital: 0, loans: [Self.organic, Self.dear], models: ["organic-coconut", "goat-raising"]).programme?.id == "dear")
+        let r = Projection.Resources(capital: 0, loans: [Self.organic, Self.dear], familyDays: 0, valuation: Valuation(horizon: 3, discountRate: 0))
+        #expect(r.loanCeiling(for: ["organic-coconut"]) == 1000)
+        #expect(r.loanCeiling(for: nil) == 300, "a plan of any models counts only unrestricted loans")
+    }
+
+    @Test func aGrantComesBeforeTheLoanAndEntersYearZero() {
+        let grant = SupportGrant(id: "g", name: LocalizedText(vi: "g", en: "g"), amount: Self.figure(20), eligibility: Eligibility())
+        let f = Self.financing(150, capital: 80, loans: [Self.cheap], grants: [grant])
+        #expect(f.grantAmount == 20 && f.gap == 50 && f.loan?.amount == 50)
+        #expect(Self.financing(10, capital: 0, loans: [], grants: [grant]).grantAmount == 10, "at most the investment")
+        #expect(Projection.householdFlow([-150, 10], hiredCost: 0, loan: nil, grant: 20) == [-130, 10])
+    }
+
+    @Test func eligibilityByCategoryAreaAndCondition() throws {
+        let names = Fixtures.settings.nameTable
+        let small = try Compiler.condition("land_m2 < 1000", names: names)
+        let e = Eligibility(categories: ["poor"], when: small, area: .rural)
+        let facts = try Fixtures.household([.landM2: "800"]).factValues(Fixtures.settings).dense
+        #expect(e.admits(category: "poor", facts: facts, area: .rural))
+        #expect(!e.admits(category: "none", facts: facts, area: .rural))
+        #expect(!e.admits(category: "poor", facts: facts, area: .urban))
+        let large = try Fixtures.household([.landM2: "2000"]).factValues(Fixtures.settings).dense
+        #expect(!e.admits(category: "poor", facts: large, area: .rural))
+    }
+
+    @Test func everyHouseholdThatFarmsCanBorrowAndPoorOnesGetTheirGrant() throws {
+        // The shipped rule set: 800 m², 25 M, no category — the unsecured bank loan opens an option.
+        let advice = Evaluator(ruleSet: Fixtures.ruleSet).advise(try Fixtures.household([.landM2: "800", .capitalVND: "25tr"]), plans: true)
+        #expect(advice.recommendation != nil)
+        #expect(advice.recommendedPlan?.programme?.id == "agri-unsecured")
+        let poor = Evaluator(ruleSet: Fixtures.ruleSet).advise(try Fixtures.household([.landM2: "800", .capitalVND: "25tr", .loanCategory: "poor"]), plans: true)
+        #expect(poor.recommendedPlan?.projection.financing.grant?.id == "livelihood-support")
+    }
+}
