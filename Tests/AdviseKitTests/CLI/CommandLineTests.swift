@@ -55,13 +55,13 @@ import Testing
 
     @Test func otherIncomeCountsTowardsThePovertyLine() throws {
         let without = try Self.run(["--household", "Samples/oanh-goat-household.yaml", "--format", "json", "--draws", "0"])
-        let with = try Self.run(["--household", "Samples/oanh-goat-household.yaml", "--other-income", "8tr/tháng", "--format", "json", "--draws", "0"])
+        let with = try Self.run(["--household", "Samples/oanh-goat-household.yaml", "--other-income", "12tr/tháng", "--format", "json", "--draws", "0"])
         let a = try #require(try JSONSerialization.jsonObject(with: Data(without.stdout.utf8)) as? [String: Any])
         let b = try #require(try JSONSerialization.jsonObject(with: Data(with.stdout.utf8)) as? [String: Any])
-        #expect((b["household"] as? [String: Any])?["other_income_vnd"] as? Double == 96_000_000)
+        #expect((b["household"] as? [String: Any])?["other_income_vnd"] as? Double == 144_000_000)
         let first = { (d: [String: Any]) in (d["options"] as? [[String: Any]])?.first }
         let gain = try #require(first(b)?["income_per_member_month_vnd"] as? Double) - (try #require(first(a)?["income_per_member_month_vnd"] as? Double))
-        #expect(abs(gain - 8_000_000 / 4) < 1, "8 M a month over 4 members")
+        #expect(abs(gain - 12_000_000 / 4) < 1, "12 M a month over 4 members")
         #expect(first(b)?["above_poverty_line"] as? Bool == true)
         #expect(try Self.run(["--land", "7000", "--other-income", "lots"]).status == 64)
     }
@@ -90,7 +90,7 @@ import Testing
         #expect(household["flood"] as? String == "occasional")
         #expect(household["salinity"] as? String == "low")
         let options = try #require(root["options"] as? [[String: Any]])
-        #expect(options.count == 5)
+        #expect(options.count == 6)
         let keys = ["model", "verdict", "scale", "investment_vnd", "capital_gap_vnd", "loan", "annual_net_income_vnd",
                     "risk_adjusted_income_vnd", "npv_vnd", "payback_year", "first_income_year", "cash_flow_vnd", "reasons"]
         for option in options {
@@ -173,7 +173,7 @@ import Testing
     @Test func rulesCheckPassesOnTheShippedSet() throws {
         let r = try Self.run(["rules", "check"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
-        #expect(r.stdout.contains("Rules: 0 errors, 0 warnings; 5 models"))
+        #expect(r.stdout.contains("Rules: 0 errors, 0 warnings; 6 models"))
     }
 
     @Test func rulesCheckListsEveryFindingAndExits65() throws {

@@ -59,10 +59,11 @@ import Testing
     }
 
     @Test func everyHouseholdThatFarmsCanBorrowAndPoorOnesGetTheirGrant() throws {
-        // The shipped rule set: 800 m², 25 M, no category — the unsecured bank loan opens an option.
+        // The shipped rule set: 800 m², 25 M, no category — something fits, and the greenhouse, beyond its own
+        // money, is lent for by the unsecured bank loan.
         let advice = Evaluator(ruleSet: Fixtures.ruleSet).advise(try Fixtures.household([.landM2: "800", .capitalVND: "25tr"]), plans: true)
         #expect(advice.recommendation != nil)
-        #expect(advice.recommendedPlan?.programme?.id == "agri-unsecured")
+        #expect(advice.options.first { $0.model.id == "greenhouse-vegetables" }?.projection.programme?.id == "agri-unsecured")
         let poor = Evaluator(ruleSet: Fixtures.ruleSet).advise(try Fixtures.household([.landM2: "800", .capitalVND: "25tr", .loanCategory: "poor"]), plans: true)
         #expect(poor.recommendedPlan?.projection.financing.grant?.id == "livelihood-support")
     }

@@ -103,8 +103,8 @@ import Testing
     }
 
     @Test func sevenThousandSquareMetresComeOutAsACombination() throws {
-        // Bare land: coconut intercropped with pomelo (Mr Nam's model) beats either alone.
-        let household = try Fixtures.household([.landM2: "7000", .capitalVND: "150tr", .flood: "occasional"])
+        // Bare land inside a sound dike: coconut intercropped with pomelo (Mr Nam's model) beats either alone.
+        let household = try Fixtures.household([.landM2: "7000", .capitalVND: "150tr"])
         let plan = try #require(Evaluator(ruleSet: Fixtures.ruleSet).plan(household))
         #expect(plan.modelIDs.count >= 2)
         #expect(plan.modelIDs.contains("organic-coconut"))
