@@ -108,12 +108,14 @@ public struct Projection: Sendable {
         /// The labour `days` person-days a year cost this household.
         public func labour(_ days: Double) -> LabourCost { valuation.labour(days, familyDays: familyDays) }
 
-        /// The largest grant towards these models (nil: any models, so only unrestricted grants).
-        public func grant(for models: [String]?) -> SupportGrant? { grants.first { $0.eligibility.finances(models) } }
+        /// The largest grant towards these models of a role (nil: any models, so only grants for any model).
+        public func grant(for models: [String]?, role: Role = .conversion) -> SupportGrant? {
+            grants.first { $0.eligibility.finances(models, role: role) }
+        }
 
-        /// The largest loan open for these models (nil: only unrestricted programmes), VND.
-        public func loanCeiling(for models: [String]?) -> Double {
-            loans.filter { $0.eligibility.finances(models) }.map(\.ceiling.value).max() ?? 0
+        /// The largest loan open for these models of a role (nil: only programmes for any model), VND.
+        public func loanCeiling(for models: [String]?, role: Role = .conversion) -> Double {
+            loans.filter { $0.eligibility.finances(models, role: role) }.map(\.ceiling.value).max() ?? 0
         }
     }
 
@@ -141,7 +143,8 @@ public struct Projection: Sendable {
         self.parts = parts
         items = parts.flatMap { p in p.economics.items.map { ($0.id, $0.name, $0.cost(at: p.scale)) } }
         investment = parts.reduce(0) { $0 + $1.economics.investment(at: $1.scale) }
-        financing = Self.financing(investment: investment, models: parts.map(\.economics.modelID), r, ceiling: ceiling)
+        financing = Self.financing(investment: investment, models: parts.map(\.economics.modelID),
+                                   role: parts.allSatisfy { $0.economics.role == .pathway } && !parts.isEmpty ? .pathway : .conversion, r, ceiling: ceiling)
         labour = r.labour(parts.reduce(0) { $0 + $1.economics.labour(at: $1.scale) })
         let hired = labour.hiredCost
         func sum(_ f: (Part) -> [Double]) -> [Double] {
@@ -200,14 +203,14 @@ public struct Projection: Sendable {
     /// own capital; the gap left is lent by the cheapest programme open to the household for these models
     /// that closes it, else by the one that lends most.
     /// - Parameter ceiling: a lower loan ceiling than the programmes' (a household's own limit), if any.
-    static func financing(investment: Double, models: [String], _ r: Resources, ceiling: Double? = nil) -> Financing {
-        let grant = r.grant(for: models)
+    static func financing(investment: Double, models: [String], role: Role = .conversion, _ r: Resources, ceiling: Double? = nil) -> Financing {
+        let grant = r.grant(for: models, role: role)
         let grantAmount = grant?.amount(towards: investment) ?? 0
         var result = Financing(grant: grantAmount > 0 ? grant : nil, grantAmount: grantAmount, gap: nil, loan: nil, programme: nil)
         guard let capital = r.capital else { return result }
         let gap = max(0, investment - grantAmount - capital)
         result.gap = gap
-        let open = r.loans.filter { $0.eligibility.finances(models) }
+        let open = r.loans.filter { $0.eligibility.finances(models, role: role) }
         guard gap > 0.5, let p = open.first(where: { $0.ceiling.value >= gap }) ?? open.max(by: { $0.ceiling.value < $1.ceiling.value }) else { return result }
         result.loan = LoanSchedule(amount: min(gap, p.ceiling.value, ceiling ?? .infinity), rate: p.rate.value, termMonths: p.termMonths)
         result.programme = p

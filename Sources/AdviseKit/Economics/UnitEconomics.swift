@@ -19,8 +19,9 @@
 public final class UnitEconomics: Sendable {
     /// The most years any flow is computed for (an orchard's life, a baseline's comparison period).
     public static let maxYears = 60
-    /// The model's id (what a loan or grant restricted to some models checks).
+    /// The model's id and role (what a loan or grant restricted to some models, or to a purpose, checks).
     public let modelID: String
+    public let role: Role
     /// Years after the investment year that the household plans over.
     public let horizon: Int
     /// The last year the model is valued to: the end of the life cycle that covers the horizon.
@@ -88,6 +89,7 @@ public final class UnitEconomics: Sendable {
         self.items = items
         self.valuation = valuation
         modelID = model.id
+        role = model.role
         let horizon = valuation.horizon, years = Self.maxYears
         investFixed = items.reduce(0) { $0 + $1.fixed }
         investPerScale = items.reduce(0) { $0 + $1.perScale }
@@ -102,7 +104,11 @@ public final class UnitEconomics: Sendable {
         let life = min(years, max(1, Int((model.lifeYears?.value ?? Double(horizon)).rounded())))
         let extent = life >= horizon ? life : min(years, (horizon + life - 1) / life * life)
         self.extent = extent
-        matureYear = min(horizon, model.outputs.map { (adj?.yieldCurve ?? $0.curve).count }.max() ?? 1)
+        // The first year at full yield (a contract's curve falls to 0 after it ends).
+        matureYear = min(horizon, model.outputs.map { output in
+            let curve = adj?.yieldCurve ?? output.curve
+            return (curve.indices.max { curve[$0] < curve[$1] || (curve[$0] == curve[$1] && $0 > $1) } ?? 0) + 1
+        }.max() ?? 1)
 
         let costs = zip(model.operatingCosts, outcome.includedCosts).filter(\.1).map(\.0)
         let yieldFactor = adj?.yield ?? 1, priceFactor = adj?.price ?? 1, costFactor = adj?.operatingCost ?? 1

@@ -99,6 +99,11 @@ public struct Evaluator: Sendable {
                               baselinePerM2: candidates.map { context.baselineValue(perM2For: $0.economics) },
                               combinations: ruleSet.combinations, money: money, landM2: context.household.landM2,
                               annuity: economics.first?.annuity ?? 0)
+        for (i, c) in candidates.enumerated() where c.model.role == .pathway {
+            var own = context.money(for: c.model)
+            if let cap = options.maxLoanVND { own.loanCeiling = min(own.loanCeiling, cap) }
+            planner.pathwayMoney[i] = own
+        }
         planner.constraints.firstIncomeYear = options.firstIncomeWithinMonths.map { max(1, ($0 + 11) / 12) }
         if let by = options.abovePovertyByYear {
             planner.constraints.povertyYear = by
@@ -174,7 +179,7 @@ public struct Evaluator: Sendable {
         let e = c.economics, h = context.household
         var resources = context.resources
         if case .capital = c.limit { resources.capital = nil }
-        let financing = Projection.financing(investment: e.investment(at: c.scale), models: [e.modelID], resources)
+        let financing = Projection.financing(investment: e.investment(at: c.scale), models: [e.modelID], role: e.role, resources)
         let labour = resources.labour(e.labour(at: c.scale))
         let flow = Projection.householdFlow(e.projectFlow(at: c.scale, scenario: .base, riskAdjusted: true), hiredCost: labour.hiredCost,
                                             loan: financing.loan, grant: financing.grantAmount)
@@ -216,7 +221,7 @@ public struct Evaluator: Sendable {
         /// The calendar year of year 0.
         let year: Int
         /// The money the household has for these models: own capital with any grant, and the largest loan.
-        func money(for models: [String]) -> ScaleSearch.Money { ScaleSearch.Money(resources, models: models) }
+        func money(for model: FarmModel) -> ScaleSearch.Money { ScaleSearch.Money(resources, models: [model.id], role: model.role) }
 
         /// What the household earns a year beside a conversion on `landM2` of its land: its other income and
         /// the current use of the land the conversion leaves (risk-adjusted, at maturity).
@@ -307,7 +312,7 @@ public struct Evaluator: Sendable {
         if shared.outcome.blocked || !limit.fits || gain <= 0 {
             verdict = .unsuitable
         } else {
-            let money = context.money(for: [program.model.id])
+            let money = context.money(for: program.model)
             let needsLoan = money.capital.map { economics.investment(at: scale) - $0 > 0.5 && money.loanCeiling > 0 } ?? false
             verdict = shared.outcome.mitigations.isEmpty && !needsLoan ? .recommended : .conditional
         }
@@ -319,7 +324,7 @@ public struct Evaluator: Sendable {
     /// The scale search for a model's economics and a household: within its land and money, by the gain
     /// over the current use.
     private func search(_ program: ModelProgram, _ economics: UnitEconomics, _ context: HouseholdContext) -> ScaleSearch {
-        ScaleSearch(grid: program.grid, economics: economics, money: context.money(for: [program.model.id]), landM2: context.household.landM2,
+        ScaleSearch(grid: program.grid, economics: economics, money: context.money(for: program.model), landM2: context.household.landM2,
                     baselinePerScale: context.baselineValue(perM2For: economics) * program.grid.areaPerScale)
     }
 

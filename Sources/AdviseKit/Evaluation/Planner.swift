@@ -42,6 +42,8 @@ struct Planner {
     var baselinePerM2: [Double]
     let combinations: Combinations
     let money: ScaleSearch.Money
+    /// The money of a pathway planned alone (its own loans and grants), by model index.
+    var pathwayMoney: [Int: ScaleSearch.Money] = [:]
     let landM2: Double
     let annuity: Double
     /// The most components in a plan.
@@ -102,15 +104,17 @@ struct Planner {
         return best
     }
 
-    /// Subsets of 1…maxComponents items that use no model twice.
+    /// Subsets of 1…maxComponents items that use no model twice; a pathway (work away from the farm) is a
+    /// plan on its own: its worker and its own loan do not mix with farm models.
     func subsets(_ all: [Item]) -> [[Item]] {
         var result: [[Item]] = []
+        let alone = { (item: Item) in item.models.contains { models[$0].role == .pathway } }
         func extend(_ current: [Item], from start: Int) {
             if !current.isEmpty { result.append(current) }
-            guard current.count < maxComponents else { return }
+            guard current.count < maxComponents, !current.contains(where: alone) else { return }
             for i in start..<all.count {
                 let used = Set(current.flatMap(\.models))
-                guard used.isDisjoint(with: all[i].models) else { continue }
+                guard used.isDisjoint(with: all[i].models), current.isEmpty || !alone(all[i]) else { continue }
                 extend(current + [all[i]], from: i + 1)
             }
         }
@@ -125,7 +129,8 @@ struct Planner {
         let item = items[index]
         let usedLand = zip(items, fixed).reduce(0) { $0 + $1.0.landPerX * $1.1 }
         let usedMoney = zip(items, fixed).reduce(0) { $0 + $1.0.investFixed + $1.0.investPerX * $1.1 }
-        var limit = (landM2 - usedLand) / item.landPerX
+        var limit = item.landPerX > 0 ? (landM2 - usedLand) / item.landPerX : Double.infinity
+        let money = self.money(items)
         if let capital = money.capital {
             let left = capital + money.loanCeiling - usedMoney - item.investFixed
             limit = min(limit, item.investPerX > 0 ? left / item.investPerX : (left >= 0 ? .infinity : -1))
@@ -157,7 +162,12 @@ struct Planner {
             cash += item.cashFixed + item.cashPerX * x
             labour += item.labourFixed + item.labourPerX * x
         }
-        return cash - money.labour(labour).hiredCost >= constraints.neededCash - 0.5
+        return cash - money(items).labour(labour).hiredCost >= constraints.neededCash - 0.5
+    }
+
+    /// The money a plan of these items has: a pathway alone has its own loans and grants.
+    func money(_ items: [Item]) -> ScaleSearch.Money {
+        items.count == 1 && items[0].models.count == 1 ? pathwayMoney[items[0].models[0]] ?? money : money
     }
 
     /// The plan's risk-adjusted NPV before financing, over keeping the current use on the land it takes.
@@ -167,6 +177,6 @@ struct Planner {
             v += item.valueFixed + item.valuePerX * x
             labour += item.labourFixed + item.labourPerX * x
         }
-        return v - money.labour(labour).valued * annuity
+        return v - money(items).labour(labour).valued * annuity
     }
 }

@@ -29,10 +29,10 @@ struct ScaleSearch {
         var familyDays: Double
         var valuation: Valuation
 
-        /// The money for `models` (nil: a plan of any models, so only unrestricted loans and grants).
-        init(_ r: Projection.Resources, models: [String]?) {
-            capital = r.capital.map { $0 + (r.grant(for: models)?.amount.value ?? 0) }
-            loanCeiling = r.loanCeiling(for: models)
+        /// The money for `models` of a role (nil: a plan of any farm models, so only loans and grants for any).
+        init(_ r: Projection.Resources, models: [String]?, role: Role = .conversion) {
+            capital = r.capital.map { $0 + (r.grant(for: models, role: role)?.amount.value ?? 0) }
+            loanCeiling = r.loanCeiling(for: models, role: role)
             familyDays = r.familyDays
             valuation = r.valuation
         }
@@ -44,7 +44,9 @@ struct ScaleSearch {
     /// The largest scale that fits the land and money.
     func limit() -> Limit {
         let spec = grid
-        guard let upperLand = spec.floor(landM2 / spec.areaPerScale) else { return .land(needM2: spec.minimum * spec.areaPerScale) }
+        // A model that takes no land (work away from the farm) is bounded by its own maximum.
+        let byLand = spec.areaPerScale > 0 ? landM2 / spec.areaPerScale : Double.infinity
+        guard let upperLand = spec.floor(byLand) else { return .land(needM2: spec.minimum * spec.areaPerScale) }
         guard let capital = money.capital else { return .fits(upper: upperLand) }
         let (fixed, perScale) = (economics.investFixed, economics.investPerScale)
         let ceiling = money.loanCeiling

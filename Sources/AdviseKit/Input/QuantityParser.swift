@@ -28,12 +28,12 @@ public enum QuantityParser {
     /// The accepted forms of an amount of money, for messages.
     public static let moneyForms = "150000000, 150tr, 150trieu, 150M, 1.5ty"
 
-    /// Parses an area to m².
+    /// Parses an area to m²; 0 is a landless household.
     public static func area(_ text: String, congM2: Double) -> Result<Double, Problem> {
-        if let plain = plainInteger(text) { return plain > 0 ? .success(plain) : .failure(Problem(message: "must be more than 0 m²")) }
+        if let plain = plainInteger(text) { return .success(plain) }
         let forms = areaForms.replacingOccurrences(of: "1,000", with: "\(Int(congM2))")
         return quantity(text, units: areaUnits(congM2: congM2), forms: forms, what: "an area")
-            .flatMap { $0 > 0 ? .success($0) : .failure(Problem(message: "must be more than 0 m²")) }
+            .flatMap { $0 >= 0 ? .success($0) : .failure(Problem(message: "must be 0 m² (no land) or more")) }
             .flatMap { $0 <= 1e8 ? .success($0) : .failure(Problem(message: "\(text) is more than 10,000 ha; check the unit")) }
     }
 

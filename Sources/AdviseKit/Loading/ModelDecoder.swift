@@ -139,8 +139,9 @@ struct ModelDecoder {
         switch product {
         case "nut": productDimension = .base(.nut)
         case "kg": productDimension = .base(.mass)
+        case "month": productDimension = .base(.time)
         default:
-            context.error("type.enum", "product must be 'nut' or 'kg', found '\(product)'", at: productNode.location)
+            context.error("type.enum", "product must be 'nut', 'kg' or 'month' (months of work away from the farm), found '\(product)'", at: productNode.location)
             return nil
         }
         let yield = map.required("yield").flatMap { scaled.rate($0, "the mature yield", of: productDimension) }

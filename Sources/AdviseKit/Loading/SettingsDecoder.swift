@@ -153,7 +153,8 @@ struct SettingsDecoder {
         let when = map.optional("when").flatMap { RuleDecoder.condition($0, context: context, names: names) }
         let models = map.optional("models").flatMap { context.sequence($0, "models") }?.compactMap { context.identifier($0, "a model id") }
         let area = map.optional("area").flatMap { context.choice($0, "area", as: AreaType.self) }
-        return Eligibility(categories: categories, when: when, models: models, area: area)
+        let purpose = map.optional("purpose").flatMap { context.choice($0, "purpose", as: Role.self) }
+        return Eligibility(categories: categories, when: when, models: models, area: area, purpose: purpose)
     }
 
     private func povertyLines(_ node: ConfigNode, _ figures: FigureDecoder, dimension: Dimension) -> [PovertyLine] {

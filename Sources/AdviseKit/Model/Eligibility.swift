@@ -9,12 +9,15 @@ public struct Eligibility: Sendable {
     public var models: [String]? = nil
     /// The area type it is open in (nil: urban and rural).
     public var area: AreaType? = nil
+    /// What kind of model it finances: farm conversions or pathways (nil: both).
+    public var purpose: Role? = nil
 
-    public init(categories: [String] = [], when: Condition? = nil, models: [String]? = nil, area: AreaType? = nil) {
+    public init(categories: [String] = [], when: Condition? = nil, models: [String]? = nil, area: AreaType? = nil, purpose: Role? = nil) {
         self.categories = categories
         self.when = when
         self.models = models
         self.area = area
+        self.purpose = purpose
     }
 
     /// True when a household (its loan category and facts) in an area can use it at all.
@@ -24,7 +27,8 @@ public struct Eligibility: Sendable {
 
     /// True when it finances every one of these models; with nil (any models, not yet known), only when
     /// it finances any model.
-    public func finances(_ modelIDs: [String]?) -> Bool {
+    public func finances(_ modelIDs: [String]?, role: Role = .conversion) -> Bool {
+        guard purpose.map({ $0 == role }) ?? true else { return false }
         guard let list = models else { return true }
         return modelIDs.map { $0.allSatisfy(list.contains) } ?? false
     }

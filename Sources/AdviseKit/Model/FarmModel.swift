@@ -36,6 +36,9 @@ public enum Role: String, Sendable, CaseIterable {
     case conversion
     /// What a current land use earns if the household keeps it (`current_use` levels name it).
     case baseline
+    /// A way out of poverty without land (work abroad, a trade): an option of its own, never combined with
+    /// farm models in a plan, and financed by the programmes for it.
+    case pathway
 }
 
 /// How a model scales: by area in m², or by whole units (a goat unit, a greenhouse module) that each

@@ -69,6 +69,17 @@ public enum NumberFormat {
 
 extension ScaleSpec {
     /// A scale in words: `7.000 m²`, or `5 × đàn 10 dê cái + 1 dê đực`.
+    /// A scale in short, for tables: `7.000 m²`, `2 × 100 m²` (units and their land), `1 × người đi làm`
+    /// (units that take no land).
+    public func short(_ scale: Double, _ language: Language) -> String {
+        switch kind {
+        case .area: return "\(NumberFormat.grouped(areaM2(scale), language)) m²"
+        case let .units(name, perUnit):
+            let unit = perUnit > 0 ? "\(NumberFormat.grouped(perUnit, language)) m²" : name(language)
+            return "\(NumberFormat.short(scale, language)) × \(unit)"
+        }
+    }
+
     public func describe(_ scale: Double, _ language: Language) -> String {
         switch kind {
         case .area: "\(NumberFormat.grouped(areaM2(scale), language)) m²"

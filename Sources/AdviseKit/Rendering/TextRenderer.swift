@@ -58,8 +58,7 @@ public struct TextRenderer: Sendable {
         let m = { (v: Double) in NumberFormat.moneyProse(v, language) }
         let parts = p.components.map { c -> String in
             let each = zip(c.models, c.scales).map { model, s in
-                model.scale.isUnits ? "\(model.name(language)) \(NumberFormat.short(s, language)) × \(NumberFormat.grouped(model.scale.areaM2(1), language)) m²"
-                    : "\(model.name(language)) \(NumberFormat.grouped(s, language)) m²"
+                "\(model.name(language)) \(model.scale.short(s, language))"
             }
             return c.intercrop == nil ? each.joined() : "\(each.joined(separator: " + ")) (\(t(.intercropWith)), \(NumberFormat.grouped(c.landM2, language)) m²)"
         }
@@ -100,7 +99,7 @@ public struct TextRenderer: Sendable {
     private func scaleText(_ o: ModelAdvice) -> String { o.model.scale.describe(o.scale, language) }
 
     private func shortScale(_ o: ModelAdvice) -> String {
-        o.model.scale.isUnits ? "\(NumberFormat.short(o.units ?? 0, language)) × \(NumberFormat.grouped(o.model.scale.areaM2(1), language)) m²" : "\(NumberFormat.grouped(o.areaM2, language)) m²"
+        o.model.scale.short(o.scale, language)
     }
 
     private func year(_ y: Int?) -> String { y.map { String($0) } ?? "—" }

@@ -53,6 +53,20 @@ import Testing
         }
     }
 
+    @Test func aLandlessHouseholdGetsPathwaysWithFigures() throws {
+        let r = try Self.run(["--land", "0", "--capital", "5tr", "--loan-category", "poor", "--format", "json", "--draws", "200"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let options = try #require(json["options"] as? [[String: Any]])
+        let open = options.filter { $0["verdict"] as? String != "unsuitable" }.compactMap { $0["model"] as? String }
+        #expect(Set(open) == ["vocational-training-job", "work-abroad-japan"])
+        let abroad = try #require(options.first { $0["model"] as? String == "work-abroad-japan" })
+        // The cheapest VBSP loan that closes the gap: the poor-household one here (6.24 %), else the work-abroad one.
+        #expect(((abroad["loan"] as? [String: Any])?["programme"] as? String)?.hasPrefix("vbsp-") == true)
+        #expect(abroad["risk"] is [String: Any])
+        #expect((json["recommended_plan"] as? [String: Any]) != nil)
+    }
+
     @Test func otherIncomeCountsTowardsThePovertyLine() throws {
         let without = try Self.run(["--household", "Samples/oanh-goat-household.yaml", "--format", "json", "--draws", "0"])
         let with = try Self.run(["--household", "Samples/oanh-goat-household.yaml", "--other-income", "12tr/tháng", "--format", "json", "--draws", "0"])
@@ -90,7 +104,7 @@ import Testing
         #expect(household["flood"] as? String == "occasional")
         #expect(household["salinity"] as? String == "low")
         let options = try #require(root["options"] as? [[String: Any]])
-        #expect(options.count == 6)
+        #expect(options.count == 8)
         let keys = ["model", "verdict", "scale", "investment_vnd", "capital_gap_vnd", "loan", "annual_net_income_vnd",
                     "risk_adjusted_income_vnd", "npv_vnd", "payback_year", "first_income_year", "cash_flow_vnd", "reasons"]
         for option in options {
@@ -173,7 +187,7 @@ import Testing
     @Test func rulesCheckPassesOnTheShippedSet() throws {
         let r = try Self.run(["rules", "check"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
-        #expect(r.stdout.contains("Rules: 0 errors, 0 warnings; 6 models"))
+        #expect(r.stdout.contains("Rules: 0 errors, 0 warnings; 8 models"))
     }
 
     @Test func rulesCheckListsEveryFindingAndExits65() throws {

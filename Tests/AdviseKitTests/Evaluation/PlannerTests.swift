@@ -28,9 +28,13 @@ import Testing
             UnitEconomics(model: model, outcome: RuleOutcome(model, key: RuleOutcome.key(model, facts)), valuation: s.valuation)
         }
         _ = evaluator
-        return Planner(models: models, economics: economics, usable: outcomes.map { !$0.blocked },
-                       baselinePerM2: economics.map { baseline?.keepingValue(years: $0.extent) ?? 0 }, combinations: Fixtures.ruleSet.combinations,
-                       money: ScaleSearch.Money(resources, models: nil), landM2: household.landM2, annuity: economics[0].annuity)
+        var planner = Planner(models: models, economics: economics, usable: outcomes.map { !$0.blocked },
+                              baselinePerM2: economics.map { baseline?.keepingValue(years: $0.extent) ?? 0 }, combinations: Fixtures.ruleSet.combinations,
+                              money: ScaleSearch.Money(resources, models: nil), landM2: household.landM2, annuity: economics[0].annuity)
+        for (i, model) in models.enumerated() where model.role == .pathway {
+            planner.pathwayMoney[i] = ScaleSearch.Money(resources, models: [model.id], role: .pathway)
+        }
+        return planner
     }
 
     @Test(arguments: small.indices)
@@ -59,10 +63,14 @@ import Testing
             search(i + 1, chosen, xs, land, money)
             let item = items[i]
             guard chosen.count < planner.maxComponents, Set(chosen.flatMap(\.models)).isDisjoint(with: item.models) else { return }
+            // A pathway (work away from the farm) is a plan alone, with its own loans and grants.
+            let alone = { (item: Planner.Item) in item.models.contains { planner.models[$0].role == .pathway } }
+            guard chosen.isEmpty || (!alone(item) && !chosen.contains(where: alone)) else { return }
+            let funds = planner.money(chosen + [item])
             var x = item.grid.minimum
             while x <= item.grid.maximum + 1e-9 {
                 let l = land + item.landPerX * x, m = money + item.investFixed + item.investPerX * x
-                if l <= household.landM2 + 1e-6, household.capitalVND.map({ m <= $0 + planner.money.loanCeiling + 1e-6 }) ?? true {
+                if l <= household.landM2 + 1e-6, funds.capital.map({ m <= $0 + funds.loanCeiling + 1e-6 }) ?? true {
                     search(i + 1, chosen + [item], xs + [x], l, m)
                 }
                 x += item.grid.step

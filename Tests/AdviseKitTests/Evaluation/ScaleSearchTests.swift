@@ -24,7 +24,7 @@ import Testing
                 let advice = evaluator.evaluate(model, for: household)
                 guard advice.reasons.allSatisfy({ $0.rule != "scale.land" && $0.rule != "scale.capital" }) else { continue }
                 let (economics, resources) = Self.parts(model, household)
-                let search = ScaleSearch(grid: ScaleGrid(model.scale), economics: economics, money: ScaleSearch.Money(resources, models: [model.id]), landM2: household.landM2)
+                let search = ScaleSearch(grid: ScaleGrid(model.scale), economics: economics, money: ScaleSearch.Money(resources, models: [model.id], role: model.role), landM2: household.landM2)
                 guard case let .fits(upper) = search.limit() else { continue }
                 var best = -Double.infinity
                 var s = model.scale.minimum

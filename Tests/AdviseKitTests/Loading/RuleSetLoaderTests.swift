@@ -118,7 +118,7 @@ import Testing
         let path = Fixtures.root.appendingPathComponent("Tests/AdviseKitTests/Fixtures/sixth-model/oyster-mushroom.yaml").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let ruleSet = try RuleSetLoader.load(files: try Fixtures.ruleFiles() + [("Rules/models/oyster-mushroom.yaml", text)])
-        #expect(ruleSet.models.count == 7)
+        #expect(ruleSet.models.count == 9)
         let household = try HouseholdParser(settings: ruleSet.settings).parse(HouseholdInput(entries: [.landM2: .init("500"), .capitalVND: .init("50tr")]))
         let advice = Evaluator(ruleSet: ruleSet).advise(household)
         let mushroom = try #require(advice.options.first { $0.model.id == "oyster-mushroom" })
