@@ -66,7 +66,7 @@ public struct Evaluator: Sendable {
                       horizon: settings.horizonYears, discountRate: settings.discountRate.value,
                       povertyLineMonth: settings.povertyLineMonth(inYear: year), povertyLineYear: year, options: options,
                       plan: plan, planSearched: plans,
-                      baseline: ruleSet.baseline(forCurrentUse: household.currentUse), odds: oddsOptions)
+                      baseline: ruleSet.baseline(forCurrentUse: household.currentUse), odds: oddsOptions, stale: ruleSet.stale)
     }
 
     /// The odds made when none are asked for: 1,000 draws from seed 1 when the ranking needs them.

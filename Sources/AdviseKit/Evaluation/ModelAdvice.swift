@@ -69,6 +69,9 @@ public struct Advice: Sendable {
     public var baseline: FarmModel? = nil
     /// How the odds were simulated, when they were.
     public var odds: RiskSimulation.Options? = nil
+    /// Figures of the rule set past their date or with old sources (`figure.expired`, `figure.stale`): every
+    /// output says so.
+    public var stale: [Diagnostic] = []
 
     /// The first option that is not unsuitable: the best single model.
     public var best: ModelAdvice? { options.first { $0.verdict != .unsuitable } }

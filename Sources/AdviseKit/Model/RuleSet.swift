@@ -14,6 +14,9 @@ public struct RuleSet: Sendable {
     /// Findings that did not stop the load (warnings), to show once.
     public var warnings: [Diagnostic]
 
+    /// The warnings about figures past their date or with old sources, which every output repeats.
+    public var stale: [Diagnostic] { warnings.filter { ["figure.expired", "figure.stale"].contains($0.code) } }
+
     /// The baseline model of a current-use level, if it has one.
     public func baseline(forCurrentUse level: String) -> FarmModel? {
         guard let id = settings.scales["current_use"]?.level(level)?.baseline else { return nil }

@@ -156,5 +156,7 @@ extension Catalogue {
         .noteIdleValue: "%@ m² stay empty: using them would not add value (more hired labour, or the models are at their largest scale).",
         .otherIncome: "other income",
         .grant: "Grant",
+        .staleNote: "Note: %@ figures of the rule set are past their date or have old sources — check the result (see `advise rules check`).",
+        .messageStale: "Some figures need updating; ask the extension officer.",
     ]
 }

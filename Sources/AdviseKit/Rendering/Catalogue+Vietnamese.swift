@@ -156,5 +156,7 @@ extension Catalogue {
         .noteIdleValue: "%@ m² còn để trống: làm thêm không tăng giá trị (phải thuê thêm công, hoặc các mô hình đã ở quy mô lớn nhất).",
         .otherIncome: "thu nhập ngoài vườn",
         .grant: "Hỗ trợ không hoàn lại",
+        .staleNote: "Lưu ý: %@ số liệu của bộ quy tắc đã quá hạn hoặc nguồn đã cũ — kết quả cần kiểm tra lại (xem `advise rules check`).",
+        .messageStale: "Số liệu cần cập nhật, hỏi cán bộ khuyến nông.",
     ]
 }

@@ -20,7 +20,7 @@ public enum Catalogue {
         case reportLowPointLabel, reportPaybackLabel, reportCapitalGiven, reportWorkers, reportMembers, messageIntro, messageChoice, messageInvestment
         case messageLoan, messageIncome, messageRisk, messageNone, messageVersion
         case rankDownside, oddsTitle, oddsRange, oddsLoss, oddsLossBare, oddsInstalment, oddsPoverty, chanceNone, chanceUnder, chanceAbout, chanceAlmostAll
-        case noteKeepRest, noteIdleCapital, noteIdleValue, otherIncome, grant
+        case noteKeepRest, noteIdleCapital, noteIdleValue, otherIncome, grant, staleNote, messageStale
     }
 
     /// The catalogue of a language.

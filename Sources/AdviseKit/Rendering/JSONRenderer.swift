@@ -38,6 +38,9 @@ public struct JSONRenderer: Sendable {
             }),
             ("plan", .optional(advice.plan) { plan($0, advice) }),
             ("options", .array(advice.options.enumerated().map { option($0.element, rank: $0.offset + 1, advice) })),
+            ("stale", .array(advice.stale.map { d in
+                .object([("code", .string(d.code)), ("message", .string(d.message)), ("location", .optional(d.location) { .string($0.description) })])
+            })),
         ])
     }
 

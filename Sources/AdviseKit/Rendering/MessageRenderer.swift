@@ -35,7 +35,8 @@ public struct MessageRenderer: Sendable {
         } else {
             parts.append(Catalogue.format(.messageNone, language, land))
         }
-        let version = Catalogue.format(.messageVersion, language, "\(advice.ruleset.id) \(advice.ruleset.version)")
+        var version = Catalogue.format(.messageVersion, language, "\(advice.ruleset.id) \(advice.ruleset.version)")
+        if !advice.stale.isEmpty { version = Catalogue.text(.messageStale, language) + " " + version }
         func compose(_ parts: [String]) -> String {
             let text = parts.joined(separator: " ")
             return ascii ? Self.fold(text) : text

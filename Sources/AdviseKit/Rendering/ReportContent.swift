@@ -174,6 +174,7 @@ public struct ReportContent: Sendable {
                 + (o.whatWouldChange.isEmpty ? [] : [t(.whatWouldChange) + ": " + o.whatWouldChange.prefix(3).map { Catalogue.change($0, settings: settings, language, words: true) }.joined(separator: "; ") + "."]))
         }
         footer = f(.reportFooter, advice.ruleset.id, advice.ruleset.version, advice.ruleset.effective, date)
+            + (advice.stale.isEmpty ? "" : " · " + f(.staleNote, String(advice.stale.count)))
             + advice.overrides.map { " · \(t(.override)): \($0.id)" }.joined()
     }
 

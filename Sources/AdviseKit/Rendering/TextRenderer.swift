@@ -23,6 +23,7 @@ public struct TextRenderer: Sendable {
         }
         out.append(householdLine(advice.household))
         if !advice.household.assumed.isEmpty { out.append(t(.assumedNote)) }
+        if !advice.stale.isEmpty { out.append(Catalogue.format(.staleNote, language, String(advice.stale.count))) }
         out.append("")
         if let plan = advice.recommendedPlan {
             out.append(contentsOf: planLines(plan, advice, title: t(.recommendation)))

@@ -1,4 +1,5 @@
 @testable import AdviseKit
+import Foundation
 import Testing
 
 @Suite struct RuleSetValidatorTests {
@@ -38,11 +39,27 @@ import Testing
     }
 
     @Test func expiredAndStaleFiguresAreWarnings() throws {
-        let later = RuleSetValidator(ruleSet: Fixtures.ruleSet, today: "2027-03-01").dateFindings()
+        let later = RuleSetValidator(ruleSet: Fixtures.ruleSet, today: "2027-08-01").dateFindings()
         #expect(later.contains { $0.code == "figure.expired" && $0.message.contains("price of meat-goats") })
         let muchLater = RuleSetValidator(ruleSet: Fixtures.ruleSet, today: "2032-01-01").dateFindings()
         #expect(muchLater.contains { $0.code == "figure.stale" && $0.message.contains("goat-raising price of meat-goats: the newest source is from 2025") })
         #expect(later.allSatisfy { $0.severity == .warning })
+    }
+
+    @Test func everyOutputSaysWhenFiguresAreStale() throws {
+        var ruleSet = Fixtures.ruleSet
+        ruleSet.warnings += RuleSetValidator(ruleSet: ruleSet, today: "2027-08-01").dateFindings()
+        let advice = Evaluator(ruleSet: ruleSet).advise(try Fixtures.household([.landM2: "7000"]), plans: true)
+        #expect(!advice.stale.isEmpty)
+        let settings = ruleSet.settings
+        let count = String(advice.stale.count)
+        #expect(TextRenderer(language: .vi, settings: settings).render(advice).contains("Lưu ý: \(count) số liệu"))
+        #expect(TextRenderer(language: .en, settings: settings).render(advice).contains("Note: \(count) figures"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONRenderer(language: .en, settings: settings).render(advice).utf8)) as? [String: Any])
+        #expect((json["stale"] as? [[String: Any]])?.count == advice.stale.count)
+        #expect(ReportContent(advice: advice, settings: settings, language: .vi, date: "2027-08-01").footer.contains("đã quá hạn"))
+        #expect(MessageRenderer(language: .vi).render(advice, settings: settings).contains("Số liệu cần cập nhật"))
+        #expect(Evaluator(ruleSet: Fixtures.ruleSet).advise(try Fixtures.household([.landM2: "7000"])).stale.isEmpty, "today the figures are current")
     }
 
     @Test func aFailingExampleStopsTheLoadAtItsLine() throws {
