@@ -14,26 +14,36 @@ public struct BatchProcessor: Sendable {
     /// Answer each row with its best whole-farm plan (falling back to the best single option when no plan
     /// pays). Slower: a plan search per household.
     public let plans: Bool
+    /// Simulate the odds of each row's answer (the full advice per row: slower).
+    public let odds: RiskSimulation.Options?
     let parser: HouseholdParser
 
-    public init(evaluator: Evaluator, input: BatchInput, format: Format, rankBy: RankBy = .riskAdjustedNPV, plans: Bool = false) {
+    public init(evaluator: Evaluator, input: BatchInput, format: Format, rankBy: RankBy = .gain, plans: Bool = false,
+                odds: RiskSimulation.Options? = nil) {
         self.evaluator = evaluator
         self.input = input
         self.format = format
         self.rankBy = rankBy
         self.plans = plans
+        self.odds = odds
         parser = HouseholdParser(settings: evaluator.ruleSet.settings, label: { "column \($0.inputName)" })
     }
 
-    /// The output columns, in order (a contract: documented in README).
+    /// The output columns, in order (a contract: documented in README; new ones are added at the end).
     public static let columns = [
         "id", "status", "error", "model", "verdict", "area_m2", "units", "investment_vnd", "loan_programme", "loan_vnd",
         "annual_net_income_vnd", "risk_adjusted_income_vnd", "npv_vnd", "risk_adjusted_npv_vnd", "payback_year",
-        "first_income_year", "income_per_member_month_vnd", "above_poverty_line",
+        "first_income_year", "income_per_member_month_vnd", "above_poverty_line", "gain_npv_vnd",
     ]
 
+    /// The columns `--risk` adds after them.
+    public static let riskColumns = ["p10_npv_vnd", "p50_npv_vnd", "p90_npv_vnd", "p_loss", "p_missed_instalment", "p_below_poverty_line"]
+
+    /// This run's columns.
+    public var columns: [String] { Self.columns + (odds == nil ? [] : Self.riskColumns) }
+
     /// The CSV header line (JSON Lines has none).
-    public var header: String? { format == .csv ? Self.columns.joined(separator: ",") + "\n" : nil }
+    public var header: String? { format == .csv ? columns.joined(separator: ",") + "\n" : nil }
 
     /// Answers `lines`, the first of which is line `firstLine` of the input file, appending to `out`.
     public func process(_ lines: ArraySlice<Substring>, firstLine: Int, cache: EvaluationCache, into out: inout OutputBuffer, summary: inout BatchSummary) {
@@ -58,6 +68,21 @@ public struct BatchProcessor: Sendable {
         }
         do {
             let household = try parser.parse(input)
+            if let odds {
+                // The full advice, with the odds of the answer given.
+                let advice = evaluator.advise(household, rankBy: rankBy, plans: plans, odds: odds, cache: cache)
+                if plans, let plan = advice.plan {
+                    var row = evaluator.summary(plan, household)
+                    row.risk = plan.risk
+                    return .success((input.id, row))
+                }
+                let best = advice.options.first.map { o in
+                    var row = OptionSummary(o)
+                    row.risk = o.risk
+                    return row
+                }
+                return .success((input.id, best))
+            }
             if plans, let plan = evaluator.plan(household) {
                 return .success((input.id, evaluator.summary(plan, household)))
             }
@@ -82,7 +107,7 @@ public struct BatchProcessor: Sendable {
         out.append(error == nil ? "ok," : "error,")
         out.appendCSV(error ?? "")
         guard let b = best else {
-            for _ in 3..<Self.columns.count { out.append(byte: comma) }
+            for _ in 3..<columns.count { out.append(byte: comma) }
             return
         }
         func field(_ write: (inout OutputBuffer) -> Void) {
@@ -104,6 +129,11 @@ public struct BatchProcessor: Sendable {
         field { o in if let y = b.firstIncomeYear { o.append(Int64(y)) } }
         field { $0.append(rounded: b.incomePerMemberMonth) }
         field { $0.append(b.abovePovertyLine ? "true" : "false") }
+        field { $0.append(rounded: b.gainNPV) }
+        guard odds != nil else { return }
+        let r = b.risk
+        for v in [r?.p10NPV, r?.p50NPV, r?.p90NPV] { field { o in if let v { o.append(rounded: v) } } }
+        for v in [r?.pLoss, r?.pMissedInstalment, r?.pBelowPovertyLine] { field { o in if let v { o.append(Self.number(v)) } } }
     }
 
     private static func number(_ v: Double) -> String { v == v.rounded() ? String(Int64(v)) : String(v) }
@@ -112,7 +142,7 @@ public struct BatchProcessor: Sendable {
         var pairs: [(String, JSONValue)] = [("id", .optional(id) { .string($0) }), ("status", .string(error == nil ? "ok" : "error")),
                                             ("error", .optional(error) { .string($0) })]
         guard let b = best else {
-            return JSONValue.object(pairs + Self.columns.dropFirst(3).map { ($0, JSONValue.null) }).compact()
+            return JSONValue.object(pairs + columns.dropFirst(3).map { ($0, JSONValue.null) }).compact()
         }
         pairs += [
             ("model", .string(b.model)), ("verdict", .string(b.verdict.rawValue)), ("area_m2", .double(b.areaM2)),
@@ -123,7 +153,15 @@ public struct BatchProcessor: Sendable {
             ("payback_year", .optional(b.paybackYear) { .int(Int64($0)) }),
             ("first_income_year", .optional(b.firstIncomeYear) { .int(Int64($0)) }),
             ("income_per_member_month_vnd", .vnd(b.incomePerMemberMonth)), ("above_poverty_line", .bool(b.abovePovertyLine)),
+            ("gain_npv_vnd", .vnd(b.gainNPV)),
         ]
+        if odds != nil {
+            let r = b.risk
+            pairs += [("p10_npv_vnd", .optional(r?.p10NPV) { .vnd($0) }), ("p50_npv_vnd", .optional(r?.p50NPV) { .vnd($0) }),
+                      ("p90_npv_vnd", .optional(r?.p90NPV) { .vnd($0) }), ("p_loss", .optional(r?.pLoss) { .double($0) }),
+                      ("p_missed_instalment", .optional(r?.pMissedInstalment) { .double($0) }),
+                      ("p_below_poverty_line", .optional(r?.pBelowPovertyLine) { .double($0) })]
+        }
         return JSONValue.object(pairs).compact()
     }
 }

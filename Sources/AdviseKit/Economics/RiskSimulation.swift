@@ -123,8 +123,10 @@ public struct RiskSimulation {
                         povertyLineMonth: (Int) -> Double) -> RiskProfile {
         let n = max(0, options.draws), years = self.years
         let horizon = p.riskAdjustedCashFlow.count - 1
-        let parts = p.parts.map { (deviation($0.economics), $0) }
-        let baselines = p.parts.compactMap { part in part.baseline.map { (deviation($0), part) } }
+        // A model the simulation did not draw for counts at its expected flow (no deviation).
+        let drawn = { (e: UnitEconomics) in self.deviations[ObjectIdentifier(e)] }
+        let parts = p.parts.compactMap { part in drawn(part.economics).map { ($0, part) } }
+        let baselines = p.parts.compactMap { part in part.baseline.flatMap(drawn).map { ($0, part) } }
         let matureYear = min(horizon, p.parts.map(\.economics.matureYear).max() ?? 1)
         let calendarYear = startYear + matureYear
         let line = povertyLineMonth(calendarYear)

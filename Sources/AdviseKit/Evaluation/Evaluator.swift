@@ -74,11 +74,14 @@ public struct Evaluator: Sendable {
         rankBy == .downside ? RiskSimulation.Options() : nil
     }
 
-    /// Draws the odds for a household's candidates and gives each its profile; nil without options.
+    /// Draws the odds for a household's candidates and gives each its profile; nil without options. An
+    /// option a rule rules out, or that the land or money cannot reach, has no odds (there is nothing to
+    /// do); one that does not pay has them (how often it would).
     private func simulate(_ candidates: inout [Candidate], _ context: HouseholdContext, _ options: RiskSimulation.Options?) -> RiskSimulation? {
         guard let options else { return nil }
-        let simulation = RiskSimulation(options: options, markets: markets, economics: candidates.map(\.economics), baseline: context.baseline)
-        for i in candidates.indices {
+        let open = candidates.indices.filter { !candidates[$0].shared.outcome.blocked && candidates[$0].limit.fits }
+        let simulation = RiskSimulation(options: options, markets: markets, economics: open.map { candidates[$0].economics }, baseline: context.baseline)
+        for i in open {
             let c = candidates[i]
             candidates[i].risk = simulation.profile(projection(c, context), context, landM2: c.program.grid.areaPerScale * c.scale)
         }

@@ -19,6 +19,8 @@ public struct OptionSummary: Sendable, Equatable {
     public var firstIncomeYear: Int?
     public var incomePerMemberMonth: Double
     public var abovePovertyLine: Bool
+    /// The odds, when the batch simulates them (`--risk`).
+    public var risk: RiskProfile? = nil
 
     /// The summary of a full answer.
     public init(_ advice: ModelAdvice) {

@@ -99,7 +99,7 @@ struct Planner {
         }
         for subset in subsets(all) {
             if let year = constraints.firstIncomeYear, !subset.contains(where: { ($0.firstIncomeYear ?? .max) <= year }) { continue }
-            enumerate(subset, fixed: [], consider)
+            enumerate(subset, fixed: [], money: money(subset), consider)
         }
         return best
     }
@@ -123,14 +123,13 @@ struct Planner {
     }
 
     /// Enumerates the outer items over their grids, and the last at its candidates.
-    private func enumerate(_ items: [Item], fixed: [Double], _ body: ([Item], [Double]) -> Void) {
+    private func enumerate(_ items: [Item], fixed: [Double], money: ScaleSearch.Money, _ body: ([Item], [Double]) -> Void) {
         guard fixed.count < items.count else { return body(items, fixed) }
         let index = fixed.count
         let item = items[index]
         let usedLand = zip(items, fixed).reduce(0) { $0 + $1.0.landPerX * $1.1 }
         let usedMoney = zip(items, fixed).reduce(0) { $0 + $1.0.investFixed + $1.0.investPerX * $1.1 }
         var limit = item.landPerX > 0 ? (landM2 - usedLand) / item.landPerX : Double.infinity
-        let money = self.money(items)
         if let capital = money.capital {
             let left = capital + money.loanCeiling - usedMoney - item.investFixed
             limit = min(limit, item.investPerX > 0 ? left / item.investPerX : (left >= 0 ? .infinity : -1))
@@ -144,12 +143,17 @@ struct Planner {
                     candidates += [min(below, upper), min(below + item.grid.step, upper)]
                 }
             }
-            for x in Set(candidates) where x >= item.grid.minimum && x <= upper { body(items, fixed + [x]) }
+            candidates.sort()
+            var last = -Double.infinity
+            for x in candidates where x >= item.grid.minimum && x <= upper && x != last {
+                body(items, fixed + [x])
+                last = x
+            }
             return
         }
         var x = item.grid.minimum
         while x <= upper + 1e-9 {
-            enumerate(items, fixed: fixed + [x], body)
+            enumerate(items, fixed: fixed + [x], money: money, body)
             x += item.grid.step
         }
     }

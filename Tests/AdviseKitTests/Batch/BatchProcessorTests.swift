@@ -23,6 +23,23 @@ import Testing
         return (lines.map { Substring($0) }, bad)
     }
 
+    @Test func withRiskARowCarriesTheOddsOfTheSingleHouseholdAdvice() throws {
+        let input = try BatchInput(csvHeader: Substring(Self.header))
+        let evaluator = Evaluator(ruleSet: Fixtures.ruleSet)
+        let odds = RiskSimulation.Options(draws: 300, seed: 5)
+        let processor = BatchProcessor(evaluator: evaluator, input: input, format: .csv, odds: odds)
+        #expect(processor.header?.hasSuffix("gain_npv_vnd,p10_npv_vnd,p50_npv_vnd,p90_npv_vnd,p_loss,p_missed_instalment,p_below_poverty_line\n") == true)
+        var out = OutputBuffer()
+        var summary = BatchSummary()
+        processor.process(["H1,7000,150tr,none,low,4,2,bare,none"], firstLine: 2, cache: EvaluationCache(), into: &out, summary: &summary)
+        let fields = String(decoding: out.bytes, as: UTF8.self).split(separator: "\n").first?.split(separator: ",", omittingEmptySubsequences: false) ?? []
+        #expect(fields.count == processor.columns.count)
+        let household = try Fixtures.household([.landM2: "7000", .capitalVND: "150tr", .members: "4", .labour: "2"])
+        let risk = try #require(evaluator.advise(household, odds: odds).options.first?.risk)
+        #expect(fields[processor.columns.firstIndex(of: "p50_npv_vnd")!] == Substring(String(Int64(risk.p50NPV.rounded()))))
+        #expect(fields[processor.columns.firstIndex(of: "p_loss")!] == Substring(risk.pLoss == risk.pLoss.rounded() ? String(Int64(risk.pLoss)) : String(risk.pLoss)))
+    }
+
     @Test func everyRowGetsItsAnswerInOrderAndBadRowsAreNamed() throws {
         let input = try BatchInput(csvHeader: Substring(Self.header))
         let processor = BatchProcessor(evaluator: Evaluator(ruleSet: Fixtures.ruleSet), input: input, format: .csv)
