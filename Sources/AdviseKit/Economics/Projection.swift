@@ -115,7 +115,9 @@ public struct Projection: Sendable {
 
         /// The largest loan open for these models of a role (nil: only programmes for any model), VND.
         public func loanCeiling(for models: [String]?, role: Role = .conversion) -> Double {
-            loans.filter { $0.eligibility.finances(models, role: role) }.map(\.ceiling.value).max() ?? 0
+            var most = 0.0
+            for loan in loans where loan.ceiling.value > most && loan.eligibility.finances(models, role: role) { most = loan.ceiling.value }
+            return most
         }
     }
 

@@ -13,6 +13,8 @@ public struct Evaluator: Sendable {
     private let horizon: Int, discountRate: Double, workdays: Double
     /// The calendar year of year 0 (the investment), for the poverty line in force in the year compared.
     public let year: Int
+    /// The poverty line (VND a person a month) in force in year 0, 1, … of the valuation period.
+    private let povertyLines: [Double]
     private let valuation: Valuation
     /// The markets, for the odds.
     private let markets: MarketModel
@@ -21,7 +23,9 @@ public struct Evaluator: Sendable {
     /// - Parameter year: the calendar year of year 0 (the year of "today"); by default the year the rule
     ///   set takes effect.
     public init(ruleSet: RuleSet, year: Int? = nil) {
-        self.year = year ?? Int(ruleSet.settings.ruleset.effective.prefix(4)) ?? 2026
+        let start = year ?? Int(ruleSet.settings.ruleset.effective.prefix(4)) ?? 2026
+        self.year = start
+        povertyLines = (0...UnitEconomics.maxYears).map { ruleSet.settings.povertyLineMonth(inYear: start + $0) }
         self.ruleSet = ruleSet
         let scales = ruleSet.settings.scales
         levelIndex = HouseholdFact.allCases.map { fact in
@@ -223,6 +227,14 @@ public struct Evaluator: Sendable {
         let settings: RegionalSettings
         /// The calendar year of year 0.
         let year: Int
+        /// The poverty line in force in year 0, 1, … (VND a person a month).
+        let povertyLines: [Double]
+
+        /// The poverty line in force in a calendar year.
+        func povertyLineMonth(inYear y: Int) -> Double {
+            let t = y - year
+            return t >= 0 && t < povertyLines.count ? povertyLines[t] : settings.povertyLineMonth(inYear: y)
+        }
         /// The money the household has for these models: own capital with any grant, and the largest loan.
         func money(for model: FarmModel) -> ScaleSearch.Money { ScaleSearch.Money(resources, models: [model.id], role: model.role) }
 
@@ -236,7 +248,7 @@ public struct Evaluator: Sendable {
         /// earns beside it; the poverty line in force when it is compared (the first year at full yield).
         func perMember(income: Double, landM2: Double, matureYear: Int) -> (perMonth: Double, year: Int, line: Double) {
             let perMonth = (income + besideFarm(landM2: landM2)) / max(1, household.members) / 12
-            return (perMonth, year + matureYear, settings.povertyLineMonth(inYear: year + matureYear))
+            return (perMonth, year + matureYear, povertyLineMonth(inYear: year + matureYear))
         }
 
         /// What keeping the current use is worth per m² over the valuation period of a model.
@@ -265,7 +277,7 @@ public struct Evaluator: Sendable {
             shared(program, index: compiled.count + use, facts, cache: cache).1.economics
         }
         return HouseholdContext(household: h, facts: facts, resources: resources, money: ScaleSearch.Money(resources, models: nil), baseline: baseline,
-                                settings: ruleSet.settings, year: year)
+                                settings: ruleSet.settings, year: year, povertyLines: povertyLines)
     }
 
     /// A model's rule outcome and economics for a household's facts, from the cache when one is given.
@@ -434,6 +446,6 @@ extension RiskSimulation {
     /// The odds of a projection on `landM2` of a household's land, against the poverty line in force then.
     func profile(_ p: Projection, _ context: Evaluator.HouseholdContext, landM2: Double) -> RiskProfile {
         profile(p, members: context.household.members, otherIncome: context.besideFarm(landM2: landM2), capital: context.household.capitalVND,
-                startYear: context.year, povertyLineMonth: context.settings.povertyLineMonth(inYear:))
+                startYear: context.year, povertyLineMonth: context.povertyLineMonth(inYear:))
     }
 }

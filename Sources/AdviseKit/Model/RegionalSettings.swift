@@ -112,18 +112,31 @@ public struct ExposureScale: Sendable {
 
 /// A loan programme: the Vietnam Bank for Social Policies' preferential loans, a bank's agricultural loans.
 /// The engine lends the household the cheapest programme open to it that closes its capital gap.
-public struct LoanProgramme: Sendable {
-    public var id: String
-    public var name: LocalizedText
+///
+/// A class, immutable once loaded: every household's resources list the programmes open to it, and sharing
+/// them costs a reference, not a copy of their texts and figures.
+public final class LoanProgramme: Sendable {
+    public let id: String
+    public let name: LocalizedText
     /// Loan categories it lends to (empty: any).
     public var categories: [String] { eligibility.categories }
     /// Who it lends to and what it finances.
-    public var eligibility: Eligibility
+    public let eligibility: Eligibility
     /// Largest loan, VND.
-    public var ceiling: Figure
+    public let ceiling: Figure
     /// Yearly interest rate, a fraction.
-    public var rate: Figure
+    public let rate: Figure
     /// Longest term in months.
-    public var termMonths: Int
-    public var provenance: Provenance
+    public let termMonths: Int
+    public let provenance: Provenance
+
+    public init(id: String, name: LocalizedText, eligibility: Eligibility, ceiling: Figure, rate: Figure, termMonths: Int, provenance: Provenance) {
+        self.id = id
+        self.name = name
+        self.eligibility = eligibility
+        self.ceiling = ceiling
+        self.rate = rate
+        self.termMonths = termMonths
+        self.provenance = provenance
+    }
 }
