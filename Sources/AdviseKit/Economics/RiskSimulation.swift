@@ -58,10 +58,14 @@ public struct RiskSimulation {
         let marketIndex = models.map { e in e.outputMarkets.map { id in id.flatMap { markets.ids.firstIndex(of: $0) } } }
         let riskHazard = models.map { e in e.risks.map { hazardNames.firstIndex(of: $0.hazard) ?? 0 } }
         let discount = models.map { e in (1...years).map { pow(1 + e.discountRate, -Double($0)) } }
-        var results = models.map { e in
-            Deviation(value: [Double](repeating: 0, count: n), cash: [Double](repeating: 0, count: n * e.horizon),
-                      cumulative: e === baseline ? [Double](repeating: 0, count: n * (years + 1)) : [])
-        }
+        // Each model's outputs laid out flat for the hot loop: revenue and kept share by [output][year], and
+        // where each output's price factor sits in a draw's path (-1: a steady price).
+        let revenueFlat = models.map { e in e.outputRevenue.flatMap { $0.prefix(years) } }
+        let keptFlat = models.map { e in e.outputKept.flatMap { $0.prefix(years) } }
+        let priceOffset = marketIndex.map { $0.map { $0.map { $0 * years } ?? -1 } }
+        var values = models.map { _ in [Double](repeating: 0, count: n) }
+        var cashes = models.map { e in [Double](repeating: 0, count: n * e.horizon) }
+        var cumulatives = models.map { e in e === baseline ? [Double](repeating: 0, count: n * (years + 1)) : [] }
         // Each market is drawn for as long as a model selling on it is valued.
         var marketYears = [Int](repeating: 0, count: m)
         for (k, e) in models.enumerated() {
@@ -84,27 +88,38 @@ public struct RiskSimulation {
                         for j in t..<min(years, t + risk.lasts) { loss[j] += risk.loss }
                     }
                 }
-                let horizon = e.horizon, extent = min(years, e.extent), keepAll = !results[k].cumulative.isEmpty
-                var sum = 0.0
-                for t in 0..<(keepAll ? years : extent) {
-                    var kept = 0.0, revenue = 0.0, expected = 0.0
-                    for o in e.outputRevenue.indices {
-                        let r = e.outputRevenue[o][t]
-                        guard r != 0 else { continue }
-                        let factor = marketIndex[k][o].map { prices[$0 * years + t] } ?? 1
-                        kept += (factor - 1) * r * e.outputKept[o][t]
-                        revenue += factor * r
-                        expected += r
+                // The model's arrays, taken out once per draw (not per year and output).
+                let revenueOf = revenueFlat[k], keptOf = keptFlat[k], offsets = priceOffset[k], discountOf = discount[k]
+                let riskShare = e.riskShare, riskCost = e.riskCost
+                let horizon = e.horizon, extent = min(years, e.extent), keepAll = !cumulatives[k].isEmpty
+                var sum = 0.0, value = 0.0
+                cashes[k].withUnsafeMutableBufferPointer { cash in
+                    cumulatives[k].withUnsafeMutableBufferPointer { cumulative in
+                        for t in 0..<(keepAll ? years : extent) {
+                            var kept = 0.0, revenue = 0.0, expected = 0.0
+                            for o in offsets.indices {
+                                let r = revenueOf[o * years + t]
+                                guard r != 0 else { continue }
+                                let at = offsets[o]
+                                let factor = at >= 0 ? prices[at + t] : 1
+                                kept += (factor - 1) * r * keptOf[o * years + t]
+                                revenue += factor * r
+                                expected += r
+                            }
+                            let dev = kept - (min(1, loss[t]) * revenue - riskShare * expected) - (replant[t] - riskCost)
+                            if t < horizon { cash[d * horizon + t] = dev }
+                            sum += discountOf[t] * dev
+                            if keepAll { cumulative[d * (years + 1) + t + 1] = sum }
+                            if t + 1 == extent { value = sum }
+                        }
                     }
-                    let dev = kept - (min(1, loss[t]) * revenue - e.riskShare * expected) - (replant[t] - e.riskCost)
-                    if t < horizon { results[k].cash[d * horizon + t] = dev }
-                    sum += discount[k][t] * dev
-                    if t + 1 == extent { results[k].value[d] = sum }
-                    if keepAll { results[k].cumulative[d * (years + 1) + t + 1] = sum }
                 }
+                values[k][d] = value
             }
         }
-        for (k, e) in models.enumerated() { deviations[ObjectIdentifier(e)] = results[k] }
+        for (k, e) in models.enumerated() {
+            deviations[ObjectIdentifier(e)] = Deviation(value: values[k], cash: cashes[k], cumulative: cumulatives[k])
+        }
     }
 
     /// The deviations of one model of the simulation.
