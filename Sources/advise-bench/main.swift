@@ -31,7 +31,7 @@ do {
     let evaluator = Evaluator(ruleSet: ruleSet)
     var sink = 0.0
     measure("load and check the rule set", iterations: 20) { _ = try? RuleSetLoader.load(directory: rules, today: "2026-11-29") }
-    measure("one household, full advice (5 models, reasons, cash flows)", iterations: 20_000, per: households.count) {
+    measure("one household, full advice (every model, reasons, cash flows)", iterations: 20_000, per: households.count) {
         for h in households { sink += evaluator.advise(h).options[0].projection.npv }
     }
     let odds = RiskSimulation.Options(draws: 1000, seed: 1)

@@ -68,7 +68,7 @@ public struct Evaluator: Sendable {
         if let p = plan { plan?.risk = simulation?.profile(p.projection, context, landM2: p.landM2) }
         return Advice(ruleset: settings.ruleset, overrides: ruleSet.overrides, household: household, rankBy: rankBy,
                       horizon: settings.horizonYears, discountRate: settings.discountRate.value,
-                      povertyLineMonth: settings.povertyLineMonth(inYear: year), povertyLineYear: year, options: options,
+                      povertyLineMonth: povertyLines[0], povertyLineYear: year, options: options,
                       plan: plan, planSearched: plans,
                       baseline: ruleSet.baseline(forCurrentUse: household.currentUse), odds: oddsOptions, stale: ruleSet.stale)
     }
