@@ -15,15 +15,19 @@ public struct BatchInput: Sendable {
     let idColumn: Int?
     /// Columns the header names that are not facts, reported once and ignored.
     public let ignoredColumns: [String]
+    /// The CSV delimiter, detected from the header: a comma, a semicolon or a tab.
+    public let delimiter: UInt8
 
     /// A JSON Lines reader.
-    public static let jsonLines = BatchInput(format: .jsonl, columns: [], idColumn: nil, ignoredColumns: [])
+    public static let jsonLines = BatchInput(format: .jsonl, columns: [], idColumn: nil, ignoredColumns: [], delimiter: UInt8(ascii: ","))
 
-    /// A CSV reader for a header line.
+    /// A CSV reader for a header line (a UTF-8 byte-order mark, as Excel's "CSV UTF-8" writes, is dropped).
     /// - Throws: ``Diagnostic`` when the header lacks a `land` column or names a column twice.
-    public init(csvHeader line: Substring) throws(Diagnostic) {
+    public init(csvHeader raw: Substring) throws(Diagnostic) {
+        let line = raw.hasPrefix("\u{FEFF}") ? raw.dropFirst() : raw
+        let delimiter = CSVLine.delimiter(ofHeader: line)
         let header: [Substring]
-        switch CSVLine.fields(line) {
+        switch CSVLine.fields(line, delimiter: delimiter) {
         case let .success(f): header = f
         case let .failure(p): throw .error("batch.header", "the header row: \(p.message)", at: nil)
         }
@@ -47,14 +51,15 @@ public struct BatchInput: Sendable {
         guard columns.contains(.landM2) else {
             throw .error("batch.header", "the header has no 'land' column; columns are id, \(HouseholdFact.allCases.map(\.inputName).joined(separator: ", "))", at: nil)
         }
-        self.init(format: .csv, columns: columns, idColumn: idColumn, ignoredColumns: ignored)
+        self.init(format: .csv, columns: columns, idColumn: idColumn, ignoredColumns: ignored, delimiter: delimiter)
     }
 
-    private init(format: Format, columns: [HouseholdFact?], idColumn: Int?, ignoredColumns: [String]) {
+    private init(format: Format, columns: [HouseholdFact?], idColumn: Int?, ignoredColumns: [String], delimiter: UInt8) {
         self.format = format
         self.columns = columns
         self.idColumn = idColumn
         self.ignoredColumns = ignoredColumns
+        self.delimiter = delimiter
     }
 
     /// One row as a household input, or the message that names what is wrong with it.
@@ -64,7 +69,7 @@ public struct BatchInput: Sendable {
 
     private func csv(_ line: Substring) -> Result<HouseholdInput, BatchRowError> {
         let fields: [Substring]
-        switch CSVLine.fields(line) {
+        switch CSVLine.fields(line, delimiter: delimiter) {
         case let .success(f): fields = f
         case let .failure(p): return .failure(BatchRowError(id: nil, message: p.message))
         }

@@ -1,10 +1,21 @@
 import Foundation
 
-/// Splits one CSV record into fields: commas separate, double quotes enclose fields that hold commas or
-/// quotes (`""` is a quote). A record is one line; quoted line breaks are refused.
+/// Splits one CSV record into fields: a delimiter (a comma, or the semicolon or tab of a spreadsheet in a
+/// Vietnamese locale) separates, double quotes enclose fields that hold it or quotes (`""` is a quote). A
+/// record is one line; quoted line breaks are refused.
 public enum CSVLine {
+    /// The delimiter a header line uses: a comma, else a semicolon or a tab when the line has one and no comma.
+    public static func delimiter(ofHeader line: Substring) -> UInt8 {
+        let utf8 = line.utf8
+        if utf8.contains(UInt8(ascii: ",")) { return UInt8(ascii: ",") }
+        if utf8.contains(UInt8(ascii: ";")) { return UInt8(ascii: ";") }
+        if utf8.contains(9) { return 9 }
+        return UInt8(ascii: ",")
+    }
+
     /// The fields, or a problem.
-    public static func fields(_ line: Substring) -> Result<[Substring], CSVProblem> {
+    public static func fields(_ line: Substring, delimiter: UInt8 = UInt8(ascii: ",")) -> Result<[Substring], CSVProblem> {
+        let separator = Character(Unicode.Scalar(delimiter))
         var fields: [Substring] = []
         var start = line.startIndex
         var i = line.startIndex
@@ -14,7 +25,7 @@ public enum CSVLine {
             var j = start
             fields.reserveCapacity(12)
             while j < utf8.endIndex {
-                if utf8[j] == UInt8(ascii: ",") {
+                if utf8[j] == delimiter {
                     fields.append(line[start..<j])
                     start = utf8.index(after: j)
                 }
@@ -42,7 +53,7 @@ public enum CSVLine {
                     text.append(line[j])
                     j = line.index(after: j)
                 }
-                guard j == line.endIndex || line[j] == "," else { return .failure(CSVProblem(message: "text after a closing quote")) }
+                guard j == line.endIndex || line[j] == separator else { return .failure(CSVProblem(message: "text after a closing quote")) }
                 fields.append(Substring(text))
                 if j == line.endIndex { return .success(fields) }
                 i = line.index(after: j)
@@ -53,7 +64,7 @@ public enum CSVLine {
                 }
                 continue
             }
-            if i == line.endIndex || line[i] == "," {
+            if i == line.endIndex || line[i] == separator {
                 fields.append(line[start..<i])
                 if i == line.endIndex { break }
                 i = line.index(after: i)
@@ -69,10 +80,20 @@ public enum CSVLine {
         return .success(fields)
     }
 
-    /// A field written for CSV: quoted when it holds a comma, a quote or a line break.
+    /// True when a spreadsheet would read the field as a formula: it starts with `=`, `+`, `-`, `@`, a tab or
+    /// a carriage return (an id like `=HYPERLINK(…)` written raw runs when an officer opens the file).
+    public static func looksLikeFormula(_ field: String) -> Bool {
+        guard let first = field.utf8.first else { return false }
+        return first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
+            || first == 9 || first == 13
+    }
+
+    /// A field written for CSV: quoted when it holds a comma, a quote or a line break; a field a spreadsheet
+    /// would run as a formula is written as text (a leading `'`, quoted), as OWASP advises.
     public static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let formula = looksLikeFormula(field)
+        guard formula || field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + (formula ? "'" : "") + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 

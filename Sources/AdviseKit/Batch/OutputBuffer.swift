@@ -33,7 +33,7 @@ public struct OutputBuffer: Sendable {
 
     /// A CSV field: quoted when it holds a comma, a quote or a line break.
     public mutating func appendCSV(_ text: String) {
-        if text.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
+        if CSVLine.looksLikeFormula(text) || text.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
             append(CSVLine.escape(text))
         } else {
             append(text)

@@ -112,6 +112,8 @@ struct BatchRun {
     func run(reader: ChunkReader, sink: OutputSink) throws -> (summary: BatchSummary, seconds: Double) {
         let start = DispatchTime.now()
         guard var block = try reader.next() else { return (BatchSummary(), 0) }
+        // Excel's "CSV UTF-8" starts with a byte-order mark; it is not part of the first column's name.
+        if block.starts(with: [0xEF, 0xBB, 0xBF]) { block.removeFirst(3) }
         // The header row (CSV) or the first record (JSON Lines).
         let firstBreak = block.firstIndex(of: UInt8(ascii: "\n")) ?? block.count
         let firstLine = String(decoding: block[..<firstBreak], as: UTF8.self)

@@ -118,3 +118,28 @@ import Testing
         #expect(throws: CSVProblem.self) { try CSVLine.fields("a,\"b").get() }
     }
 }
+
+/// Club lists as spreadsheets write them: a byte-order mark, semicolons or tabs; and ids a spreadsheet
+/// would run as formulas are written back as text.
+@Suite struct SpreadsheetCSVTests {
+    @Test(arguments: ["\u{FEFF}id;land;capital", "id\tland\tcapital", "\u{FEFF}id,land,capital"])
+    func theHeaderIsReadWhateverTheDelimiterAndMark(_ header: String) throws {
+        let input = try BatchInput(csvHeader: Substring(header))
+        #expect(input.ignoredColumns.isEmpty, "\(input.ignoredColumns)")
+        let delimiter = Character(Unicode.Scalar(input.delimiter))
+        let row = ["A1", "7000", "150tr"].joined(separator: String(delimiter))
+        let household = try input.input(Substring(row)).get()
+        #expect(household.id == "A1")
+        #expect(household[.landM2]?.text == "7000")
+        #expect(household[.capitalVND]?.text == "150tr")
+    }
+
+    @Test(arguments: [("=1+1", "\"'=1+1\""), ("@SUM(1)", "\"'@SUM(1)\""), ("+cmd|' /C calc'!A0", "\"'+cmd|' /C calc'!A0\""),
+                      ("-40", "\"'-40\""), ("A1", "A1"), ("a,b", "\"a,b\"")])
+    func formulasAreWrittenAsText(_ field: String, _ written: String) {
+        #expect(CSVLine.escape(field) == written)
+        var out = OutputBuffer()
+        out.appendCSV(field)
+        #expect(String(decoding: out.bytes, as: UTF8.self) == written)
+    }
+}

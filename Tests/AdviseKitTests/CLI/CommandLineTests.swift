@@ -279,6 +279,19 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    @Test func anExcelCSVWithAByteOrderMarkAndSemicolonsIsRead() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("advise-excel-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data([0xEF, 0xBB, 0xBF] + Array("id;land;capital\r\nA1;7000;150tr\r\n=1+1;800;25tr\r\n".utf8)).write(to: file)
+        let r = try CommandLineTests.run(["batch", file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = r.stdout.split(separator: "\n")
+        #expect(rows.count == 3)
+        #expect(rows[1].hasPrefix("A1,ok,"), "the id column survives the byte-order mark: \(rows[1])")
+        #expect(rows[2].hasPrefix("\"'=1+1\",ok,"), "a formula id is written as text: \(rows[2])")
+        #expect(!r.stderr.contains("ignoring columns"))
+    }
+
     @Test func theSampleClubFileMatchesItsGoldenOutput() throws {
         let r = try CommandLineTests.run(["batch", "Samples/club-members.csv"])
         #expect(r.status == 2)
