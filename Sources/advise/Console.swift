@@ -33,12 +33,39 @@ enum Console {
 
     /// Prints to standard output, or writes a file (atomically); exits 74 when the file cannot be written.
     static func emit(_ text: String, to path: String?) throws {
-        guard let path, path != "-" else { return print(text, terminator: "") }
+        guard let path, path != "-" else {
+            // Checked, so that a full disk or a closed pipe is an error, not an empty file and exit 0.
+            do {
+                try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+            } catch {
+                printError("advise: cannot write to standard output: \(error.localizedDescription)")
+                throw ExitCode(ioError)
+            }
+            return
+        }
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
             printError("advise: cannot write '\(path)': \(error.localizedDescription)")
             throw ExitCode(ioError)
+        }
+    }
+
+    /// Refuses an output file that is one of the inputs (the same path, a link to it, or the same file by
+    /// its device and inode): no input is ever overwritten.
+    static func refuseOverwriting(_ output: String?, inputs: [String]) throws {
+        guard let output, output != "-" else { return }
+        let target = URL(fileURLWithPath: output).resolvingSymlinksInPath().standardizedFileURL.path
+        var targetStat = stat()
+        let targetExists = stat(output, &targetStat) == 0
+        for input in inputs where input != "-" {
+            let source = URL(fileURLWithPath: input).resolvingSymlinksInPath().standardizedFileURL.path
+            var inputStat = stat()
+            let same = source == target
+                || (targetExists && stat(input, &inputStat) == 0 && inputStat.st_dev == targetStat.st_dev && inputStat.st_ino == targetStat.st_ino)
+            if same {
+                throw ValidationError("-o \(output) is the input file \(input); write the output to another file (no input is ever overwritten)")
+            }
         }
     }
 

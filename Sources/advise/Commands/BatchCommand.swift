@@ -51,6 +51,7 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        try Console.refuseOverwriting(output, inputs: [input] + ruleSetOptions.overrides)
         let ruleSet = try Console.loadRules(ruleSetOptions)
         guard let reader = ChunkReader(path: input) else {
             Console.printError("advise: cannot read '\(input)'")

@@ -30,6 +30,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
+        try Console.refuseOverwriting(output, inputs: householdOptions.household + ruleSetOptions.overrides)
         let ruleSet = try Console.loadRules(ruleSetOptions)
         let files = householdOptions.household
         var inputs: [(String, HouseholdInput)] = []

@@ -279,6 +279,38 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    @Test func noInputIsEverOverwritten() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("advise-inputs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let list = dir.appendingPathComponent("club.csv"), household = dir.appendingPathComponent("h.yaml")
+        let csv = try String(contentsOf: Fixtures.root.appendingPathComponent("Samples/club-members.csv"), encoding: .utf8)
+        try csv.write(to: list, atomically: true, encoding: .utf8)
+        try "land: 7000\n".write(to: household, atomically: true, encoding: .utf8)
+        let link = dir.appendingPathComponent("link.csv")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: list)
+        for arguments in [["batch", list.path, "-o", list.path], ["batch", link.path, "-o", list.path],
+                          ["--household", household.path, "-o", household.path]] {
+            let r = try CommandLineTests.run(arguments)
+            #expect(r.status == 64, "\(arguments)")
+            #expect(r.stderr.contains("no input is ever overwritten"))
+        }
+        #expect(try String(contentsOf: list, encoding: .utf8) == csv)
+        #expect(try String(contentsOf: household, encoding: .utf8) == "land: 7000\n")
+    }
+
+    @Test func aFailedWriteToStandardOutputIsAnError() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "'\(CommandLineTests.binary.path)' --land 7000 --draws 0 > /dev/full"]
+        process.currentDirectoryURL = Fixtures.root
+        process.standardError = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 74)
+    }
+
     @Test func anExcelCSVWithAByteOrderMarkAndSemicolonsIsRead() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("advise-excel-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: file) }
