@@ -1,3 +1,4 @@
+import AdviseKit
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -9,6 +10,9 @@ final class ChunkReader {
     private var carry: [UInt8] = []
     private var finished = false
     static let blockSize = 1 << 20
+    /// The longest line read: a household row is a few hundred bytes, so a longer line is not a household
+    /// list (`/dev/zero`, a binary file) and the read stops instead of growing without end.
+    static let maxLine = 4 << 20
 
     init?(path: String) {
         if path == "-" {
@@ -33,7 +37,12 @@ final class ChunkReader {
                 continue
             }
             carry.append(contentsOf: block)
-            guard let last = carry.lastIndex(of: UInt8(ascii: "\n")) else { continue }
+            guard let last = carry.lastIndex(of: UInt8(ascii: "\n")) else {
+                if carry.count > Self.maxLine {
+                    throw Diagnostic.error("batch.line-too-long", "a line is longer than \(Self.maxLine >> 20) MB without a line break: this is not a household list (CSV or JSON Lines)", at: nil)
+                }
+                continue
+            }
             let chunk = Array(carry[...last])
             carry.removeSubrange(...last)
             return chunk

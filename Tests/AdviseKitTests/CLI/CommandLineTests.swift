@@ -299,6 +299,18 @@ import Testing
         #expect(try String(contentsOf: household, encoding: .utf8) == "land: 7000\n")
     }
 
+    @Test func aLineWithoutEndIsRefusedNotReadForever() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("advise-long-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("long.csv")
+        try Data(repeating: UInt8(ascii: "a"), count: 6 << 20).write(to: file)
+        let r = try CommandLineTests.run(["batch", file.path, "-o", dir.appendingPathComponent("out.csv").path])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("batch.line-too-long"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["long.csv"], "no output and no partial file")
+    }
+
     @Test func aFailedWriteToStandardOutputIsAnError() throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
         let process = Process()
