@@ -86,6 +86,7 @@ final class OutputSink {
             return
         }
         let url = URL(fileURLWithPath: path)
+        Self.removeAbandoned(beside: url)
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())").path
         guard FileManager.default.createFile(atPath: temp, contents: nil), let h = FileHandle(forWritingAtPath: temp) else {
             throw CocoaError(.fileWriteNoPermission)
@@ -113,6 +114,18 @@ final class OutputSink {
         try handle.close()
         guard rename(temporary, target) == 0 else { throw CocoaError(.fileWriteUnknown) }
         TemporaryFile.forget()
+    }
+
+    /// Removes the partial files of earlier runs for the same target whose process is gone (a run killed
+    /// with SIGKILL cannot clean up after itself); a partial file of a run still going is left alone.
+    static func removeAbandoned(beside target: URL) {
+        let directory = target.deletingLastPathComponent()
+        let prefix = ".\(target.lastPathComponent).partial-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = pid_t(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH { unlink(directory.appendingPathComponent(name).path) }
+        }
     }
 
     /// Removes the temporary file after a failure.

@@ -311,6 +311,20 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["long.csv"], "no output and no partial file")
     }
 
+    @Test func aKilledRunsPartialFileIsCleanedUpByTheNextRun() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("advise-partial-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A process id no Linux process can have (above PID_MAX_LIMIT, 2^22), and this test's own, running.
+        let gone = dir.appendingPathComponent(".out.csv.partial-4194305"), alive = dir.appendingPathComponent(".out.csv.partial-\(getpid())")
+        try Data("half".utf8).write(to: gone)
+        try Data("half".utf8).write(to: alive)
+        let r = try CommandLineTests.run(["batch", "Samples/club-members.csv", "-o", dir.appendingPathComponent("out.csv").path])
+        #expect(r.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: gone.path))
+        #expect(FileManager.default.fileExists(atPath: alive.path), "a running process's partial file is left alone")
+    }
+
     @Test func aFailedWriteToStandardOutputIsAnError() throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
         let process = Process()
