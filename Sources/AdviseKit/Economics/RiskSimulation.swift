@@ -122,10 +122,8 @@ public struct RiskSimulation {
         }
     }
 
-    /// The deviations of one model of the simulation.
-    func deviation(_ e: UnitEconomics) -> Deviation {
-        deviations[ObjectIdentifier(e)] ?? Deviation(value: [], cash: [], cumulative: [])
-    }
+    /// The deviations of one model, nil when the simulation did not draw for it.
+    func deviation(_ e: UnitEconomics) -> Deviation? { deviations[ObjectIdentifier(e)] }
 
     /// The odds of a projection.
     /// - Parameters:
@@ -139,9 +137,8 @@ public struct RiskSimulation {
         let n = max(0, options.draws), years = self.years
         let horizon = p.riskAdjustedCashFlow.count - 1
         // A model the simulation did not draw for counts at its expected flow (no deviation).
-        let drawn = { (e: UnitEconomics) in self.deviations[ObjectIdentifier(e)] }
-        let parts = p.parts.compactMap { part in drawn(part.economics).map { ($0, part) } }
-        let baselines = p.parts.compactMap { part in part.baseline.flatMap(drawn).map { ($0, part) } }
+        let parts = p.parts.compactMap { part in deviation(part.economics).map { ($0, part) } }
+        let baselines = p.parts.compactMap { part in part.baseline.flatMap(deviation).map { ($0, part) } }
         let matureYear = min(horizon, p.parts.map(\.economics.matureYear).max() ?? 1)
         let calendarYear = startYear + matureYear
         let line = povertyLineMonth(calendarYear)

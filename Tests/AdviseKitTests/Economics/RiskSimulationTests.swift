@@ -51,7 +51,7 @@ import Testing
         let economics = option.economics
         let simulation = RiskSimulation(options: .init(draws: 20_000, seed: 7),
                                         markets: try #require(MarketModel(markets: [], correlations: [])), economics: [economics])
-        let cash = simulation.deviation(economics).cash
+        let cash = try #require(simulation.deviation(economics)).cash
         let struck = Double(cash.filter { $0 < 0 }.count) / Double(cash.count)
         #expect(cash.count == 20_000 * 3)
         #expect(abs(struck - 0.1) < 0.01, "struck in \(struck) of the years")
