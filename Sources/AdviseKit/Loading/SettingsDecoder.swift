@@ -112,39 +112,43 @@ struct SettingsDecoder {
         return result
     }
 
-    private func loanProgrammes(_ node: ConfigNode, _ figures: FigureDecoder, _ names: NameTable) -> [LoanProgramme] {
-        var result: [LoanProgramme] = []
-        for item in context.sequence(node, "loan_programmes") ?? [] {
-            guard let map = context.mapping(item, "a loan programme") else { continue }
+    /// A list of entries with an `id` and a `name` (loan programmes, grants, markets): each mapping decoded
+    /// by `body` once its id and name are read; an id declared twice is an error.
+    private func namedList<T>(_ node: ConfigNode, _ key: String, _ what: String,
+                              _ body: (MappingReader, _ id: String?, _ name: LocalizedText?) -> T?) -> [T] {
+        var result: [T] = []
+        var seen: Set<String> = []
+        for item in context.sequence(node, key) ?? [] {
+            guard let map = context.mapping(item, "a \(what)") else { continue }
             defer { map.finish() }
-            let id = map.required("id").flatMap { context.identifier($0, "a loan programme id") }
-            let name = map.required("name").flatMap { context.text($0, "the programme name") }
-            let eligibility = self.eligibility(map, names)
-            let ceiling = map.required("ceiling").flatMap { figures.figure($0, "the loan ceiling", expected: [.base(.money)]) }
-            let rate = map.required("rate").flatMap { figures.figure($0, "the interest rate", expected: [Dimension.none / .base(.time)]) }
-            let term = map.required("term").flatMap { figures.figure($0, "the loan term", expected: [.base(.time)]) }
-            guard let id, let name, let ceiling, let rate, let term else { continue }
-            if result.contains(where: { $0.id == id }) { context.error("id.duplicate", "loan programme '\(id)' is declared twice", at: item.location) }
-            result.append(LoanProgramme(id: id, name: name, eligibility: eligibility, ceiling: ceiling.figure, rate: rate.figure,
-                                        termMonths: Int((term.value * 12).rounded()), provenance: ceiling.figure.provenance))
+            let id = map.required("id").flatMap { context.identifier($0, "a \(what) id") }
+            let name = map.required("name").flatMap { context.text($0, "the \(what)'s name") }
+            guard let entry = body(map, id, name), let id else { continue }
+            if !seen.insert(id).inserted { context.error("id.duplicate", "\(what) '\(id)' is declared twice", at: item.location) }
+            result.append(entry)
         }
         return result
     }
 
+    private func loanProgrammes(_ node: ConfigNode, _ figures: FigureDecoder, _ names: NameTable) -> [LoanProgramme] {
+        namedList(node, "loan_programmes", "loan programme") { map, id, name in
+            let eligibility = self.eligibility(map, names)
+            let ceiling = map.required("ceiling").flatMap { figures.figure($0, "the loan ceiling", expected: [.base(.money)]) }
+            let rate = map.required("rate").flatMap { figures.figure($0, "the interest rate", expected: [Dimension.none / .base(.time)]) }
+            let term = map.required("term").flatMap { figures.figure($0, "the loan term", expected: [.base(.time)]) }
+            guard let id, let name, let ceiling, let rate, let term else { return nil }
+            return LoanProgramme(id: id, name: name, eligibility: eligibility, ceiling: ceiling.figure, rate: rate.figure,
+                                 termMonths: Int((term.value * 12).rounded()), provenance: ceiling.figure.provenance)
+        }
+    }
+
     private func grants(_ node: ConfigNode, _ figures: FigureDecoder, _ names: NameTable) -> [SupportGrant] {
-        var result: [SupportGrant] = []
-        for item in context.sequence(node, "grants") ?? [] {
-            guard let map = context.mapping(item, "a grant") else { continue }
-            defer { map.finish() }
-            let id = map.required("id").flatMap { context.identifier($0, "a grant id") }
-            let name = map.required("name").flatMap { context.text($0, "the grant's name") }
+        namedList(node, "grants", "grant") { map, id, name in
             let eligibility = self.eligibility(map, names)
             let amount = map.required("amount").flatMap { figures.figure($0, "the grant", expected: [.base(.money)]) }
-            guard let id, let name, let amount else { continue }
-            if result.contains(where: { $0.id == id }) { context.error("id.duplicate", "grant '\(id)' is declared twice", at: item.location) }
-            result.append(SupportGrant(id: id, name: name, amount: amount.figure, eligibility: eligibility))
+            guard let id, let name, let amount else { return nil }
+            return SupportGrant(id: id, name: name, amount: amount.figure, eligibility: eligibility)
         }
-        return result
     }
 
     /// `categories`, `when`, `models` and `area` of a loan programme or grant.
@@ -178,12 +182,7 @@ struct SettingsDecoder {
     }
 
     private func markets(_ node: ConfigNode, _ figures: FigureDecoder) -> [Market] {
-        var result: [Market] = []
-        for item in context.sequence(node, "markets") ?? [] {
-            guard let map = context.mapping(item, "a market") else { continue }
-            defer { map.finish() }
-            let id = map.required("id").flatMap { context.identifier($0, "a market id") }
-            let name = map.required("name").flatMap { context.text($0, "the market's name") }
+        namedList(node, "markets", "market") { map, id, name in
             let volatility = map.required("volatility").flatMap { figures.figure($0, "the price volatility", expected: [Dimension.none]) }
             let halfLife = map.required("half_life").flatMap { figures.figure($0, "the price shock's half-life", expected: [.base(.time)]) }
             if let v = volatility, !(0...3).contains(v.value) {
@@ -192,11 +191,9 @@ struct SettingsDecoder {
             if let h = halfLife, !(0...50).contains(h.value) {
                 context.error("figure.range", "a half-life is 0 to 50 years", at: h.figure.provenance.location)
             }
-            guard let id, let name, let volatility, let halfLife else { continue }
-            if result.contains(where: { $0.id == id }) { context.error("id.duplicate", "market '\(id)' is declared twice", at: item.location) }
-            result.append(Market(id: id, name: name, volatility: volatility.figure, halfLife: halfLife.figure))
+            guard let id, let name, let volatility, let halfLife else { return nil }
+            return Market(id: id, name: name, volatility: volatility.figure, halfLife: halfLife.figure)
         }
-        return result
     }
 
     private func correlations(_ node: ConfigNode, _ figures: FigureDecoder, markets: [Market]) -> [MarketCorrelation] {

@@ -11,10 +11,12 @@ public struct PovertyLine: Sendable {
     /// The line for an area type, VND per person per year.
     public func figure(_ area: AreaType) -> Figure { area == .urban ? urban : rural }
 
+    /// The calendar years it starts and ends in.
+    public var firstYear: Int { Int(from.prefix(4)) ?? Int.min }
+    public var lastYear: Int { to.flatMap { Int($0.prefix(4)) } ?? Int.max }
+
     /// True when the line is in force during some of calendar year `year`.
-    public func covers(_ year: Int) -> Bool {
-        (Int(from.prefix(4)) ?? Int.min) <= year && (to.flatMap { Int($0.prefix(4)) } ?? Int.max) >= year
-    }
+    public func covers(_ year: Int) -> Bool { firstYear <= year && year <= lastYear }
 }
 
 /// Whether the ward counts as urban or rural for the poverty line and for rural credit (Decree 156/2025

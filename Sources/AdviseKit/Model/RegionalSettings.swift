@@ -55,7 +55,9 @@ public struct RegionalSettings: Sendable {
     /// The poverty line in force in a calendar year: the latest that covers it; before the first, the first;
     /// after the last, the last (an output then says the line has expired).
     public func povertyLine(inYear year: Int) -> PovertyLine? {
-        povertyLines.last { $0.covers(year) } ?? (povertyLines.first.map { year < (Int($0.from.prefix(4)) ?? 0) } == true ? povertyLines.first : povertyLines.last)
+        if let line = povertyLines.last(where: { $0.covers(year) }) { return line }
+        guard let first = povertyLines.first else { return nil }
+        return year < first.firstYear ? first : povertyLines.last
     }
 
     /// The poverty line in force in a calendar year for the ward's area type, VND per person per month.

@@ -151,7 +151,8 @@ public struct TextRenderer: Sendable {
         out.append("   \(t(.priceBands)): " + bands.joined(separator: " / "))
         let payback = p.household.paybackYear.map { "\(t(.paybackIn)) \($0)" } ?? "\(t(.noPayback)) \(advice.horizon) \(t(.year))"
         out.append("   \(t(.lowPoint)): \(m(p.household.lowPoint)) (\(t(.year)) \(p.household.lowPointYear)); \(payback)")
-        if let r = o.risk, o.verdict != .unsuitable || o.reasons.allSatisfy({ $0.effect != "unsuitable" || $0.rule.hasPrefix("economics.") }) {
+        // Only options that can be done have odds (the evaluator leaves them out for the rest).
+        if let r = o.risk {
             out += Catalogue.odds(r, hasBaseline: advice.baseline != nil, hasLoan: p.loan != nil, language).map { "   " + $0 }
         }
         if !o.reasons.isEmpty {
