@@ -51,6 +51,33 @@ enum Console {
         }
     }
 
+    /// Opens an input file (or standard input for `-`); exits 66 with the reason in words when it cannot be read.
+    static func openInput(_ path: String) throws -> FileHandle {
+        if path == "-" { return .standardInput }
+        let fd = open(path, O_RDONLY)
+        var info = stat()
+        if fd >= 0, fstat(fd, &info) == 0, info.st_mode & S_IFMT != S_IFDIR {
+            return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        }
+        let reason = fd >= 0 ? EISDIR : errno
+        if fd >= 0 { close(fd) }
+        printError("advise: cannot read '\(path)': \(describe(errno: reason))")
+        throw ExitCode(noInput)
+    }
+
+    /// Why a file cannot be opened, in words.
+    static func describe(errno code: Int32) -> String {
+        switch code {
+        case ENOENT: "there is no such file (check the name and the folder)"
+        case EACCES, EPERM: "you do not have permission to read it"
+        case EISDIR: "it is a folder, not a file"
+        case ENOTDIR: "a part of the path is not a folder"
+        case ELOOP: "it is a link that points to itself"
+        case ENAMETOOLONG: "the name is too long"
+        default: String(cString: strerror(code))
+        }
+    }
+
     /// Refuses an output file that is one of the inputs (the same path, a link to it, or the same file by
     /// its device and inode): no input is ever overwritten.
     static func refuseOverwriting(_ output: String?, inputs: [String]) throws {

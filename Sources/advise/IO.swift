@@ -4,70 +4,33 @@ import Foundation
 import Glibc
 #endif
 
-/// Reads a file (or standard input) in large blocks of whole lines, so memory stays flat however long it is.
+/// Reads a file (or standard input) in large blocks of whole records (``RecordStream``: any encoding and
+/// line end a spreadsheet writes, quoted line breaks), so memory stays flat however long it is.
 final class ChunkReader {
     private let handle: FileHandle
-    private var carry: [UInt8] = []
+    private var stream = RecordStream()
     private var finished = false
     static let blockSize = 1 << 20
-    /// The longest line read: a household row is a few hundred bytes, so a longer line is not a household
-    /// list (`/dev/zero`, a binary file) and the read stops instead of growing without end.
-    static let maxLine = 4 << 20
 
-    init?(path: String) {
-        if path == "-" {
-            handle = .standardInput
-        } else {
-            guard let h = FileHandle(forReadingAtPath: path) else { return nil }
-            handle = h
-        }
+    init(handle: FileHandle) {
+        self.handle = handle
     }
 
-    /// The next block of whole lines (ending with a line break, except perhaps the last), or nil at the end.
+    /// Whether records may hold quoted line breaks (CSV), known after the first block.
+    var quoted: Bool { stream.quoted }
+
+    /// The next block of whole records (ending with a line break, except perhaps the last), or nil at the end.
     func next() throws -> [UInt8]? {
-        while true {
-            if finished {
-                guard !carry.isEmpty else { return nil }
-                defer { carry = [] }
-                return carry
-            }
+        while !finished {
             let block = try handle.read(upToCount: Self.blockSize) ?? Data()
             if block.isEmpty {
                 finished = true
-                continue
+                return try stream.finish()
             }
-            carry.append(contentsOf: block)
-            guard let last = carry.lastIndex(of: UInt8(ascii: "\n")) else {
-                if carry.count > Self.maxLine {
-                    throw Diagnostic.error("batch.line-too-long", "a line is longer than \(Self.maxLine >> 20) MB without a line break: this is not a household list (CSV or JSON Lines)", at: nil)
-                }
-                continue
-            }
-            let chunk = Array(carry[...last])
-            carry.removeSubrange(...last)
-            return chunk
+            if let records = try stream.feed(block) { return records }
         }
+        return nil
     }
-}
-
-/// Lines of a block of text, without their line breaks (`\r\n` or `\n`); empty lines included, so that
-/// line numbers stay right.
-func lines(of text: String) -> [Substring] {
-    var lines: [Substring] = []
-    let utf8 = text.utf8
-    var start = utf8.startIndex
-    var i = start
-    while i < utf8.endIndex {
-        if utf8[i] == 10 {
-            var end = i
-            if end > start, utf8[utf8.index(before: end)] == 13 { end = utf8.index(before: end) }
-            lines.append(text[start..<end])
-            start = utf8.index(after: i)
-        }
-        i = utf8.index(after: i)
-    }
-    if start < utf8.endIndex { lines.append(text[start...]) }
-    return lines
 }
 
 /// Where a batch writes: standard output, or a temporary file beside the target that is renamed over it

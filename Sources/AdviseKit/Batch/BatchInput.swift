@@ -17,39 +17,60 @@ public struct BatchInput: Sendable {
     public let ignoredColumns: [String]
     /// The CSV delimiter, detected from the header: a comma, a semicolon or a tab.
     public let delimiter: UInt8
+    /// What a record's position is called in error messages: `line` (a file), `row` (a sheet).
+    public var positionName = "line"
 
     /// A JSON Lines reader.
     public static let jsonLines = BatchInput(format: .jsonl, columns: [], idColumn: nil, ignoredColumns: [], delimiter: UInt8(ascii: ","))
 
-    /// A CSV reader for a header line (a UTF-8 byte-order mark, as Excel's "CSV UTF-8" writes, is dropped).
+    /// A CSV reader for a header line. Columns are named like the flags, or as the rule set's
+    /// `column_names` allow (`diện tích`, `vốn`, …), ignoring case, diacritics, spaces, `-` and `_`.
+    /// - Parameters:
+    ///   - delimiter: the field separator; nil detects it from the header (a comma, else a semicolon or a tab).
+    ///   - settings: the rule set's settings, for its column names (nil: the flag names only).
     /// - Throws: ``Diagnostic`` when the header lacks a `land` column or names a column twice.
-    public init(csvHeader raw: Substring) throws(Diagnostic) {
+    public init(csvHeader raw: Substring, delimiter: UInt8? = nil, settings: RegionalSettings? = nil) throws(Diagnostic) {
         let line = raw.hasPrefix("\u{FEFF}") ? raw.dropFirst() : raw
-        let delimiter = CSVLine.delimiter(ofHeader: line)
-        let header: [Substring]
+        if line.utf8.first == RecordStream.oversizedMarker {
+            throw .error("batch.line-too-long", "the first line (the header): \(Self.oversized(line).message)", at: nil)
+        }
+        let delimiter = delimiter ?? CSVLine.delimiter(ofHeader: line)
         switch CSVLine.fields(line, delimiter: delimiter) {
-        case let .success(f): header = f
+        case let .success(header): try self.init(header: header.map(String.init), delimiter: delimiter, settings: settings)
         case let .failure(p): throw .error("batch.header", "the header row: \(p.message)", at: nil)
         }
+    }
+
+    /// A reader for the column names of a header row (of a CSV file or a sheet).
+    public init(header: [String], delimiter: UInt8 = UInt8(ascii: ","), settings: RegionalSettings? = nil) throws(Diagnostic) {
         var columns: [HouseholdFact?] = []
         var idColumn: Int?
         var ignored: [String] = []
-        var seen: Set<String> = []
-        for (index, raw) in header.enumerated() {
-            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
-            guard seen.insert(name).inserted else { throw .error("batch.header", "column '\(name)' appears twice in the header", at: nil) }
-            if name == "id" {
+        var seen: [BatchColumn: String] = [:]
+        let table = BatchColumn.table(settings?.columnNames ?? [:])
+        for (index, name) in header.enumerated() {
+            let column = BatchColumn(header: name, names: table)
+            if let column, let other = seen.updateValue(name, forKey: column) {
+                let what = if case let .fact(f) = column { f.inputName } else { "id" }
+                throw .error("batch.header", Spelling.folded(other) == Spelling.folded(name)
+                    ? "column '\(name)' appears twice in the header" : "columns '\(other)' and '\(name)' both give \(what)", at: nil)
+            }
+            switch column {
+            case .id?:
                 idColumn = index
                 columns.append(nil)
-            } else if let fact = HouseholdFact.input(named: name) {
+            case let .fact(fact)?:
                 columns.append(fact)
-            } else {
+            case nil:
                 columns.append(nil)
-                ignored.append(name)
+                ignored.append(name.trimmingCharacters(in: .whitespaces))
             }
         }
         guard columns.contains(.landM2) else {
-            throw .error("batch.header", "the header has no 'land' column; columns are id, \(HouseholdFact.allCases.map(\.inputName).joined(separator: ", "))", at: nil)
+            var message = "the header has no 'land' column; columns are \(BatchColumn.inputNames.joined(separator: ", "))"
+            if let land = settings?.columnNames["land"], !land.isEmpty { message += " (land may also be called \(land.map { "'\($0)'" }.joined(separator: ", ")))" }
+            message += "; the header read: \(header.joined(separator: " | "))"
+            throw .error("batch.header", message, at: nil)
         }
         self.init(format: .csv, columns: columns, idColumn: idColumn, ignoredColumns: ignored, delimiter: delimiter)
     }
@@ -68,6 +89,7 @@ public struct BatchInput: Sendable {
     }
 
     private func csv(_ line: Substring) -> Result<HouseholdInput, BatchRowError> {
+        if line.utf8.first == RecordStream.oversizedMarker { return .failure(Self.oversized(line)) }
         let fields: [Substring]
         switch CSVLine.fields(line, delimiter: delimiter) {
         case let .success(f): fields = f
@@ -86,6 +108,7 @@ public struct BatchInput: Sendable {
     }
 
     private func json(_ line: Substring) -> Result<HouseholdInput, BatchRowError> {
+        if line.utf8.first == RecordStream.oversizedMarker { return .failure(Self.oversized(line)) }
         guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
             return .failure(BatchRowError(id: nil, message: "the line is not a JSON object"))
         }
@@ -106,6 +129,15 @@ public struct BatchInput: Sendable {
             input[fact] = HouseholdInput.Entry(t)
         }
         return .success(input)
+    }
+}
+
+extension BatchInput {
+    /// The error of a record too long to read (``RecordStream`` replaced it by a marker and its length).
+    static func oversized(_ marker: Substring) -> BatchRowError {
+        let bytes = Int(marker.dropFirst()) ?? 0
+        let size = String(format: "%.1f MB", Double(bytes) / 1e6)
+        return BatchRowError(id: nil, message: "the row is \(size) long, longer than a household row can be: a quote that is never closed, or not a household list")
     }
 }
 

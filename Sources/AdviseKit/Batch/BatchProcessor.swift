@@ -45,17 +45,21 @@ public struct BatchProcessor: Sendable {
     /// The CSV header line (JSON Lines has none).
     public var header: String? { format == .csv ? columns.joined(separator: ",") + "\n" : nil }
 
-    /// Answers `lines`, the first of which is line `firstLine` of the input file, appending to `out`.
+    /// Answers `lines`, one record each, the first of which is line `firstLine` of the input file.
     public func process(_ lines: ArraySlice<Substring>, firstLine: Int, cache: EvaluationCache, into out: inout OutputBuffer, summary: inout BatchSummary) {
-        for (offset, line) in lines.enumerated() {
-            let number = firstLine + offset
-            switch answer(line, cache: cache) {
+        process(lines.enumerated().map { BatchRecord($1, line: firstLine + $0) }, cache: cache, into: &out, summary: &summary)
+    }
+
+    /// Answers `records` in order, appending one output line each to `out`.
+    public func process(_ records: [BatchRecord], cache: EvaluationCache, into out: inout OutputBuffer, summary: inout BatchSummary) {
+        for record in records {
+            switch answer(record.text, cache: cache) {
             case let .success((id, best)):
                 summary.add(best)
                 write(id: id, best: best, error: nil, into: &out)
             case let .failure(error):
                 summary.addFailure()
-                write(id: error.id, best: nil, error: "line \(number): \(error.message)", into: &out)
+                write(id: error.id, best: nil, error: "\(input.positionName) \(record.line): \(error.message)", into: &out)
             }
         }
     }

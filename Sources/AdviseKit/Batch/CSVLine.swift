@@ -1,8 +1,8 @@
 import Foundation
 
 /// Splits one CSV record into fields: a delimiter (a comma, or the semicolon or tab of a spreadsheet in a
-/// Vietnamese locale) separates, double quotes enclose fields that hold it or quotes (`""` is a quote). A
-/// record is one line; quoted line breaks are refused.
+/// Vietnamese locale) separates, double quotes enclose fields that hold it, quotes (`""` is a quote) or line
+/// breaks (RFC 4180; ``RecordStream`` keeps such a record whole).
 public enum CSVLine {
     /// The delimiter a header line uses: a comma, else a semicolon or a tab when the line has one and no comma.
     public static func delimiter(ofHeader line: Substring) -> UInt8 {
@@ -39,7 +39,7 @@ public enum CSVLine {
                 var text = ""
                 var j = line.index(after: i)
                 while true {
-                    guard j < line.endIndex else { return .failure(CSVProblem(message: "a quoted field is not closed (quoted line breaks are not supported)")) }
+                    guard j < line.endIndex else { return .failure(CSVProblem(message: "a quoted field is not closed: a cell opens with a double quote (\") that never ends")) }
                     if line[j] == "\"" {
                         let next = line.index(after: j)
                         if next < line.endIndex, line[next] == "\"" {

@@ -84,16 +84,8 @@ public struct HouseholdParser: Sendable {
         }
     }
 
-    /// A spelling normalised: lower case, trimmed, spaces and underscores as dashes.
-    static func key(_ s: String) -> String {
-        let trimmed = QuantityParser.trimmed(s)
-        if trimmed.utf8.allSatisfy({ $0 < 128 }) {
-            return String(decoding: trimmed.utf8.map { b in
-                b >= 65 && b <= 90 ? b + 32 : (b == 95 || b == 32 ? 45 : b)
-            }, as: UTF8.self)
-        }
-        return String(trimmed.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 })
-    }
+    /// A spelling normalised: lower case, without diacritics, spaces and underscores as dashes.
+    static func key(_ s: String) -> String { Spelling.folded(s) }
 
     /// The message for a text that is no level of the scale.
     static func unknownLevel(_ text: String, in scale: ExposureScale) -> QuantityParser.Problem {

@@ -33,6 +33,7 @@ struct SettingsDecoder {
         let loans = map.required("loan_programmes").map { loanProgrammes($0, figures, names) } ?? []
         let grants = map.optional("grants").map { self.grants($0, figures, names) } ?? []
         let defaults = map.required("household_defaults").map { self.householdDefaults($0) } ?? [:]
+        let columnNames = map.optional("column_names").map { self.columnNames($0) } ?? [:]
         let markets = map.optional("markets").map { self.markets($0, figures) } ?? []
         let correlations = map.optional("market_correlations").map { self.correlations($0, figures, markets: markets) } ?? []
         let maxAge = map.required("price_max_age").flatMap { figures.figure($0, "the price age limit", expected: [.base(.time)]) }
@@ -53,11 +54,35 @@ struct SettingsDecoder {
             context.error("figure.range", "the horizon must be 1 to 50 years", at: horizon.figure.provenance.location)
             return nil
         }
-        return RegionalSettings(
+        var settings = RegionalSettings(
             ruleset: ruleset, language: language, horizonYears: years, discountRate: discount.figure, congM2: congFigure,
             defaults: defaults, workdaysPerWorker: workdays.figure, hiredLabourWage: wage.figure, familyLabourValue: family.figure, povertyLines: poverty, areaType: areaType,
             scales: scales, loanProgrammes: loans, grants: grants, markets: markets, marketCorrelations: correlations, constants: constants,
             priceMaxAgeYears: maxAge.value, coverage: coverage, location: map.node.location)
+        settings.columnNames = columnNames
+        return settings
+    }
+
+    /// `column_names`: input name (`id` or a fact) → the other names a batch header may give it.
+    private func columnNames(_ node: ConfigNode) -> [String: [String]] {
+        guard let map = context.mapping(node, "column_names") else { return [:] }
+        var result: [String: [String]] = [:]
+        var taken = Dictionary(uniqueKeysWithValues: BatchColumn.inputNames.map { ($0, $0) })
+        for (key, value) in map.entries {
+            guard let keyText = key.scalar, let name = BatchColumn.inputNames.first(where: { $0 == Spelling.folded(keyText) }) else {
+                context.error("field.unknown", "column_names: '\(key.scalar ?? "")' is no input column; columns are \(BatchColumn.inputNames.joined(separator: ", "))", at: key.location)
+                continue
+            }
+            for item in context.sequence(value, "the names of column \(name)") ?? [] {
+                guard let text = context.string(item, "a column name") else { continue }
+                if let other = taken.updateValue(name, forKey: Spelling.folded(text)), other != name {
+                    context.error("id.duplicate", "column name '\(text)' already names column \(other)", at: item.location)
+                    continue
+                }
+                result[name, default: []].append(text)
+            }
+        }
+        return result
     }
 
     private func coverage(_ node: ConfigNode, _ figures: FigureDecoder) -> CoverageGrid? {

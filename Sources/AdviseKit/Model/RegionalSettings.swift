@@ -12,6 +12,9 @@ public struct RegionalSettings: Sendable {
     public var congM2: Figure
     /// Default household facts, in the forms the flags accept.
     public var defaults: [HouseholdFact: String]
+    /// Other names of the input columns, as the rule set writes them, by the input name they stand for
+    /// (`id` or a fact's ``HouseholdFact/inputName``): `land` → `diện tích`, `đất`.
+    public var columnNames: [String: [String]] = [:]
     /// Person-days one working household member gives a year.
     public var workdaysPerWorker: Figure
     /// VND per hired person-day.

@@ -36,6 +36,9 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Language of the summary (default: the rule set's).")
     var lang: Language?
 
+    @Option(help: ArgumentHelp("The CSV field separator: comma, semicolon, tab (or the character itself); default: detected from the header.", valueName: "sep"))
+    var delimiter: Delimiter?
+
     @Option(help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
@@ -46,6 +49,21 @@ struct BatchCommand: ParsableCommand {
 
     enum SummaryFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
+    /// A CSV field separator, by name or as the character.
+    struct Delimiter: ExpressibleByArgument {
+        let byte: UInt8
+        init?(argument: String) {
+            switch argument.lowercased() {
+            case "comma", ",": byte = UInt8(ascii: ",")
+            case "semicolon", ";": byte = UInt8(ascii: ";")
+            case "tab", "\t", "\\t": byte = 9
+            case "pipe", "|": byte = UInt8(ascii: "|")
+            default: return nil
+            }
+        }
+        static var allValueStrings: [String] { ["comma", "semicolon", "tab", "pipe"] }
+    }
+
     func validate() throws {
         if let jobs, !(1...64).contains(jobs) { throw ValidationError("--jobs must be a whole number from 1 to 64") }
     }
@@ -53,10 +71,7 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         try Console.refuseOverwriting(output, inputs: [input] + ruleSetOptions.overrides)
         let ruleSet = try Console.loadRules(ruleSetOptions)
-        guard let reader = ChunkReader(path: input) else {
-            Console.printError("advise: cannot read '\(input)'")
-            throw ExitCode(Console.noInput)
-        }
+        let reader = ChunkReader(handle: try Console.openInput(input))
         let sink: OutputSink
         do {
             sink = try OutputSink(path: output)
@@ -70,7 +85,7 @@ struct BatchCommand: ParsableCommand {
             // contend on their reference counts.
             let copy = { (try? RuleSetLoader.load(directory: directory, overrides: overrides)) ?? ruleSet }
             let result = try BatchRun(ruleSet: ruleSet, copy: copy, format: format, rank: rank, plans: plans, odds: risk ? RiskSimulation.Options() : nil,
-                                      workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+                                      workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, delimiter: delimiter?.byte)
                 .run(reader: reader, sink: sink)
             try sink.commit()
             let s = result.summary
@@ -108,24 +123,26 @@ struct BatchRun {
     let plans: Bool
     let odds: RiskSimulation.Options?
     let workers: Int
-    static let chunkLines = 8192
+    /// The CSV delimiter, when given (`--delimiter`); nil detects it from the header.
+    let delimiter: UInt8?
 
     func run(reader: ChunkReader, sink: OutputSink) throws -> (summary: BatchSummary, seconds: Double) {
         let start = DispatchTime.now()
-        guard var block = try reader.next() else { return (BatchSummary(), 0) }
-        // Excel's "CSV UTF-8" starts with a byte-order mark; it is not part of the first column's name.
-        if block.starts(with: [0xEF, 0xBB, 0xBF]) { block.removeFirst(3) }
+        guard let block = try reader.next() else { return (BatchSummary(), 0) }
+        let quoted = reader.quoted
         // The header row (CSV) or the first record (JSON Lines).
-        let firstBreak = block.firstIndex(of: UInt8(ascii: "\n")) ?? block.count
-        let firstLine = String(decoding: block[..<firstBreak], as: UTF8.self)
         let input: BatchInput
         var lineNumber = 1
-        if firstLine.first == "{" {
+        var rest: [UInt8] = block
+        if !quoted {
             input = .jsonLines
         } else {
-            input = try BatchInput(csvHeader: Substring(firstLine.hasSuffix("\r") ? String(firstLine.dropLast()) : firstLine))
-            block.removeSubrange(..<min(block.count, firstBreak + 1))
-            lineNumber = 2
+            let header = BatchRecord.firstEnd(of: block, quoted: true)
+            let text = String(decoding: block[..<header.end], as: UTF8.self)
+            input = try BatchInput(csvHeader: BatchRecord.records(of: text, quoted: true, firstLine: 1).first?.text ?? "", delimiter: delimiter,
+                                   settings: ruleSet.settings)
+            rest = Array(block[header.end...])
+            lineNumber = 1 + header.lines
             if !input.ignoredColumns.isEmpty {
                 Console.printError("advise: ignoring columns \(input.ignoredColumns.joined(separator: ", "))")
             }
@@ -137,32 +154,19 @@ struct BatchRun {
         let caches = (0..<workers).map { _ in EvaluationCache() }
         var total = BatchSummary()
         let progress = Progress()
-        var next: [UInt8]? = block
+        var next: [UInt8]? = rest
         while let chunk = next {
             // Each worker decodes its own share of the bytes, so that no string storage is shared between
             // cores (shared reference counts would make them contend).
-            let parts = Self.split(chunk, into: workers)
-            let firstLines = parts.reduce(into: [lineNumber]) { acc, part in acc.append(acc[acc.count - 1] + part.newlines) }
+            let parts = BatchRecord.split(chunk, into: workers, quoted: quoted)
+            let firstLines = parts.reduce(into: [lineNumber]) { acc, part in acc.append(acc[acc.count - 1] + part.lines) }
             let outputs = ChunkResults(count: parts.count)
             DispatchQueue.concurrentPerform(iterations: parts.count) { w in
                 let text = String(decoding: chunk[parts[w].range], as: UTF8.self)
-                var out = OutputBuffer(capacity: parts[w].newlines * 140)
+                var out = OutputBuffer(capacity: parts[w].lines * 140)
                 var summary = BatchSummary()
-                let all = lines(of: text)
-                var n = firstLines[w]
-                var run: [Substring] = []
-                var runStart = n
-                for line in all {
-                    if line.isEmpty {
-                        if !run.isEmpty { processors[w].process(run[...], firstLine: runStart, cache: caches[w], into: &out, summary: &summary) }
-                        run.removeAll(keepingCapacity: true)
-                        runStart = n + 1
-                    } else {
-                        run.append(line)
-                    }
-                    n += 1
-                }
-                if !run.isEmpty { processors[w].process(run[...], firstLine: runStart, cache: caches[w], into: &out, summary: &summary) }
+                let records = BatchRecord.records(of: text, quoted: quoted, firstLine: firstLines[w])
+                processors[w].process(records, cache: caches[w], into: &out, summary: &summary)
                 outputs.set(w, out, summary)
             }
             for w in 0..<parts.count {
@@ -176,22 +180,6 @@ struct BatchRun {
         progress.finish()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return (total, seconds)
-    }
-
-    /// Splits a block of whole lines into about equal parts at line breaks, with the lines each holds.
-    static func split(_ bytes: [UInt8], into parts: Int) -> [(range: Range<Int>, newlines: Int)] {
-        var result: [(Range<Int>, Int)] = []
-        var start = 0
-        for p in 1...max(1, parts) {
-            var end = p == parts ? bytes.count : max(start, bytes.count * p / parts)
-            while end < bytes.count, end > 0, bytes[end - 1] != UInt8(ascii: "\n") { end += 1 }
-            let range = start..<end
-            var newlines = bytes[range].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
-            if end == bytes.count, end > start, bytes[end - 1] != 10 { newlines += 1 }
-            result.append((range, newlines))
-            start = end
-        }
-        return result.filter { !$0.0.isEmpty }
     }
 }
 
