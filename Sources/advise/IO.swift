@@ -7,13 +7,16 @@ import Glibc
 /// Reads a file (or standard input) in large blocks of whole records (``RecordStream``: any encoding and
 /// line end a spreadsheet writes, quoted line breaks), so memory stays flat however long it is.
 final class ChunkReader {
-    private let handle: FileHandle
+    private let handle: FileHandle?
+    private var pending: Data
     private var stream = RecordStream()
     private var finished = false
     static let blockSize = 1 << 20
 
-    init(handle: FileHandle) {
+    /// Reads `prefix` (bytes already read from the handle), then the rest of the handle.
+    init(handle: FileHandle?, prefix: Data = Data()) {
         self.handle = handle
+        pending = prefix
     }
 
     /// Whether records may hold quoted line breaks (CSV), known after the first block.
@@ -22,7 +25,8 @@ final class ChunkReader {
     /// The next block of whole records (ending with a line break, except perhaps the last), or nil at the end.
     func next() throws -> [UInt8]? {
         while !finished {
-            let block = try handle.read(upToCount: Self.blockSize) ?? Data()
+            let block = pending.isEmpty ? try handle?.read(upToCount: Self.blockSize) ?? Data() : pending
+            pending = Data()
             if block.isEmpty {
                 finished = true
                 return try stream.finish()
@@ -40,14 +44,18 @@ final class OutputSink {
     private let target: String?
     private let temporary: String?
     private var pending = Data()
+    /// Whether the output is kept whole until the end, to be written as a workbook (`-o NAME.xlsx`).
+    let workbook: Bool
 
     init(path: String?) throws {
         guard let path, path != "-" else {
             handle = .standardOutput
             target = nil
             temporary = nil
+            workbook = false
             return
         }
+        workbook = path.lowercased().hasSuffix(".xlsx")
         let url = URL(fileURLWithPath: path)
         Self.removeAbandoned(beside: url)
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())").path
@@ -62,7 +70,7 @@ final class OutputSink {
 
     func write(_ bytes: [UInt8]) throws {
         pending.append(contentsOf: bytes)
-        if pending.count > 1 << 20 { try flush() }
+        if pending.count > 1 << 20, !workbook { try flush() }
     }
 
     private func flush() throws {
@@ -70,8 +78,9 @@ final class OutputSink {
         pending.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes, and moves the temporary file into place.
-    func commit() throws {
+    /// Flushes, and moves the temporary file into place; a workbook's output is first turned into its bytes.
+    func commit(workbook make: ([UInt8]) throws -> Data = { Data($0) }) throws {
+        if workbook { pending = try make(Array(pending)) }
         try flush()
         guard let target, let temporary else { return }
         try handle.close()

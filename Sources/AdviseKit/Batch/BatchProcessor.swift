@@ -36,6 +36,30 @@ public struct BatchProcessor: Sendable {
         "first_income_year", "income_per_member_month_vnd", "above_poverty_line", "gain_npv_vnd",
     ]
 
+    /// The columns that hold text; the others hold numbers or truth values.
+    static let textColumns: Set<String> = ["id", "status", "error", "model", "verdict", "loan_programme"]
+
+    /// A batch's CSV output as a sheet: numbers as numbers and `true`/`false` as truth values, so that a
+    /// spreadsheet can sum and filter them; ids and messages as text.
+    public static func sheet(fromOutput csv: [UInt8], name: String) -> Sheet {
+        let records = BatchRecord.records(of: String(decoding: csv, as: UTF8.self), quoted: true, firstLine: 1)
+        var header: [String] = []
+        let rows = records.enumerated().map { index, record in
+            let fields = ((try? CSVLine.fields(record.text).get()) ?? [record.text]).map(String.init)
+            if index == 0 {
+                header = fields
+                return fields.map(SheetCell.text)
+            }
+            return fields.enumerated().map { column, field -> SheetCell in
+                if field.isEmpty { return .empty }
+                if column < header.count, textColumns.contains(header[column]) { return .text(field) }
+                if field == "true" || field == "false" { return .bool(field == "true") }
+                return Double(field).map(SheetCell.number) ?? .text(field)
+            }
+        }
+        return Sheet(name: name, cells: rows)
+    }
+
     /// The columns `--risk` adds after them.
     public static let riskColumns = ["p10_npv_vnd", "p50_npv_vnd", "p90_npv_vnd", "p_loss", "p_missed_instalment", "p_below_poverty_line"]
 

@@ -91,9 +91,13 @@ public enum CSVLine {
     /// A field written for CSV: quoted when it holds a comma, a quote or a line break; a field a spreadsheet
     /// would run as a formula is written as text (a leading `'`, quoted), as OWASP advises.
     public static func escape(_ field: String) -> String {
-        let formula = looksLikeFormula(field)
-        guard formula || field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + (formula ? "'" : "") + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        looksLikeFormula(field) ? quoted("'" + field, always: true) : quoted(field)
+    }
+
+    /// A field quoted as RFC 4180 asks when it holds a comma, a quote or a line break (or `always`).
+    public static func quoted(_ field: String, always: Bool = false) -> String {
+        guard always || field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 

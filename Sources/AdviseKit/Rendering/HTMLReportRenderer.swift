@@ -81,17 +81,5 @@ public struct HTMLReportRenderer: Sendable {
     @media print { body { max-width: none; } section, table, figure { break-inside: avoid; } }
     """
 
-    private func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    private func escape(_ s: String) -> String { Markup.escaped(s) }
 }

@@ -39,6 +39,9 @@ struct BatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The CSV field separator: comma, semicolon, tab (or the character itself); default: detected from the header.", valueName: "sep"))
     var delimiter: Delimiter?
 
+    @Option(help: ArgumentHelp("The sheet of a workbook (.xlsx) to read (default: the first).", valueName: "name"))
+    var sheet: String?
+
     @Option(help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
@@ -66,12 +69,50 @@ struct BatchCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, !(1...64).contains(jobs) { throw ValidationError("--jobs must be a whole number from 1 to 64") }
+        if output?.lowercased().hasSuffix(".xlsx") == true, format != .csv {
+            throw ValidationError("-o \(output ?? ""): a workbook holds the CSV columns; leave out --format \(format.rawValue)")
+        }
+    }
+
+    /// The input's records: a CSV or JSON Lines file as it is read, or a workbook's sheet (recognised by its
+    /// first bytes, whatever its name), whose positions are sheet rows.
+    private func openList(_ ruleSet: RuleSet) throws -> (ChunkReader, String) {
+        let handle = try Console.openInput(input)
+        let first = (try? handle.read(upToCount: ChunkReader.blockSize)) ?? Data()
+        if XLSXReader.looksLikeOldWorkbook(first) {
+            Console.printError("advise: \(input): this is an Excel 97–2003 workbook (.xls), which is not read; in Excel, save it as .xlsx or as \"CSV UTF-8\" [xlsx.old-format]")
+            throw ExitCode(Console.dataError)
+        }
+        guard XLSXReader.looksLikeWorkbook(first) else {
+            if sheet != nil { Console.printError("advise: --sheet is for a workbook (.xlsx); \(input) is read as CSV") }
+            return (ChunkReader(handle: handle, prefix: first), "line")
+        }
+        var data = first
+        while let block = try handle.read(upToCount: ChunkReader.blockSize), !block.isEmpty {
+            data.append(block)
+            if data.count > XLSXReader.maxPartSize {
+                Console.printError("advise: \(input): the workbook is larger than \(XLSXReader.maxPartSize >> 20) MB; save the list as \"CSV UTF-8\" [xlsx.too-large]")
+                throw ExitCode(Console.dataError)
+            }
+        }
+        do {
+            let sheet = try XLSXReader.sheet(self.sheet, of: data)
+            // A title or a date above the table is common: the header is the first row that names a land column.
+            let start = sheet.rows.prefix(20).firstIndex { (try? BatchInput(header: $0.cells.map(\.text), settings: ruleSet.settings)) != nil } ?? 0
+            let table = Sheet(name: sheet.name, rows: Array(sheet.rows[start...]))
+            let header = table.rows.first.map { " (the header in row \($0.number))" } ?? ""
+            Console.printError("advise: reading sheet '\(sheet.name)' of \(input)\(header)")
+            return (ChunkReader(handle: nil, prefix: Data(table.csv(width: table.rows.first?.cells.count ?? 0))), "row")
+        } catch {
+            Console.printError("advise: \(input): \(error.message) [\(error.code)]")
+            throw ExitCode(Console.dataError)
+        }
     }
 
     func run() throws {
         try Console.refuseOverwriting(output, inputs: [input] + ruleSetOptions.overrides)
         let ruleSet = try Console.loadRules(ruleSetOptions)
-        let reader = ChunkReader(handle: try Console.openInput(input))
+        let (reader, positionName) = try openList(ruleSet)
         let sink: OutputSink
         do {
             sink = try OutputSink(path: output)
@@ -85,9 +126,9 @@ struct BatchCommand: ParsableCommand {
             // contend on their reference counts.
             let copy = { (try? RuleSetLoader.load(directory: directory, overrides: overrides)) ?? ruleSet }
             let result = try BatchRun(ruleSet: ruleSet, copy: copy, format: format, rank: rank, plans: plans, odds: risk ? RiskSimulation.Options() : nil,
-                                      workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, delimiter: delimiter?.byte)
+                                      workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, delimiter: delimiter?.byte, positionName: positionName)
                 .run(reader: reader, sink: sink)
-            try sink.commit()
+            try sink.commit { try XLSXWriter.data([BatchProcessor.sheet(fromOutput: $0, name: "advise")]) }
             let s = result.summary
             let rate = result.seconds > 0 ? Int(Double(s.rows) / result.seconds) : 0
             Console.printError("advise batch: \(s.rows) rows, \(s.rows - s.failed) answered, \(s.failed) failed, in \(String(format: "%.2f", result.seconds)) s (\(rate) rows/s)")
@@ -125,13 +166,15 @@ struct BatchRun {
     let workers: Int
     /// The CSV delimiter, when given (`--delimiter`); nil detects it from the header.
     let delimiter: UInt8?
+    /// What a record's position is called: `line` in a file, `row` in a sheet.
+    let positionName: String
 
     func run(reader: ChunkReader, sink: OutputSink) throws -> (summary: BatchSummary, seconds: Double) {
         let start = DispatchTime.now()
         guard let block = try reader.next() else { return (BatchSummary(), 0) }
         let quoted = reader.quoted
         // The header row (CSV) or the first record (JSON Lines).
-        let input: BatchInput
+        var input: BatchInput
         var lineNumber = 1
         var rest: [UInt8] = block
         if !quoted {
@@ -141,6 +184,7 @@ struct BatchRun {
             let text = String(decoding: block[..<header.end], as: UTF8.self)
             input = try BatchInput(csvHeader: BatchRecord.records(of: text, quoted: true, firstLine: 1).first?.text ?? "", delimiter: delimiter,
                                    settings: ruleSet.settings)
+            input.positionName = positionName
             rest = Array(block[header.end...])
             lineNumber = 1 + header.lines
             if !input.ignoredColumns.isEmpty {

@@ -1,3 +1,4 @@
+import AdviseKit
 import Foundation
 import Testing
 
@@ -377,7 +378,7 @@ import Testing
     /// The club lists as officers keep them: plain CSV; Excel's "CSV UTF-8" in a Vietnamese locale (a
     /// byte-order mark, semicolons, CRLF, Vietnamese headers and level names); notes with line breaks in
     /// quoted cells; the workbook itself.
-    static let clubSamples = ["club-members.csv", "club-members-excel.csv", "club-members-notes.csv"]
+    static let clubSamples = ["club-members.csv", "club-members-excel.csv", "club-members-notes.csv", "club-members-workbook.xlsx"]
 
     @Test(arguments: clubSamples)
     func theSampleClubFilesMatchTheirGoldenOutputs(_ sample: String) throws {
@@ -386,6 +387,32 @@ import Testing
         let golden = sample.replacingOccurrences(of: ".csv", with: "").replacingOccurrences(of: ".xlsx", with: "") + ".out.csv"
         #expect(r.stdout == (try String(contentsOf: Fixtures.root.appendingPathComponent("Samples/\(golden)"), encoding: .utf8)))
         #expect(r.stdout.split(separator: "\n").count == 16, "a row for every household, in order")
+    }
+
+    @Test func aWorkbookIsWrittenWithNumbersAndReadsBack() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("advise-xlsx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("answers.xlsx")
+        let r = try CommandLineTests.run(["batch", "Samples/club-members.csv", "-o", out.path])
+        #expect(r.status == 2)
+        let sheet = try XLSXReader.sheet(nil, of: try Data(contentsOf: out))
+        #expect(sheet.rows.count == 16)
+        #expect(sheet.rows[1].cells.first == .text("CLB-01"))
+        #expect(sheet.rows[1].cells[5] == .number(11000), "area_m2 is a number")
+        let csv = try CommandLineTests.run(["batch", "Samples/club-members.csv"]).stdout
+        let width = BatchProcessor.columns.count
+        #expect(String(decoding: BatchProcessor.sheet(fromOutput: Array(csv.utf8), name: "advise").csv(width: width), as: UTF8.self)
+            == String(decoding: sheet.csv(width: width), as: UTF8.self), "the same answers as the CSV")
+    }
+
+    @Test func anOldExcelWorkbookIsRefusedWithWhatToDo() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("advise-old-\(UUID().uuidString).xls")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)).write(to: file)
+        let r = try CommandLineTests.run(["batch", file.path])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("save it as .xlsx"))
     }
 
     @Test func summaryAsJSONAndStandardInput() throws {

@@ -1,0 +1,21 @@
+/// Text made safe inside HTML or XML: `&`, `<`, `>`, `"` and `'` escaped, and the control characters XML
+/// cannot hold (all below U+0020 but tab, line feed and carriage return; U+FFFE, U+FFFF) dropped.
+enum Markup {
+    static func escaped(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,211 @@
+import Foundation
+import XMLCoder
+import ZIPFoundation
+
+/// Reads a sheet of an Excel workbook (`.xlsx`, Office Open XML): the package is opened with ZIPFoundation
+/// and its parts decoded with XMLCoder. Text cells (shared or inline strings), numbers, truth values and
+/// formulas' cached results are read; styles, dates and charts are not needed for a household list.
+public enum XLSXReader {
+    /// The largest part read, uncompressed: a list of 100,000 households is a few tens of MB, so a larger
+    /// part is a damaged or hostile file (a "zip bomb"), refused before it fills the memory.
+    public static let maxPartSize = 256 << 20
+
+    /// Whether the bytes begin like a ZIP package (every `.xlsx` does).
+    public static func looksLikeWorkbook(_ prefix: some Collection<UInt8>) -> Bool { prefix.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
+
+    /// Whether the bytes begin like an Excel 97–2003 workbook (`.xls`), which is not read.
+    public static func looksLikeOldWorkbook(_ prefix: some Collection<UInt8>) -> Bool { prefix.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) }
+
+    /// The sheet named `sheet` (the first sheet when nil) of the workbook `data`.
+    /// - Throws: ``Diagnostic`` `xlsx.invalid` for a file that is not a readable workbook, `xlsx.sheet` for
+    ///   a sheet name the workbook lacks (naming the sheets it has).
+    public static func sheet(_ sheet: String?, of data: Data) throws(Diagnostic) -> Sheet {
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw invalid("it is not a ZIP package")
+        }
+        let workbook: WorkbookPart = try decode(part: "xl/workbook.xml", of: archive)
+        let relations: RelationshipsPart = try decode(part: "xl/_rels/workbook.xml.rels", of: archive)
+        let sheets = workbook.sheets.sheet
+        guard !sheets.isEmpty else { throw invalid("it has no sheet") }
+        let chosen: WorkbookPart.Entry
+        if let sheet {
+            guard let match = sheets.first(where: { $0.name == sheet }) ?? sheets.first(where: { Spelling.folded($0.name) == Spelling.folded(sheet) }) else {
+                throw .error("xlsx.sheet", "the workbook has no sheet '\(sheet)'; its sheets are \(sheets.map { "'\($0.name)'" }.joined(separator: ", "))", at: nil)
+            }
+            chosen = match
+        } else {
+            chosen = sheets[0]
+        }
+        guard let target = relations.relationship.first(where: { $0.id == chosen.relationship })?.target else {
+            throw invalid("sheet '\(chosen.name)' has no part")
+        }
+        let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+        let shared: SharedStringsPart? = archive["xl/sharedStrings.xml"] == nil ? nil : try decode(part: "xl/sharedStrings.xml", of: archive)
+        let strings = shared?.si?.map(\.text) ?? []
+        let worksheet: WorksheetPart = try decode(part: path, of: archive)
+        var rows: [Sheet.Row] = []
+        var next = 1
+        for row in worksheet.sheetData.row ?? [] {
+            let number = row.r ?? next
+            next = number + 1
+            var cells: [SheetCell] = []
+            var column = 0
+            for cell in row.c ?? [] {
+                column = cell.r.flatMap(columnIndex) ?? column
+                guard column < 16_384 else { throw invalid("cell \(cell.r ?? "") is beyond the last column") }
+                let value = try value(cell, strings: strings)
+                if value != .empty, value != .text("") {
+                    if cells.count < column { cells += Array(repeating: .empty, count: column - cells.count) }
+                    if cells.count == column { cells.append(value) } else { cells[column] = value }
+                }
+                column += 1
+            }
+            if !cells.isEmpty { rows.append(Sheet.Row(number: number, cells: cells)) }
+        }
+        return Sheet(name: chosen.name, rows: rows)
+    }
+
+    private static func invalid(_ why: String) -> Diagnostic {
+        .error("xlsx.invalid", "the file cannot be read as an Excel workbook (.xlsx): \(why); open it in Excel and save it again as .xlsx, or as \"CSV UTF-8\"", at: nil)
+    }
+
+    /// A part of the package, decoded.
+    private static func decode<T: Decodable>(part path: String, of archive: Archive) throws(Diagnostic) -> T {
+        guard let entry = archive[path] else { throw invalid("the part \(path) is missing") }
+        guard entry.uncompressedSize <= UInt64(maxPartSize) else { throw invalid("the part \(path) is larger than \(maxPartSize >> 20) MB") }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                data.append(chunk)
+                if data.count > maxPartSize { throw CocoaError(.fileReadTooLarge) }
+            }
+        } catch {
+            throw invalid("the part \(path) is damaged")
+        }
+        do {
+            let decoder = XMLDecoder()
+            decoder.trimValueWhitespaces = false
+            decoder.shouldProcessNamespaces = false
+            return try decoder.decode(T.self, from: data)
+        } catch {
+            throw invalid("the part \(path) is not the XML a workbook has")
+        }
+    }
+
+    /// The zero-based column of a cell reference (`C5` → 2).
+    static func columnIndex(_ reference: String) -> Int? {
+        var index = 0
+        var letters = 0
+        for scalar in reference.unicodeScalars {
+            guard let ascii = scalar.isASCII ? UInt8(scalar.value) : nil else { return nil }
+            if ascii >= 65, ascii <= 90 {
+                index = index * 26 + Int(ascii - 64)
+                letters += 1
+                if letters > 3 { return nil }
+            } else {
+                break
+            }
+        }
+        return letters == 0 ? nil : index - 1
+    }
+
+    /// A cell's value.
+    private static func value(_ cell: WorksheetPart.Cell, strings: [String]) throws(Diagnostic) -> SheetCell {
+        switch cell.t {
+        case "s":
+            guard let i = cell.v.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), strings.indices.contains(i) else {
+                throw invalid("cell \(cell.r ?? "") names a shared string the workbook lacks")
+            }
+            return .text(strings[i])
+        case "inlineStr": return .text(cell.inline?.text ?? "")
+        case "b": return .bool(cell.v == "1")
+        case "str", "e", "d": return cell.v.map(SheetCell.text) ?? .empty
+        default:
+            guard let v = cell.v?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return .empty }
+            if let d = Double(v), d.isFinite { return .number(d) }
+            return .text(v)
+        }
+    }
+}
+
+// MARK: The parts of the package, as XMLCoder decodes them
+
+private struct WorkbookPart: Decodable {
+    let sheets: Sheets
+
+    struct Sheets: Decodable {
+        let sheet: [Entry]
+    }
+
+    struct Entry: Decodable {
+        let name: String
+        let relationship: String
+
+        enum CodingKeys: String, CodingKey {
+            case name
+            case relationship = "r:id"
+        }
+    }
+}
+
+private struct RelationshipsPart: Decodable {
+    let relationship: [Relationship]
+
+    enum CodingKeys: String, CodingKey {
+        case relationship = "Relationship"
+    }
+
+    struct Relationship: Decodable {
+        let id: String
+        let target: String
+
+        enum CodingKeys: String, CodingKey {
+            case id = "Id"
+            case target = "Target"
+        }
+    }
+}
+
+/// Rich text: one `<t>`, or runs `<r><t>…</t></r>` whose texts join.
+private struct RichText: Decodable {
+    let t: String?
+    let r: [Run]?
+
+    struct Run: Decodable {
+        let t: String?
+    }
+
+    var text: String { t ?? (r ?? []).compactMap(\.t).joined() }
+}
+
+private struct SharedStringsPart: Decodable {
+    let si: [RichText]?
+}
+
+private struct WorksheetPart: Decodable {
+    let sheetData: SheetData
+
+    struct SheetData: Decodable {
+        let row: [Row]?
+    }
+
+    struct Row: Decodable {
+        let r: Int?
+        let c: [Cell]?
+    }
+
+    struct Cell: Decodable {
+        let r: String?
+        let t: String?
+        let v: String?
+        let inline: RichText?
+
+        enum CodingKeys: String, CodingKey {
+            case r, t, v
+            case inline = "is"
+        }
+    }
+}
