@@ -31,22 +31,22 @@ enum Console {
         return "Rules"
     }
 
-    /// Prints to standard output, or writes a file (atomically); exits 74 when the file cannot be written.
+    /// Prints to standard output, or writes a file (as ``OutputSink`` does: whole or not at all); exits 74
+    /// when it cannot be written.
     static func emit(_ text: String, to path: String?) throws {
-        guard let path, path != "-" else {
-            // Checked, so that a full disk or a closed pipe is an error, not an empty file and exit 0.
-            do {
-                try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
-            } catch {
-                printError("advise: cannot write to standard output: \(error.localizedDescription)")
-                throw ExitCode(ioError)
-            }
-            return
+        let sink: OutputSink
+        do {
+            sink = try OutputSink(path: path)
+        } catch {
+            printError("advise: cannot write '\(path ?? "-")': \(error)")
+            throw ExitCode(ioError)
         }
         do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try sink.write(Array(text.utf8))
+            try sink.commit()
         } catch {
-            printError("advise: cannot write '\(path)': \(error.localizedDescription)")
+            sink.abandon()
+            printError(path.map { "advise: cannot write '\($0)': \(error)" } ?? "advise: cannot write to standard output: \(error)")
             throw ExitCode(ioError)
         }
     }
@@ -65,18 +65,8 @@ enum Console {
         throw ExitCode(noInput)
     }
 
-    /// Why a file cannot be opened, in words.
-    static func describe(errno code: Int32) -> String {
-        switch code {
-        case ENOENT: "there is no such file (check the name and the folder)"
-        case EACCES, EPERM: "you do not have permission to read it"
-        case EISDIR: "it is a folder, not a file"
-        case ENOTDIR: "a part of the path is not a folder"
-        case ELOOP: "it is a link that points to itself"
-        case ENAMETOOLONG: "the name is too long"
-        default: String(cString: strerror(code))
-        }
-    }
+    /// Why a file operation failed, in words.
+    static func describe(errno code: Int32) -> String { TextFile.describe(errno: code) }
 
     /// Refuses an output file that is one of the inputs (the same path, a link to it, or the same file by
     /// its device and inode): no input is ever overwritten.
@@ -124,8 +114,13 @@ enum Console {
             report(error.diagnostics)
             let errors = error.diagnostics.filter { $0.severity == .error }.count
             printError("advise: the rule set has \(errors) error\(errors == 1 ? "" : "s"); no advice given")
-            throw ExitCode(dataError)
+            throw ExitCode(cannotRead(error.diagnostics) ? noInput : dataError)
         }
+    }
+
+    /// Whether the findings say a file could not be read at all (exit 66) rather than that it is malformed (65).
+    static func cannotRead(_ diagnostics: [Diagnostic]) -> Bool {
+        diagnostics.contains { ["file.not-found", "file.unreadable", "rules.not-found"].contains($0.code) }
     }
 
     /// Reads a household file; exits 66 when it cannot be read, 65 when it is malformed.
@@ -134,7 +129,7 @@ enum Console {
             return try HouseholdFile.load(path: path)
         } catch {
             report(error.diagnostics)
-            throw ExitCode(error.diagnostics.contains { $0.code == "file.not-found" } ? noInput : dataError)
+            throw ExitCode(cannotRead(error.diagnostics) ? noInput : dataError)
         }
     }
 

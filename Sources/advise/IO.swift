@@ -1,4 +1,5 @@
 import AdviseKit
+import ArgumentParser
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -19,13 +20,39 @@ final class ChunkReader {
         pending = prefix
     }
 
+    /// Why the input could not be read, in words.
+    struct ReadFailure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The next block of the handle, as it comes (empty at its end); exits 66 with the reason when it fails.
+    func readBlock() throws -> Data {
+        do {
+            return try read()
+        } catch {
+            Console.printError("advise: cannot read the input: \(error)")
+            throw ExitCode(Console.noInput)
+        }
+    }
+
+    /// The next block of the handle (empty at its end).
+    private func read() throws -> Data {
+        guard let handle else { return Data() }
+        var data = Data(count: Self.blockSize)
+        while true {
+            let n = data.withUnsafeMutableBytes { Glibc.read(handle.fileDescriptor, $0.baseAddress, Self.blockSize) }
+            if n >= 0 { return data.prefix(n) }
+            if errno != EINTR { throw ReadFailure(description: Console.describe(errno: errno)) }
+        }
+    }
+
     /// Whether records may hold quoted line breaks (CSV), known after the first block.
     var quoted: Bool { stream.quoted }
 
     /// The next block of whole records (ending with a line break, except perhaps the last), or nil at the end.
     func next() throws -> [UInt8]? {
         while !finished {
-            let block = pending.isEmpty ? try handle?.read(upToCount: Self.blockSize) ?? Data() : pending
+            let block = pending.isEmpty ? try read() : pending
             pending = Data()
             if block.isEmpty {
                 finished = true
@@ -37,8 +64,11 @@ final class ChunkReader {
     }
 }
 
-/// Where a batch writes: standard output, or a temporary file beside the target that is renamed over it
-/// only when the whole run succeeded — an interrupted run never leaves a partial file that looks complete.
+/// Where output goes: standard output, or a file. A regular file (new or existing) is written to a
+/// temporary file beside it (`.NAME.partial-PID`) that is renamed over it only when the whole run
+/// succeeded, so an interrupted run never leaves a partial file that looks complete; an existing file keeps
+/// its permissions, and a read-only one is refused. A symbolic link is followed: the file it points to is
+/// replaced, the link stays. A device, FIFO or socket (`/dev/null`, a pipe) is written through directly.
 final class OutputSink {
     private let handle: FileHandle
     private let target: String?
@@ -46,6 +76,11 @@ final class OutputSink {
     private var pending = Data()
     /// Whether the output is kept whole until the end, to be written as a workbook (`-o NAME.xlsx`).
     let workbook: Bool
+
+    /// Why an output cannot be opened, in words.
+    struct Refusal: Error, CustomStringConvertible {
+        let description: String
+    }
 
     init(path: String?) throws {
         guard let path, path != "-" else {
@@ -56,14 +91,44 @@ final class OutputSink {
             return
         }
         workbook = path.lowercased().hasSuffix(".xlsx")
-        let url = URL(fileURLWithPath: path)
+        // Follow a link to what it names (a dangling link names the file it will create).
+        var resolved = path
+        var info = stat()
+        for _ in 0..<40 where lstat(resolved, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK {
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: resolved) else { break }
+            resolved = destination.hasPrefix("/") ? destination : URL(fileURLWithPath: resolved).deletingLastPathComponent().appendingPathComponent(destination).path
+        }
+        let exists = stat(resolved, &info) == 0
+        let kind = info.st_mode & S_IFMT
+        if exists, kind == S_IFDIR { throw Refusal(description: "it is a folder; give a file name") }
+        if exists, kind != S_IFREG {
+            // A device, FIFO or socket: written through, never replaced.
+            guard let h = FileHandle(forWritingAtPath: resolved) else { throw Refusal(description: Console.describe(errno: errno)) }
+            handle = h
+            target = nil
+            temporary = nil
+            return
+        }
+        // Read-only by its permissions is refused even for a user who could override them (root).
+        if exists, info.st_mode & 0o222 == 0 || access(resolved, W_OK) != 0 {
+            throw Refusal(description: "the file is read-only; it is left as it is — make it writable, or write elsewhere")
+        }
+        let url = URL(fileURLWithPath: resolved)
+        let directory = url.deletingLastPathComponent().path
+        if access(directory, W_OK) != 0 {
+            throw Refusal(description: "its folder \(directory) cannot be written to (\(Console.describe(errno: errno)))")
+        }
         Self.removeAbandoned(beside: url)
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())").path
-        guard FileManager.default.createFile(atPath: temp, contents: nil), let h = FileHandle(forWritingAtPath: temp) else {
-            throw CocoaError(.fileWriteNoPermission)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, exists ? info.st_mode & 0o7777 : 0o666)
+        guard fd >= 0 else { throw Refusal(description: Console.describe(errno: errno)) }
+        if exists {
+            // The replacement keeps the file's permissions (and its owner and group, where allowed).
+            fchmod(fd, info.st_mode & 0o7777)
+            _ = fchown(fd, info.st_uid, info.st_gid)
         }
-        handle = h
-        target = path
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        target = resolved
         temporary = temp
         TemporaryFile.remember(temp)
     }
@@ -73,8 +138,20 @@ final class OutputSink {
         if pending.count > 1 << 20, !workbook { try flush() }
     }
 
+    /// Writes what is pending, all of it, or throws the reason in words (a full disk, a closed pipe).
     private func flush() throws {
-        try handle.write(contentsOf: pending)
+        let fd = handle.fileDescriptor
+        try pending.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw Refusal(description: Console.describe(errno: errno))
+                }
+                offset += n
+            }
+        }
         pending.removeAll(keepingCapacity: true)
     }
 
@@ -83,8 +160,9 @@ final class OutputSink {
         if workbook { pending = try make(Array(pending)) }
         try flush()
         guard let target, let temporary else { return }
+        guard fsync(handle.fileDescriptor) == 0 else { throw Refusal(description: Console.describe(errno: errno)) }
         try handle.close()
-        guard rename(temporary, target) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        guard rename(temporary, target) == 0 else { throw Refusal(description: Console.describe(errno: errno)) }
         TemporaryFile.forget()
     }
 

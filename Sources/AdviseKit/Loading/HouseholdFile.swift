@@ -5,11 +5,11 @@ public enum HouseholdFile {
     /// Reads and decodes the file; values are parsed later with the rule set's units.
     /// - Throws: ``DiagnosticError`` for a missing file, bad YAML or unknown keys.
     public static func load(path: String) throws(DiagnosticError) -> HouseholdInput {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticError([.error("file.not-found", "cannot read household file '\(path)'", at: nil)])
-        }
-        guard data.count <= 1_000_000, let text = String(data: data, encoding: .utf8) else {
-            throw DiagnosticError([.error("file.encoding", "the household file must be UTF-8 text under 1 MB", at: SourceLocation(file: path, line: 1, column: 1))])
+        let text: String
+        do {
+            text = try TextFile.read(path, limit: 1_000_000, what: "the household file")
+        } catch {
+            throw DiagnosticError([error])
         }
         return try parse(text, path: path)
     }

@@ -15,7 +15,7 @@ public enum RuleSetLoader {
         let url = URL(fileURLWithPath: directory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticError([.error("rules.not-found", "no rule set folder at '\(directory)'", at: nil)])
+            throw DiagnosticError([.error("rules.not-found", "no rule set folder at '\(directory)'; name one with --rules FOLDER or $ADVISE_RULES", at: nil)])
         }
         var files: [(path: String, text: String)] = []
         var problems: [Diagnostic] = []
@@ -24,21 +24,10 @@ public enum RuleSetLoader {
             .sorted()
         for relative in paths {
             let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
-            let fileURL = url.appendingPathComponent(relative)
             do {
-                let size = (try FileManager.default.attributesOfItem(atPath: fileURL.path)[.size] as? NSNumber)?.intValue ?? 0
-                guard size <= fileSizeLimit else {
-                    problems.append(.error("file.too-large", "the file is \(size) bytes; a rule file may be at most \(fileSizeLimit)", at: SourceLocation(file: path, line: 1, column: 1)))
-                    continue
-                }
-                let data = try Data(contentsOf: fileURL)
-                guard let text = String(data: data, encoding: .utf8), !text.contains("\0") else {
-                    problems.append(.error("file.encoding", "the file is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1)))
-                    continue
-                }
-                files.append((path, text))
+                files.append((path, try TextFile.read(url.appendingPathComponent(relative).path, limit: fileSizeLimit, what: "the rule file")))
             } catch {
-                problems.append(.error("file.unreadable", "cannot read the file: \(error.localizedDescription)", at: SourceLocation(file: path, line: 1, column: 1)))
+                problems.append(error.location == nil ? Diagnostic(error.severity, code: error.code, error.message, at: SourceLocation(file: path, line: 1, column: 1)) : error)
             }
         }
         if files.isEmpty, problems.isEmpty {
@@ -46,12 +35,11 @@ public enum RuleSetLoader {
         }
         var overrideFiles: [(path: String, text: String)] = []
         for path in overrides {
-            guard let data = FileManager.default.contents(atPath: path), data.count <= fileSizeLimit,
-                  let text = String(data: data, encoding: .utf8) else {
-                problems.append(.error("file.not-found", "cannot read override file '\(path)' (UTF-8 text, at most \(fileSizeLimit) bytes)", at: nil))
-                continue
+            do {
+                overrideFiles.append((path, try TextFile.read(path, limit: fileSizeLimit, what: "the override file")))
+            } catch {
+                problems.append(error)
             }
-            overrideFiles.append((path, text))
         }
         let ruleSet: RuleSet
         do {

@@ -78,7 +78,8 @@ struct BatchCommand: ParsableCommand {
     /// first bytes, whatever its name), whose positions are sheet rows.
     private func openList(_ ruleSet: RuleSet) throws -> (ChunkReader, String) {
         let handle = try Console.openInput(input)
-        let first = (try? handle.read(upToCount: ChunkReader.blockSize)) ?? Data()
+        let probe = ChunkReader(handle: handle)
+        let first = try probe.readBlock()
         if XLSXReader.looksLikeOldWorkbook(first) {
             Console.printError("advise: \(input): this is an Excel 97–2003 workbook (.xls), which is not read; in Excel, save it as .xlsx or as \"CSV UTF-8\" [xlsx.old-format]")
             throw ExitCode(Console.dataError)
@@ -88,7 +89,7 @@ struct BatchCommand: ParsableCommand {
             return (ChunkReader(handle: handle, prefix: first), "line")
         }
         var data = first
-        while let block = try handle.read(upToCount: ChunkReader.blockSize), !block.isEmpty {
+        while case let block = try probe.readBlock(), !block.isEmpty {
             data.append(block)
             if data.count > XLSXReader.maxPartSize {
                 Console.printError("advise: \(input): the workbook is larger than \(XLSXReader.maxPartSize >> 20) MB; save the list as \"CSV UTF-8\" [xlsx.too-large]")
@@ -144,9 +145,13 @@ struct BatchCommand: ParsableCommand {
             sink.abandon()
             Console.printError("advise: \(input): \(diagnostic.message) [\(diagnostic.code)]")
             throw ExitCode(Console.usage)
+        } catch let failure as ChunkReader.ReadFailure {
+            sink.abandon()
+            Console.printError("advise: cannot read '\(input)': \(failure)")
+            throw ExitCode(Console.noInput)
         } catch {
             sink.abandon()
-            Console.printError("advise: \(error)")
+            Console.printError("advise: cannot write '\(output ?? "-")': \(error)")
             throw ExitCode(Console.ioError)
         }
     }

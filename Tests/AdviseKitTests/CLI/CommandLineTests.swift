@@ -300,6 +300,35 @@ import Testing
         #expect(try String(contentsOf: household, encoding: .utf8) == "land: 7000\n")
     }
 
+    @Test func anOutputFileIsReplacedWholeKeepingItsPermissionsAndLinks() throws {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("advise-out-\(UUID().uuidString)")
+        try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: dir) }
+        let kept = dir.appendingPathComponent("kept.csv"), readOnly = dir.appendingPathComponent("read-only.csv")
+        let link = dir.appendingPathComponent("link.csv")
+        for file in [kept, readOnly] { try Data("old\n".utf8).write(to: file) }
+        try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: kept.path)
+        try fm.setAttributes([.posixPermissions: 0o444], ofItemAtPath: readOnly.path)
+        try fm.createSymbolicLink(at: link, withDestinationURL: kept)
+
+        let written = try CommandLineTests.run(["batch", "Samples/club-members.csv", "-o", link.path])
+        #expect(written.status == 2)
+        #expect(try fm.destinationOfSymbolicLink(atPath: link.path) == kept.path, "the link stays a link")
+        #expect(try String(contentsOf: kept, encoding: .utf8).hasPrefix("id,status,"), "the file it names is written")
+        #expect((try fm.attributesOfItem(atPath: kept.path)[.posixPermissions] as? Int) == 0o600, "its permissions are kept")
+
+        let refused = try CommandLineTests.run(["--land", "7000", "--draws", "0", "-o", readOnly.path])
+        #expect(refused.status == 74)
+        #expect(refused.stderr.contains("read-only"))
+        #expect(try String(contentsOf: readOnly, encoding: .utf8) == "old\n")
+
+        let folder = try CommandLineTests.run(["--land", "7000", "--draws", "0", "-o", dir.path])
+        #expect(folder.status == 74 && folder.stderr.contains("a folder"))
+        #expect(try CommandLineTests.run(["--land", "7000", "--draws", "0", "-o", "/dev/null"]).status == 0, "a device is written through")
+        #expect(try fm.contentsOfDirectory(atPath: dir.path).filter { $0.contains("partial") }.isEmpty)
+    }
+
     @Test func aLineWithoutEndIsRefusedNotReadForever() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("advise-long-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -328,12 +357,16 @@ import Testing
         #expect(rows[3].hasPrefix("H3,ok,"))
     }
 
-    @Test func anUnreadableInputSaysWhyAndExits66() throws {
-        for (path, reason) in [("/no/such/list.csv", "no such file"), ("Samples", "a folder")] {
-            let r = try CommandLineTests.run(["batch", path])
-            #expect(r.status == 66, "\(path)")
-            #expect(r.stderr.contains(reason), "\(r.stderr)")
-        }
+    @Test(arguments: [
+        (["batch", "/no/such/list.csv"], "no such file"), (["batch", "Samples"], "a folder"),
+        (["--household", "/dev/zero"], "a device or a pipe"), (["--household", "Samples"], "a folder"),
+        (["--rules", "/no/such/Rules", "--land", "7000"], "--rules FOLDER"),
+        (["--override", "/no/such/override.yaml", "--land", "7000"], "no such file"),
+    ])
+    func anUnreadableInputSaysWhyAndExits66(_ arguments: [String], _ reason: String) throws {
+        let r = try CommandLineTests.run(arguments)
+        #expect(r.status == 66, "\(arguments)")
+        #expect(r.stderr.contains(reason), "\(r.stderr)")
     }
 
     @Test func aKilledRunsPartialFileIsCleanedUpByTheNextRun() throws {
