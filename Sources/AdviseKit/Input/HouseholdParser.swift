@@ -57,12 +57,14 @@ public struct HouseholdParser: Sendable {
             }
         }
         guard problems.isEmpty, let land = numbers[HouseholdFact.landM2.rawValue] else { throw DiagnosticError(problems) }
-        return Household(
+        var household = Household(
             id: input.id, landM2: land, capitalVND: numbers[HouseholdFact.capitalVND.rawValue],
             flood: levelIDs[HouseholdFact.flood.rawValue], salinity: levelIDs[HouseholdFact.salinity.rawValue],
             labour: numbers[HouseholdFact.labour.rawValue] ?? 0, members: numbers[HouseholdFact.members.rawValue] ?? 1,
             currentUse: levelIDs[HouseholdFact.currentUse.rawValue], loanCategory: levelIDs[HouseholdFact.loanCategory.rawValue],
             otherIncomeVND: numbers[HouseholdFact.otherIncomeVND.rawValue] ?? 0, assumed: assumed)
+        household.name = input.name
+        return household
     }
 
     private enum Parsed { case number(Double), level(String) }

@@ -12,8 +12,12 @@ struct HouseholdFileDecoder {
                 input.id = context.string(value, "id")
                 continue
             }
+            if name == "name" {
+                input.name = context.string(value, "name")
+                continue
+            }
             guard let fact = HouseholdFact.input(named: name) else {
-                var message = "unknown household fact '\(name)'; facts are id, \(HouseholdFact.allCases.map(\.inputName).joined(separator: ", "))"
+                var message = "unknown household fact '\(name)'; keys are id, name, \(HouseholdFact.allCases.map(\.inputName).joined(separator: ", "))"
                 if let s = Spelling.closest(to: name, among: HouseholdFact.allCases.map(\.inputName)) { message += "; did you mean '\(s)'?" }
                 context.error("field.unknown", message, at: key.location)
                 continue

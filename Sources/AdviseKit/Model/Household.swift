@@ -3,6 +3,8 @@
 public struct Household: Sendable, Equatable {
     /// The household's id in a batch or a sample, if any.
     public var id: String?
+    /// The household's name, when given (for the report).
+    public var name: String?
     /// Land the household can convert, m².
     public var landM2: Double
     /// Own capital, VND; nil when not given (each model then shows what it needs).

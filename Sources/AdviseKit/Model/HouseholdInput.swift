@@ -15,6 +15,9 @@ public struct HouseholdInput: Sendable, Equatable {
 
     /// The household's id, if any.
     public var id: String?
+    /// The household's name (the head of household), when the officer gives it: it is shown on the
+    /// report, never logged or sent anywhere.
+    public var name: String?
     /// Values indexed by `HouseholdFact.rawValue`.
     private var values: [Entry?] = Array(repeating: nil, count: HouseholdFact.allCases.count)
 

@@ -3,7 +3,7 @@
 public struct CashFlowChart: Sendable {
     public var chart: ReportContent.Chart
     public var width = 330.0
-    public var height = 170.0
+    public var height = 130.0
 
     public init(_ chart: ReportContent.Chart) { self.chart = chart }
 
@@ -36,12 +36,15 @@ public struct CashFlowChart: Sendable {
         parts.append("<polyline points=\"\(points)\" fill=\"none\" stroke=\"#1f3b73\" stroke-width=\"1.6\"/>")
         let low = min(max(chart.lowPointYear, 0), cumulative.count - 1)
         parts.append("<circle cx=\"\(n(x(low)))\" cy=\"\(n(y(cumulative[low])))\" r=\"3\" fill=\"#1f3b73\"/>")
+        // The label sits below the point (above it near the bottom), on the side away from the chart's edge,
+        // with a white halo so that the line and the bars never hide it.
         let lowY = y(cumulative[low])
-        let labelY = lowY > top + plotH * 0.6 ? lowY - 6 : lowY + 11
-        parts.append("<text x=\"\(n(x(low) + 5))\" y=\"\(n(labelY))\" font-size=\"8\" fill=\"#1f3b73\">\(chart.lowLabel) \(NumberFormat.decimal(cumulative[low] / 1e6, places: 0, language))</text>")
+        let labelY = lowY + 12 < top + plotH ? lowY + 12 : lowY - 7
+        let onRight = low < flow.count / 2
+        parts.append("<text x=\"\(n(x(low) + (onRight ? 5 : -5)))\" y=\"\(n(labelY))\" font-size=\"8\" text-anchor=\"\(onRight ? "start" : "end")\" fill=\"#1f3b73\" stroke=\"#fff\" stroke-width=\"2.5\" paint-order=\"stroke\">\(chart.lowLabel) \(NumberFormat.decimal(cumulative[low] / 1e6, places: 0, language))</text>")
         if let payback = chart.paybackYear, payback > 0, payback < flow.count {
             parts.append("<line x1=\"\(n(x(payback)))\" y1=\"\(n(top))\" x2=\"\(n(x(payback)))\" y2=\"\(n(height - bottom))\" stroke=\"#e69500\" stroke-dasharray=\"3,2\" stroke-width=\"1\"/>")
-            parts.append("<text x=\"\(n(x(payback) + 3))\" y=\"\(n(top + 8))\" font-size=\"8\" fill=\"#b36b00\">\(chart.paybackLabel)</text>")
+            parts.append("<text x=\"\(n(x(payback) + 3))\" y=\"\(n(top + 8))\" font-size=\"8\" fill=\"#b36b00\" stroke=\"#fff\" stroke-width=\"2.5\" paint-order=\"stroke\">\(chart.paybackLabel)</text>")
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")

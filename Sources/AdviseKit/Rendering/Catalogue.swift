@@ -16,7 +16,7 @@ public enum Catalogue {
         case priceMinus30, pricePlus30, compareFor, compareOption, compareLowPoint, compareIncomeBands, compareBadYear, compareLabour, comparePlan, compareSensitivity, sensitivityCase, compareHouseholds, whatWouldChange, changeCapital, changeLand, changeLevel, changeLoanCategory, changeMitigation, planTitle, planNone, planLoanShortfall, planUnserviceable, intercropWith, reasonLandTooSmall, reasonCapitalShortNoLoan, reasonCapitalShort, reasonLoanNeeded, reasonHiredLabour, reasonDoesNotPay, reasonCapitalUnknown, reasonNoGain, reasonBelowWage, rankGain, gain, keepCurrentUse, messageKeep, summaryHeadline, summaryHouseholds
         case summaryNoModel, summaryInvestment, summaryIncome, summaryPoverty, reportTitle, reportAdvice, reportNoAdvice, reportInvestment
         case reportLoan, reportNoLoan, reportFirstIncome, reportYear, reportIncome, reportIncomeNote, reportPayback, reportNoPayback
-        case reportLowPoint, reportChartTitle, reportRunnerUp, reportCompare, reportReasons, reportPriceRisk, reportHeldBack, reportFooter
+        case reportLowPoint, reportChartTitle, reportRunnerUp, reportCompare, reportReasons, reportPriceRisk, reportHeldBack, reportMoreHeldBack, reportFooter
         case reportLowPointLabel, reportPaybackLabel, reportCapitalGiven, reportWorkers, reportMembers, messageIntro, messageChoice, messageInvestment
         case messageLoan, messageIncome, messageRisk, messageNone, messageVersion
         case rankDownside, oddsTitle, oddsRange, oddsLoss, oddsLossBare, oddsInstalment, oddsPoverty, chanceNone, chanceUnder, chanceAbout, chanceAlmostAll

@@ -34,7 +34,7 @@ public struct MarkdownReportRenderer: Sendable {
         }
         out.append("")
         if !c.reasons.isEmpty { out += ["### \(c.reasonsTitle)", ""] + c.reasons.map { "- \($0)" } + [""] }
-        if !c.heldBack.isEmpty { out += ["### \(c.heldBackTitle)", ""] + c.heldBack.map { "- **\($0.model):** \($0.reasons.joined(separator: " "))" } + [""] }
+        if !c.heldBack.isEmpty { out += ["### \(c.heldBackTitle)", ""] + c.heldBack.map { $0.reasons.isEmpty ? "- \($0.model)" : "- **\($0.model):** \($0.reasons.joined(separator: " "))" } + [""] }
         out += ["---", "", c.footer, ""]
         return out.joined(separator: "\n")
     }

@@ -75,6 +75,9 @@ public struct ReportContent: Sendable {
     public var heldBack: [(model: String, reasons: [String])]
     public var footer: String
 
+    /// The models held back that the page names; the rest are counted (the text output lists them all).
+    static let heldBackShown = 3
+
     /// Builds the content of an advice.
     /// - Parameters:
     ///   - date: the day the report is made (`YYYY-MM-DD`), printed in the footer.
@@ -93,7 +96,8 @@ public struct ReportContent: Sendable {
         parts.append("\(t(.flood)): \(level("flood", h.flood))")
         parts.append("\(t(.salinity)): \(level("salinity", h.salinity))")
         parts.append(f(.reportMembers, NumberFormat.short(h.members, language)) + ", " + f(.reportWorkers, NumberFormat.short(h.labour, language)))
-        household = parts.joined(separator: " · ")
+        let who = [h.id, h.name].compactMap { $0 }.filter { !$0.isEmpty }
+        household = (who.isEmpty ? "" : who.joined(separator: " — ") + " · ") + parts.joined(separator: " · ")
 
         // The recommendation: the whole-farm plan when it combines models, else the best single option.
         typealias Pick = Recommendation
@@ -109,7 +113,7 @@ public struct ReportContent: Sendable {
         }
         func pick(_ plan: Plan) -> Pick {
             let parts = plan.components.map { c in
-                zip(c.models, c.scales).map { "\($0.name(language)) \(scaleText($0, $1))" }.joined(separator: " + ")
+                zip(c.models, c.scales).map { "\($0.name(language)) — \(scaleText($0, $1))" }.joined(separator: " + ")
                     + (c.intercrop.map { _ in " (\(t(.intercropWith)))" } ?? "")
             }
             return Pick(name: parts.joined(separator: "; "), summary: plan.notes.first.map { $0(language) }, investment: plan.investment, loan: plan.loan,
@@ -151,15 +155,33 @@ public struct ReportContent: Sendable {
         }
         compareTitle = t(.reportCompare)
         compareHeaders = [t(.model), t(.verdict), t(.investment), t(.incomePerYear), t(.firstIncome), t(.payback)]
-        rows = advice.options.map { o in
+        // A model of the plan is shown at the plan's scale, with its share of the plan's figures; the others
+        // at their own best scale. Each row names its scale, so that the table and the headline agree.
+        let planParts = planned.map { plan in
+            Dictionary(plan.projection.parts.map { ($0.economics.modelID, $0) }, uniquingKeysWith: { a, _ in a })
+        } ?? [:]
+        // Models that do not suit the household are listed once, under "held back", with why.
+        rows = advice.options.filter { $0.verdict != .unsuitable || planParts[$0.model.id] != nil }.map { o in
             let p = o.projection
-            return Row(model: o.model.name(language), verdict: Catalogue.verdict(o.verdict, language), investment: money(p.investment),
+            if let part = planParts[o.model.id] {
+                let e = part.economics
+                return Row(model: "\(o.model.name(language)) — \(scaleText(o.model, part.scale))", verdict: Catalogue.verdict(o.verdict, language),
+                           investment: money(e.investment(at: part.scale)), income: money(e.riskAdjustedIncome(at: part.scale, hiredCost: 0)),
+                           firstIncome: p.firstIncomeYear.map(String.init) ?? "—", payback: planned?.household.paybackYear.map(String.init) ?? "—",
+                           isRecommendation: true)
+            }
+            return Row(model: o.verdict == .unsuitable ? o.model.name(language) : "\(o.model.name(language)) — \(scaleText(o.model, o.scale))",
+                       verdict: Catalogue.verdict(o.verdict, language), investment: money(p.investment),
                        income: money(p.riskAdjustedIncome), firstIncome: p.firstIncomeYear.map(String.init) ?? "—",
                        payback: o.verdict == .unsuitable ? "—" : p.household.paybackYear.map(String.init) ?? "—",
                        isRecommendation: inChosen.contains(o.model.id))
         }
         reasonsTitle = t(.reportReasons)
-        var reasons = (best?.reasons ?? []).filter { $0.rule != "capital.unknown" }.prefix(4).map { Catalogue.reason($0.detail, language, words: true) }
+        // The reasons of what is recommended: every model of the plan (its hazards and warnings included).
+        let chosenOptions = planned.map { plan in plan.modelIDs.compactMap { id in advice.options.first { $0.model.id == id } } } ?? best.map { [$0] } ?? []
+        var seen: Set<String> = []
+        var reasons = chosenOptions.flatMap(\.reasons).filter { $0.rule != "capital.unknown" }
+            .map { Catalogue.reason($0.detail, language, words: true) }.filter { seen.insert($0).inserted }.prefix(3).map { $0 }
         if let chosen {
             let low = CashFlowMetrics(chosen.lowFlow, discountRate: advice.discountRate)
             reasons.append(f(.reportPriceRisk, String(advice.horizon), money(low.npv)))
@@ -167,11 +189,16 @@ public struct ReportContent: Sendable {
                 reasons += Catalogue.odds(r, hasBaseline: advice.baseline != nil, hasLoan: chosen.loan != nil, language, words: true).dropFirst()
             }
         }
-        self.reasons = reasons
+        self.reasons = Array(reasons.prefix(5))
         heldBackTitle = t(.reportHeldBack)
-        heldBack = advice.options.filter { $0.verdict == .unsuitable }.map { o in
-            (o.model.name(language), o.reasons.filter { $0.effect == "unsuitable" }.prefix(2).map { Catalogue.reason($0.detail, language, words: true) }
-                + (o.whatWouldChange.isEmpty ? [] : [t(.whatWouldChange) + ": " + o.whatWouldChange.prefix(3).map { Catalogue.change($0, settings: settings, language, words: true) }.joined(separator: "; ") + "."]))
+        // One line a model, so that the page holds every household: the first reason and the nearest change.
+        let unsuitable = advice.options.filter { $0.verdict == .unsuitable && planParts[$0.model.id] == nil }
+        heldBack = unsuitable.prefix(Self.heldBackShown).map { o in
+            (o.model.name(language), o.reasons.filter { $0.effect == "unsuitable" }.prefix(1).map { Catalogue.reason($0.detail, language, words: true) }
+                + (o.whatWouldChange.first.map { [t(.whatWouldChange) + ": " + Catalogue.change($0, settings: settings, language, words: true) + "."] } ?? []))
+        }
+        if unsuitable.count > Self.heldBackShown {
+            heldBack.append((f(.reportMoreHeldBack, String(unsuitable.count - Self.heldBackShown)), []))
         }
         footer = f(.reportFooter, advice.ruleset.id, advice.ruleset.version, advice.ruleset.effective, date)
             + (advice.stale.isEmpty ? "" : " · " + f(.staleNote, String(advice.stale.count)))

@@ -34,9 +34,17 @@ struct HouseholdOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A household file (YAML, keys named like these flags); flags override it. `advise compare` takes several.", valueName: "file"))
     var household: [String] = []
 
+    @Option(help: ArgumentHelp("The household's id (a register or club number), shown on the report.", valueName: "id"))
+    var id: String?
+
+    @Option(help: ArgumentHelp("The household's name, shown on the report only.", valueName: "name"))
+    var name: String?
+
     /// The flags as household input entries, laid over an optional file's.
     func input(over base: HouseholdInput) -> HouseholdInput {
         var input = base
+        if let id { input.id = id }
+        if let name { input.name = name }
         let flags: [(HouseholdFact, String?)] = [
             (.landM2, land), (.capitalVND, capital), (.flood, flood), (.salinity, salinity), (.labour, labour),
             (.members, members), (.currentUse, currentUse), (.loanCategory, loanCategory), (.otherIncomeVND, otherIncome),

@@ -35,7 +35,10 @@ import Testing
         let start = try #require(advice.recommendation)
         #expect(plan.modelIDs.contains(start.model.id))
         #expect(json["recommendation"] as? String == start.model.id)
-        #expect(report.rows.filter(\.isRecommendation).map(\.model).sorted() == Set(names).sorted())
+        // The table shows each model of the plan at the plan's scale, as the headline does.
+        let atPlanScale = plan.components.flatMap { c in zip(c.models, c.scales).map { "\($0.name.en) — \($0.scale.describe($1, .en))" } }
+        #expect(report.rows.filter(\.isRecommendation).map(\.model).sorted() == Set(atPlanScale).sorted())
+        for name in atPlanScale { #expect(report.recommendation?.name.contains(name) == true, "\(name)") }
     }
 }
 

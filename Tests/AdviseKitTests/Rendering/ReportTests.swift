@@ -81,7 +81,7 @@ import Testing
         if let loan = best.projection.loan {
             #expect(md.contains("- **Vay:** \(NumberFormat.moneyProse(loan.amount, .vi, words: true)) (Cho vay hộ nghèo (NHCSXH)"))
         }
-        #expect(md.contains("| **\(best.model.name(.vi))** |"))
+        #expect(md.contains("| **\(best.model.name(.vi)) — \(best.model.scale.describe(best.scale, .vi))** |"))
         #expect(md.contains(content.footer))
     }
 }
