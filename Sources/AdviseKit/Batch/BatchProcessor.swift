@@ -99,7 +99,7 @@ public struct BatchProcessor: Sendable {
             if let odds {
                 // The full advice, with the odds of the answer given.
                 let advice = evaluator.advise(household, rankBy: rankBy, plans: plans, odds: odds, cache: cache)
-                if plans, let plan = advice.plan {
+                if plans, let plan = advice.recommendedPlan {
                     var row = evaluator.summary(plan, household)
                     row.risk = plan.risk
                     return .success((input.id, row))
@@ -111,7 +111,9 @@ public struct BatchProcessor: Sendable {
                 }
                 return .success((input.id, best))
             }
-            if plans, let plan = evaluator.plan(household) {
+            // The plan single-household advice recommends; a plan whose loan cannot be repaid gives way to the
+            // best single model, as it does there.
+            if plans, let plan = evaluator.plan(household, cache: cache), plan.verdict != .unsuitable {
                 return .success((input.id, evaluator.summary(plan, household)))
             }
             return .success((input.id, evaluator.bestOption(household, rankBy: rankBy, cache: cache)))

@@ -92,10 +92,11 @@ public struct Evaluator: Sendable {
         return simulation
     }
 
-    /// The best whole-farm plan for a household, or nil when nothing pays.
-    public func plan(_ household: Household, options: PlanOptions = PlanOptions()) -> Plan? {
-        let context = context(household, cache: nil)
-        return plan(ruleSet.models.indices.map { candidate($0, context, cache: nil) }, context, options)
+    /// The best whole-farm plan for a household, or nil when nothing pays (give a batch worker's cache to
+    /// share the models' economics between households with the same rule outcomes).
+    public func plan(_ household: Household, options: PlanOptions = PlanOptions(), cache: EvaluationCache? = nil) -> Plan? {
+        let context = context(household, cache: cache)
+        return plan(ruleSet.models.indices.map { candidate($0, context, cache: cache) }, context, options)
     }
 
     private func plan(_ candidates: [Candidate], _ context: HouseholdContext, _ options: PlanOptions) -> Plan? {

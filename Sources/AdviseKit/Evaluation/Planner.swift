@@ -87,86 +87,158 @@ struct Planner {
     }
 
     /// The best choice of items and their variables, or nil when no plan has a positive value.
+    ///
+    /// Subsets are tried smallest first (in the order ``subsets(_:)`` lists them within a size), and each
+    /// candidate replaces the best only when it is worth more than half a đồng more: so among plans of
+    /// equal value the one with fewer components, then the earlier, wins. A subset, or an outer scale of
+    /// it, whose upper bound (``bound(_:_:_:money:)``) cannot beat the best is skipped: the answer is the one
+    /// full enumeration gives, found with a small part of the work.
     func best() -> (items: [Item], xs: [Double], value: Double)? {
         let all = items
-        var best: (items: [Item], xs: [Double], value: Double)?
-        func consider(_ chosen: [Item], _ xs: [Double]) {
-            guard meets(chosen, xs) else { return }
-            let v = value(chosen, xs)
-            guard v > 0.5 else { return }
-            if let b = best, v <= b.value + 0.5 { return }
-            best = (chosen, xs, v)
-        }
-        for subset in subsets(all) {
-            if let year = constraints.firstIncomeYear, !subset.contains(where: { ($0.firstIncomeYear ?? .max) <= year }) { continue }
-            enumerate(subset, fixed: [], money: money(subset), consider)
-        }
-        return best
-    }
-
-    /// Subsets of 1…maxComponents items that use no model twice; a pathway (work away from the farm) is a
-    /// plan on its own: its worker and its own loan do not mix with farm models.
-    func subsets(_ all: [Item]) -> [[Item]] {
-        var result: [[Item]] = []
-        let alone = { (item: Item) in item.models.contains { models[$0].role == .pathway } }
-        func extend(_ current: [Item], from start: Int) {
-            if !current.isEmpty { result.append(current) }
-            guard current.count < maxComponents, !current.contains(where: alone) else { return }
-            for i in start..<all.count {
-                let used = Set(current.flatMap(\.models))
-                guard used.isDisjoint(with: all[i].models), current.isEmpty || !alone(all[i]) else { continue }
-                extend(current + [all[i]], from: i + 1)
+        var best: (subset: [Int], xs: [Double], value: Double)?
+        let ordered = subsets(all).enumerated().sorted { ($0.element.count, $0.offset) < ($1.element.count, $1.offset) }.map(\.element)
+        var xs: [Double] = []
+        xs.reserveCapacity(maxComponents)
+        for subset in ordered {
+            if let year = constraints.firstIncomeYear, !subset.contains(where: { (all[$0].firstIncomeYear ?? .max) <= year }) { continue }
+            let funds = subset.count == 1 ? money([all[subset[0]]]) : money
+            guard bound(all, subset, xs, money: funds) > (best?.value ?? 0) + 0.5 else { continue }
+            _ = enumerate(all, subset, &xs, money: funds, best: best?.value ?? 0) { xs in
+                guard meets(all, subset, xs, money: funds) else { return best?.value ?? 0 }
+                let v = value(all, subset, xs, money: funds)
+                if v > 0.5, v > (best?.value ?? -.infinity) + 0.5 { best = (subset, xs, v) }
+                return best?.value ?? 0
             }
         }
-        extend([], from: 0)
+        return best.map { b in (b.subset.map { all[$0] }, b.xs, b.value) }
+    }
+
+    /// An upper bound of the value of any plan of the items `subset` of `all` whose first `fixed.count`
+    /// variables are `fixed`: the others at least their minimum and at most their maximum, as fractions
+    /// within the land and the money (each bound alone, the smaller kept), and every labour day at the
+    /// family's value, the least a day costs (the true cost is convex: hired days cost more). −∞ when even
+    /// the minimums do not fit.
+    func bound(_ all: [Item], _ subset: [Int], _ fixed: [Double], money: ScaleSearch.Money) -> Double {
+        let dayValue = money.valuation.familyDayValue * annuity
+        var value = 0.0, land = 0.0, cash = 0.0
+        // The free items' gains per unit and what a unit takes (at most three: no allocation).
+        var gains = (0.0, 0.0, 0.0), lands = (0.0, 0.0, 0.0), cashes = (0.0, 0.0, 0.0), rooms = (0.0, 0.0, 0.0)
+        var free = 0
+        for (position, index) in subset.enumerated() {
+            let item = all[index]
+            let x = position < fixed.count ? fixed[position] : item.grid.minimum
+            value += item.valueFixed + item.valuePerX * x - dayValue * (item.labourFixed + item.labourPerX * x)
+            land += item.landPerX * x
+            cash += item.investFixed + item.investPerX * x
+            let gain = item.valuePerX - dayValue * item.labourPerX
+            guard position >= fixed.count, gain > 0, item.grid.maximum > x else { continue }
+            let room = item.grid.maximum - x
+            switch free {
+            case 0: (gains.0, lands.0, cashes.0, rooms.0) = (gain, item.landPerX, item.investPerX, room)
+            case 1: (gains.1, lands.1, cashes.1, rooms.1) = (gain, item.landPerX, item.investPerX, room)
+            default: (gains.2, lands.2, cashes.2, rooms.2) = (gain, item.landPerX, item.investPerX, room)
+            }
+            free += 1
+        }
+        let landLeft = landM2 - land
+        let cashLeft = money.capital.map { $0 + money.loanCeiling - cash } ?? .infinity
+        guard landLeft >= -1e-6, cashLeft >= -1e-6 else { return -.infinity }
+        guard free > 0 else { return value }
+        /// The most the free items add within one resource, the best value per unit of it first.
+        func fill(_ capacity: Double, _ uses: (Double, Double, Double)) -> Double {
+            var order = [(gains.0, uses.0, rooms.0), (gains.1, uses.1, rooms.1), (gains.2, uses.2, rooms.2)]
+            order.removeLast(3 - free)
+            order.sort { $0.0 * $1.1 > $1.0 * $0.1 }
+            var left = max(0, capacity), total = 0.0
+            for (gain, use, room) in order {
+                let x = use > 0 ? min(room, left / use) : room
+                total += gain * x
+                left = max(0, left - use * x)
+            }
+            return total
+        }
+        return value + min(fill(landLeft, lands), fill(cashLeft, cashes))
+    }
+
+    /// Subsets of 1…maxComponents items, as indices into `all`, that use no model twice; a pathway (work
+    /// away from the farm) is a plan on its own: its worker and its own loan do not mix with farm models.
+    func subsets(_ all: [Item]) -> [[Int]] {
+        let masks = all.map { $0.models.reduce(UInt64(0)) { $0 | 1 << UInt64($1 & 63) } }
+        let alone = all.map { $0.models.contains { models[$0].role == .pathway } }
+        var result: [[Int]] = []
+        var current: [Int] = []
+        func extend(from start: Int, used: UInt64) {
+            if !current.isEmpty { result.append(current) }
+            guard current.count < maxComponents, !current.contains(where: { alone[$0] }) else { return }
+            for i in start..<all.count where used & masks[i] == 0 && (current.isEmpty || !alone[i]) {
+                current.append(i)
+                extend(from: i + 1, used: used | masks[i])
+                current.removeLast()
+            }
+        }
+        extend(from: 0, used: 0)
         return result
     }
 
-    /// Enumerates the outer items over their grids, and the last at its candidates.
-    private func enumerate(_ items: [Item], fixed: [Double], money: ScaleSearch.Money, _ body: ([Item], [Double]) -> Void) {
-        guard fixed.count < items.count else { return body(items, fixed) }
+    /// Enumerates the outer items of `subset` over their grids (skipping scales whose bound cannot beat
+    /// `best`) and the last at its candidates, calling `body` with each choice of variables; `body` returns
+    /// the best value so far.
+    private func enumerate(_ all: [Item], _ subset: [Int], _ fixed: inout [Double], money: ScaleSearch.Money, best: Double,
+                           _ body: ([Double]) -> Double) -> Double {
+        var best = best
         let index = fixed.count
-        let item = items[index]
-        let usedLand = zip(items, fixed).reduce(0) { $0 + $1.0.landPerX * $1.1 }
-        let usedMoney = zip(items, fixed).reduce(0) { $0 + $1.0.investFixed + $1.0.investPerX * $1.1 }
+        guard index < subset.count else { return body(fixed) }
+        let item = all[subset[index]]
+        var usedLand = 0.0, usedMoney = 0.0, labour = 0.0
+        for (position, x) in fixed.enumerated() {
+            let other = all[subset[position]]
+            usedLand += other.landPerX * x
+            usedMoney += other.investFixed + other.investPerX * x
+            labour += other.labourFixed + other.labourPerX * x
+        }
         var limit = item.landPerX > 0 ? (landM2 - usedLand) / item.landPerX : Double.infinity
         if let capital = money.capital {
             let left = capital + money.loanCeiling - usedMoney - item.investFixed
             limit = min(limit, item.investPerX > 0 ? left / item.investPerX : (left >= 0 ? .infinity : -1))
         }
-        guard let upper = item.grid.floor(limit) else { return }
-        if index == items.count - 1, constraints.povertyYear == nil {
+        guard let upper = item.grid.floor(limit) else { return best }
+        if index == subset.count - 1, constraints.povertyYear == nil {
             var candidates = [item.grid.minimum, upper]
-            if item.labourPerX > 0 {
-                let labour = zip(items, fixed).reduce(0) { $0 + $1.0.labourFixed + $1.0.labourPerX * $1.1 } + item.labourFixed
-                if let below = item.grid.floor((money.familyDays - labour) / item.labourPerX) {
-                    candidates += [min(below, upper), min(below + item.grid.step, upper)]
-                }
+            if item.labourPerX > 0, let below = item.grid.floor((money.familyDays - labour - item.labourFixed) / item.labourPerX) {
+                candidates += [min(below, upper), min(below + item.grid.step, upper)]
             }
             candidates.sort()
             var last = -Double.infinity
             for x in candidates where x >= item.grid.minimum && x <= upper && x != last {
-                body(items, fixed + [x])
+                fixed.append(x)
+                best = body(fixed)
+                fixed.removeLast()
                 last = x
             }
-            return
+            return best
         }
         var x = item.grid.minimum
         while x <= upper + 1e-9 {
-            enumerate(items, fixed: fixed + [x], money: money, body)
+            fixed.append(x)
+            if bound(all, subset, fixed, money: money) > best + 0.5 { best = enumerate(all, subset, &fixed, money: money, best: best, body) }
+            fixed.removeLast()
             x += item.grid.step
         }
+        return best
     }
 
     /// True when the plan meets the poverty-line constraint (first income is checked per subset).
-    func meets(_ items: [Item], _ xs: [Double]) -> Bool {
+    func meets(_ items: [Item], _ xs: [Double]) -> Bool { meets(items, Array(items.indices), xs, money: money(items)) }
+
+    /// The same for the items `subset` of `all`, with their money.
+    func meets(_ all: [Item], _ subset: [Int], _ xs: [Double], money: ScaleSearch.Money) -> Bool {
         guard constraints.povertyYear != nil else { return true }
         var cash = 0.0, labour = 0.0
-        for (item, x) in zip(items, xs) {
-            cash += item.cashFixed + item.cashPerX * x
-            labour += item.labourFixed + item.labourPerX * x
+        for (position, index) in subset.enumerated() {
+            cash += all[index].cashFixed + all[index].cashPerX * xs[position]
+            labour += all[index].labourFixed + all[index].labourPerX * xs[position]
         }
-        return cash - money(items).labour(labour).hiredCost >= constraints.neededCash - 0.5
+        return cash - money.labour(labour).hiredCost >= constraints.neededCash - 0.5
     }
 
     /// The money a plan of these items has: a pathway alone has its own loans and grants.
@@ -175,12 +247,15 @@ struct Planner {
     }
 
     /// The plan's risk-adjusted NPV before financing, over keeping the current use on the land it takes.
-    func value(_ items: [Item], _ xs: [Double]) -> Double {
+    func value(_ items: [Item], _ xs: [Double]) -> Double { value(items, Array(items.indices), xs, money: money(items)) }
+
+    /// The same for the items `subset` of `all`, with their money.
+    func value(_ all: [Item], _ subset: [Int], _ xs: [Double], money: ScaleSearch.Money) -> Double {
         var v = 0.0, labour = 0.0
-        for (item, x) in zip(items, xs) {
-            v += item.valueFixed + item.valuePerX * x
-            labour += item.labourFixed + item.labourPerX * x
+        for (position, index) in subset.enumerated() {
+            v += all[index].valueFixed + all[index].valuePerX * xs[position]
+            labour += all[index].labourFixed + all[index].labourPerX * xs[position]
         }
-        return v - money(items).labour(labour).valued * annuity
+        return v - money.labour(labour).valued * annuity
     }
 }

@@ -45,8 +45,11 @@ struct BatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
-    @Flag(help: "Answer each row with its best whole-farm plan (model ids joined by +); slower: a plan search per household.")
+    @Flag(help: "Answer each row with its best whole-farm plan (model ids joined by +), as advise does for one household: the default.")
     var plans = false
+
+    @Flag(help: "Answer each row with its best single model instead of its plan: the fast path (one model per row).")
+    var single = false
 
     @OptionGroup var ruleSetOptions: RuleSetOptions
 
@@ -69,6 +72,7 @@ struct BatchCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, !(1...64).contains(jobs) { throw ValidationError("--jobs must be a whole number from 1 to 64") }
+        if plans, single { throw ValidationError("--plans and --single: choose one (the plan is the default)") }
         if output?.lowercased().hasSuffix(".xlsx") == true, format != .csv {
             throw ValidationError("-o \(output ?? ""): a workbook holds the CSV columns; leave out --format \(format.rawValue)")
         }
@@ -126,7 +130,7 @@ struct BatchCommand: ParsableCommand {
             // Each worker gets its own copy of the rule set: shared Swift objects would make the cores
             // contend on their reference counts.
             let copy = { (try? RuleSetLoader.load(directory: directory, overrides: overrides)) ?? ruleSet }
-            let result = try BatchRun(ruleSet: ruleSet, copy: copy, format: format, rank: rank, plans: plans, odds: risk ? RiskSimulation.Options() : nil,
+            let result = try BatchRun(ruleSet: ruleSet, copy: copy, format: format, rank: rank, plans: !single, odds: risk ? RiskSimulation.Options() : nil,
                                       workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, delimiter: delimiter?.byte, positionName: positionName)
                 .run(reader: reader, sink: sink)
             try sink.commit { try XLSXWriter.data([BatchProcessor.sheet(fromOutput: $0, name: "advise")]) }

@@ -108,6 +108,31 @@ import Testing
         #expect(summary.byModel == [plan.modelIDs.joined(separator: "+"): 1])
     }
 
+    /// The default batch row is what `advise` recommends for the same household: its plan, or (when the plan
+    /// is unsuitable or absent) its best single model.
+    @Test func aPlanRowIsTheSingleHouseholdRecommendation() throws {
+        let input = try BatchInput(csvHeader: "id,land,capital,flood,salinity,loan-category,current-use")
+        let evaluator = Evaluator(ruleSet: Fixtures.ruleSet)
+        let processor = BatchProcessor(evaluator: evaluator, input: input, format: .csv, plans: true)
+        let lands = ["0", "600", "1500", "3500", "7000", "2ha"], capitals = ["0", "20tr", "150tr", "1ty"]
+        let floods = ["none", "occasional", "frequent"], categories = ["poor", "newly-escaped", "none"], uses = ["bare", "coconut"]
+        var checked = 0
+        for (i, land) in lands.enumerated() {
+            for (j, capital) in capitals.enumerated() {
+                let flood = floods[(i + j) % 3], category = categories[(i * 2 + j) % 3], use = uses[(i + j) % 2]
+                var out = OutputBuffer()
+                var summary = BatchSummary()
+                processor.process(["h,\(land),\(capital),\(flood),low,\(category),\(use)"][...], firstLine: 2, cache: EvaluationCache(), into: &out, summary: &summary)
+                let row = String(decoding: out.bytes, as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false)
+                let advice = evaluator.advise(try Fixtures.household([.landM2: land, .capitalVND: capital, .flood: flood, .loanCategory: category, .currentUse: use]), plans: true)
+                let expected = advice.recommendedPlan.map { $0.modelIDs.joined(separator: "+") } ?? advice.recommendation?.model.id
+                if let expected { #expect(row[3] == Substring(expected), "land \(land), capital \(capital): \(row[3]) vs \(expected)") }
+                checked += 1
+            }
+        }
+        #expect(checked == lands.count * capitals.count)
+    }
+
     @Test(arguments: [("id,land,land", "appears twice"), ("id,capital", "no 'land' column")])
     func aBadHeaderIsRefused(_ header: String, _ message: String) {
         #expect { _ = try BatchInput(csvHeader: Substring(header)) } throws: { ($0 as? Diagnostic)?.message.contains(message) == true }
