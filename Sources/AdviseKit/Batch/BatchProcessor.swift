@@ -111,12 +111,7 @@ public struct BatchProcessor: Sendable {
                 }
                 return .success((input.id, best))
             }
-            // The plan single-household advice recommends; a plan whose loan cannot be repaid gives way to the
-            // best single model, as it does there.
-            if plans, let plan = evaluator.plan(household, cache: cache), plan.verdict != .unsuitable {
-                return .success((input.id, evaluator.summary(plan, household)))
-            }
-            return .success((input.id, evaluator.bestOption(household, rankBy: rankBy, cache: cache)))
+            return .success((input.id, evaluator.answer(household, rankBy: rankBy, plans: plans, cache: cache)))
         } catch {
             return .failure(BatchRowError(id: input.id, message: error.diagnostics.map(\.message).joined(separator: "; ")))
         }

@@ -23,6 +23,37 @@ public final class EvaluationCache: @unchecked Sendable {
     }
 
     private var entries: [Key: OutcomeEconomics] = [:]
+
+    /// What decides a batch answer: the deciding facts (``Evaluator/answer(_:rankBy:plans:cache:)``) and
+    /// how the row is chosen.
+    struct AnswerKey: Hashable {
+        /// The deciding facts' values, inline (no allocation a row; room for 16 facts).
+        var values: SIMD16<Double>
+        var known: FactMask
+        var plans: Bool
+        var rank: RankBy
+
+        init(values: [Double], known: FactMask, plans: Bool, rank: RankBy) {
+            var v = SIMD16<Double>()
+            for (i, x) in values.prefix(16).enumerated() { v[i] = x }
+            self.values = v
+            self.known = known
+            self.plans = plans
+            self.rank = rank
+        }
+    }
+
+    private var answers: [AnswerKey: Evaluator.RowAnswer?] = [:]
+    /// Answers kept at most (about 10 MB); once full, the first ones are kept and no more are added — a
+    /// register's common profiles come early, and clearing would make a long run thrash.
+    static let answerCapacity = 16_384
+
+    func answer(_ key: AnswerKey) -> Evaluator.RowAnswer?? { answers[key] }
+
+    func remember(_ key: AnswerKey, _ answer: Evaluator.RowAnswer?) {
+        guard answers.count < Self.answerCapacity else { return }
+        answers[key] = .some(answer)
+    }
     /// Entries kept at most; the cache is emptied when it would grow past this.
     public let capacity: Int
 

@@ -18,6 +18,10 @@ public struct Evaluator: Sendable {
     private let valuation: Valuation
     /// The markets, for the odds.
     private let markets: MarketModel
+    /// The facts that decide a batch answer: every fact but those no condition of the rule set reads and
+    /// that only divide the income (members, other income), which ``answer(_:rankBy:plans:cache:)`` applies
+    /// afresh to a remembered answer.
+    private let deciding: FactMask
 
     /// Creates an evaluator.
     /// - Parameter year: the calendar year of year 0 (the year of "today"); by default the year the rule
@@ -41,6 +45,12 @@ public struct Evaluator: Sendable {
         valuation = settings.valuation
         markets = MarketModel(markets: settings.markets, correlations: settings.marketCorrelations)
             ?? MarketModel(markets: settings.markets, correlations: [])!
+        let models = ruleSet.models + (scales["current_use"]?.levels ?? []).compactMap { ruleSet.baseline(forCurrentUse: $0.id) }
+        let conditions = models.flatMap { m in m.rules.map(\.condition) + m.investment.compactMap(\.when) + m.operatingCosts.compactMap(\.when) }
+            + settings.loanProgrammes.compactMap(\.eligibility.when) + settings.grants.compactMap(\.eligibility.when)
+        let read = conditions.reduce(FactMask(0)) { $0 | $1.required }
+        let dividing = FactMask(1) << FactMask(HouseholdFact.members.rawValue) | FactMask(1) << FactMask(HouseholdFact.otherIncomeVND.rawValue)
+        deciding = ~(dividing & ~read)
     }
 
     /// Every model for the household, ranked, with reasons (and the rule trace when asked for).
@@ -172,6 +182,32 @@ public struct Evaluator: Sendable {
     /// Ranking by ``RankBy/downside`` simulates the odds of every model (1,000 draws, seed 1).
     public func bestOption(_ household: Household, rankBy: RankBy = .gain, cache: EvaluationCache? = nil) -> OptionSummary? {
         let context = context(household, cache: cache)
+        return bestCandidate(context, rankBy: rankBy, cache: cache).map { summary($0, context).perMember(context) }
+    }
+
+    /// What a batch row answers for a household: the plan single-household advice recommends (with
+    /// `plans`; a plan whose loan cannot be repaid gives way to the best single model, as it does there),
+    /// else the best single option. Remembered in `cache` by the facts that decide it, so that households
+    /// differing only in members or other income (which only divide the income) share the search.
+    public func answer(_ household: Household, rankBy: RankBy = .gain, plans: Bool, cache: EvaluationCache) -> OptionSummary? {
+        let facts = facts(household)
+        var values = facts.values
+        for i in values.indices where deciding & 1 << FactMask(i) == 0 { values[i] = 0 }
+        let key = EvaluationCache.AnswerKey(values: values, known: facts.known & deciding, plans: plans, rank: rankBy)
+        if let remembered = cache.answer(key) { return remembered.map { $0.row(for: household) } }
+        let context = context(household, facts: facts, cache: cache)
+        var answer: RowAnswer?
+        if plans, let plan = plan(compiled.indices.map { candidate($0, context, cache: cache) }, context, PlanOptions()), plan.verdict != .unsuitable {
+            answer = summary(plan, context)
+        } else {
+            answer = bestCandidate(context, rankBy: rankBy, cache: cache).map { summary($0, context) }
+        }
+        cache.remember(key, answer)
+        return answer?.row(for: household)
+    }
+
+    /// The first-ranked candidate, even when every model is unsuitable.
+    private func bestCandidate(_ context: HouseholdContext, rankBy: RankBy, cache: EvaluationCache?) -> Candidate? {
         var candidates = compiled.indices.map { candidate($0, context, cache: cache) }
         _ = simulate(&candidates, context, defaultOdds(rankBy))
         var best: (candidate: Candidate, key: Double)?
@@ -180,10 +216,41 @@ public struct Evaluator: Sendable {
             if let b = best, !Self.precedes(c, k, b.candidate, b.key) { continue }
             best = (c, k)
         }
-        return best.map { summary($0.candidate, context) }
+        return best?.candidate
     }
 
-    private func summary(_ c: Candidate, _ context: HouseholdContext) -> OptionSummary {
+    /// A batch row before the household's members and other income are applied: the figures, and what
+    /// income per member is computed from (as ``HouseholdContext/perMember(income:landM2:matureYear:)``
+    /// does).
+    struct RowAnswer {
+        var summary: OptionSummary
+        /// The yearly income, the land it takes, and what the current use earns per m² of the rest.
+        var income: Double, landM2: Double, keepingPerM2: Double
+        /// The poverty line in force in the first year at full yield.
+        var line: Double
+
+        init(summary: OptionSummary, context: HouseholdContext, income: Double, landM2: Double, matureYear: Int) {
+            self.summary = summary
+            self.income = income
+            self.landM2 = landM2
+            keepingPerM2 = context.baseline?.keepingIncome ?? 0
+            line = context.perMember(income: income, landM2: landM2, matureYear: matureYear).line
+        }
+
+        /// The row for a household with these deciding facts: income per member, against the line.
+        func row(for household: Household) -> OptionSummary {
+            let perMonth = household.incomePerMember(income + household.besideFarm(keepingPerM2: keepingPerM2, convertedM2: landM2))
+            var row = summary
+            row.incomePerMemberMonth = perMonth
+            row.abovePovertyLine = perMonth >= line
+            return row
+        }
+
+        /// The row for the household of `context`.
+        func perMember(_ context: HouseholdContext) -> OptionSummary { row(for: context.household) }
+    }
+
+    private func summary(_ c: Candidate, _ context: HouseholdContext) -> RowAnswer {
         let e = c.economics, h = context.household
         var resources = context.resources
         if case .capital = c.limit { resources.capital = nil }
@@ -193,22 +260,26 @@ public struct Evaluator: Sendable {
                                             loan: financing.loan, grant: financing.grantAmount)
         let income = e.riskAdjustedIncome(at: c.scale, hiredCost: labour.hiredCost)
         let grid = c.program.grid
-        let member = context.perMember(income: income, landM2: c.scale * grid.areaPerScale, matureYear: e.matureYear)
-        return OptionSummary(
+        let row = OptionSummary(
             model: c.program.model.id, verdict: c.verdict, areaM2: c.scale * grid.areaPerScale, units: grid.isUnits ? c.scale : nil,
             investment: e.investment(at: c.scale), programme: financing.programme?.id, loan: financing.loan?.amount,
             annualNetIncome: e.annualNetIncome(at: c.scale, hiredCost: labour.hiredCost), riskAdjustedIncome: income,
             npv: c.npv, riskAdjustedNPV: c.riskNPV, gainNPV: c.gain, paybackYear: CashFlowMetrics(flow, discountRate: discountRate).paybackYear,
-            firstIncomeYear: e.firstRevenueYear, incomePerMemberMonth: member.perMonth, abovePovertyLine: member.perMonth >= member.line)
+            firstIncomeYear: e.firstRevenueYear, incomePerMemberMonth: 0, abovePovertyLine: false)
+        return RowAnswer(summary: row, context: context, income: income, landM2: c.scale * grid.areaPerScale, matureYear: e.matureYear)
     }
 
     /// A plan's figures as a batch row: income per member with the household's other income and the
     /// current use of the land the plan leaves, against the poverty line when the plan is at full yield.
     public func summary(_ plan: Plan, _ household: Household) -> OptionSummary {
         let context = context(household, cache: nil)
+        return summary(plan, context).perMember(context)
+    }
+
+    private func summary(_ plan: Plan, _ context: HouseholdContext) -> RowAnswer {
         let matureYear = min(horizon, plan.projection.parts.map(\.economics.matureYear).max() ?? 1)
-        let member = context.perMember(income: plan.riskAdjustedIncome, landM2: plan.landM2, matureYear: matureYear)
-        return OptionSummary(plan, incomePerMemberMonth: member.perMonth, povertyLineMonth: member.line)
+        return RowAnswer(summary: OptionSummary(plan, incomePerMemberMonth: 0, povertyLineMonth: 0), context: context,
+                         income: plan.riskAdjustedIncome, landM2: plan.landM2, matureYear: matureYear)
     }
 
     /// One model for the household.
@@ -241,15 +312,12 @@ public struct Evaluator: Sendable {
 
         /// What the household earns a year beside a conversion on `landM2` of its land: its other income and
         /// the current use of the land the conversion leaves (risk-adjusted, at maturity).
-        func besideFarm(landM2: Double) -> Double {
-            household.otherIncomeVND + (baseline?.keepingIncome ?? 0) * max(0, household.landM2 - landM2)
-        }
+        func besideFarm(landM2: Double) -> Double { household.besideFarm(keepingPerM2: baseline?.keepingIncome ?? 0, convertedM2: landM2) }
 
         /// Income per member per month from a conversion's yearly income on `landM2`, with what the household
         /// earns beside it; the poverty line in force when it is compared (the first year at full yield).
         func perMember(income: Double, landM2: Double, matureYear: Int) -> (perMonth: Double, year: Int, line: Double) {
-            let perMonth = (income + besideFarm(landM2: landM2)) / max(1, household.members) / 12
-            return (perMonth, year + matureYear, povertyLineMonth(inYear: year + matureYear))
+            (household.incomePerMember(income + besideFarm(landM2: landM2)), year + matureYear, povertyLineMonth(inYear: year + matureYear))
         }
 
         /// What keeping the current use is worth per m² over the valuation period of a model.
@@ -261,7 +329,8 @@ public struct Evaluator: Sendable {
         }
     }
 
-    private func context(_ h: Household, cache: EvaluationCache?) -> HouseholdContext {
+    /// The household's facts as numbers (levels by their position on their scale).
+    private func facts(_ h: Household) -> DenseFacts {
         var values = [Double](repeating: 0, count: HouseholdFact.allCases.count)
         var known: FactMask = 0
         for fact in HouseholdFact.allCases {
@@ -269,7 +338,12 @@ public struct Evaluator: Sendable {
             values[fact.rawValue] = v ?? 0
             if v != nil { known |= 1 << FactMask(fact.rawValue) }
         }
-        let facts = DenseFacts(values: values, known: known)
+        return DenseFacts(values: values, known: known)
+    }
+
+    private func context(_ h: Household, facts given: DenseFacts? = nil, cache: EvaluationCache?) -> HouseholdContext {
+        let facts = given ?? facts(h)
+        let values = facts.values, known = facts.known
         let settings = ruleSet.settings
         let resources = Projection.Resources(capital: h.capitalVND, loans: settings.loans(category: h.loanCategory, facts: facts),
                                              grants: settings.grants(category: h.loanCategory, facts: facts), familyDays: h.labour * workdays, valuation: valuation)
@@ -449,4 +523,13 @@ extension RiskSimulation {
         profile(p, members: context.household.members, otherIncome: context.besideFarm(landM2: landM2), capital: context.household.capitalVND,
                 startYear: context.year, povertyLineMonth: context.povertyLineMonth(inYear:))
     }
+}
+
+extension Household {
+    /// What the household earns a year beside a conversion on `convertedM2` of its land: its other income,
+    /// and the current use (earning `keepingPerM2` a m²) on the land the conversion leaves.
+    func besideFarm(keepingPerM2: Double, convertedM2: Double) -> Double { otherIncomeVND + keepingPerM2 * max(0, landM2 - convertedM2) }
+
+    /// A yearly household income as VND per member per month.
+    func incomePerMember(_ yearly: Double) -> Double { yearly / max(1, members) / 12 }
 }

@@ -133,6 +133,21 @@ import Testing
         #expect(checked == lands.count * capitals.count)
     }
 
+    /// A batch remembers answers by the facts that decide them; a household that differs only in its members
+    /// or other income gets its own income per member, exactly as a fresh evaluation gives.
+    @Test(arguments: [true, false])
+    func rememberedAnswersEqualFreshOnes(_ plans: Bool) throws {
+        let evaluator = Evaluator(ruleSet: Fixtures.ruleSet)
+        let shared = EvaluationCache()
+        for (members, other) in [("2", "0"), ("6", "0"), ("6", "3tr"), ("1", "10tr"), ("2", "0")] {
+            let household = try Fixtures.household([.landM2: "7000", .capitalVND: "150tr", .members: members, .otherIncomeVND: other, .loanCategory: "poor"])
+            let remembered = evaluator.answer(household, plans: plans, cache: shared)
+            let fresh = evaluator.answer(household, plans: plans, cache: EvaluationCache())
+            #expect(remembered == fresh, "members \(members), other income \(other)")
+            if !plans { #expect(fresh == evaluator.bestOption(household)) }
+        }
+    }
+
     @Test(arguments: [("id,land,land", "appears twice"), ("id,capital", "no 'land' column")])
     func aBadHeaderIsRefused(_ header: String, _ message: String) {
         #expect { _ = try BatchInput(csvHeader: Substring(header)) } throws: { ($0 as? Diagnostic)?.message.contains(message) == true }
