@@ -20,9 +20,16 @@ public enum XLSXReader {
     /// - Throws: ``Diagnostic`` `xlsx.invalid` for a file that is not a readable workbook, `xlsx.sheet` for
     ///   a sheet name the workbook lacks (naming the sheets it has).
     public static func sheet(_ sheet: String?, of data: Data) throws(Diagnostic) -> Sheet {
+        // Read from a temporary file, not from memory: ZIPFoundation's in-memory archive traps when a damaged
+        // package makes it seek past the end (found by fuzzing), its file-backed one reports an error.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("advise-\(UUID().uuidString).xlsx")
+        guard FileManager.default.createFile(atPath: file.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw .error("xlsx.invalid", "the workbook cannot be read: no temporary file could be written in \(file.deletingLastPathComponent().path)", at: nil)
+        }
+        defer { try? FileManager.default.removeItem(at: file) }
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: file, accessMode: .read)
         } catch {
             throw invalid("it is not a ZIP package")
         }
@@ -84,6 +91,10 @@ public enum XLSXReader {
             }
         } catch {
             throw invalid("the part \(path) is damaged")
+        }
+        // Foundation's XML parser traps on malformed UTF-8 inside a tag (found by fuzzing): refuse it first.
+        guard RecordStream.firstInvalidUTF8(ArraySlice(data)) == nil else {
+            throw invalid("the part \(path) is not UTF-8 text")
         }
         do {
             let decoder = XMLDecoder()

@@ -47,6 +47,15 @@ import Testing
         } throws: { ($0 as? Diagnostic)?.message.contains("'Danh sách hộ', 'Hướng dẫn'") == true }
     }
 
+    /// Found by fuzzing: a damaged part with a malformed UTF-8 byte inside a tag made Foundation's XML parser
+    /// trap; it is now refused as a damaged workbook.
+    @Test func aDamagedPartIsRefusedNotACrash() throws {
+        let data = try Data(contentsOf: Fixtures.root.appendingPathComponent("Fuzz/corpus/xlsx/regression-bad-utf8-in-a-tag.xlsx"))
+        #expect {
+            _ = try XLSXReader.sheet(nil, of: data)
+        } throws: { ($0 as? Diagnostic)?.message.contains("not UTF-8") == true }
+    }
+
     @Test(arguments: [Data("id,land\n".utf8), Data([0x50, 0x4B, 0x03, 0x04, 1, 2, 3])])
     func whatIsNotAWorkbookIsRefusedWithAReason(_ data: Data) {
         #expect {
