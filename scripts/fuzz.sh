@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}; shift || true
 targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(csv xlsx quantity yaml expression)
 work=${FUZZ_DIR:-/tmp/advise-fuzz}
-swift build --package-path Fuzz -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >&2
+swift build --package-path Fuzz -c debug -Xswiftc -sanitize=fuzzer,address >&2
 status=0
 for t in "${targets[@]}"; do
   mkdir -p "$work/$t"

@@ -251,7 +251,7 @@ public struct Evaluator: Sendable {
     }
 
     private func summary(_ c: Candidate, _ context: HouseholdContext) -> RowAnswer {
-        let e = c.economics, h = context.household
+        let e = c.economics
         var resources = context.resources
         if case .capital = c.limit { resources.capital = nil }
         let financing = Projection.financing(investment: e.investment(at: c.scale), models: [e.modelID], role: e.role, resources)
