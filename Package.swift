@@ -27,9 +27,14 @@ let package = Package(
             name: "advise",
             dependencies: [
                 "AdviseKit",
+                "AdviseRuleSet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The shipped rule set, generated from Rules/ at build time and built into the binary.
+        .target(name: "AdviseRuleSet", plugins: ["EmbedRules"]),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["advise-embed"]),
+        .executableTarget(name: "advise-embed", path: "Sources/advise-embed"),
         .executableTarget(
             name: "advise-bench",
             dependencies: ["AdviseKit"],
@@ -37,7 +42,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AdviseKitTests",
-            dependencies: ["AdviseKit", "advise"],
+            dependencies: ["AdviseKit", "AdviseRuleSet", "advise"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -16,21 +16,6 @@ enum Console {
         for d in diagnostics { printError(d.description) }
     }
 
-    /// The rule set folder: the flag, then `$ADVISE_RULES`, then `./Rules`, then a `Rules` folder above the executable.
-    static func rulesDirectory(_ flag: String?) -> String {
-        if let flag { return flag }
-        if let env = ProcessInfo.processInfo.environment["ADVISE_RULES"], !env.isEmpty { return env }
-        let fm = FileManager.default
-        if fm.fileExists(atPath: "Rules/settings.yaml") { return "Rules" }
-        var url = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = url.appendingPathComponent("Rules")
-            if fm.fileExists(atPath: candidate.appendingPathComponent("settings.yaml").path) { return candidate.path }
-            url.deleteLastPathComponent()
-        }
-        return "Rules"
-    }
-
     /// Prints to standard output, or writes a file (as ``OutputSink`` does: whole or not at all); exits 74
     /// when it cannot be written.
     static func emit(_ text: String, to path: String?) throws {
@@ -107,7 +92,7 @@ enum Console {
     /// Loads the rule set with its overrides and checks; prints its warnings once; exits 65 on errors.
     static func loadRules(_ options: RuleSetOptions) throws -> RuleSet {
         do {
-            let ruleSet = try RuleSetLoader.load(directory: rulesDirectory(options.rules), overrides: options.overrides, today: today)
+            let ruleSet = try RuleSetSource.find(options.rules).load(overrides: options.overrides, today: today)
             report(ruleSet.warnings)
             return ruleSet
         } catch {

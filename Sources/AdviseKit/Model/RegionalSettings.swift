@@ -91,6 +91,9 @@ public struct RuleSetInfo: Sendable, Hashable {
     public var version: String
     public var effective: String
     public var name: LocalizedText
+    /// Where it was read: a folder as given, or `embedded` (the rule set built into the binary); empty when
+    /// the caller did not say.
+    public var source = ""
 }
 
 /// An ordered scale of levels (flood exposure, salinity, current land use, loan category), each defined

@@ -125,6 +125,8 @@ extension Catalogue {
         .reportReasons: "Reasons and risks",
         .reportPriceRisk: "If farm-gate prices fall to the low band, the net present value over %@ years is %@.",
         .reportMoreHeldBack: "and %@ more models (all of them: advise --format text)",
+        .rulesetFrom: "read from %@",
+        .rulesetEmbedded: "the rule set built into the program",
         .reportHeldBack: "Models held back and what would have to change",
         .reportFooter: "Rule set %@ version %@ (effective %@) · made on %@ · base prices; income net of expected flood, salinity, storm and disease losses.",
         .reportLowPointLabel: "lowest",

@@ -125,6 +125,8 @@ extension Catalogue {
         .reportReasons: "Lý do và rủi ro",
         .reportPriceRisk: "Nếu giá nông sản xuống mức thấp, giá trị hiện tại ròng trong %@ năm còn %@.",
         .reportMoreHeldBack: "và %@ mô hình khác (xem đầy đủ: advise --format text)",
+        .rulesetFrom: "đọc từ %@",
+        .rulesetEmbedded: "bộ quy tắc gắn sẵn trong chương trình",
         .reportHeldBack: "Các mô hình chưa phù hợp và điều cần thay đổi",
         .reportFooter: "Bộ quy tắc %@ phiên bản %@ (hiệu lực %@) · lập ngày %@ · giá cơ sở; thu nhập đã trừ thiệt hại dự kiến do ngập, mặn, bão, dịch bệnh.",
         .reportLowPointLabel: "thấp nhất",

@@ -20,7 +20,7 @@ public enum Catalogue {
         case reportLowPointLabel, reportPaybackLabel, reportCapitalGiven, reportWorkers, reportMembers, messageIntro, messageChoice, messageInvestment
         case messageLoan, messageIncome, messageRisk, messageNone, messageVersion
         case rankDownside, oddsTitle, oddsRange, oddsLoss, oddsLossBare, oddsInstalment, oddsPoverty, chanceNone, chanceUnder, chanceAbout, chanceAlmostAll
-        case noteKeepRest, noteIdleCapital, noteIdleValue, otherIncome, grant, staleNote, messageStale
+        case noteKeepRest, noteIdleCapital, noteIdleValue, otherIncome, grant, staleNote, messageStale, rulesetFrom, rulesetEmbedded
     }
 
     /// The catalogue of a language.
@@ -47,6 +47,15 @@ public enum Catalogue {
             text.replaceSubrange(range, with: argument)
         }
         return text
+    }
+
+    /// Where the rule set was read, as the text header's tail: ` · from Rules`, ` · built in`; nothing when unknown.
+    public static func rulesetSource(_ source: String, _ language: Language) -> String {
+        switch source {
+        case "": ""
+        case "embedded": " · " + text(.rulesetEmbedded, language)
+        default: " · " + format(.rulesetFrom, language, source)
+        }
     }
 
     /// A verdict in words.

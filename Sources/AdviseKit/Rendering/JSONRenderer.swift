@@ -19,6 +19,7 @@ public struct JSONRenderer: Sendable {
         .object([
             ("ruleset", .object([
                 ("id", .string(advice.ruleset.id)), ("version", .string(advice.ruleset.version)), ("effective", .string(advice.ruleset.effective)),
+                ("source", advice.ruleset.source.isEmpty ? .null : .string(advice.ruleset.source)),
                 ("overrides", .array(advice.overrides.map { o in
                     .object([("id", .string(o.id)), ("file", .string(o.file)), ("effective", .optional(o.effective) { .string($0) }),
                              ("paths", .array(o.paths.map { .string($0) }))])

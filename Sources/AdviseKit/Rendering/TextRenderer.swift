@@ -17,7 +17,7 @@ public struct TextRenderer: Sendable {
     public func render(_ advice: Advice) -> String {
         var out: [String] = []
         let r = advice.ruleset
-        out.append("\(t(.ruleset)): \(r.name(language)) — \(r.id) \(r.version) (\(r.effective))")
+        out.append("\(t(.ruleset)): \(r.name(language)) — \(r.id) \(r.version) (\(r.effective))" + Catalogue.rulesetSource(r.source, language))
         for o in advice.overrides {
             out.append("\(t(.override)): \(o.id) (\(o.file)) — \(o.paths.joined(separator: ", "))")
         }

@@ -126,10 +126,10 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode(Console.ioError)
         }
         do {
-            let directory = Console.rulesDirectory(ruleSetOptions.rules), overrides = ruleSetOptions.overrides
+            let source = RuleSetSource.find(ruleSetOptions.rules), overrides = ruleSetOptions.overrides
             // Each worker gets its own copy of the rule set: shared Swift objects would make the cores
             // contend on their reference counts.
-            let copy = { (try? RuleSetLoader.load(directory: directory, overrides: overrides)) ?? ruleSet }
+            let copy = { (try? source.load(overrides: overrides, today: nil)) ?? ruleSet }
             let result = try BatchRun(ruleSet: ruleSet, copy: copy, format: format, rank: rank, plans: !single, odds: risk ? RiskSimulation.Options() : nil,
                                       workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, delimiter: delimiter?.byte, positionName: positionName)
                 .run(reader: reader, sink: sink)

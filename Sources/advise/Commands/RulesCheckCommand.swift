@@ -10,7 +10,7 @@ struct RulesCheckCommand: ParsableCommand {
         discussion: "Exit 0 when there are no errors (warnings allowed), 65 when there are."
     )
 
-    @Argument(help: ArgumentHelp("The rule set folder (default: ./Rules or $ADVISE_RULES).", valueName: "dir"))
+    @Argument(help: ArgumentHelp("The rule set folder (default: $ADVISE_RULES, ./Rules, else the rule set built in).", valueName: "dir"))
     var directory: String?
 
     @Option(name: .customLong("override"), help: ArgumentHelp("An override file to check with the rule set; repeatable.", valueName: "file"))
@@ -20,11 +20,12 @@ struct RulesCheckCommand: ParsableCommand {
     var format: FindingsFormat = .text
 
     func run() throws {
-        let directory = Console.rulesDirectory(directory)
+        let source = RuleSetSource.find(self.directory)
+        let directory = source.name
         var findings: [Diagnostic]
         var ruleSet: RuleSet?
         do {
-            let loaded = try RuleSetLoader.load(directory: directory, overrides: overrides, today: Console.today)
+            let loaded = try source.load(overrides: overrides, today: Console.today)
             findings = loaded.warnings
             ruleSet = loaded
         } catch {

@@ -5,6 +5,6 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "Check, sweep and document the rule set.",
-        subcommands: [RulesCheckCommand.self, RulesCoverageCommand.self, RulesListCommand.self, RulesShowCommand.self, RulesDocsCommand.self]
+        subcommands: [RulesCheckCommand.self, RulesCoverageCommand.self, RulesListCommand.self, RulesShowCommand.self, RulesDocsCommand.self, RulesExportCommand.self]
     )
 }

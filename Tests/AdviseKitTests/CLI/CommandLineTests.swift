@@ -20,9 +20,9 @@ import Testing
         return Fixtures.root.appendingPathComponent(".build/debug/advise")
     }
 
-    static func run(_ arguments: [String], in directory: URL = Fixtures.root, today: String = "2026-11-29") throws -> Run {
+    static func run(_ arguments: [String], in directory: URL = Fixtures.root, today: String = "2026-11-29", executable: URL = binary) throws -> Run {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
@@ -298,6 +298,34 @@ import Testing
         }
         #expect(try String(contentsOf: list, encoding: .utf8) == csv)
         #expect(try String(contentsOf: household, encoding: .utf8) == "land: 7000\n")
+    }
+
+    /// The binary carries its rule set: copied alone into an empty folder, it gives advice and says where
+    /// the rules came from; `rules export` writes them out, and never over existing files.
+    @Test func aCopiedBinaryAdvisesFromAnyFolder() throws {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("advise-alone-\(UUID().uuidString)")
+        try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: dir) }
+        let copy = dir.appendingPathComponent("advise")
+        try fm.copyItem(at: CommandLineTests.binary, to: copy)
+        func run(_ arguments: [String]) throws -> CommandLineTests.Run { try CommandLineTests.run(arguments, in: dir, executable: copy) }
+        let advice = try run(["--land", "7000", "--format", "json", "--draws", "0"])
+        #expect(advice.status == 0, "\(advice.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(advice.stdout.utf8)) as? [String: Any])
+        #expect((json["ruleset"] as? [String: Any])?["source"] as? String == "embedded")
+        let text = try run(["--land", "7000", "--draws", "0"])
+        #expect(text.stdout.hasPrefix("Bộ quy tắc:") && text.stdout.contains("gắn sẵn"), "Vietnamese advice, naming the built-in rules")
+
+        #expect(try run(["rules", "export", "mine"]).status == 0)
+        let exported = dir.appendingPathComponent("mine/Rules")
+        for file in try Fixtures.ruleFiles() {
+            #expect(try String(contentsOf: dir.appendingPathComponent("mine").appendingPathComponent(file.path), encoding: .utf8) == file.text)
+        }
+        #expect(try run(["rules", "export", "mine"]).status == 73, "no file is overwritten")
+        let fromExport = try run(["--rules", exported.path, "--land", "7000", "--format", "json", "--draws", "0"])
+        #expect(fromExport.status == 0)
+        #expect(fromExport.stdout.contains("\"source\":\"\(exported.path)\"") || fromExport.stdout.contains("\"source\": \"\(exported.path)\""))
     }
 
     @Test func anOutputFileIsReplacedWholeKeepingItsPermissionsAndLinks() throws {
