@@ -10,7 +10,9 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}; shift || true
 targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(csv xlsx quantity yaml expression)
 work=${FUZZ_DIR:-/tmp/advise-fuzz}
-swift build --package-path Fuzz -c debug -Xswiftc -sanitize=fuzzer,address >&2
+swift build --package-path Fuzz -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld >&2
+# Leaks in code we depend on (scripts/lsan.supp, with their reasons) are suppressed; any other leak is a finding.
+export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp:print_suppressions=0"
 status=0
 for t in "${targets[@]}"; do
   mkdir -p "$work/$t"
