@@ -26,7 +26,10 @@ public enum QuantityParser {
     /// The accepted forms of an area, for messages.
     public static let areaForms = "7000 (m²), 7000m2, 0.7ha, 7cong (1 công = 1,000 m²)"
     /// The accepted forms of an amount of money, for messages.
-    public static let moneyForms = "150000000, 150tr, 150trieu, 150M, 1.5ty"
+    public static let moneyForms = "150000000, 150tr, 150 triệu (đồng), 150trđ, 150M, 1.5ty, 1ty5, 1 tỷ 500 triệu"
+
+    /// Words that name the currency after an amount (`150 triệu đồng`, `150trđ`).
+    static let currencyWords: Set<String> = ["đ", "d", "đồng", "dong", "vnd", "₫"]
 
     /// Parses an area to m²; 0 is a landless household.
     public static func area(_ text: String, congM2: Double) -> Result<Double, Problem> {
@@ -40,8 +43,50 @@ public enum QuantityParser {
     /// Parses an amount of money to VND.
     public static func money(_ text: String) -> Result<Double, Problem> {
         if let plain = plainInteger(text) { return .success(plain) }
-        return quantity(text, units: moneyUnits, forms: moneyForms, what: "an amount of money")
-            .flatMap { $0 <= 1e13 ? .success($0.rounded()) : .failure(Problem(message: "\(text) is more than 10,000 tỷ; check the unit")) }
+        var result = quantity(text, units: moneyUnits, forms: moneyForms, what: "an amount of money")
+        if case .failure = result, let spoken = spokenMoney(text) { result = .success(spoken) }
+        return result.flatMap { $0 <= 1e13 ? .success($0.rounded()) : .failure(Problem(message: "\(text) is more than 10,000 tỷ; check the unit")) }
+    }
+
+    /// Money as it is said and written in Vietnamese: amounts with falling units (`1 tỷ 500 triệu`,
+    /// `2 triệu 500 nghìn`), a last amount without a unit read as the decimals of the unit before it
+    /// (`1ty5` = 1,5 tỷ, `2tr500` = 2,5 triệu, `1 tỷ 2` = 1,2 tỷ), and the currency named at the end
+    /// (`150 triệu đồng`, `150trđ`). Nil when the text is not of this form.
+    static func spokenMoney(_ raw: String) -> Double? {
+        // Split into runs of digits (with their separators) and runs of other characters.
+        var tokens: [(number: Bool, text: String)] = []
+        for c in trimmed(raw).lowercased() where !c.isWhitespace {
+            let isNumber = c.isASCII && (c.isNumber || c == "." || c == ",")
+            if let last = tokens.last, last.number == isNumber {
+                tokens[tokens.count - 1].text.append(c)
+            } else {
+                tokens.append((isNumber, String(c)))
+            }
+        }
+        // The currency at the end, alone or glued to the last unit (`trđ`).
+        if let last = tokens.last, !last.number {
+            if currencyWords.contains(last.text) {
+                tokens.removeLast()
+            } else if let word = currencyWords.first(where: { last.text.hasSuffix($0) && last.text.count > $0.count && moneyUnits[String(last.text.dropLast($0.count))] != nil }) {
+                tokens[tokens.count - 1].text = String(last.text.dropLast(word.count))
+            }
+        }
+        var total = 0.0
+        var lastUnit = Double.infinity
+        var i = 0
+        while i < tokens.count {
+            guard tokens[i].number, case let .success(amount) = number(tokens[i].text) else { return nil }
+            if i + 1 == tokens.count {
+                // A trailing amount: the decimals of the unit before it.
+                guard lastUnit.isFinite, tokens[i].text.allSatisfy(\.isNumber) else { return nil }
+                return total + amount / pow(10, Double(tokens[i].text.count)) * lastUnit
+            }
+            guard let unit = moneyUnits[tokens[i + 1].text], unit > 1, unit < lastUnit else { return nil }
+            total += amount * unit
+            lastUnit = unit
+            i += 2
+        }
+        return tokens.count >= 2 ? total : nil
     }
 
     /// The accepted forms of an income, for messages.

@@ -99,6 +99,30 @@ import Testing
         }
     }
 
+    /// Money as officers say and write it.
+    @Test(arguments: [("150 triệu đồng", 150e6), ("150trđ", 150e6), ("150 tr đ", 150e6), ("1ty5", 1.5e9), ("1 tỷ 500 triệu", 1.5e9),
+                      ("2tr500", 2.5e6), ("1 tỷ 2", 1.2e9), ("2 triệu 500 nghìn", 2.5e6), ("1,5 tỷ đồng", 1.5e9), ("150 đồng", 150)])
+    func spokenMoneyIsRead(_ text: String, _ vnd: Double) throws {
+        #expect(try QuantityParser.money(text).get() == vnd)
+    }
+
+    @Test(arguments: ["5 triệu 3 tỷ", "tr5", "1 tỷ tỷ", "abc", "3 con gà"])
+    func moneyThatIsNotMoneyIsRefused(_ text: String) {
+        #expect(throws: QuantityParser.Problem.self) { try QuantityParser.money(text).get() }
+    }
+
+    /// Level names as officers write them: Vietnamese, with or without diacritics, and the short forms.
+    @Test(arguments: [(HouseholdFact.loanCategory, "nghèo", "poor"), (.loanCategory, "can ngheo", "near-poor"), (.loanCategory, "Cận nghèo", "near-poor"),
+                      (.flood, "thuong xuyen", "frequent"), (.flood, "THỈNH THOẢNG", "occasional"), (.salinity, "trung binh", "medium"),
+                      (.currentUse, "vuon dua", "coconut")])
+    func levelsInVietnamese(_ fact: HouseholdFact, _ text: String, _ id: String) throws {
+        var input = HouseholdInput()
+        input[.landM2] = .init("7000")
+        input[fact] = .init(text)
+        let household = try HouseholdParser(settings: Fixtures.settings).parse(input)
+        #expect(household.level(fact) == id)
+    }
+
     @Test func landIsRequired() {
         #expect(throws: DiagnosticError.self) { try HouseholdParser(settings: Fixtures.settings).parse(HouseholdInput()) }
     }
