@@ -12,8 +12,16 @@ enum Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// The language errors are printed in: `--lang` where a command has it, else the rule set's (Vietnamese
+    /// for the shipped one, and before a rule set is loaded).
+    static var language: Language { chosenLanguage ?? ruleSetLanguage ?? .vi }
+    /// `--lang`, when the command has it and it is given.
+    nonisolated(unsafe) static var chosenLanguage: Language?
+    /// The loaded rule set's language.
+    nonisolated(unsafe) static var ruleSetLanguage: Language?
+
     static func report(_ diagnostics: [Diagnostic]) {
-        for d in diagnostics { printError(d.description) }
+        for d in diagnostics { printError(d.description(in: language)) }
     }
 
     /// Prints to standard output, or writes a file (as ``OutputSink`` does: whole or not at all); exits 74
@@ -93,6 +101,7 @@ enum Console {
     static func loadRules(_ options: RuleSetOptions) throws -> RuleSet {
         do {
             let ruleSet = try RuleSetSource.find(options.rules).load(overrides: options.overrides, today: today)
+            ruleSetLanguage = ruleSet.settings.language
             report(ruleSet.warnings)
             return ruleSet
         } catch {

@@ -25,6 +25,8 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// Where it is wrong, when a position is known.
     public var location: SourceLocation?
+    /// What is wrong in each language, for those worded in the catalogues (``message`` is then its English).
+    public var localized: LocalizedText?
 
     /// Creates a diagnostic.
     public init(_ severity: Severity, code: String, _ message: String, at location: SourceLocation?) {
@@ -37,6 +39,29 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// Shorthand for an error.
     public static func error(_ code: String, _ message: String, at location: SourceLocation?) -> Diagnostic {
         Diagnostic(.error, code: code, message, at: location)
+    }
+
+    /// An error worded in each language.
+    public static func error(_ code: String, _ text: LocalizedText, at location: SourceLocation?) -> Diagnostic {
+        var d = Diagnostic(.error, code: code, text.en, at: location)
+        d.localized = text
+        return d
+    }
+
+    /// What is wrong, in a language (English for findings not yet in the catalogues).
+    public func message(in language: Language) -> String { localized?(language) ?? message }
+
+    /// `path:line:col: severity: message [code]` in a language: the severity and the message translated,
+    /// the code stable and English (a finding not yet in the catalogues stays English, severity included).
+    public func description(in language: Language) -> String {
+        guard localized != nil else { return description }
+        let prefix = location.map { "\($0): " } ?? ""
+        let severity = switch severity {
+        case .error: Catalogue.text(.severityError, language)
+        case .warning: Catalogue.text(.severityWarning, language)
+        case .note: Catalogue.text(.severityNote, language)
+        }
+        return "\(prefix)\(severity): \(message(in: language)) [\(code)]"
     }
 
     /// Shorthand for a warning.

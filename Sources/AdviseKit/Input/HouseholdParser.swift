@@ -45,7 +45,8 @@ public struct HouseholdParser: Sendable {
             }
             guard let entry else {
                 if fact == .landM2 {
-                    problems.append(.error("input.missing", "\(label(fact)) is required: the land the household can convert, as \(QuantityParser.areaForms)", at: nil))
+                    let label = label(fact), cong = settings.congM2.value
+                    problems.append(.error("input.missing", LocalizedText { Catalogue.format(.qLandRequired, $0, label, QuantityParser.areaForms($0, congM2: cong)) }, at: nil))
                 }
                 continue
             }
@@ -53,7 +54,8 @@ public struct HouseholdParser: Sendable {
             case let .success(.number(v)): numbers[fact.rawValue] = v
             case let .success(.level(id)): levelIDs[fact.rawValue] = id
             case let .failure(problem):
-                problems.append(.error("input.\(fact.inputName)", "\(label(fact)): \(problem.message)", at: entry.location))
+                let label = label(fact)
+                problems.append(.error("input.\(fact.inputName)", LocalizedText { "\(label): \(problem.text($0))" }, at: entry.location))
             }
         }
         guard problems.isEmpty, let land = numbers[HouseholdFact.landM2.rawValue] else { throw DiagnosticError(problems) }
@@ -80,7 +82,7 @@ public struct HouseholdParser: Sendable {
             let table = levels[fact.rawValue]
             if let id = table[text] ?? table[Self.key(text)] { return .success(.level(id)) }
             guard let scaleID = fact.scale, let scale = settings.scales[scaleID] else {
-                return .failure(.init(message: "the rule set declares no \(fact.scale ?? "") scale"))
+                return .failure(.init(.qNoScale, fact.scale ?? ""))
             }
             return .failure(Self.unknownLevel(text, in: scale))
         }
@@ -92,9 +94,14 @@ public struct HouseholdParser: Sendable {
     /// The message for a text that is no level of the scale.
     static func unknownLevel(_ text: String, in scale: ExposureScale) -> QuantityParser.Problem {
         let wanted = key(text)
-        var message = "'\(text)' is not a \(scale.id.replacingOccurrences(of: "_", with: " ")) level; accepted: \(scale.levels.map(\.id).joined(separator: ", "))"
-        if let s = Spelling.closest(to: wanted, among: scale.levels.map(\.id)) { message += "; did you mean '\(s)'?" }
-        return .init(message: message)
+        let near = Spelling.closest(to: wanted, among: scale.levels.map(\.id))
+            ?? scale.levels.first { Spelling.closest(to: wanted, among: [key($0.name.vi)]) != nil }?.name.vi
+        return .init { language in
+            // In Vietnamese the levels are named in Vietnamese; in English by their ids, as the flags take them.
+            let accepted = scale.levels.map { language == .vi ? "\($0.name.vi) (\($0.id))" : $0.id }.joined(separator: ", ")
+            let scaleName = language == .vi ? scale.name.vi.lowercased() : scale.id.replacingOccurrences(of: "_", with: " ")
+            return Catalogue.format(.qNotLevel, language, text, scaleName, accepted) + (near.map { Catalogue.format(.qDidYouMean, language, $0) } ?? "")
+        }
     }
 }
 

@@ -5,9 +5,17 @@ import Foundation
 /// A number like `7.000` or `7,000` is refused: in Vietnamese the dot groups thousands, in English the
 /// comma does, so either could mean seven or seven thousand.
 public enum QuantityParser {
-    /// Why a text is not a quantity; the caller adds which flag or column it came from.
+    /// Why a text is not a quantity, in each language; the caller adds which flag or column it came from.
     public struct Problem: Error, Equatable, Sendable {
-        public var message: String
+        public var text: LocalizedText
+        /// In English (for tools, logs and tests).
+        public var message: String { text.en }
+
+        /// A problem worded by a catalogue phrase in each language.
+        init(_ make: (Language) -> String) { text = LocalizedText(make) }
+
+        /// A catalogue phrase with its arguments.
+        init(_ key: Catalogue.Key, _ arguments: String...) { self.init { Catalogue.format(key, $0, arguments: arguments) } }
     }
 
     /// Area units and their size in m² (công from the regional settings).
@@ -23,10 +31,10 @@ public enum QuantityParser {
         "ty": 1e9, "tỷ": 1e9, "tỉ": 1e9, "ti": 1e9, "b": 1e9, "bn": 1e9,
     ]
 
-    /// The accepted forms of an area, for messages.
-    public static let areaForms = "7000 (m²), 7000m2, 0.7ha, 7cong (1 công = 1,000 m²)"
-    /// The accepted forms of an amount of money, for messages.
-    public static let moneyForms = "150000000, 150tr, 150 triệu (đồng), 150trđ, 150M, 1.5ty, 1ty5, 1 tỷ 500 triệu"
+    /// The accepted forms of an area, for messages, with the size of one công.
+    static func areaForms(_ language: Language, congM2: Double) -> String {
+        Catalogue.format(.formsArea, language, NumberFormat.grouped(congM2, language))
+    }
 
     /// Words that name the currency after an amount (`150 triệu đồng`, `150trđ`).
     static let currencyWords: Set<String> = ["đ", "d", "đồng", "dong", "vnd", "₫"]
@@ -34,18 +42,17 @@ public enum QuantityParser {
     /// Parses an area to m²; 0 is a landless household.
     public static func area(_ text: String, congM2: Double) -> Result<Double, Problem> {
         if let plain = plainInteger(text) { return .success(plain) }
-        let forms = areaForms.replacingOccurrences(of: "1,000", with: "\(Int(congM2))")
-        return quantity(text, units: areaUnits(congM2: congM2), forms: forms, what: "an area")
-            .flatMap { $0 >= 0 ? .success($0) : .failure(Problem(message: "must be 0 m² (no land) or more")) }
-            .flatMap { $0 <= 1e8 ? .success($0) : .failure(Problem(message: "\(text) is more than 10,000 ha; check the unit")) }
+        return quantity(text, units: areaUnits(congM2: congM2), forms: { areaForms($0, congM2: congM2) }, what: .qArea)
+            .flatMap { $0 >= 0 ? .success($0) : .failure(Problem(.qNegativeArea)) }
+            .flatMap { $0 <= 1e8 ? .success($0) : .failure(Problem(.qAreaTooLarge, text)) }
     }
 
     /// Parses an amount of money to VND.
     public static func money(_ text: String) -> Result<Double, Problem> {
         if let plain = plainInteger(text) { return .success(plain) }
-        var result = quantity(text, units: moneyUnits, forms: moneyForms, what: "an amount of money")
+        var result = quantity(text, units: moneyUnits, forms: { Catalogue.text(.formsMoney, $0) }, what: .qMoney)
         if case .failure = result, let spoken = spokenMoney(text) { result = .success(spoken) }
-        return result.flatMap { $0 <= 1e13 ? .success($0.rounded()) : .failure(Problem(message: "\(text) is more than 10,000 tỷ; check the unit")) }
+        return result.flatMap { $0 <= 1e13 ? .success($0.rounded()) : .failure(Problem(.qMoneyTooLarge, text)) }
     }
 
     /// Money as it is said and written in Vietnamese: amounts with falling units (`1 tỷ 500 triệu`,
@@ -89,8 +96,6 @@ public enum QuantityParser {
         return tokens.count >= 2 ? total : nil
     }
 
-    /// The accepted forms of an income, for messages.
-    public static let incomeForms = "3tr (a month), 3tr/tháng, 3tr/month, 36tr/năm, 36tr/year"
 
     /// Periods an income may name, and how many of them make a year.
     static let periods: [(words: [String], perYear: Double)] = [
@@ -111,31 +116,31 @@ public enum QuantityParser {
         }
         switch money(amount) {
         case let .success(v): return .success(v * perYear)
-        case .failure: return .failure(Problem(message: "'\(text)' is not an income; write it as \(incomeForms)"))
+        case .failure: return .failure(Problem { Catalogue.format(.qNotIncome, $0, text, Catalogue.text(.formsIncome, $0)) })
         }
     }
 
     /// Parses a whole count of people within bounds.
     public static func count(_ text: String, minimum: Int, maximum: Int) -> Result<Double, Problem> {
         guard let n = Int(trimmed(text)), n >= minimum, n <= maximum else {
-            return .failure(Problem(message: "'\(text)' is not a whole number from \(minimum) to \(maximum)"))
+            return .failure(Problem(.qNotCount, text, String(minimum), String(maximum)))
         }
         return .success(Double(n))
     }
 
-    private static func quantity(_ raw: String, units: [String: Double], forms: String, what: String) -> Result<Double, Problem> {
+    private static func quantity(_ raw: String, units: [String: Double], forms: @escaping (Language) -> String, what: Catalogue.Key) -> Result<Double, Problem> {
         let text = trimmed(raw)
         let numberPart = String(text.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") })
         let unitPart = trimmed(String(text.dropFirst(numberPart.count))).lowercased()
         guard !numberPart.isEmpty else {
-            return .failure(Problem(message: "'\(raw)' is not \(what); write it as \(forms)"))
+            return .failure(Problem { Catalogue.format(.qNotA, $0, raw, Catalogue.text(what, $0), forms($0)) })
         }
         guard let factor = units[unitPart] else {
-            return .failure(Problem(message: "unknown unit '\(unitPart)' in '\(raw)'; write it as \(forms)"))
+            return .failure(Problem { Catalogue.format(.qUnknownUnit, $0, unitPart, raw, forms($0)) })
         }
         switch number(numberPart) {
         case let .success(value): return .success(value * factor)
-        case let .failure(problem): return .failure(Problem(message: "'\(raw)': \(problem.message); write it as \(forms)"))
+        case let .failure(problem): return .failure(Problem { Catalogue.format(.qNumber, $0, raw, problem.text($0), forms($0)) })
         }
     }
 
@@ -164,26 +169,27 @@ public enum QuantityParser {
         let separators = text.filter { $0 == "." || $0 == "," }
         let parts = text.split(separator: Character(separators.first.map(String.init) ?? "."), omittingEmptySubsequences: false).map(String.init)
         if separators.isEmpty {
-            guard let v = Double(text) else { return .failure(Problem(message: "not a number")) }
+            guard let v = Double(text) else { return .failure(Problem(.qNaN)) }
             return .success(v)
         }
         if Set(separators).count > 1 {
-            return .failure(Problem(message: "mixes '.' and ','; write digits without thousands separators"))
+            return .failure(Problem(.qMixed))
         }
         if separators.count >= 2 {
             let groupsOK = parts.dropFirst().allSatisfy { $0.count == 3 } && (1...3).contains(parts[0].count) && parts[0].first != "0"
             guard groupsOK, let v = Double(parts.joined()) else {
-                return .failure(Problem(message: "separators in the wrong places"))
+                return .failure(Problem(.qWrongPlaces))
             }
             return .success(v)
         }
         let (whole, fraction) = (parts[0], parts[1])
-        guard !whole.isEmpty, !fraction.isEmpty else { return .failure(Problem(message: "not a number")) }
+        guard !whole.isEmpty, !fraction.isEmpty else { return .failure(Problem(.qNaN)) }
         if fraction.count == 3, whole != "0" {
             let sep = separators.first ?? "."
-            return .failure(Problem(message: "ambiguous: '\(whole)\(sep)\(fraction)' could mean \(whole)\(fraction) (thousands grouped with '\(sep)') or \(whole).\(fraction); write \(whole)\(fraction) or \(whole).\(fraction.trimmingTrailingZeros())"))
+            return .failure(Problem(.qAmbiguous, "\(whole)\(sep)\(fraction)", "\(whole)\(fraction)", String(sep), "\(whole).\(fraction)", "\(whole)\(fraction)",
+                                    "\(whole).\(fraction.trimmingTrailingZeros())"))
         }
-        guard let v = Double(whole + "." + fraction) else { return .failure(Problem(message: "not a number")) }
+        guard let v = Double(whole + "." + fraction) else { return .failure(Problem(.qNaN)) }
         return .success(v)
     }
 }

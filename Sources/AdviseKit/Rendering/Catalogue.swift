@@ -21,6 +21,9 @@ public enum Catalogue {
         case messageLoan, messageIncome, messageRisk, messageNone, messageVersion
         case rankDownside, oddsTitle, oddsRange, oddsLoss, oddsLossBare, oddsInstalment, oddsPoverty, chanceNone, chanceUnder, chanceAbout, chanceAlmostAll
         case noteKeepRest, noteIdleCapital, noteIdleValue, otherIncome, grant, staleNote, messageStale, rulesetFrom, rulesetEmbedded
+        case severityError, severityWarning, severityNote, formsArea, formsMoney, formsIncome, qNotA, qArea, qMoney, qUnknownUnit, qNumber, qNaN
+        case qMixed, qWrongPlaces, qAmbiguous, qNegativeArea, qAreaTooLarge, qMoneyTooLarge, qNotIncome, qNotCount, qNotLevel, qDidYouMean
+        case qLandRequired, qNoScale, qColumn
     }
 
     /// The catalogue of a language.

@@ -115,6 +115,7 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        Console.chosenLanguage = lang
         try Console.refuseOverwriting(output, inputs: [input] + ruleSetOptions.overrides)
         let ruleSet = try Console.loadRules(ruleSetOptions)
         let (reader, positionName) = try openList(ruleSet)

@@ -30,6 +30,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
+        Console.chosenLanguage = lang
         try Console.refuseOverwriting(output, inputs: householdOptions.household + ruleSetOptions.overrides)
         let ruleSet = try Console.loadRules(ruleSetOptions)
         let files = householdOptions.household

@@ -32,6 +32,7 @@ struct RecommendCommand: ParsableCommand {
     var explain = false
 
     func run() throws {
+        Console.chosenLanguage = lang
         try Console.refuseOverwriting(output, inputs: householdOptions.household + ruleSetOptions.overrides)
         let ruleSet = try Console.loadRules(ruleSetOptions)
         guard householdOptions.household.count <= 1 else {

@@ -131,12 +131,17 @@ import Testing
         #expect(r.stdout.contains("Organic green coconut"))
     }
 
+    /// A bad value is answered in Vietnamese by default (the rule set's language) and in English with
+    /// `--lang en`, naming the flag and the accepted forms in that language; the code stays English.
     @Test(arguments: [
-        (["--land", "7.000"], "--land", "ambiguous"),
-        (["--land", "7000", "--capital", "lots"], "--capital", "150tr"),
-        (["--land", "7000", "--flood", "sometimes"], "--flood", "none, occasional, frequent"),
-        (["--land", "7000", "--loan-category", "rich"], "--loan-category", "poor, near-poor, newly-escaped, none"),
-        (["--capital", "50tr"], "--land is required", "0.7ha"),
+        (["--land", "7.000"], "--land", "lỗi: --land: '7.000': không rõ"),
+        (["--land", "7000", "--capital", "lots"], "--capital", "hãy viết như 150000000, 150tr, 150 triệu (đồng)"),
+        (["--land", "7000", "--flood", "sometimes"], "--flood", "các mức: không ngập (none), thỉnh thoảng (occasional), thường xuyên (frequent)"),
+        (["--land", "7000", "--loan-category", "rich"], "--loan-category", "hộ nghèo (poor), hộ cận nghèo (near-poor)"),
+        (["--capital", "50tr"], "cần cho biết --land", "0,7ha"),
+        (["--land", "7.000", "--lang", "en"], "--land", "error: --land: '7.000': ambiguous"),
+        (["--land", "7000", "--flood", "sometimes", "--lang", "en"], "--flood", "none, occasional, frequent"),
+        (["--capital", "50tr", "--lang", "en"], "--land is required", "0.7ha"),
         (["--lnd", "7000"], "--lnd", "Unknown option"),
         (["--land", "7000", "--rank", "fastest"], "--rank", "risk-npv"),
     ])
