@@ -17,8 +17,10 @@ public struct BatchInput: Sendable {
     public let ignoredColumns: [String]
     /// The CSV delimiter, detected from the header: a comma, a semicolon or a tab.
     public let delimiter: UInt8
-    /// What a record's position is called in error messages: `line` (a file), `row` (a sheet).
-    public var positionName = "line"
+    /// The header's own name of each fact's column (`Diện tích`), for messages.
+    public private(set) var headerNames: [HouseholdFact: String] = [:]
+    /// Whether records are sheet rows (their positions called rows in messages), not lines of a file.
+    public var fromSheet = false
 
     /// A JSON Lines reader.
     public static let jsonLines = BatchInput(format: .jsonl, columns: [], idColumn: nil, ignoredColumns: [], delimiter: UInt8(ascii: ","))
@@ -47,6 +49,7 @@ public struct BatchInput: Sendable {
         var idColumn: Int?
         var ignored: [String] = []
         var seen: [BatchColumn: String] = [:]
+        var names: [HouseholdFact: String] = [:]
         let table = BatchColumn.table(settings?.columnNames ?? [:])
         for (index, name) in header.enumerated() {
             let column = BatchColumn(header: name, names: table)
@@ -61,6 +64,7 @@ public struct BatchInput: Sendable {
                 columns.append(nil)
             case let .fact(fact)?:
                 columns.append(fact)
+                names[fact] = name.trimmingCharacters(in: .whitespaces)
             case nil:
                 columns.append(nil)
                 ignored.append(name.trimmingCharacters(in: .whitespaces))
@@ -73,6 +77,7 @@ public struct BatchInput: Sendable {
             throw .error("batch.header", message, at: nil)
         }
         self.init(format: .csv, columns: columns, idColumn: idColumn, ignoredColumns: ignored, delimiter: delimiter)
+        headerNames = names
     }
 
     private init(format: Format, columns: [HouseholdFact?], idColumn: Int?, ignoredColumns: [String], delimiter: UInt8) {
@@ -93,11 +98,12 @@ public struct BatchInput: Sendable {
         let fields: [Substring]
         switch CSVLine.fields(line, delimiter: delimiter) {
         case let .success(f): fields = f
-        case let .failure(p): return .failure(BatchRowError(id: nil, message: p.message))
+        case let .failure(p): return .failure(BatchRowError(id: nil, text: p.text))
         }
         let id = idColumn.flatMap { $0 < fields.count ? String(fields[$0]) : nil }
         guard fields.count == columns.count else {
-            return .failure(BatchRowError(id: id, message: "the row has \(fields.count) fields, the header \(columns.count)"))
+            let (found, wanted) = (String(fields.count), String(columns.count))
+            return .failure(BatchRowError(id: id, text: LocalizedText { Catalogue.format(.batchFieldCount, $0, found, wanted) }))
         }
         var input = HouseholdInput(id: id)
         for (fact, field) in zip(columns, fields) {
@@ -110,7 +116,7 @@ public struct BatchInput: Sendable {
     private func json(_ line: Substring) -> Result<HouseholdInput, BatchRowError> {
         if line.utf8.first == RecordStream.oversizedMarker { return .failure(Self.oversized(line)) }
         guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-            return .failure(BatchRowError(id: nil, message: "the line is not a JSON object"))
+            return .failure(BatchRowError(id: nil, text: LocalizedText { Catalogue.text(.batchNotJSON, $0) }))
         }
         func text(_ value: Any) -> String? {
             switch value {
@@ -124,7 +130,7 @@ public struct BatchInput: Sendable {
         for (key, value) in object.sorted(by: { $0.key < $1.key }) where key != "id" {
             guard let fact = HouseholdFact.input(named: key) else { continue }
             guard let t = text(value) else {
-                return .failure(BatchRowError(id: id, message: "column \(key): must be a string or a number"))
+                return .failure(BatchRowError(id: id, text: LocalizedText { Catalogue.format(.batchJSONValue, $0, key) }))
             }
             input[fact] = HouseholdInput.Entry(t)
         }
@@ -136,13 +142,19 @@ extension BatchInput {
     /// The error of a record too long to read (``RecordStream`` replaced it by a marker and its length).
     static func oversized(_ marker: Substring) -> BatchRowError {
         let bytes = Int(marker.dropFirst()) ?? 0
-        let size = String(format: "%.1f MB", Double(bytes) / 1e6)
-        return BatchRowError(id: nil, message: "the row is \(size) long, longer than a household row can be: a quote that is never closed, or not a household list")
+        return BatchRowError(id: nil, text: LocalizedText { Catalogue.format(.batchOversized, $0, NumberFormat.decimal(Double(bytes) / 1e6, places: 1, $0)) })
     }
 }
 
-/// A row that could not be answered: its id when known, and the message naming the column.
+/// A row that could not be answered: its id when known, and what is wrong (naming the column) in each language.
 public struct BatchRowError: Error, Equatable, Sendable {
     public var id: String?
-    public var message: String
+    public var text: LocalizedText
+    /// In English.
+    public var message: String { text.en }
+
+    public init(id: String?, text: LocalizedText) {
+        self.id = id
+        self.text = text
+    }
 }

@@ -8,6 +8,8 @@ public struct BatchProcessor: Sendable {
     }
 
     public let evaluator: Evaluator
+    /// The language of the error cells (the rule set's by default).
+    public let language: Language
     public let input: BatchInput
     public let format: Format
     public let rankBy: RankBy
@@ -19,14 +21,17 @@ public struct BatchProcessor: Sendable {
     let parser: HouseholdParser
 
     public init(evaluator: Evaluator, input: BatchInput, format: Format, rankBy: RankBy = .gain, plans: Bool = false,
-                odds: RiskSimulation.Options? = nil) {
+                odds: RiskSimulation.Options? = nil, language: Language? = nil) {
+        let language = language ?? evaluator.ruleSet.settings.language
+        self.language = language
         self.evaluator = evaluator
         self.input = input
         self.format = format
         self.rankBy = rankBy
         self.plans = plans
         self.odds = odds
-        parser = HouseholdParser(settings: evaluator.ruleSet.settings, label: { "column \($0.inputName)" })
+        let names = input.headerNames
+        parser = HouseholdParser(settings: evaluator.ruleSet.settings, label: { Catalogue.format(.qColumn, language, names[$0] ?? $0.inputName) })
     }
 
     /// The output columns, in order (a contract: documented in README; new ones are added at the end).
@@ -83,7 +88,8 @@ public struct BatchProcessor: Sendable {
                 write(id: id, best: best, error: nil, into: &out)
             case let .failure(error):
                 summary.addFailure()
-                write(id: error.id, best: nil, error: "\(input.positionName) \(record.line): \(error.message)", into: &out)
+                let at = Catalogue.format(input.fromSheet ? .batchRow : .batchLine, language, String(record.line))
+                write(id: error.id, best: nil, error: at + error.text(language), into: &out)
             }
         }
     }
@@ -113,7 +119,8 @@ public struct BatchProcessor: Sendable {
             }
             return .success((input.id, evaluator.answer(household, rankBy: rankBy, plans: plans, cache: cache)))
         } catch {
-            return .failure(BatchRowError(id: input.id, message: error.diagnostics.map(\.message).joined(separator: "; ")))
+            let diagnostics = error.diagnostics
+            return .failure(BatchRowError(id: input.id, text: LocalizedText { language in diagnostics.map { $0.message(in: language) }.joined(separator: "; ") }))
         }
     }
 

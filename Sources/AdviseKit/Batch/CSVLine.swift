@@ -39,7 +39,7 @@ public enum CSVLine {
                 var text = ""
                 var j = line.index(after: i)
                 while true {
-                    guard j < line.endIndex else { return .failure(CSVProblem(message: "a quoted field is not closed: a cell opens with a double quote (\") that never ends")) }
+                    guard j < line.endIndex else { return .failure(CSVProblem(.csvUnclosed)) }
                     if line[j] == "\"" {
                         let next = line.index(after: j)
                         if next < line.endIndex, line[next] == "\"" {
@@ -53,7 +53,7 @@ public enum CSVLine {
                     text.append(line[j])
                     j = line.index(after: j)
                 }
-                guard j == line.endIndex || line[j] == separator else { return .failure(CSVProblem(message: "text after a closing quote")) }
+                guard j == line.endIndex || line[j] == separator else { return .failure(CSVProblem(.csvAfterQuote)) }
                 fields.append(Substring(text))
                 if j == line.endIndex { return .success(fields) }
                 i = line.index(after: j)
@@ -101,7 +101,11 @@ public enum CSVLine {
     }
 }
 
-/// Why a CSV record cannot be split.
+/// Why a CSV record cannot be split, in each language.
 public struct CSVProblem: Error, Equatable, Sendable {
-    public var message: String
+    public var text: LocalizedText
+    /// In English.
+    public var message: String { text.en }
+
+    init(_ key: Catalogue.Key) { text = LocalizedText { Catalogue.text(key, $0) } }
 }

@@ -23,7 +23,7 @@ public enum Catalogue {
         case noteKeepRest, noteIdleCapital, noteIdleValue, otherIncome, grant, staleNote, messageStale, rulesetFrom, rulesetEmbedded
         case severityError, severityWarning, severityNote, formsArea, formsMoney, formsIncome, qNotA, qArea, qMoney, qUnknownUnit, qNumber, qNaN
         case qMixed, qWrongPlaces, qAmbiguous, qNegativeArea, qAreaTooLarge, qMoneyTooLarge, qNotIncome, qNotCount, qNotLevel, qDidYouMean
-        case qLandRequired, qNoScale, qColumn
+        case qLandRequired, qNoScale, qColumn, batchLine, batchRow, batchFieldCount, batchNotJSON, batchJSONValue, batchOversized, csvUnclosed, csvAfterQuote
     }
 
     /// The catalogue of a language.

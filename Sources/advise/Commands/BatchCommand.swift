@@ -80,7 +80,7 @@ struct BatchCommand: ParsableCommand {
 
     /// The input's records: a CSV or JSON Lines file as it is read, or a workbook's sheet (recognised by its
     /// first bytes, whatever its name), whose positions are sheet rows.
-    private func openList(_ ruleSet: RuleSet) throws -> (ChunkReader, String) {
+    private func openList(_ ruleSet: RuleSet) throws -> (ChunkReader, fromSheet: Bool) {
         let handle = try Console.openInput(input)
         let probe = ChunkReader(handle: handle)
         let first = try probe.readBlock()
@@ -90,7 +90,7 @@ struct BatchCommand: ParsableCommand {
         }
         guard XLSXReader.looksLikeWorkbook(first) else {
             if sheet != nil { Console.printError("advise: --sheet is for a workbook (.xlsx); \(input) is read as CSV") }
-            return (ChunkReader(handle: handle, prefix: first), "line")
+            return (ChunkReader(handle: handle, prefix: first), false)
         }
         var data = first
         while case let block = try probe.readBlock(), !block.isEmpty {
@@ -107,7 +107,7 @@ struct BatchCommand: ParsableCommand {
             let table = Sheet(name: sheet.name, rows: Array(sheet.rows[start...]))
             let header = table.rows.first.map { " (the header in row \($0.number))" } ?? ""
             Console.printError("advise: reading sheet '\(sheet.name)' of \(input)\(header)")
-            return (ChunkReader(handle: nil, prefix: Data(table.csv(width: table.rows.first?.cells.count ?? 0))), "row")
+            return (ChunkReader(handle: nil, prefix: Data(table.csv(width: table.rows.first?.cells.count ?? 0))), true)
         } catch {
             Console.printError("advise: \(input): \(error.message) [\(error.code)]")
             throw ExitCode(Console.dataError)
@@ -118,7 +118,7 @@ struct BatchCommand: ParsableCommand {
         Console.chosenLanguage = lang
         try Console.refuseOverwriting(output, inputs: [input] + ruleSetOptions.overrides)
         let ruleSet = try Console.loadRules(ruleSetOptions)
-        let (reader, positionName) = try openList(ruleSet)
+        let (reader, fromSheet) = try openList(ruleSet)
         let sink: OutputSink
         do {
             sink = try OutputSink(path: output)
@@ -132,7 +132,8 @@ struct BatchCommand: ParsableCommand {
             // contend on their reference counts.
             let copy = { (try? source.load(overrides: overrides, today: nil)) ?? ruleSet }
             let result = try BatchRun(ruleSet: ruleSet, copy: copy, format: format, rank: rank, plans: !single, odds: risk ? RiskSimulation.Options() : nil,
-                                      workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, delimiter: delimiter?.byte, positionName: positionName)
+                                      workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, delimiter: delimiter?.byte, fromSheet: fromSheet,
+                                      language: lang)
                 .run(reader: reader, sink: sink)
             try sink.commit { try XLSXWriter.data([BatchProcessor.sheet(fromOutput: $0, name: "advise")]) }
             let s = result.summary
@@ -176,8 +177,10 @@ struct BatchRun {
     let workers: Int
     /// The CSV delimiter, when given (`--delimiter`); nil detects it from the header.
     let delimiter: UInt8?
-    /// What a record's position is called: `line` in a file, `row` in a sheet.
-    let positionName: String
+    /// Whether the records are a sheet's rows (positions are rows, not lines).
+    let fromSheet: Bool
+    /// The language of the error cells.
+    let language: Language?
 
     func run(reader: ChunkReader, sink: OutputSink) throws -> (summary: BatchSummary, seconds: Double) {
         let start = DispatchTime.now()
@@ -194,7 +197,7 @@ struct BatchRun {
             let text = String(decoding: block[..<header.end], as: UTF8.self)
             input = try BatchInput(csvHeader: BatchRecord.records(of: text, quoted: true, firstLine: 1).first?.text ?? "", delimiter: delimiter,
                                    settings: ruleSet.settings)
-            input.positionName = positionName
+            input.fromSheet = fromSheet
             rest = Array(block[header.end...])
             lineNumber = 1 + header.lines
             if !input.ignoredColumns.isEmpty {
@@ -202,7 +205,8 @@ struct BatchRun {
             }
         }
         let processors = (0..<workers).map { w in
-            BatchProcessor(evaluator: Console.evaluator(w == 0 ? ruleSet : copy()), input: input, format: format, rankBy: rank, plans: plans, odds: odds)
+            BatchProcessor(evaluator: Console.evaluator(w == 0 ? ruleSet : copy()), input: input, format: format, rankBy: rank, plans: plans, odds: odds,
+                           language: language)
         }
         if let header = processors[0].header { try sink.write(Array(header.utf8)) }
         let caches = (0..<workers).map { _ in EvaluationCache() }

@@ -42,7 +42,7 @@ import Testing
 
     @Test func everyRowGetsItsAnswerInOrderAndBadRowsAreNamed() throws {
         let input = try BatchInput(csvHeader: Substring(Self.header))
-        let processor = BatchProcessor(evaluator: Evaluator(ruleSet: Fixtures.ruleSet), input: input, format: .csv)
+        let processor = BatchProcessor(evaluator: Evaluator(ruleSet: Fixtures.ruleSet), input: input, format: .csv, language: .en)
         let (lines, bad) = Self.rows()
         var out = OutputBuffer()
         var summary = BatchSummary()
@@ -77,8 +77,9 @@ import Testing
         let first = try #require(try JSONSerialization.jsonObject(with: Data(rows[0].utf8)) as? [String: Any])
         #expect(first["id"] as? String == "a" && first["status"] as? String == "ok" && first["model"] is String)
         #expect(Set(first.keys) == Set(BatchProcessor.columns))
-        #expect(rows[1].contains(#""status":"error""#) && rows[1].contains("line 2: column land"))
-        #expect(rows[2].contains("line 3: the line is not a JSON object"))
+        // The error cells speak the rule set's language (Vietnamese) unless told otherwise.
+        #expect(rows[1].contains(#""status":"error""#) && rows[1].contains("dòng 2: cột land: '7.000': không rõ"))
+        #expect(rows[2].contains("dòng 3: dòng này không phải là một đối tượng JSON"))
     }
 
     @Test func aRowAgreesWithTheSingleHouseholdAdvice() throws {

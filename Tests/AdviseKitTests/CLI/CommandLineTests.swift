@@ -254,7 +254,7 @@ import Testing
         let rows = try String(contentsOf: output, encoding: .utf8).split(separator: "\n")
         #expect(rows.count == 5001)
         #expect(rows[0].hasPrefix("id,status,error,model,verdict"))
-        for i in [3, 1234, 4999] { #expect(rows[i + 1].hasPrefix("H\(i),error,\"line \(i + 2): column land")) }
+        for i in [3, 1234, 4999] { #expect(rows[i + 1].hasPrefix("H\(i),error,\"dòng \(i + 2): cột land")) }
         #expect(rows.dropFirst().enumerated().allSatisfy { $0.element.hasPrefix("H\($0.offset),") })
         let again = try CommandLineTests.run(["batch", input.path])
         #expect(again.stdout == (try String(contentsOf: output, encoding: .utf8)), "byte-identical run to run, file or standard output")
@@ -386,7 +386,7 @@ import Testing
         #expect(r.status == 2)
         let rows = r.stdout.split(separator: "\n")
         #expect(rows.count == 4)
-        #expect(rows[2].hasPrefix(",error,\"line 3: the row is 2.0 MB long"), "\(rows[2])")
+        #expect(rows[2].hasPrefix(",error,\"dòng 3: hàng dài 2,0 MB"), "\(rows[2])")
         #expect(rows[3].hasPrefix("H3,ok,"))
     }
 
