@@ -54,12 +54,12 @@ enum Console {
         }
         let reason = fd >= 0 ? EISDIR : errno
         if fd >= 0 { close(fd) }
-        printError("advise: cannot read '\(path)': \(describe(errno: reason))")
+        printError("advise: " + Catalogue.format(.fileCannotRead, language, Catalogue.text(.fileInput, language), path, describe(errno: reason)))
         throw ExitCode(noInput)
     }
 
     /// Why a file operation failed, in words.
-    static func describe(errno code: Int32) -> String { TextFile.describe(errno: code) }
+    static func describe(errno code: Int32) -> String { TextFile.describe(errno: code)(language) }
 
     /// Refuses an output file that is one of the inputs (the same path, a link to it, or the same file by
     /// its device and inode): no input is ever overwritten.

@@ -36,7 +36,7 @@ enum RuleSetSource: Equatable {
             var problems: [Diagnostic] = []
             for path in overrides {
                 do {
-                    texts.append((path, try TextFile.read(path, limit: RuleSetLoader.fileSizeLimit, what: "the override file")))
+                    texts.append((path, try TextFile.read(path, limit: RuleSetLoader.fileSizeLimit, what: .override)))
                 } catch {
                     problems.append(error)
                 }

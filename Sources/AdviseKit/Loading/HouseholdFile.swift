@@ -7,7 +7,7 @@ public enum HouseholdFile {
     public static func load(path: String) throws(DiagnosticError) -> HouseholdInput {
         let text: String
         do {
-            text = try TextFile.read(path, limit: 1_000_000, what: "the household file")
+            text = try TextFile.read(path, limit: 1_000_000, what: .household)
         } catch {
             throw DiagnosticError([error])
         }

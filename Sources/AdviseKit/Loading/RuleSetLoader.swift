@@ -15,7 +15,7 @@ public enum RuleSetLoader {
         let url = URL(fileURLWithPath: directory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticError([.error("rules.not-found", "no rule set folder at '\(directory)'; name one with --rules FOLDER or $ADVISE_RULES", at: nil)])
+            throw DiagnosticError([.error("rules.not-found", LocalizedText { Catalogue.format(.rulesNotFound, $0, directory) }, at: nil)])
         }
         var files: [(path: String, text: String)] = []
         var problems: [Diagnostic] = []
@@ -25,7 +25,7 @@ public enum RuleSetLoader {
         for relative in paths {
             let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
             do {
-                files.append((path, try TextFile.read(url.appendingPathComponent(relative).path, limit: fileSizeLimit, what: "the rule file")))
+                files.append((path, try TextFile.read(url.appendingPathComponent(relative).path, limit: fileSizeLimit, what: .rule)))
             } catch {
                 problems.append(error.location == nil ? Diagnostic(error.severity, code: error.code, error.message, at: SourceLocation(file: path, line: 1, column: 1)) : error)
             }
@@ -36,7 +36,7 @@ public enum RuleSetLoader {
         var overrideFiles: [(path: String, text: String)] = []
         for path in overrides {
             do {
-                overrideFiles.append((path, try TextFile.read(path, limit: fileSizeLimit, what: "the override file")))
+                overrideFiles.append((path, try TextFile.read(path, limit: fileSizeLimit, what: .override)))
             } catch {
                 problems.append(error)
             }

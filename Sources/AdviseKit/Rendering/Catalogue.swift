@@ -24,6 +24,8 @@ public enum Catalogue {
         case severityError, severityWarning, severityNote, formsArea, formsMoney, formsIncome, qNotA, qArea, qMoney, qUnknownUnit, qNumber, qNaN
         case qMixed, qWrongPlaces, qAmbiguous, qNegativeArea, qAreaTooLarge, qMoneyTooLarge, qNotIncome, qNotCount, qNotLevel, qDidYouMean
         case qLandRequired, qNoScale, qColumn, batchLine, batchRow, batchFieldCount, batchNotJSON, batchJSONValue, batchOversized, csvUnclosed, csvAfterQuote
+        case fileCannotRead, fileHousehold, fileOverride, fileRule, fileInput, fileTooLarge, fileNotUTF8, reasonNoFile, reasonNoPermission
+        case reasonFolder, reasonNotFolder, reasonLoop, reasonNameTooLong, reasonDiskFull, reasonReadOnlyDisk, reasonPipeClosed, reasonIO, reasonDevice, rulesNotFound
     }
 
     /// The catalogue of a language.

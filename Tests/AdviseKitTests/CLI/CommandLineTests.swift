@@ -390,11 +390,14 @@ import Testing
         #expect(rows[3].hasPrefix("H3,ok,"))
     }
 
+    /// In the user's language: Vietnamese by default, English with --lang en.
     @Test(arguments: [
-        (["batch", "/no/such/list.csv"], "no such file"), (["batch", "Samples"], "a folder"),
-        (["--household", "/dev/zero"], "a device or a pipe"), (["--household", "Samples"], "a folder"),
-        (["--rules", "/no/such/Rules", "--land", "7000"], "--rules FOLDER"),
-        (["--override", "/no/such/override.yaml", "--land", "7000"], "no such file"),
+        (["batch", "/no/such/list.csv"], "không có tệp này"), (["batch", "Samples"], "đây là thư mục"),
+        (["--household", "/dev/zero"], "thiết bị hoặc đường ống"), (["--household", "Samples"], "đây là thư mục"),
+        (["--rules", "/no/such/Rules", "--land", "7000"], "--rules THƯ_MỤC"),
+        (["--override", "/no/such/override.yaml", "--land", "7000"], "không đọc được tệp điều chỉnh số liệu"),
+        (["batch", "/no/such/list.csv", "--lang", "en"], "no such file"), (["--household", "/dev/zero", "--lang", "en"], "a device or a pipe"),
+        (["--rules", "/no/such/Rules", "--land", "7000", "--lang", "en"], "--rules FOLDER"),
     ])
     func anUnreadableInputSaysWhyAndExits66(_ arguments: [String], _ reason: String) throws {
         let r = try CommandLineTests.run(arguments)
