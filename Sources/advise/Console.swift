@@ -31,7 +31,7 @@ enum Console {
         do {
             sink = try OutputSink(path: path)
         } catch {
-            printError("advise: cannot write '\(path ?? "-")': \(error)")
+            printError("advise: " + Catalogue.format(.writeFailed, language, path ?? "-", "\(error)"))
             throw ExitCode(ioError)
         }
         do {
@@ -39,7 +39,7 @@ enum Console {
             try sink.commit()
         } catch {
             sink.abandon()
-            printError(path.map { "advise: cannot write '\($0)': \(error)" } ?? "advise: cannot write to standard output: \(error)")
+            printError("advise: " + Catalogue.format(.writeFailed, language, path ?? "-", "\(error)"))
             throw ExitCode(ioError)
         }
     }
@@ -74,7 +74,7 @@ enum Console {
             let same = source == target
                 || (targetExists && stat(input, &inputStat) == 0 && inputStat.st_dev == targetStat.st_dev && inputStat.st_ino == targetStat.st_ino)
             if same {
-                throw ValidationError("-o \(output) is the input file \(input); write the output to another file (no input is ever overwritten)")
+                throw ValidationError(Catalogue.format(.refuseInput, language, output, input))
             }
         }
     }
@@ -107,7 +107,7 @@ enum Console {
         } catch {
             report(error.diagnostics)
             let errors = error.diagnostics.filter { $0.severity == .error }.count
-            printError("advise: the rule set has \(errors) error\(errors == 1 ? "" : "s"); no advice given")
+            printError("advise: " + Catalogue.format(.ruleSetErrors, language, String(errors)))
             throw ExitCode(cannotRead(error.diagnostics) ? noInput : dataError)
         }
     }

@@ -100,7 +100,7 @@ final class OutputSink {
         }
         let exists = stat(resolved, &info) == 0
         let kind = info.st_mode & S_IFMT
-        if exists, kind == S_IFDIR { throw Refusal(description: "it is a folder; give a file name") }
+        if exists, kind == S_IFDIR { throw Refusal(description: Catalogue.text(.refuseFolder, Console.language)) }
         if exists, kind != S_IFREG {
             // A device, FIFO or socket: written through, never replaced.
             guard let h = FileHandle(forWritingAtPath: resolved) else { throw Refusal(description: Console.describe(errno: errno)) }
@@ -111,12 +111,12 @@ final class OutputSink {
         }
         // Read-only by its permissions is refused even for a user who could override them (root).
         if exists, info.st_mode & 0o222 == 0 || access(resolved, W_OK) != 0 {
-            throw Refusal(description: "the file is read-only; it is left as it is — make it writable, or write elsewhere")
+            throw Refusal(description: Catalogue.text(.refuseReadOnly, Console.language))
         }
         let url = URL(fileURLWithPath: resolved)
         let directory = url.deletingLastPathComponent().path
         if access(directory, W_OK) != 0 {
-            throw Refusal(description: "its folder \(directory) cannot be written to (\(Console.describe(errno: errno)))")
+            throw Refusal(description: Catalogue.format(.refuseFolderNotWritable, Console.language, directory, Console.describe(errno: errno)))
         }
         Self.removeAbandoned(beside: url)
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())").path

@@ -26,6 +26,7 @@ public enum Catalogue {
         case qLandRequired, qNoScale, qColumn, batchLine, batchRow, batchFieldCount, batchNotJSON, batchJSONValue, batchOversized, csvUnclosed, csvAfterQuote
         case fileCannotRead, fileHousehold, fileOverride, fileRule, fileInput, fileTooLarge, fileNotUTF8, reasonNoFile, reasonNoPermission
         case reasonFolder, reasonNotFolder, reasonLoop, reasonNameTooLong, reasonDiskFull, reasonReadOnlyDisk, reasonPipeClosed, reasonIO, reasonDevice, rulesNotFound
+        case writeFailed, refuseFolder, refuseReadOnly, refuseFolderNotWritable, refuseInput, ignoringColumns, readingSheet, headerInRow, ruleSetErrors
     }
 
     /// The catalogue of a language.

@@ -105,8 +105,8 @@ struct BatchCommand: ParsableCommand {
             // A title or a date above the table is common: the header is the first row that names a land column.
             let start = sheet.rows.prefix(20).firstIndex { (try? BatchInput(header: $0.cells.map(\.text), settings: ruleSet.settings)) != nil } ?? 0
             let table = Sheet(name: sheet.name, rows: Array(sheet.rows[start...]))
-            let header = table.rows.first.map { " (the header in row \($0.number))" } ?? ""
-            Console.printError("advise: reading sheet '\(sheet.name)' of \(input)\(header)")
+            let header = table.rows.first.map { Catalogue.format(.headerInRow, Console.language, String($0.number)) } ?? ""
+            Console.printError("advise: " + Catalogue.format(.readingSheet, Console.language, sheet.name, input) + header)
             return (ChunkReader(handle: nil, prefix: Data(table.csv(width: table.rows.first?.cells.count ?? 0))), true)
         } catch {
             Console.printError("advise: \(input): \(error.message) [\(error.code)]")
@@ -123,7 +123,7 @@ struct BatchCommand: ParsableCommand {
         do {
             sink = try OutputSink(path: output)
         } catch {
-            Console.printError("advise: cannot write '\(output ?? "-")': \(error)")
+            Console.printError("advise: " + Catalogue.format(.writeFailed, Console.language, output ?? "-", "\(error)"))
             throw ExitCode(Console.ioError)
         }
         do {
@@ -157,7 +157,7 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode(Console.noInput)
         } catch {
             sink.abandon()
-            Console.printError("advise: cannot write '\(output ?? "-")': \(error)")
+            Console.printError("advise: " + Catalogue.format(.writeFailed, Console.language, output ?? "-", "\(error)"))
             throw ExitCode(Console.ioError)
         }
     }
@@ -201,7 +201,7 @@ struct BatchRun {
             rest = Array(block[header.end...])
             lineNumber = 1 + header.lines
             if !input.ignoredColumns.isEmpty {
-                Console.printError("advise: ignoring columns \(input.ignoredColumns.joined(separator: ", "))")
+                Console.printError("advise: " + Catalogue.format(.ignoringColumns, Console.language, input.ignoredColumns.joined(separator: ", ")))
             }
         }
         let processors = (0..<workers).map { w in

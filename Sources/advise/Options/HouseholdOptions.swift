@@ -90,7 +90,7 @@ struct PlanFlags: ParsableArguments {
     func validate() throws {
         if let m = firstIncomeWithin, !(1...600).contains(m) { throw ValidationError("--first-income-within takes months from 1 to 600") }
         if let y = abovePovertyBy, !(1...50).contains(y) { throw ValidationError("--above-poverty-by takes a year from 1 to 50") }
-        if let text = maxLoan, case let .failure(p) = QuantityParser.money(text) { throw ValidationError("--max-loan: \(p.message)") }
+        if let text = maxLoan, case let .failure(p) = QuantityParser.money(text) { throw ValidationError("--max-loan: \(p.text(Console.language))") }
     }
 
     /// The options for the planner.
