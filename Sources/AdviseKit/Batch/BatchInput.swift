@@ -34,12 +34,13 @@ public struct BatchInput: Sendable {
     public init(csvHeader raw: Substring, delimiter: UInt8? = nil, settings: RegionalSettings? = nil) throws(Diagnostic) {
         let line = raw.hasPrefix("\u{FEFF}") ? raw.dropFirst() : raw
         if line.utf8.first == RecordStream.oversizedMarker {
-            throw .error("batch.line-too-long", "the first line (the header): \(Self.oversized(line).message)", at: nil)
+            let problem = Self.oversized(line).text
+            throw .error("batch.line-too-long", LocalizedText { Catalogue.text(.batchHeaderLine, $0) + problem($0) }, at: nil)
         }
         let delimiter = delimiter ?? CSVLine.delimiter(ofHeader: line)
         switch CSVLine.fields(line, delimiter: delimiter) {
         case let .success(header): try self.init(header: header.map(String.init), delimiter: delimiter, settings: settings)
-        case let .failure(p): throw .error("batch.header", "the header row: \(p.message)", at: nil)
+        case let .failure(p): throw .error("batch.header", LocalizedText { Catalogue.text(.batchHeaderLine, $0) + p.text($0) }, at: nil)
         }
     }
 
@@ -55,8 +56,8 @@ public struct BatchInput: Sendable {
             let column = BatchColumn(header: name, names: table)
             if let column, let other = seen.updateValue(name, forKey: column) {
                 let what = if case let .fact(f) = column { f.inputName } else { "id" }
-                throw .error("batch.header", Spelling.folded(other) == Spelling.folded(name)
-                    ? "column '\(name)' appears twice in the header" : "columns '\(other)' and '\(name)' both give \(what)", at: nil)
+                let twice = Spelling.folded(other) == Spelling.folded(name)
+                throw .error("batch.header", LocalizedText { twice ? Catalogue.format(.batchColumnTwice, $0, name) : Catalogue.format(.batchColumnsSame, $0, other, name, what) }, at: nil)
             }
             switch column {
             case .id?:
@@ -71,10 +72,12 @@ public struct BatchInput: Sendable {
             }
         }
         guard columns.contains(.landM2) else {
-            var message = "the header has no 'land' column; columns are \(BatchColumn.inputNames.joined(separator: ", "))"
-            if let land = settings?.columnNames["land"], !land.isEmpty { message += " (land may also be called \(land.map { "'\($0)'" }.joined(separator: ", ")))" }
-            message += "; the header read: \(header.joined(separator: " | "))"
-            throw .error("batch.header", message, at: nil)
+            let names = BatchColumn.inputNames.joined(separator: ", "), read = header.joined(separator: " | ")
+            let land = (settings?.columnNames["land"] ?? []).map { "'\($0)'" }.joined(separator: ", ")
+            throw .error("batch.header", LocalizedText { language in
+                Catalogue.format(.batchNoLand, language, names) + (land.isEmpty ? "" : Catalogue.format(.batchLandAlso, language, land))
+                    + Catalogue.format(.batchHeaderRead, language, read)
+            }, at: nil)
         }
         self.init(format: .csv, columns: columns, idColumn: idColumn, ignoredColumns: ignored, delimiter: delimiter)
         headerNames = names

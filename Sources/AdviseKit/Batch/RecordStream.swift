@@ -148,10 +148,11 @@ public struct RecordStream: Sendable {
     private func encodingError(at offset: Int) -> Diagnostic {
         let line = 1 + linesScanned + text[scanned...].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
             + raw[..<min(offset, raw.count)].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
-        let what = encoding == .utf8 || encoding == nil
-            ? "line \(line) is not UTF-8 text: the file is probably in an older Vietnamese encoding (Windows-1258, TCVN3 or VNI)"
-            : "line \(line) is not valid \(encoding?.rawValue ?? "") text"
-        return .error("batch.encoding", "\(what); in Excel, save it with \"Save As\" → \"CSV UTF-8 (Comma delimited)\", or give the workbook (.xlsx) itself", at: nil)
+        let legacy = encoding == .utf8 || encoding == nil, name = encoding?.rawValue ?? ""
+        return .error("batch.encoding", LocalizedText { language in
+            (legacy ? Catalogue.format(.batchNotUTF8, language, String(line)) : Catalogue.format(.batchBadText, language, String(line), name))
+                + Catalogue.text(.batchSaveAsUTF8, language)
+        }, at: nil)
     }
 
     /// A file whose first line ends with a lone `\r` (old Mac) has every `\r` read as a line end.
@@ -205,7 +206,8 @@ public struct RecordStream: Sendable {
                     recordStart = i + 1
                     emitted = i + 1
                 } else if length > maxSkip {
-                    throw .error("batch.line-too-long", "the input runs on for more than \(maxSkip >> 20) MB without a line break (or inside a quote that never closes): it is not a household list (CSV, JSON Lines or .xlsx)", at: nil)
+                    let megabytes = String(maxSkip >> 20)
+                    throw .error("batch.line-too-long", LocalizedText { Catalogue.format(.batchRunsOn, $0, megabytes) }, at: nil)
                 }
                 i += 1
                 continue

@@ -27,6 +27,8 @@ public enum Catalogue {
         case fileCannotRead, fileHousehold, fileOverride, fileRule, fileInput, fileTooLarge, fileNotUTF8, reasonNoFile, reasonNoPermission
         case reasonFolder, reasonNotFolder, reasonLoop, reasonNameTooLong, reasonDiskFull, reasonReadOnlyDisk, reasonPipeClosed, reasonIO, reasonDevice, rulesNotFound
         case writeFailed, refuseFolder, refuseReadOnly, refuseFolderNotWritable, refuseInput, ignoringColumns, readingSheet, headerInRow, ruleSetErrors
+        case batchHeaderLine, batchColumnTwice, batchColumnsSame, batchNoLand, batchLandAlso, batchHeaderRead, batchNotUTF8, batchBadText, batchSaveAsUTF8
+        case batchRunsOn, xlsxInvalid, xlsxNoSheet, xlsOld
     }
 
     /// The catalogue of a language.

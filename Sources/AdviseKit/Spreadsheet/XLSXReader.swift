@@ -40,7 +40,8 @@ public enum XLSXReader {
         let chosen: WorkbookPart.Entry
         if let sheet {
             guard let match = sheets.first(where: { $0.name == sheet }) ?? sheets.first(where: { Spelling.folded($0.name) == Spelling.folded(sheet) }) else {
-                throw .error("xlsx.sheet", "the workbook has no sheet '\(sheet)'; its sheets are \(sheets.map { "'\($0.name)'" }.joined(separator: ", "))", at: nil)
+                let names = sheets.map { "'\($0.name)'" }.joined(separator: ", ")
+                throw .error("xlsx.sheet", LocalizedText { Catalogue.format(.xlsxNoSheet, $0, sheet, names) }, at: nil)
             }
             chosen = match
         } else {
@@ -76,7 +77,7 @@ public enum XLSXReader {
     }
 
     private static func invalid(_ why: String) -> Diagnostic {
-        .error("xlsx.invalid", "the file cannot be read as an Excel workbook (.xlsx): \(why); open it in Excel and save it again as .xlsx, or as \"CSV UTF-8\"", at: nil)
+        .error("xlsx.invalid", LocalizedText { Catalogue.format(.xlsxInvalid, $0, why) }, at: nil)
     }
 
     /// A part of the package, decoded.

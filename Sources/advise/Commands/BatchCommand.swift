@@ -85,7 +85,7 @@ struct BatchCommand: ParsableCommand {
         let probe = ChunkReader(handle: handle)
         let first = try probe.readBlock()
         if XLSXReader.looksLikeOldWorkbook(first) {
-            Console.printError("advise: \(input): this is an Excel 97–2003 workbook (.xls), which is not read; in Excel, save it as .xlsx or as \"CSV UTF-8\" [xlsx.old-format]")
+            Console.printError("advise: \(input): " + Catalogue.text(.xlsOld, Console.language) + " [xlsx.old-format]")
             throw ExitCode(Console.dataError)
         }
         guard XLSXReader.looksLikeWorkbook(first) else {
@@ -109,7 +109,7 @@ struct BatchCommand: ParsableCommand {
             Console.printError("advise: " + Catalogue.format(.readingSheet, Console.language, sheet.name, input) + header)
             return (ChunkReader(handle: nil, prefix: Data(table.csv(width: table.rows.first?.cells.count ?? 0))), true)
         } catch {
-            Console.printError("advise: \(input): \(error.message) [\(error.code)]")
+            Console.printError("advise: \(input): \(error.message(in: Console.language)) [\(error.code)]")
             throw ExitCode(Console.dataError)
         }
     }
@@ -149,7 +149,7 @@ struct BatchCommand: ParsableCommand {
             throw exit
         } catch let diagnostic as Diagnostic {
             sink.abandon()
-            Console.printError("advise: \(input): \(diagnostic.message) [\(diagnostic.code)]")
+            Console.printError("advise: \(input): \(diagnostic.message(in: Console.language)) [\(diagnostic.code)]")
             throw ExitCode(Console.usage)
         } catch let failure as ChunkReader.ReadFailure {
             sink.abandon()
