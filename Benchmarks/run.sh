@@ -23,7 +23,6 @@ fi
 [ -f "$work/households-100000.csv" ] || python3 "$peers/gen_households.py" 100000 > "$work/households-100000.csv"
 big="$work/households-$rows.csv"
 
-seconds() { python3 -c 'import re,sys; m=re.search(r"in ([0-9.]+) s", sys.stdin.read()); print(m.group(1) if m else "nan")'; }
 
 median() { python3 -c 'import statistics,sys; print(statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
 

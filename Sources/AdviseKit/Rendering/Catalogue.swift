@@ -28,7 +28,7 @@ public enum Catalogue {
         case reasonFolder, reasonNotFolder, reasonLoop, reasonNameTooLong, reasonDiskFull, reasonReadOnlyDisk, reasonPipeClosed, reasonIO, reasonDevice, rulesNotFound
         case writeFailed, refuseFolder, refuseReadOnly, refuseFolderNotWritable, refuseInput, ignoringColumns, readingSheet, headerInRow, ruleSetErrors
         case batchHeaderLine, batchColumnTwice, batchColumnsSame, batchNoLand, batchLandAlso, batchHeaderRead, batchNotUTF8, batchBadText, batchSaveAsUTF8
-        case batchRunsOn, xlsxInvalid, xlsxNoSheet, xlsOld
+        case batchRunsOn, xlsxInvalid, xlsxNoSheet, xlsOld, batchDone, exportExists, exportDone
     }
 
     /// The catalogue of a language.

@@ -138,7 +138,9 @@ struct BatchCommand: ParsableCommand {
             try sink.commit { try XLSXWriter.data([BatchProcessor.sheet(fromOutput: $0, name: "advise")]) }
             let s = result.summary
             let rate = result.seconds > 0 ? Int(Double(s.rows) / result.seconds) : 0
-            Console.printError("advise batch: \(s.rows) rows, \(s.rows - s.failed) answered, \(s.failed) failed, in \(String(format: "%.2f", result.seconds)) s (\(rate) rows/s)")
+            let language = Console.language
+            Console.printError("advise batch: " + Catalogue.format(.batchDone, language, String(s.rows), String(s.rows - s.failed), String(s.failed),
+                                                                   NumberFormat.decimal(result.seconds, places: 2, language), String(rate)))
             switch summary {
             case .text?: Console.printError(s.text(ruleSet, lang ?? ruleSet.settings.language))
             case .json?: Console.printError(s.json.serialized())

@@ -19,7 +19,7 @@ struct RulesExportCommand: ParsableCommand {
         let root = URL(fileURLWithPath: directory)
         let targets = EmbeddedRules.files.map { (root.appendingPathComponent($0.path), $0.text) }
         if let existing = targets.first(where: { fm.fileExists(atPath: $0.0.path) }) {
-            Console.printError("advise: \(existing.0.path) exists; no file is overwritten — export into an empty folder")
+            Console.printError("advise: " + Catalogue.format(.exportExists, Console.language, existing.0.path))
             throw ExitCode(73)
         }
         for (url, text) in targets {
@@ -29,10 +29,11 @@ struct RulesExportCommand: ParsableCommand {
             } catch let exit as ExitCode {
                 throw exit
             } catch {
-                Console.printError("advise: cannot create \(url.deletingLastPathComponent().path): \(error.localizedDescription)")
+                Console.printError("advise: " + Catalogue.format(.writeFailed, Console.language, url.deletingLastPathComponent().path, error.localizedDescription))
                 throw ExitCode(Console.ioError)
             }
         }
-        Console.printError("advise: wrote \(targets.count) rule files into \(root.appendingPathComponent("Rules").path); use them with --rules \(root.appendingPathComponent("Rules").path)")
+        let folder = root.appendingPathComponent("Rules").path
+        Console.printError("advise: " + Catalogue.format(.exportDone, Console.language, String(targets.count), folder, folder))
     }
 }

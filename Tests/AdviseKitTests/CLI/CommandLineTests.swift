@@ -250,7 +250,7 @@ import Testing
         let r = try CommandLineTests.run(["batch", input.path, "-o", output.path])
         #expect(r.status == 2, "\(r.stderr)")
         #expect(r.stdout.isEmpty)
-        #expect(r.stderr.contains("5000 rows, 4997 answered, 3 failed"))
+        #expect(r.stderr.contains("5000 hàng, 4997 đã trả lời, 3 lỗi"), "\(r.stderr)")
         let rows = try String(contentsOf: output, encoding: .utf8).split(separator: "\n")
         #expect(rows.count == 5001)
         #expect(rows[0].hasPrefix("id,status,error,model,verdict"))
