@@ -182,7 +182,7 @@ public struct Evaluator: Sendable {
     /// Ranking by ``RankBy/downside`` simulates the odds of every model (1,000 draws, seed 1).
     public func bestOption(_ household: Household, rankBy: RankBy = .gain, cache: EvaluationCache? = nil) -> OptionSummary? {
         let context = context(household, cache: cache)
-        return bestCandidate(context, rankBy: rankBy, cache: cache).map { summary($0, context).perMember(context) }
+        return bestCandidate(context, rankBy: rankBy, cache: cache).map { summary($0, context).row(for: household) }
     }
 
     /// What a batch row answers for a household: the plan single-household advice recommends (with
@@ -246,8 +246,6 @@ public struct Evaluator: Sendable {
             return row
         }
 
-        /// The row for the household of `context`.
-        func perMember(_ context: HouseholdContext) -> OptionSummary { row(for: context.household) }
     }
 
     private func summary(_ c: Candidate, _ context: HouseholdContext) -> RowAnswer {
@@ -273,7 +271,7 @@ public struct Evaluator: Sendable {
     /// current use of the land the plan leaves, against the poverty line when the plan is at full yield.
     public func summary(_ plan: Plan, _ household: Household) -> OptionSummary {
         let context = context(household, cache: nil)
-        return summary(plan, context).perMember(context)
+        return summary(plan, context).row(for: household)
     }
 
     private func summary(_ plan: Plan, _ context: HouseholdContext) -> RowAnswer {
