@@ -32,17 +32,7 @@ enum RuleSetSource: Equatable {
         case let .folder(path):
             ruleSet = try RuleSetLoader.load(directory: path, overrides: overrides, today: today)
         case .embedded:
-            var texts: [(path: String, text: String)] = []
-            var problems: [Diagnostic] = []
-            for path in overrides {
-                do {
-                    texts.append((path, try TextFile.read(path, limit: RuleSetLoader.fileSizeLimit, what: .override)))
-                } catch {
-                    problems.append(error)
-                }
-            }
-            guard problems.isEmpty else { throw DiagnosticError(problems) }
-            ruleSet = try RuleSetLoader.load(files: EmbeddedRules.files, overrides: texts, today: today)
+            ruleSet = try RuleSetLoader.load(files: EmbeddedRules.files, overridePaths: overrides, today: today)
         }
         ruleSet.settings.ruleset.source = name
         return ruleSet

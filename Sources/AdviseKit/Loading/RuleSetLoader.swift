@@ -33,6 +33,21 @@ public enum RuleSetLoader {
         if files.isEmpty, problems.isEmpty {
             problems.append(.error("rules.empty", "no .yaml files in '\(directory)'", at: nil))
         }
+        return try load(files: files, overridePaths: overrides, today: today, problems: problems)
+    }
+
+    /// Loads a rule set from file contents (the rule set built into the binary, say) with override files
+    /// read from their paths, as ``load(directory:overrides:today:)`` does for a folder.
+    /// - Throws: ``DiagnosticError`` listing every error, unreadable override files among them.
+    public static func load(files: [(path: String, text: String)], overridePaths: [String], today: String? = nil) throws(DiagnosticError) -> RuleSet {
+        try load(files: files, overridePaths: overridePaths, today: today, problems: [])
+    }
+
+    /// Reads the override files, loads, and reports the earlier `problems` (files that could not be read)
+    /// with whatever the load finds.
+    private static func load(files: [(path: String, text: String)], overridePaths overrides: [String], today: String?,
+                             problems: [Diagnostic]) throws(DiagnosticError) -> RuleSet {
+        var problems = problems
         var overrideFiles: [(path: String, text: String)] = []
         for path in overrides {
             do {
