@@ -1,4 +1,5 @@
 import AdviseKit
+import AdviseRuleSet
 import ArgumentParser
 import Foundation
 
@@ -81,21 +82,14 @@ enum Console {
 
     /// Today, `YYYY-MM-DD` (UTC), for the rule set's date checks and the report's date; `$ADVISE_TODAY`
     /// sets it (for repeatable runs and tests).
-    static var today: String {
-        if let fixed = ProcessInfo.processInfo.environment["ADVISE_TODAY"], fixed.count == 10,
-           fixed.enumerated().allSatisfy({ [4, 7].contains($0.offset) ? $0.element == "-" : $0.element.isNumber }) {
-            return fixed
-        }
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd"
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        return formatter.string(from: Date())
-    }
+    static var today: String { Today.iso }
 
     /// The evaluator, with year 0 in today's calendar year (so each year is compared with the poverty line
     /// in force then).
-    static func evaluator(_ ruleSet: RuleSet) -> Evaluator { Evaluator(ruleSet: ruleSet, year: Int(today.prefix(4))) }
+    static func evaluator(_ ruleSet: RuleSet) -> Evaluator { Evaluator(ruleSet: ruleSet, year: year) }
+
+    /// Today's calendar year: year 0 of every projection.
+    static var year: Int? { Today.year(of: today) }
 
     /// Loads the rule set with its overrides and checks; prints its warnings once; exits 65 on errors.
     static func loadRules(_ options: RuleSetOptions) throws -> RuleSet {

@@ -5,65 +5,6 @@ import Foundation
 import Glibc
 #endif
 
-/// Reads a file (or standard input) in large blocks of whole records (``RecordStream``: any encoding and
-/// line end a spreadsheet writes, quoted line breaks), so memory stays flat however long it is.
-final class ChunkReader {
-    private let handle: FileHandle?
-    private var pending: Data
-    private var stream = RecordStream()
-    private var finished = false
-    static let blockSize = 1 << 20
-
-    /// Reads `prefix` (bytes already read from the handle), then the rest of the handle.
-    init(handle: FileHandle?, prefix: Data = Data()) {
-        self.handle = handle
-        pending = prefix
-    }
-
-    /// Why the input could not be read, in words.
-    struct ReadFailure: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    /// The next block of the handle, as it comes (empty at its end); exits 66 with the reason when it fails.
-    func readBlock() throws -> Data {
-        do {
-            return try read()
-        } catch {
-            Console.printError("advise: cannot read the input: \(error)")
-            throw ExitCode(Console.noInput)
-        }
-    }
-
-    /// The next block of the handle (empty at its end).
-    private func read() throws -> Data {
-        guard let handle else { return Data() }
-        var data = Data(count: Self.blockSize)
-        while true {
-            let n = data.withUnsafeMutableBytes { Glibc.read(handle.fileDescriptor, $0.baseAddress, Self.blockSize) }
-            if n >= 0 { return data.prefix(n) }
-            if errno != EINTR { throw ReadFailure(description: Console.describe(errno: errno)) }
-        }
-    }
-
-    /// Whether records may hold quoted line breaks (CSV), known after the first block.
-    var quoted: Bool { stream.quoted }
-
-    /// The next block of whole records (ending with a line break, except perhaps the last), or nil at the end.
-    func next() throws -> [UInt8]? {
-        while !finished {
-            let block = pending.isEmpty ? try read() : pending
-            pending = Data()
-            if block.isEmpty {
-                finished = true
-                return try stream.finish()
-            }
-            if let records = try stream.feed(block) { return records }
-        }
-        return nil
-    }
-}
-
 /// Where output goes: standard output, or a file. A regular file (new or existing) is written to a
 /// temporary file beside it (`.NAME.partial-PID`) that is renamed over it only when the whole run
 /// succeeded, so an interrupted run never leaves a partial file that looks complete; an existing file keeps

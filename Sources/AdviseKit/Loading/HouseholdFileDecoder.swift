@@ -17,13 +17,15 @@ struct HouseholdFileDecoder {
                 continue
             }
             guard let fact = HouseholdFact.input(named: name) else {
-                var message = "unknown household fact '\(name)'; keys are id, name, \(HouseholdFact.allCases.map(\.inputName).joined(separator: ", "))"
-                if let s = Spelling.closest(to: name, among: HouseholdFact.allCases.map(\.inputName)) { message += "; did you mean '\(s)'?" }
-                context.error("field.unknown", message, at: key.location)
+                let keys = (["id", "name"] + HouseholdFact.allCases.map(\.inputName)).joined(separator: ", ")
+                let suggestion = Spelling.closest(to: name, among: HouseholdFact.allCases.map(\.inputName))
+                context.report(.error("field.unknown", LocalizedText { language in
+                    Catalogue.format(.householdUnknownKey, language, name, keys) + (suggestion.map { Catalogue.format(.qDidYouMean, language, $0) } ?? "")
+                }, at: key.location))
                 continue
             }
             guard let text = value.scalar, !value.isNull else {
-                context.error("type.mismatch", "\(name) must be a value, found \(value.kindName)", at: value.location)
+                context.report(.error("type.mismatch", LocalizedText { Catalogue.format(.householdNotAValue, $0, name) }, at: value.location))
                 continue
             }
             input[fact] = HouseholdInput.Entry(text, at: value.textLocation)

@@ -5,7 +5,8 @@ public struct HTMLReportRenderer: Sendable {
 
     public init(_ content: ReportContent) { self.content = content }
 
-    public func render() -> String {
+    /// The report; a page that shows it (the web server's answer) may add CSS and HTML before and after it.
+    public func render(css extraCSS: String = "", before: String = "", after: String = "") -> String {
         let c = content
         var body: [String] = []
         body.append("<header><h1>\(escape(c.title))</h1><p class=\"place\">\(escape(c.place))</p><p class=\"household\">\(escape(c.household))</p></header>")
@@ -42,10 +43,10 @@ public struct HTMLReportRenderer: Sendable {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(c.title)) — \(escape(c.headline))</title>
-        <style>\(Self.css)</style>
+        <style>\(Self.css)\(extraCSS)</style>
         </head>
         <body>
-        \(body.joined(separator: "\n"))
+        \(before)\(body.joined(separator: "\n"))\(after)
         </body>
         </html>
 

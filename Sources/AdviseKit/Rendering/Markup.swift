@@ -1,7 +1,7 @@
 /// Text made safe inside HTML or XML: `&`, `<`, `>`, `"` and `'` escaped, and the control characters XML
 /// cannot hold (all below U+0020 but tab, line feed and carriage return; U+FFFE, U+FFFF) dropped.
-enum Markup {
-    static func escaped(_ text: String) -> String {
+public enum Markup {
+    public static func escaped(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

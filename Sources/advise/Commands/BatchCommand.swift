@@ -1,4 +1,5 @@
 import AdviseKit
+import AdviseRuleSet
 import ArgumentParser
 import Dispatch
 import Foundation
@@ -83,7 +84,7 @@ struct BatchCommand: ParsableCommand {
     private func openList(_ ruleSet: RuleSet) throws -> (ChunkReader, fromSheet: Bool) {
         let handle = try Console.openInput(input)
         let probe = ChunkReader(handle: handle)
-        let first = try probe.readBlock()
+        let first = try readBlock(probe)
         if XLSXReader.looksLikeOldWorkbook(first) {
             Console.printError("advise: \(input): " + Catalogue.text(.xlsOld, Console.language) + " [xlsx.old-format]")
             throw ExitCode(Console.dataError)
@@ -93,7 +94,7 @@ struct BatchCommand: ParsableCommand {
             return (ChunkReader(handle: handle, prefix: first), false)
         }
         var data = first
-        while case let block = try probe.readBlock(), !block.isEmpty {
+        while case let block = try readBlock(probe), !block.isEmpty {
             data.append(block)
             if data.count > XLSXReader.maxPartSize {
                 Console.printError("advise: \(input): the workbook is larger than \(XLSXReader.maxPartSize >> 20) MB; save the list as \"CSV UTF-8\" [xlsx.too-large]")
@@ -114,6 +115,17 @@ struct BatchCommand: ParsableCommand {
         }
     }
 
+    /// The next block of the input; exits 66 with the reason when it cannot be read.
+    private func readBlock(_ reader: ChunkReader) throws -> Data {
+        do {
+            return try reader.readBlock()
+        } catch {
+            Console.printError("advise: " + Catalogue.format(.fileCannotRead, Console.language, Catalogue.text(.fileInput, Console.language), input,
+                                                             error.reason(Console.language)))
+            throw ExitCode(Console.noInput)
+        }
+    }
+
     func run() throws {
         Console.chosenLanguage = lang
         try Console.refuseOverwriting(output, inputs: [input] + ruleSetOptions.overrides)
@@ -131,10 +143,18 @@ struct BatchCommand: ParsableCommand {
             // Each worker gets its own copy of the rule set: shared Swift objects would make the cores
             // contend on their reference counts.
             let copy = { (try? source.load(overrides: overrides, today: nil)) ?? ruleSet }
-            let result = try BatchRun(ruleSet: ruleSet, copy: copy, format: format, rank: rank, plans: !single, odds: risk ? RiskSimulation.Options() : nil,
-                                      workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, delimiter: delimiter?.byte, fromSheet: fromSheet,
-                                      language: lang)
-                .run(reader: reader, sink: sink)
+            var run = BatchRun(ruleSet: ruleSet, copy: copy, format: format, rank: rank, plans: !single, odds: risk ? RiskSimulation.Options() : nil,
+                               workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, delimiter: delimiter?.byte, fromSheet: fromSheet,
+                               language: lang, year: Console.year)
+            run.onHeader = { input in
+                if !input.ignoredColumns.isEmpty {
+                    Console.printError("advise: " + Catalogue.format(.ignoringColumns, Console.language, input.ignoredColumns.joined(separator: ", ")))
+                }
+            }
+            let progress = Progress()
+            run.onProgress = progress.update
+            let result = try run.run(reader: reader, write: sink.write)
+            progress.finish()
             try sink.commit { try XLSXWriter.data([BatchProcessor.sheet(fromOutput: $0, name: "advise")]) }
             let s = result.summary
             let rate = result.seconds > 0 ? Int(Double(s.rows) / result.seconds) : 0
@@ -155,7 +175,8 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode(Console.usage)
         } catch let failure as ChunkReader.ReadFailure {
             sink.abandon()
-            Console.printError("advise: cannot read '\(input)': \(failure)")
+            Console.printError("advise: " + Catalogue.format(.fileCannotRead, Console.language, Catalogue.text(.fileInput, Console.language), input,
+                                                             failure.reason(Console.language)))
             throw ExitCode(Console.noInput)
         } catch {
             sink.abandon()
@@ -166,101 +187,6 @@ struct BatchCommand: ParsableCommand {
 }
 
 extension BatchProcessor.Format: ExpressibleByArgument {}
-
-/// One batch run: reads chunks of lines, answers each chunk on all workers in parallel, writes in order.
-struct BatchRun {
-    let ruleSet: RuleSet
-    /// A fresh copy of the rule set, for each worker.
-    let copy: () -> RuleSet
-    let format: BatchProcessor.Format
-    let rank: RankBy
-    let plans: Bool
-    let odds: RiskSimulation.Options?
-    let workers: Int
-    /// The CSV delimiter, when given (`--delimiter`); nil detects it from the header.
-    let delimiter: UInt8?
-    /// Whether the records are a sheet's rows (positions are rows, not lines).
-    let fromSheet: Bool
-    /// The language of the error cells.
-    let language: Language?
-
-    func run(reader: ChunkReader, sink: OutputSink) throws -> (summary: BatchSummary, seconds: Double) {
-        let start = DispatchTime.now()
-        guard let block = try reader.next() else { return (BatchSummary(), 0) }
-        let quoted = reader.quoted
-        // The header row (CSV) or the first record (JSON Lines).
-        var input: BatchInput
-        var lineNumber = 1
-        var rest: [UInt8] = block
-        if !quoted {
-            input = .jsonLines
-        } else {
-            let header = BatchRecord.firstEnd(of: block, quoted: true)
-            let text = String(decoding: block[..<header.end], as: UTF8.self)
-            input = try BatchInput(csvHeader: BatchRecord.records(of: text, quoted: true, firstLine: 1).first?.text ?? "", delimiter: delimiter,
-                                   settings: ruleSet.settings)
-            input.fromSheet = fromSheet
-            rest = Array(block[header.end...])
-            lineNumber = 1 + header.lines
-            if !input.ignoredColumns.isEmpty {
-                Console.printError("advise: " + Catalogue.format(.ignoringColumns, Console.language, input.ignoredColumns.joined(separator: ", ")))
-            }
-        }
-        let processors = (0..<workers).map { w in
-            BatchProcessor(evaluator: Console.evaluator(w == 0 ? ruleSet : copy()), input: input, format: format, rankBy: rank, plans: plans, odds: odds,
-                           language: language)
-        }
-        if let header = processors[0].header { try sink.write(Array(header.utf8)) }
-        let caches = (0..<workers).map { _ in EvaluationCache() }
-        var total = BatchSummary()
-        let progress = Progress()
-        var next: [UInt8]? = rest
-        while let chunk = next {
-            // Each worker decodes its own share of the bytes, so that no string storage is shared between
-            // cores (shared reference counts would make them contend).
-            let parts = BatchRecord.split(chunk, into: workers, quoted: quoted)
-            let firstLines = parts.reduce(into: [lineNumber]) { acc, part in acc.append(acc[acc.count - 1] + part.lines) }
-            let outputs = ChunkResults(count: parts.count)
-            DispatchQueue.concurrentPerform(iterations: parts.count) { w in
-                let text = String(decoding: chunk[parts[w].range], as: UTF8.self)
-                var out = OutputBuffer(capacity: parts[w].lines * 140)
-                var summary = BatchSummary()
-                let records = BatchRecord.records(of: text, quoted: quoted, firstLine: firstLines[w])
-                processors[w].process(records, cache: caches[w], into: &out, summary: &summary)
-                outputs.set(w, out, summary)
-            }
-            for w in 0..<parts.count {
-                try sink.write(outputs.texts[w].bytes)
-                total.merge(outputs.summaries[w])
-            }
-            lineNumber = firstLines[firstLines.count - 1]
-            progress.update(total.rows)
-            next = try reader.next()
-        }
-        progress.finish()
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        return (total, seconds)
-    }
-}
-
-/// Per-worker results of one chunk, written by the workers into their own slots.
-final class ChunkResults: @unchecked Sendable {
-    private(set) var texts: [OutputBuffer]
-    private(set) var summaries: [BatchSummary]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        texts = Array(repeating: OutputBuffer(), count: count)
-        summaries = Array(repeating: BatchSummary(), count: count)
-    }
-
-    func set(_ index: Int, _ text: OutputBuffer, _ summary: BatchSummary) {
-        lock.lock()
-        defer { lock.unlock() }
-        texts[index] = text
-        summaries[index] = summary
-    }
-}
 
 /// A progress line on standard error when it is a terminal; silent otherwise.
 final class Progress {

@@ -17,7 +17,7 @@ struct RecommendCommand: ParsableCommand {
     var lang: Language?
 
     @Option(help: "Output format: text (terminal), json, html (one-page printable report), markdown, message (Zalo/SMS, at most 640 characters).")
-    var format: OutputFormat = .text
+    var format: AdviceRequest.Format = .text
 
     @Flag(help: "With --format message: plain ASCII for SMS (no diacritics).")
     var ascii = false
@@ -40,18 +40,16 @@ struct RecommendCommand: ParsableCommand {
         }
         let base = try householdOptions.household.first.map { try Console.loadHousehold($0) } ?? HouseholdInput()
         let input = householdOptions.input(over: base)
+        var request = AdviceRequest(input: input, today: Console.today)
+        request.format = format
+        request.language = lang
+        request.rank = rank
+        request.explain = explain
+        request.ascii = ascii
+        request.plan = planFlags.options
+        request.odds = oddsFlags.options
         let household = try Console.parseHousehold(input, settings: ruleSet.settings)
-        let advice = Console.evaluator(ruleSet).advise(household, rankBy: rank, trace: explain, plans: true, planOptions: planFlags.options, changes: true, odds: oddsFlags.options)
-        let language = lang ?? ruleSet.settings.language
-        let settings = ruleSet.settings
-        let text: String
-        switch format {
-        case .text: text = TextRenderer(language: language, explain: explain, settings: settings).render(advice)
-        case .json: text = JSONRenderer(language: language, explain: explain, settings: settings).render(advice)
-        case .html: text = HTMLReportRenderer(ReportContent(advice: advice, settings: settings, language: language, date: Console.today)).render()
-        case .markdown: text = MarkdownReportRenderer(ReportContent(advice: advice, settings: settings, language: language, date: Console.today)).render()
-        case .message: text = MessageRenderer(language: language, ascii: ascii).render(advice, settings: settings)
-        }
+        let text = request.render(request.advice(household, ruleSet: ruleSet), ruleSet: ruleSet)
         try Console.emit(text, to: output)
     }
 }

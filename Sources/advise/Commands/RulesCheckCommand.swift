@@ -1,4 +1,5 @@
 import AdviseKit
+import AdviseRuleSet
 import ArgumentParser
 import Foundation
 

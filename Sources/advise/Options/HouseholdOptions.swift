@@ -63,10 +63,7 @@ struct RuleSetOptions: ParsableArguments {
     var overrides: [String] = []
 }
 
-/// Output choices shared by the commands that print advice.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, html, markdown, message
-}
+extension AdviceRequest.Format: ExpressibleByArgument {}
 
 /// Output for the rule-set tools: lines for people and editors, or JSON for tools.
 enum FindingsFormat: String, ExpressibleByArgument, CaseIterable {

@@ -173,7 +173,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
         let r = try Self.run(["--household", file.path])
         #expect(r.status == 65)
-        #expect(r.stderr.contains(":2:1: error: unknown household fact 'flod'"))
+        #expect(r.stderr.contains(":2:1: lỗi: không có thông tin hộ nào tên 'flod'; các khóa là id, name, land,"))
+        #expect(r.stderr.contains("có phải là 'flood'? [field.unknown]"))
+        #expect(try Self.run(["--household", file.path, "--lang", "en"]).stderr.contains(":2:1: error: unknown household fact 'flod'"))
     }
 
     @Test func flagsOverrideTheHouseholdFile() throws {

@@ -5,12 +5,12 @@ import Foundation
 /// Where the rule set comes from, in the order it is looked for: `--rules DIR`, `$ADVISE_RULES`, a `Rules/`
 /// folder in the current directory, and the rule set built into the binary. Every output names it
 /// (`ruleset.source`).
-enum RuleSetSource: Equatable {
+public enum RuleSetSource: Equatable, Sendable {
     case folder(String)
     case embedded
 
     /// The source for a `--rules` flag (or nil).
-    static func find(_ flag: String?) -> RuleSetSource {
+    public static func find(_ flag: String?) -> RuleSetSource {
         if let flag { return .folder(flag) }
         if let env = ProcessInfo.processInfo.environment["ADVISE_RULES"], !env.isEmpty { return .folder(env) }
         if FileManager.default.fileExists(atPath: "Rules/settings.yaml") { return .folder("Rules") }
@@ -18,7 +18,7 @@ enum RuleSetSource: Equatable {
     }
 
     /// How outputs name it: the folder as given, or `embedded`.
-    var name: String {
+    public var name: String {
         switch self {
         case let .folder(path): path
         case .embedded: "embedded"
@@ -26,7 +26,7 @@ enum RuleSetSource: Equatable {
     }
 
     /// Loads it with the override files, checked against `today` when given.
-    func load(overrides: [String], today: String?) throws(DiagnosticError) -> RuleSet {
+    public func load(overrides: [String], today: String?) throws(DiagnosticError) -> RuleSet {
         var ruleSet: RuleSet
         switch self {
         case let .folder(path):

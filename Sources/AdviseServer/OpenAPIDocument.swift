@@ -1,0 +1,154 @@
+import AdviseKit
+
+/// The API's description (`GET /api/v1/openapi.json`, OpenAPI 3.1), written from the rule set so that its
+/// levels and units are the ones the server accepts.
+struct OpenAPIDocument {
+    let settings: RegionalSettings
+    let configuration: AdviceServer.Configuration
+
+    var json: JSONValue {
+        .object([
+            ("openapi", .string("3.1.0")),
+            ("info", .object([
+                ("title", .string("advise")),
+                ("version", .string("1")),
+                ("description", .string("Farm-model advice for a household: which conversion, what it costs, what it earns, and the odds. "
+                    + "Rule set \(settings.ruleset.id) \(settings.ruleset.version). Errors are 400 with the command line's codes and messages, "
+                    + "in the language of `lang` or Accept-Language.")),
+            ])),
+            ("paths", .object([
+                ("/api/v1/advice", .object([("post", advice)])),
+                ("/api/v1/batch", .object([("post", batch)])),
+                ("/healthz", .object([("get", .object([
+                    ("summary", .string("Whether the server is up, and its rule set.")),
+                    ("responses", .object([("200", .object([("description", .string("Up.")), ("content", json(ref: nil))]))])),
+                ]))])),
+            ])),
+            ("components", .object([("schemas", .object([("Household", household), ("Errors", errors)]))])),
+        ])
+    }
+
+    private var advice: JSONValue {
+        .object([
+            ("summary", .string("Advice for one household: the same JSON as `advise --household FILE --format json`.")),
+            ("parameters", .array(commonParameters + [
+                parameter("draws", "Price paths simulated for the odds (0: none).", .object([("type", .string("integer")), ("minimum", .int(0)),
+                                                                                              ("maximum", .int(Int64(configuration.maxDraws))), ("default", .int(1000))])),
+                parameter("seed", "Seed of the simulation.", .object([("type", .string("integer")), ("minimum", .int(0)), ("default", .int(1))])),
+            ])),
+            ("requestBody", .object([
+                ("required", .bool(true)),
+                ("content", .object([("application/json", .object([("schema", .object([("$ref", .string("#/components/schemas/Household"))]))]))])),
+            ])),
+            ("responses", .object([
+                ("200", .object([("description", .string("The advice (fields as documented in README: recommendation, recommended_plan, options, risk, …).")),
+                                 ("content", json(ref: nil))])),
+                ("400", errorResponse("A value the rule set does not accept; each error names the field and the accepted forms.")),
+                ("413", errorResponse("The body is larger than \(configuration.maxBodyBytes) bytes.")),
+            ])),
+        ])
+    }
+
+    private var batch: JSONValue {
+        .object([
+            ("summary", .string("Advice for every household of a list, as `advise batch` writes it: one output row per input row, in order.")),
+            ("parameters", .array(commonParameters + [
+                parameter("format", "Output: csv or jsonl.", .object([("type", .string("string")), ("enum", .array([.string("csv"), .string("jsonl")])), ("default", .string("csv"))])),
+                parameter("single", "1: answer each row with its best single model (the fast path) instead of its plan.", .object([("type", .string("string")), ("enum", .array([.string("1")]))])),
+                parameter("risk", "1: add the odds' columns (slower).", .object([("type", .string("string")), ("enum", .array([.string("1")]))])),
+            ])),
+            ("requestBody", .object([
+                ("required", .bool(true)),
+                ("content", .object([
+                    ("text/csv", .object([("schema", .object([("type", .string("string")),
+                                                              ("description", .string("A header row naming the columns like the flags (or in Vietnamese), then one household a row; UTF-8 or UTF-16, `,` `;` or tab."))]))])),
+                    ("application/x-ndjson", .object([("schema", .object([("type", .string("string")), ("description", .string("One household object a line."))]))])),
+                ])),
+            ])),
+            ("responses", .object([
+                ("200", .object([
+                    ("description", .string("The output rows; a row that could not be answered is an error row naming its line and column. Headers Advise-Rows and Advise-Failed count them.")),
+                    ("content", .object([("text/csv", .object([("schema", .object([("type", .string("string"))]))])),
+                                         ("application/x-ndjson", .object([("schema", .object([("type", .string("string"))]))]))])),
+                ])),
+                ("400", errorResponse("A header without a land column, or text that is not UTF-8/UTF-16.")),
+                ("413", errorResponse("The upload is larger than \(configuration.maxUploadBytes) bytes.")),
+            ])),
+        ])
+    }
+
+    private var commonParameters: [JSONValue] {
+        [
+            parameter("lang", "Language of messages and errors (default: Accept-Language, else the rule set's).",
+                      .object([("type", .string("string")), ("enum", .array(Language.allCases.map { .string($0.rawValue) }))])),
+            parameter("rank", "Rank options by.", .object([("type", .string("string")), ("enum", .array(RankBy.allCases.map { .string($0.rawValue) })),
+                                                           ("default", .string("gain"))])),
+        ]
+    }
+
+    /// The household: the keys of a household file; values as text (with units) or numbers.
+    private var household: JSONValue {
+        var properties: [(String, JSONValue)] = [
+            ("id", .object([("type", .string("string")), ("description", .string("The household's id (a register or club number)."))])),
+            ("name", .object([("type", .string("string")), ("description", .string("The household's name, shown on the report only."))])),
+        ]
+        for fact in HouseholdFact.allCases {
+            var schema: [(String, JSONValue)] = [("description", .string(description(fact)))]
+            if let id = fact.scale, let scale = settings.scales[id] {
+                schema.insert(("type", .string("string")), at: 0)
+                schema.append(("enum", .array(scale.levels.map { .string($0.id) })))
+            } else {
+                schema.insert(("type", .array([.string("string"), .string("number")])), at: 0)
+            }
+            properties.append((fact.inputName, .object(schema)))
+        }
+        return .object([
+            ("type", .string("object")),
+            ("required", .array([.string("land")])),
+            ("properties", .object(properties)),
+            ("example", .object([("land", .string("7 công")), ("capital", .string("150tr")), ("flood", .string("occasional")), ("members", .int(4))])),
+        ])
+    }
+
+    private func description(_ fact: HouseholdFact) -> String {
+        switch fact {
+        case .landM2: "Land the household can convert: 7000 (m²), 7000m2, 0.7ha, 7 công (\(Int(settings.congM2.value)) m²)."
+        case .capitalVND: "Own capital: 150000000, 150tr, 150 triệu đồng, 1ty5, 1 tỷ 500 triệu."
+        case .labour: "Working household members."
+        case .members: "Household members."
+        case .otherIncomeVND: "Income beside the farm: 3tr (a month), 36tr/năm."
+        case .flood, .salinity, .currentUse, .loanCategory:
+            "One of the levels (their Vietnamese names and the aliases in the rule set are accepted too)."
+        }
+    }
+
+    private var errors: JSONValue {
+        .object([
+            ("type", .string("object")),
+            ("properties", .object([("errors", .object([
+                ("type", .string("array")),
+                ("items", .object([
+                    ("type", .string("object")),
+                    ("properties", .object([
+                        ("code", .object([("type", .string("string")), ("description", .string("Stable, in English: input.land, request.draws, batch.header, …"))])),
+                        ("severity", .object([("type", .string("string"))])),
+                        ("message", .object([("type", .string("string")), ("description", .string("In the request's language: the field and the accepted forms."))])),
+                        ("location", .object([("type", .array([.string("string"), .string("null")])), ("description", .string("request:LINE:COLUMN in the body, when known."))])),
+                    ])),
+                ])),
+            ]))])),
+        ])
+    }
+
+    private func parameter(_ name: String, _ description: String, _ schema: JSONValue) -> JSONValue {
+        .object([("name", .string(name)), ("in", .string("query")), ("required", .bool(false)), ("description", .string(description)), ("schema", schema)])
+    }
+
+    private func errorResponse(_ description: String) -> JSONValue {
+        .object([("description", .string(description)), ("content", json(ref: "#/components/schemas/Errors"))])
+    }
+
+    private func json(ref: String?) -> JSONValue {
+        .object([("application/json", .object([("schema", ref.map { .object([("$ref", .string($0))]) } ?? .object([("type", .string("object"))]))]))])
+    }
+}

@@ -1,0 +1,59 @@
+import AdviseKit
+import AdviseRuleSet
+import AdviseServer
+import ArgumentParser
+import Foundation
+
+/// `advise-server`: the web form and API. A separate executable, so that `swift run advise` never builds
+/// the web server's dependencies.
+@main
+struct AdviseServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "advise-server",
+        abstract: "Serve the advice form (GET /) and the API (POST /api/v1/advice, /api/v1/batch; GET /api/v1/openapi.json, /healthz).",
+        discussion: "Stops gracefully on SIGTERM or Ctrl-C. Exit codes: 0 stopped; 65 an invalid rule set; 66 a rule set that cannot be read; 70 the port cannot be opened."
+    )
+
+    @Option(help: "The address to listen on (default: loopback only; 0.0.0.0 for every network).")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port (0: any free port, printed at start).")
+    var port = 8080
+
+    @Option(help: ArgumentHelp("The rule set folder (default: ./Rules, or $ADVISE_RULES, else the built-in set).", valueName: "dir"))
+    var rules: String?
+
+    @Option(name: .customLong("override"), help: ArgumentHelp("An override file (kind: override) replacing named figures; repeatable.", valueName: "file"))
+    var overrides: [String] = []
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port takes 0 to 65535") }
+    }
+
+    func run() async throws {
+        let ruleSet: RuleSet
+        do {
+            ruleSet = try RuleSetSource.find(rules).load(overrides: overrides, today: Today.iso)
+        } catch {
+            let language = Language.vi
+            for d in error.diagnostics { FileHandle.standardError.write(Data((d.description(in: language) + "\n").utf8)) }
+            let unreadable = error.diagnostics.contains { ["file.not-found", "file.unreadable", "rules.not-found"].contains($0.code) }
+            throw ExitCode(unreadable ? 66 : 65)
+        }
+        var configuration = AdviceServer.Configuration()
+        configuration.host = host
+        configuration.port = port
+        let server = AdviceServer(ruleSet: ruleSet, configuration: configuration)
+        let host = host
+        let app = server.application { port in
+            let line = "advise-server: http://\(host):\(port)/ (rule set \(ruleSet.settings.ruleset.id) \(ruleSet.settings.ruleset.version), \(ruleSet.settings.ruleset.source))\n"
+            FileHandle.standardOutput.write(Data(line.utf8))
+        }
+        do {
+            try await app.runService()
+        } catch {
+            FileHandle.standardError.write(Data("advise-server: \(error)\n".utf8))
+            throw ExitCode(70)
+        }
+    }
+}
