@@ -1,0 +1,102 @@
+import AdviseKit
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real `advise-server` on a loopback port, used as an officer uses it: headless Chromium on a
+/// 360-px phone screen in Vietnamese opens the form, fills it in, submits it and reads the report; and the
+/// server stops cleanly on SIGTERM. (`.ci/run` installs Debian's `chromium`; without a browser the browser
+/// test is skipped and says so.)
+@Suite(.serialized) struct LiveServerTests {
+    /// A started server and its address.
+    final class Server {
+        let process = Process()
+        let base: String
+
+        init() throws {
+            process.executableURL = ServerFixtures.executable("advise-server")
+            process.arguments = ["--port", "0", "--rules", ServerFixtures.rulesPath]
+            var environment = ProcessInfo.processInfo.environment
+            environment["ADVISE_TODAY"] = ServerFixtures.today
+            process.environment = environment
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // The first line says where it listens: "advise-server: http://127.0.0.1:PORT/ (…)".
+            var text = ""
+            let deadline = Date().addingTimeInterval(30)
+            while !text.contains("\n"), Date() < deadline {
+                let data = out.fileHandleForReading.availableData
+                if data.isEmpty { break }
+                text += String(decoding: data, as: UTF8.self)
+            }
+            guard let start = text.range(of: "http://"), let end = text[start.lowerBound...].firstIndex(of: " ") else {
+                process.terminate()
+                throw DevTools.Failure(description: "the server did not say where it listens: \(text)")
+            }
+            base = String(text[start.lowerBound..<end]).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        }
+
+        deinit {
+            if process.isRunning { process.terminate() }
+        }
+    }
+
+    @Test(.enabled(if: DevTools.chromium != nil, "needs chromium (apt-get install chromium)"))
+    func anOfficerFillsInTheFormOnAPhoneAndReadsTheReport() throws {
+        let server = try Server()
+        let browser = try DevTools(language: "vi")
+        try browser.open(server.base + "/")
+        #expect(try browser.evaluate("document.documentElement.lang") as? String == "vi", "a Vietnamese phone gets the Vietnamese form")
+        #expect(try browser.evaluate("document.documentElement.scrollWidth") as? Int ?? 999 <= 360, "the form fits a 360-px screen")
+        _ = try browser.evaluate("""
+            (function () {
+              var f = document.forms[0];
+              f.land.value = '7'; f.land_unit.value = 'cong'; f.capital.value = '150 triệu';
+              f.flood.value = 'occasional'; f.members.value = '4'; f.id.value = 'H-07';
+              f.querySelector('button[type=submit]').click();
+              return true;
+            })()
+            """)
+        try browser.wait(until: "location.pathname === '/advice' && document.readyState === 'complete'")
+        let url = try browser.evaluate("location.href") as? String ?? ""
+        #expect(url.contains("land=7") && url.contains("land_unit=cong") && url.contains("capital=150+tri%E1%BB%87u"), "the answer's address can be shared: \(url)")
+
+        var input = HouseholdInput(id: "H-07")
+        input[.landM2] = .init("7 cong")
+        input[.capitalVND] = .init("150 triệu")
+        input[.flood] = .init("occasional")
+        input[.members] = .init("4")
+        let ruleSet = ServerFixtures.ruleSet
+        let advice = AdviceRequest(input: input, today: ServerFixtures.today).advice(try HouseholdParser(settings: ruleSet.settings).parse(input), ruleSet: ruleSet)
+        let headline = ReportContent(advice: advice, settings: ruleSet.settings, language: .vi, date: ServerFixtures.today).headline
+        #expect(try browser.evaluate("document.querySelector('.advice h2').innerText") as? String == headline)
+        let message = MessageRenderer(language: .vi, ascii: false).render(advice, settings: ruleSet.settings)
+        #expect(try browser.evaluate("document.getElementById('message').value") as? String == message, "the message is ready to copy")
+        #expect(try browser.evaluate("document.getElementById('print').hidden") as? Bool == false, "the script ran under the page's policy")
+        #expect(try browser.evaluate("document.documentElement.scrollWidth") as? Int ?? 999 <= 360, "the report fits a 360-px screen")
+
+        // A mistyped value comes back on the same form, named in Vietnamese with the forms it takes.
+        try browser.navigate(server.base + "/?lang=vi")
+        _ = try browser.evaluate("(function () { var f = document.forms[0]; f.land.value = 'bảy công rưỡi'; f.querySelector('button[type=submit]').click(); return true; })()")
+        try browser.wait(until: "location.pathname === '/advice' && document.readyState === 'complete'")
+        let errors = try browser.evaluate("document.querySelector('.errors').innerText") as? String ?? ""
+        #expect(errors.contains("Diện tích đất có thể chuyển đổi: 'bảy công rưỡi' không phải là diện tích; hãy viết như 7000 (m²)"), "\(errors)")
+        #expect(try browser.evaluate("document.forms[0].land.value") as? String == "bảy công rưỡi")
+    }
+
+    @Test func theServerStopsCleanlyOnSIGTERM() throws {
+        let server = try Server()
+        let health = try Data(contentsOf: URL(string: server.base + "/healthz")!)
+        #expect(String(decoding: health, as: UTF8.self).contains("\"status\": \"ok\""))
+        kill(server.process.processIdentifier, SIGTERM)
+        server.process.waitUntilExit()
+        #expect(server.process.terminationReason == .exit && server.process.terminationStatus == 0, "a graceful stop, not a kill")
+    }
+}
