@@ -3,6 +3,7 @@
 // Prints one line per measurement: name, iterations, and time per iteration.
 import AdviseKit
 import Dispatch
+import Foundation
 
 let rules = CommandLine.arguments.dropFirst().first ?? "Rules"
 /// Only the measurements whose name contains this (`advise-bench Rules odds`).
@@ -40,6 +41,20 @@ do {
     }
     measure("one household, full advice and plan without the odds (subtract from the line above)", iterations: 2_000, per: households.count) {
         for h in households { sink += evaluator.advise(h, plans: true).plan?.npv ?? 0 }
+    }
+    // The household of Benchmarks/server-load.sh, answered as the server answers it (parse, the full advice
+    // with the odds, the JSON), on one core and on every core: what the server's throughput is compared with.
+    let served = try HouseholdFile.parse(#"{"land": "7000", "capital": "150tr", "flood": "occasional", "members": 4}"#, path: "request")
+    var request = AdviceRequest(input: served, today: "2026-11-29")
+    request.format = .json
+    let answer: @Sendable () -> Int = { [request] in
+        guard let household = try? parser.parse(served) else { return 0 }
+        return request.render(request.advice(household, ruleSet: ruleSet), ruleSet: ruleSet).utf8.count
+    }
+    measure("one household as the server answers it (parse, advice with the odds, JSON), one core", iterations: 200) { sink += Double(answer()) }
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    measure("one household as the server answers it, on every core (\(cores)): time per answer", iterations: 50, per: cores * 20) {
+        DispatchQueue.concurrentPerform(iterations: cores) { _ in for _ in 0..<20 { _ = answer() } }
     }
     let cache = EvaluationCache()
     measure("one household, best option (the batch path, cached)", iterations: 200_000, per: households.count) {

@@ -36,11 +36,18 @@ extension Evaluator {
     /// evaluating the changed household: more capital, more land, a lower flood or salinity level, or a loan
     /// category with a programme. Empty for a recommended option.
     public func whatWouldChange(_ model: FarmModel, for household: Household) -> [Change] {
-        let current = evaluate(model, for: household).verdict
+        whatWouldChange(ModelProgram(model), index: nil, for: household, cache: EvaluationCache())
+    }
+
+    /// The same for a compiled model (the rule set's model `index`, if it is one), sharing the economics
+    /// through `cache`: the changed households mostly have the same rule outcomes, so a bisection over
+    /// capital or land evaluates the rules once, not at every step.
+    func whatWouldChange(_ program: ModelProgram, index: Int?, for household: Household, cache: EvaluationCache) -> [Change] {
+        let current = verdict(program, index: index, for: household, cache: cache)
         guard current != .recommended else { return [] }
         func feasible(_ h: Household) -> ModelAdvice? {
-            let a = evaluate(model, for: h)
-            return a.verdict < current ? a : nil
+            guard verdict(program, index: index, for: h, cache: cache) < current else { return nil }
+            return evaluate(program, index: index, for: h, cache: cache)
         }
         var changes: [Change] = []
         func mitigation(_ a: ModelAdvice) -> Double {
@@ -56,7 +63,7 @@ extension Evaluator {
                 let mid = ((lo + hi) / 2 / step).rounded(.up) * step
                 guard mid > lo, mid < hi else { break }
                 change.number = mid
-                if feasible(change.applied(to: household)) != nil { hi = mid } else { lo = mid }
+                if verdict(program, index: index, for: change.applied(to: household), cache: cache) < current { hi = mid } else { lo = mid }
             }
             change.number = hi
             if let a = feasible(change.applied(to: household)) {

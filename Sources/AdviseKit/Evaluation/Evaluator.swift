@@ -68,10 +68,13 @@ public struct Evaluator: Sendable {
         var candidates = ruleSet.models.indices.map { candidate($0, context, cache: cache) }
         let oddsOptions = odds ?? defaultOdds(rankBy)
         let simulation = simulate(&candidates, context, oddsOptions)
-        var options = rank(candidates, by: rankBy, context).map { advice($0, context, trace: trace) }
+        let ranked = rank(candidates, by: rankBy, context)
+        var options = ranked.map { advice($0, context, trace: trace) }
         if changes {
+            let shared = cache ?? EvaluationCache()
             for i in options.indices where options[i].verdict != .recommended {
-                options[i].whatWouldChange = whatWouldChange(options[i].model, for: household)
+                let index = compiled.firstIndex { $0 === ranked[i].program }
+                options[i].whatWouldChange = whatWouldChange(ranked[i].program, index: index, for: household, cache: shared)
             }
         }
         var plan = plans ? plan(candidates, context, planOptions) : nil
@@ -284,6 +287,17 @@ public struct Evaluator: Sendable {
     public func evaluate(_ model: FarmModel, for household: Household, trace: Bool = false) -> ModelAdvice {
         let context = context(household, cache: nil)
         return advice(candidate(ModelProgram(model), index: nil, context, cache: nil), context, trace: trace)
+    }
+
+    /// A compiled model's advice, its economics shared through `cache` when it is the rule set's model `index`.
+    func evaluate(_ program: ModelProgram, index: Int?, for household: Household, cache: EvaluationCache?) -> ModelAdvice {
+        let context = context(household, cache: cache)
+        return advice(candidate(program, index: index, context, cache: index == nil ? nil : cache), context, trace: false)
+    }
+
+    /// Only the verdict (what a search over changed households asks).
+    func verdict(_ program: ModelProgram, index: Int?, for household: Household, cache: EvaluationCache?) -> Verdict {
+        candidate(program, index: index, context(household, cache: cache), cache: cache).verdict
     }
 
     /// What every model's evaluation of one household shares.
