@@ -33,11 +33,18 @@ public struct AdviceServer: Sendable {
     public let configuration: Configuration
     /// Today, `YYYY-MM-DD` (read per request: a server runs across days).
     public let today: @Sendable () -> String
+    private let pool: EvaluatorPool
+    /// The rule set's parser of household values (its level names and aliases prepared once).
+    private let parser: HouseholdParser
+    private let compute: ComputePool
 
     public init(ruleSet: RuleSet, configuration: Configuration = Configuration(), today: @escaping @Sendable () -> String = { Today.iso }) {
         self.ruleSet = ruleSet
         self.configuration = configuration
         self.today = today
+        pool = EvaluatorPool(ruleSet: ruleSet)
+        parser = HouseholdParser(settings: ruleSet.settings)
+        compute = ComputePool()
     }
 
     /// The application: the router on an HTTP/1 server with an idle timeout; `runService()` stops
@@ -67,7 +74,7 @@ public struct AdviceServer: Sendable {
             let page = FormPage(settings: ruleSet.settings, language: language(fields, request), fields: fields)
             return Self.response(.ok, type: "text/html; charset=utf-8", page.render())
         }
-        router.get("advice") { request, _ in advicePage(request) }
+        router.get("advice") { request, _ in await compute.run { advicePage(request) } }
         router.get("app.js") { _, _ in
             var response = Self.response(.ok, type: "text/javascript; charset=utf-8", ClientScript.source)
             response.headers[.cacheControl] = "max-age=3600"
@@ -134,8 +141,10 @@ public struct AdviceServer: Sendable {
                 throw DiagnosticError([.error("request.empty", LocalizedText { Catalogue.text(.webEmptyBody, $0) }, at: nil)])
             }
             let input = try HouseholdFile.parse(text, path: "request")
-            let (advice, adviceRequest) = try answer(input, fields: fields, language: language, label: { $0.inputName }, format: .json)
-            return Self.response(.ok, type: "application/json", adviceRequest.render(advice, ruleSet: ruleSet))
+            return try await compute.run { () throws(DiagnosticError) -> Response in
+                let (advice, adviceRequest) = try answer(input, fields: fields, language: language, label: { $0.inputName }, format: .json)
+                return Self.response(.ok, type: "application/json", adviceRequest.render(advice, ruleSet: ruleSet))
+            }
         } catch {
             return Self.errors(error.diagnostics, language)
         }
@@ -189,8 +198,11 @@ public struct AdviceServer: Sendable {
         let draws = try whole(fields, "draws", 0...configuration.maxDraws, default: 1000, language)
         let seed = try whole(fields, "seed", 0...Int(Int32.max), default: 1, language)
         request.odds = draws > 0 ? RiskSimulation.Options(draws: draws, seed: UInt64(seed)) : nil
-        let household = try HouseholdParser(settings: ruleSet.settings, label: label).parse(input)
-        return (request.advice(household, ruleSet: ruleSet), request)
+        var parser = self.parser
+        parser.label = label
+        let household = try parser.parse(input)
+        let evaluator = pool.evaluator(year: Today.year(of: request.today))
+        return (pool.withCache { request.advice(household, evaluator: evaluator, cache: $0) }, request)
     }
 
     /// A field naming one of a type's values.
@@ -259,7 +271,7 @@ public struct AdviceServer: Sendable {
     }
 
     static func response(_ status: HTTPResponse.Status, type: String, _ text: String) -> Response {
-        response(status, type: type, Array(text.utf8))
+        Response(status: status, headers: [.contentType: type], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 
     static func response(_ status: HTTPResponse.Status, type: String, _ bytes: [UInt8]) -> Response {

@@ -14,7 +14,7 @@ import Foundation
 /// Same input and seed, same output, on any machine.
 public struct RiskSimulation {
     /// How many draws, from which seed.
-    public struct Options: Sendable, Equatable {
+    public struct Options: Sendable, Hashable {
         public var draws: Int
         public var seed: UInt64
 
@@ -25,7 +25,7 @@ public struct RiskSimulation {
     }
 
     let options: Options
-    /// Years drawn (the longest valuation period involved).
+    /// Years drawn (the bank's).
     let years: Int
     /// Each model's deviations, by its identity.
     private var deviations: [ObjectIdentifier: Deviation] = [:]
@@ -34,92 +34,87 @@ public struct RiskSimulation {
     /// discounted sum over its valuation period; `cash[d * horizon + t]`, the deviation in year t + 1; and,
     /// for the current use's baseline, `cumulative[d * (years + 1) + t]`, the discounted sum over years 1…t
     /// (a conversion gives it up over its own period).
-    struct Deviation {
+    public struct Deviation: Sendable {
         var value: [Double]
         var cash: [Double]
         var cumulative: [Double]
     }
 
-    /// Draws the price paths and hazard years, one draw at a time, and keeps each model's deviations.
+    /// The simulation of a household's models over the bank's draws.
     /// - Parameters:
     ///   - economics: every model the household's options and plan use.
     ///   - baseline: the current use's economics, if any.
-    /// - Complexity: O(draws × years × (markets² + hazards + Σ outputs)), memory O(draws × (models × horizon + years)).
-    public init(options: Options, markets: MarketModel, economics: [UnitEconomics], baseline: UnitEconomics? = nil) {
-        self.options = options
-        var models: [UnitEconomics] = []
-        for e in economics + [baseline].compactMap({ $0 }) where !models.contains(where: { $0 === e }) { models.append(e) }
-        let years = min(UnitEconomics.maxYears, models.map(\.extent).max() ?? 1)
-        self.years = years
-        var hazardNames: [String] = []
-        for e in models { for r in e.risks where !hazardNames.contains(r.hazard) { hazardNames.append(r.hazard) } }
-        let n = max(0, options.draws), m = markets.ids.count, h = hazardNames.count
-        // Per model: where each output's price comes from, which hazard each risk is, the discount factors.
-        let marketIndex = models.map { e in e.outputMarkets.map { id in id.flatMap { markets.ids.firstIndex(of: $0) } } }
-        let riskHazard = models.map { e in e.risks.map { hazardNames.firstIndex(of: $0.hazard) ?? 0 } }
-        let discount = models.map { e in (1...years).map { pow(1 + e.discountRate, -Double($0)) } }
-        // Each model's outputs laid out flat for the hot loop: revenue and kept share by [output][year], and
-        // where each output's price factor sits in a draw's path (-1: a steady price).
-        let revenueFlat = models.map { e in e.outputRevenue.flatMap { $0.prefix(years) } }
-        let keptFlat = models.map { e in e.outputKept.flatMap { $0.prefix(years) } }
-        let priceOffset = marketIndex.map { $0.map { $0.map { $0 * years } ?? -1 } }
-        var values = models.map { _ in [Double](repeating: 0, count: n) }
-        var cashes = models.map { e in [Double](repeating: 0, count: n * e.horizon) }
-        var cumulatives = models.map { e in e === baseline ? [Double](repeating: 0, count: n * (years + 1)) : [] }
-        // Each market is drawn for as long as a model selling on it is valued.
-        var marketYears = [Int](repeating: 0, count: m)
-        for (k, e) in models.enumerated() {
-            for case let i? in marketIndex[k] { marketYears[i] = max(marketYears[i], min(years, e.extent)) }
+    ///   - deviation: a model's deviations (``deviation(of:cumulative:bank:)``, or remembered ones).
+    public init(bank: DrawBank, economics: [UnitEconomics], baseline: UnitEconomics? = nil,
+                deviation: (UnitEconomics, Bool) -> Deviation? = { _, _ in nil }) {
+        options = bank.options
+        years = bank.years
+        for e in economics + [baseline].compactMap({ $0 }) where deviations[ObjectIdentifier(e)] == nil {
+            let cumulative = e === baseline
+            deviations[ObjectIdentifier(e)] = deviation(e, cumulative) ?? Self.deviation(of: e, cumulative: cumulative, bank: bank)
         }
-        let shockYears = markets.shockYears(marketYears)
-        var random = RandomSource(seed: options.seed)
-        var prices = [Double](repeating: 1, count: m * years), hazards = [Double](repeating: 1, count: h * years)
-        var scratch = [Double](repeating: 0, count: 2 * m)
+    }
+
+    /// The simulation with its own bank, drawn for the markets and the hazards of the given models (as the
+    /// evaluator does for a rule set; for tests and tools).
+    public init(options: Options, markets: MarketModel, economics: [UnitEconomics], baseline: UnitEconomics? = nil) {
+        var hazards: [String] = []
+        for e in economics + [baseline].compactMap({ $0 }) { for r in e.risks where !hazards.contains(r.hazard) { hazards.append(r.hazard) } }
+        let years = min(UnitEconomics.maxYears, (economics + [baseline].compactMap { $0 }).map(\.extent).max() ?? 1)
+        self.init(bank: DrawBank(options: options, markets: markets, hazards: hazards, years: years), economics: economics, baseline: baseline)
+    }
+
+    /// One model's deviations over every draw of the bank (`cumulative` for the current use's baseline).
+    /// - Complexity: O(draws × years × (outputs + risks)).
+    public static func deviation(of e: UnitEconomics, cumulative keepAll: Bool, bank: DrawBank) -> Deviation {
+        let n = max(0, bank.options.draws), years = bank.years, m = bank.markets.count, h = bank.hazards.count
+        let horizon = e.horizon, extent = min(years, e.extent)
+        // Where each output's price sits in a draw's paths (-1: a steady price), each risk's hazard, the
+        // discount factors, and the outputs laid out flat for the hot loop.
+        let offsets = e.outputMarkets.map { id in id.flatMap { bank.markets.firstIndex(of: $0) }.map { $0 * years } ?? -1 }
+        let riskHazard = e.risks.map { bank.hazards.firstIndex(of: $0.hazard) }
+        let discountOf = (1...years).map { pow(1 + e.discountRate, -Double($0)) }
+        let revenueOf = e.outputRevenue.flatMap { $0.prefix(years) }, keptOf = e.outputKept.flatMap { $0.prefix(years) }
+        let riskShare = e.riskShare, riskCost = e.riskCost
+        var value = [Double](repeating: 0, count: n), cash = [Double](repeating: 0, count: n * horizon)
+        var cumulative = keepAll ? [Double](repeating: 0, count: n * (years + 1)) : []
         var loss = [Double](repeating: 0, count: years), replant = loss
-        for d in 0..<n {
-            markets.path(years: marketYears, shocks: shockYears, stride: years, random: &random, into: &prices, scratch: &scratch)
-            for i in hazards.indices { hazards[i] = random.uniform() }
-            for (k, e) in models.enumerated() {
-                for t in 0..<years { loss[t] = 0; replant[t] = 0 }
-                for (r, risk) in e.risks.enumerated() {
-                    let base = riskHazard[k][r] * years
-                    for t in 0..<years where hazards[base + t] < risk.likelihood {
-                        replant[t] += risk.replantPerScale
-                        for j in t..<min(years, t + risk.lasts) { loss[j] += risk.loss }
-                    }
-                }
-                // The model's arrays, taken out once per draw (not per year and output).
-                let revenueOf = revenueFlat[k], keptOf = keptFlat[k], offsets = priceOffset[k], discountOf = discount[k]
-                let riskShare = e.riskShare, riskCost = e.riskCost
-                let horizon = e.horizon, extent = min(years, e.extent), keepAll = !cumulatives[k].isEmpty
-                var sum = 0.0, value = 0.0
-                cashes[k].withUnsafeMutableBufferPointer { cash in
-                    cumulatives[k].withUnsafeMutableBufferPointer { cumulative in
-                        for t in 0..<(keepAll ? years : extent) {
-                            var kept = 0.0, revenue = 0.0, expected = 0.0
-                            for o in offsets.indices {
-                                let r = revenueOf[o * years + t]
-                                guard r != 0 else { continue }
-                                let at = offsets[o]
-                                let factor = at >= 0 ? prices[at + t] : 1
-                                kept += (factor - 1) * r * keptOf[o * years + t]
-                                revenue += factor * r
-                                expected += r
-                            }
-                            let dev = kept - (min(1, loss[t]) * revenue - riskShare * expected) - (replant[t] - riskCost)
-                            if t < horizon { cash[d * horizon + t] = dev }
-                            sum += discountOf[t] * dev
-                            if keepAll { cumulative[d * (years + 1) + t + 1] = sum }
-                            if t + 1 == extent { value = sum }
+        let last = keepAll ? years : extent
+        bank.prices.withUnsafeBufferPointer { prices in
+            bank.hazardDraws.withUnsafeBufferPointer { hazards in
+                for d in 0..<n {
+                    for t in 0..<years { loss[t] = 0; replant[t] = 0 }
+                    for (r, risk) in e.risks.enumerated() {
+                        guard let hazard = riskHazard[r] else { continue }
+                        let base = (d * h + hazard) * years
+                        for t in 0..<years where hazards[base + t] < risk.likelihood {
+                            replant[t] += risk.replantPerScale
+                            for j in t..<min(years, t + risk.lasts) { loss[j] += risk.loss }
                         }
                     }
+                    let path = d * m * years
+                    var sum = 0.0
+                    for t in 0..<last {
+                        var kept = 0.0, revenue = 0.0, expected = 0.0
+                        for o in offsets.indices {
+                            let r = revenueOf[o * years + t]
+                            guard r != 0 else { continue }
+                            let at = offsets[o]
+                            let factor = at >= 0 ? prices[path + at + t] : 1
+                            kept += (factor - 1) * r * keptOf[o * years + t]
+                            revenue += factor * r
+                            expected += r
+                        }
+                        let dev = kept - (min(1, loss[t]) * revenue - riskShare * expected) - (replant[t] - riskCost)
+                        if t < horizon { cash[d * horizon + t] = dev }
+                        sum += discountOf[t] * dev
+                        if keepAll { cumulative[d * (years + 1) + t + 1] = sum }
+                        if t + 1 == extent { value[d] = sum }
+                    }
                 }
-                values[k][d] = value
             }
         }
-        for (k, e) in models.enumerated() {
-            deviations[ObjectIdentifier(e)] = Deviation(value: values[k], cash: cashes[k], cumulative: cumulatives[k])
-        }
+        return Deviation(value: value, cash: cash, cumulative: cumulative)
     }
 
     /// The deviations of one model, nil when the simulation did not draw for it.
@@ -172,17 +167,53 @@ public struct RiskSimulation {
                 }
             }
         }
-        npvs.sort()
-        gains.sort()
-        func percentile(_ sorted: [Double], _ q: Double) -> Double {
-            sorted.isEmpty ? 0 : sorted[Int((q * Double(sorted.count - 1)).rounded())]
-        }
+        let mean = n > 0 ? npvs.reduce(0, +) / Double(n) : p.riskAdjustedNPV
+        let npv = Self.percentiles(&npvs, [0.1, 0.5, 0.9]), gain = Self.percentiles(&gains, [0.1, 0.5, 0.9])
         let share = { (k: Int) in n > 0 ? Double(k) / Double(n) : 0 }
         return RiskProfile(draws: n, seed: options.seed,
-                           p10NPV: percentile(npvs, 0.1), p50NPV: percentile(npvs, 0.5), p90NPV: percentile(npvs, 0.9),
-                           p10Gain: percentile(gains, 0.1), p50Gain: percentile(gains, 0.5), p90Gain: percentile(gains, 0.9),
-                           meanNPV: n > 0 ? npvs.reduce(0, +) / Double(n) : p.riskAdjustedNPV,
+                           p10NPV: npv[0], p50NPV: npv[1], p90NPV: npv[2],
+                           p10Gain: gain[0], p50Gain: gain[1], p90Gain: gain[2],
+                           meanNPV: mean,
                            pLoss: share(losses), pMissedInstalment: share(missed), pBelowPovertyLine: share(below),
                            povertyYear: calendarYear, povertyLineMonth: line)
+    }
+
+    /// The values at quantiles `qs` (ascending) of `values`: the element at rank round(q · (n − 1)) of the
+    /// sorted values, found by selection in O(n) instead of a sort (the array is reordered). 0 when empty.
+    static func percentiles(_ values: inout [Double], _ qs: [Double]) -> [Double] {
+        guard !values.isEmpty else { return qs.map { _ in 0 } }
+        var low = 0
+        return qs.map { q in
+            let rank = Int((q * Double(values.count - 1)).rounded())
+            select(&values, rank, from: low, to: values.count - 1)
+            low = rank
+            return values[rank]
+        }
+    }
+
+    /// Puts the element of rank `k` at index k, the smaller ones before it and the larger after, within
+    /// `values[low...high]` (quickselect with a median-of-three pivot).
+    private static func select(_ values: inout [Double], _ k: Int, from low: Int, to high: Int) {
+        var (lo, hi) = (low, high)
+        values.withUnsafeMutableBufferPointer { v in
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2
+                if v[mid] < v[lo] { v.swapAt(mid, lo) }
+                if v[hi] < v[lo] { v.swapAt(hi, lo) }
+                if v[hi] < v[mid] { v.swapAt(hi, mid) }
+                let pivot = v[mid]
+                var (i, j) = (lo, hi)
+                while i <= j {
+                    while v[i] < pivot { i += 1 }
+                    while pivot < v[j] { j -= 1 }
+                    if i <= j {
+                        v.swapAt(i, j)
+                        i += 1
+                        j -= 1
+                    }
+                }
+                if k <= j { hi = j } else if k >= i { lo = i } else { return }
+            }
+        }
     }
 }

@@ -19,6 +19,13 @@
 public final class UnitEconomics: Sendable {
     /// The most years any flow is computed for (an orchard's life, a baseline's comparison period).
     public static let maxYears = 60
+
+    /// The years a model is valued over within a horizon: its life (a life past the horizon leaves residual
+    /// value), or whole lives covering the horizon (re-invested as each ends).
+    public static func extent(of model: FarmModel, horizon: Int) -> Int {
+        let life = min(maxYears, max(1, Int((model.lifeYears?.value ?? Double(horizon)).rounded())))
+        return life >= horizon ? life : min(maxYears, (horizon + life - 1) / life * life)
+    }
     /// The model's id and role (what a loan or grant restricted to some models, or to a purpose, checks).
     public let modelID: String
     public let role: Role
@@ -102,7 +109,7 @@ public final class UnitEconomics: Sendable {
         badYearLoss = min(1, outcome.risks.reduce(0) { $0 + $1.loss })
         self.horizon = horizon
         let life = min(years, max(1, Int((model.lifeYears?.value ?? Double(horizon)).rounded())))
-        let extent = life >= horizon ? life : min(years, (horizon + life - 1) / life * life)
+        let extent = Self.extent(of: model, horizon: horizon)
         self.extent = extent
         // The first year at full yield (a contract's curve falls to 0 after it ends).
         matureYear = min(horizon, model.outputs.map { output in

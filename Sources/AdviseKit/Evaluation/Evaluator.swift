@@ -16,8 +16,8 @@ public struct Evaluator: Sendable {
     /// The poverty line (VND a person a month) in force in year 0, 1, … of the valuation period.
     private let povertyLines: [Double]
     private let valuation: Valuation
-    /// The markets, for the odds.
-    private let markets: MarketModel
+    /// The odds' draws and each model's deviations over them, shared by every household (and every copy).
+    private let odds: OddsCache
     /// The facts that decide a batch answer: every fact but those no condition of the rule set reads and
     /// that only divide the income (members, other income), which ``answer(_:rankBy:plans:cache:)`` applies
     /// afresh to a remembered answer.
@@ -43,9 +43,11 @@ public struct Evaluator: Sendable {
         discountRate = settings.discountRate.value
         workdays = settings.workdaysPerWorker.value
         valuation = settings.valuation
-        markets = MarketModel(markets: settings.markets, correlations: settings.marketCorrelations)
+        let markets = MarketModel(markets: settings.markets, correlations: settings.marketCorrelations)
             ?? MarketModel(markets: settings.markets, correlations: [])!
         let models = ruleSet.models + (scales["current_use"]?.levels ?? []).compactMap { ruleSet.baseline(forCurrentUse: $0.id) }
+        odds = OddsCache(markets: markets, hazards: DrawBank.hazards(of: models),
+                         years: models.map { UnitEconomics.extent(of: $0, horizon: settings.horizonYears) }.max() ?? 1)
         let conditions = models.flatMap { m in m.rules.map(\.condition) + m.investment.compactMap(\.when) + m.operatingCosts.compactMap(\.when) }
             + settings.loanProgrammes.compactMap(\.eligibility.when) + settings.grants.compactMap(\.eligibility.when)
         let read = conditions.reduce(FactMask(0)) { $0 | $1.required }
@@ -97,7 +99,10 @@ public struct Evaluator: Sendable {
     private func simulate(_ candidates: inout [Candidate], _ context: HouseholdContext, _ options: RiskSimulation.Options?) -> RiskSimulation? {
         guard let options else { return nil }
         let open = candidates.indices.filter { !candidates[$0].shared.outcome.blocked && candidates[$0].limit.fits }
-        let simulation = RiskSimulation(options: options, markets: markets, economics: open.map { candidates[$0].economics }, baseline: context.baseline)
+        let bank = odds.bank(options)
+        let simulation = RiskSimulation(bank: bank, economics: open.map { candidates[$0].economics }, baseline: context.baseline) { e, cumulative in
+            odds.deviation(e, cumulative: cumulative, bank: bank)
+        }
         for i in open {
             let c = candidates[i]
             candidates[i].risk = simulation.profile(projection(c, context), context, landM2: c.program.grid.areaPerScale * c.scale)

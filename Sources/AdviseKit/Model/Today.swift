@@ -9,11 +9,11 @@ public enum Today {
            fixed.enumerated().allSatisfy({ [4, 7].contains($0.offset) ? $0.element == "-" : $0.element.isNumber }) {
             return fixed
         }
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd"
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        return formatter.string(from: Date())
+        // The calendar date in UTC, without a formatter (a server asks at every request).
+        var now = time(nil), parts = tm()
+        gmtime_r(&now, &parts)
+        let month = Int(parts.tm_mon) + 1, day = Int(parts.tm_mday)
+        return "\(Int(parts.tm_year) + 1900)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }
 
     /// The calendar year of a `YYYY-MM-DD` date.

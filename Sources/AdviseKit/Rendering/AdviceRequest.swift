@@ -40,8 +40,13 @@ public struct AdviceRequest: Sendable {
 
     /// The advice for an already parsed household.
     public func advice(_ household: Household, ruleSet: RuleSet) -> Advice {
-        Evaluator(ruleSet: ruleSet, year: Today.year(of: today))
-            .advise(household, rankBy: rank, trace: explain, plans: true, planOptions: plan, changes: true, odds: odds)
+        advice(household, evaluator: Evaluator(ruleSet: ruleSet, year: Today.year(of: today)))
+    }
+
+    /// The advice from an evaluator kept across requests (year 0 must be today's year): it shares the
+    /// odds' draws and, through `cache`, the models' economics with the households before.
+    public func advice(_ household: Household, evaluator: Evaluator, cache: EvaluationCache? = nil) -> Advice {
+        evaluator.advise(household, rankBy: rank, trace: explain, plans: true, planOptions: plan, changes: true, odds: odds, cache: cache)
     }
 
     /// The advice written in the chosen format and language.

@@ -18,9 +18,10 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The JSON text, indented by two spaces, keys in the order given.
     public func serialized(indent: Int = 0) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(to: &out, indent: indent)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The JSON text on one line, for JSON Lines.
@@ -37,40 +38,50 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private func write(to out: inout String, indent: Int) {
-        let pad = String(repeating: " ", count: indent)
-        let inner = String(repeating: " ", count: indent + 2)
+    /// Writes the text as UTF-8 bytes (one buffer, no intermediate strings: a full advice is ~30 kB).
+    private func write(to out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out += "null"
-        case let .bool(b): out += b ? "true" : "false"
-        case let .int(i): out += String(i)
-        case let .double(d): out += d.isFinite ? (d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : "\(d)") : "null"
+        case .null: out += "null".utf8
+        case let .bool(b): out += (b ? "true" : "false").utf8
+        case let .int(i): out += String(i).utf8
+        case let .double(d): out += (d.isFinite ? (d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : "\(d)") : "null").utf8
         case let .string(s): Self.escape(s, into: &out)
         case let .array(items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty { out += "[]".utf8; return }
             if items.allSatisfy(\.isScalar) {
-                out += "[" + items.map { $0.serialized() }.joined(separator: ", ") + "]"
+                out.append(UInt8(ascii: "["))
+                for (i, item) in items.enumerated() {
+                    if i > 0 { out += ", ".utf8 }
+                    item.write(to: &out, indent: 0)
+                }
+                out.append(UInt8(ascii: "]"))
                 return
             }
-            out += "[\n"
+            out += "[\n".utf8
             for (i, item) in items.enumerated() {
-                out += inner
+                Self.pad(&out, indent + 2)
                 item.write(to: &out, indent: indent + 2)
-                out += i < items.count - 1 ? ",\n" : "\n"
+                out += (i < items.count - 1 ? ",\n" : "\n").utf8
             }
-            out += pad + "]"
+            Self.pad(&out, indent)
+            out.append(UInt8(ascii: "]"))
         case let .object(pairs):
-            if pairs.isEmpty { out += "{}"; return }
-            out += "{\n"
+            if pairs.isEmpty { out += "{}".utf8; return }
+            out += "{\n".utf8
             for (i, (key, value)) in pairs.enumerated() {
-                out += inner
+                Self.pad(&out, indent + 2)
                 Self.escape(key, into: &out)
-                out += ": "
+                out += ": ".utf8
                 value.write(to: &out, indent: indent + 2)
-                out += i < pairs.count - 1 ? ",\n" : "\n"
+                out += (i < pairs.count - 1 ? ",\n" : "\n").utf8
             }
-            out += pad + "}"
+            Self.pad(&out, indent)
+            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func pad(_ out: inout [UInt8], _ count: Int) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
     }
 
     private var isScalar: Bool {
@@ -81,20 +92,30 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     private static func escape(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        escape(s, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped; everything else as its UTF-8.
+    private static func escape(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\""): out += "\\\"".utf8
+                case UInt8(ascii: "\\"): out += "\\\\".utf8
+                case UInt8(ascii: "\n"): out += "\\n".utf8
+                case UInt8(ascii: "\r"): out += "\\r".utf8
+                case UInt8(ascii: "\t"): out += "\\t".utf8
+                case ..<0x20:
+                    let hex = String(byte, radix: 16)
+                    out += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+                default: out.append(byte)
+                }
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

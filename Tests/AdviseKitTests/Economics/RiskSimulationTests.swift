@@ -129,4 +129,42 @@ import Testing
         #expect(p10.count == suitable.count)
         #expect(p10 == p10.sorted(by: >))
     }
+
+    /// The percentiles by selection equal those of a full sort (the oracle), for sizes from 1 to 300, with
+    /// ties, sorted and reversed input.
+    @Test func percentilesBySelectionEqualThoseOfASort() {
+        var random = RandomSource(seed: 11)
+        for n in 1...300 {
+            for shape in 0..<4 {
+                var values = (0..<n).map { _ in shape == 1 ? (random.uniform() * 5).rounded() : random.normal() * 1e6 }
+                if shape == 2 { values.sort() }
+                if shape == 3 { values.sort(by: >) }
+                let sorted = values.sorted()
+                let expected = [0.1, 0.5, 0.9].map { sorted[Int(($0 * Double(n - 1)).rounded())] }
+                var work = values
+                #expect(RiskSimulation.percentiles(&work, [0.1, 0.5, 0.9]) == expected, "n \(n), shape \(shape)")
+                #expect(work.sorted() == sorted, "the values are only reordered")
+            }
+        }
+        var empty: [Double] = []
+        #expect(RiskSimulation.percentiles(&empty, [0.1, 0.9]) == [0, 0])
+    }
+
+    /// A model's odds are its own: over the rule set's draws, its deviations are the same whether it is
+    /// simulated alone or beside every other model (before the bank, adding a model shifted the draws).
+    @Test func aModelsOddsDoNotDependOnTheModelsBesideIt() throws {
+        let ruleSet = Fixtures.ruleSet
+        let household = try Fixtures.household([.landM2: "7000", .capitalVND: "150tr", .flood: "occasional", .salinity: "medium"])
+        let economics = Evaluator(ruleSet: ruleSet, year: 2026).advise(household).options.map(\.economics)
+        let markets = try #require(MarketModel(markets: ruleSet.settings.markets, correlations: ruleSet.settings.marketCorrelations))
+        let bank = DrawBank(options: .init(draws: 200, seed: 3), markets: markets, hazards: DrawBank.hazards(of: ruleSet.models), years: 40)
+        let together = RiskSimulation(bank: bank, economics: economics)
+        #expect(economics.count >= 5)
+        for e in economics {
+            let alone = RiskSimulation(bank: bank, economics: [e])
+            #expect(alone.deviation(e)?.value == together.deviation(e)?.value, "\(e.modelID)")
+            #expect(alone.deviation(e)?.cash == together.deviation(e)?.cash, "\(e.modelID)")
+        }
+        #expect(Set(economics.compactMap { together.deviation($0)?.value }).count == economics.count, "each model has its own deviations")
+    }
 }
