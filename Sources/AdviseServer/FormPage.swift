@@ -49,11 +49,12 @@ struct FormPage {
             + (hint.isEmpty ? "" : " placeholder=\"\(esc(hint))\"") + (required ? " required" : "") + " value=\"\(esc(value))\">"
     }
 
-    /// The land units the rule set defines.
+    /// The land units: m², the rule set's regional units (công first), ha.
     private func units() -> String {
         let chosen = fields["land_unit"] ?? "m2"
-        return [("m2", "m²"), ("cong", "công"), ("ha", "ha")].map { value, label in
-            "<option value=\"\(value)\"\(value == chosen ? " selected" : "")>\(label)</option>"
+        let regional = settings.areaUnits.map { unit in (unit.name, unit.name == "cong" ? "công" : unit.name) }
+        return ([("m2", "m²")] + regional + [("ha", "ha")]).map { value, label in
+            "<option value=\"\(esc(value))\"\(value == chosen ? " selected" : "")>\(esc(label))</option>"
         }.joined()
     }
 

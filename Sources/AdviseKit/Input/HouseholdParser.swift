@@ -45,8 +45,10 @@ public struct HouseholdParser: Sendable {
             }
             guard let entry else {
                 if fact == .landM2 {
-                    let label = label(fact), cong = settings.congM2.value
-                    problems.append(.error("input.missing", LocalizedText { Catalogue.format(.qLandRequired, $0, label, QuantityParser.areaForms($0, congM2: cong)) }, at: nil))
+                    let label = label(fact), cong = settings.congM2.value, others = settings.areaUnits
+                    problems.append(.error("input.missing", LocalizedText {
+                        Catalogue.format(.qLandRequired, $0, label, QuantityParser.areaForms($0, congM2: cong, others: others))
+                    }, at: nil))
                 }
                 continue
             }
@@ -73,7 +75,7 @@ public struct HouseholdParser: Sendable {
 
     private func value(_ fact: HouseholdFact, _ text: String) -> Result<Parsed, QuantityParser.Problem> {
         switch fact {
-        case .landM2: return QuantityParser.area(text, congM2: settings.congM2.value).map(Parsed.number)
+        case .landM2: return QuantityParser.area(text, congM2: settings.congM2.value, others: settings.areaUnits).map(Parsed.number)
         case .capitalVND: return QuantityParser.money(text).map(Parsed.number)
         case .labour: return QuantityParser.count(text, minimum: 0, maximum: 50).map(Parsed.number)
         case .members: return QuantityParser.count(text, minimum: 1, maximum: 50).map(Parsed.number)

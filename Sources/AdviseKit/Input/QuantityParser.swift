@@ -18,9 +18,13 @@ public enum QuantityParser {
         init(_ key: Catalogue.Key, _ arguments: String...) { self.init { Catalogue.format(key, $0, arguments: arguments) } }
     }
 
-    /// Area units and their size in m² (công from the regional settings).
-    static func areaUnits(congM2: Double) -> [String: Double] {
-        ["": 1, "m2": 1, "m²": 1, "ha": 10_000, "cong": congM2, "công": congM2]
+    /// Area units and their size in m²: m², ha, the công and the rule set's other regional units.
+    static func areaUnits(congM2: Double, others: [AreaUnit]) -> [String: Double] {
+        var table: [String: Double] = ["": 1, "m2": 1, "m²": 1, "ha": 10_000, "cong": congM2, "công": congM2]
+        for unit in others where unit.name != "cong" {
+            for spelling in unit.spellings where table[spelling] == nil { table[spelling] = unit.size.value }
+        }
+        return table
     }
 
     /// Money units and their size in VND.
@@ -32,17 +36,19 @@ public enum QuantityParser {
     ]
 
     /// The accepted forms of an area, for messages, with the size of one công.
-    static func areaForms(_ language: Language, congM2: Double) -> String {
+    static func areaForms(_ language: Language, congM2: Double, others: [AreaUnit] = []) -> String {
         Catalogue.format(.formsArea, language, NumberFormat.grouped(congM2, language))
+            + others.filter { $0.name != "cong" }.map { ", 2 \($0.name) (1 \($0.name) = \(NumberFormat.grouped($0.size.value, language)) m²)" }.joined()
     }
 
     /// Words that name the currency after an amount (`150 triệu đồng`, `150trđ`).
     static let currencyWords: Set<String> = ["đ", "d", "đồng", "dong", "vnd", "₫"]
 
     /// Parses an area to m²; 0 is a landless household.
-    public static func area(_ text: String, congM2: Double) -> Result<Double, Problem> {
+    /// - Parameter others: the rule set's other regional units (``RegionalSettings/areaUnits``).
+    public static func area(_ text: String, congM2: Double, others: [AreaUnit] = []) -> Result<Double, Problem> {
         if let plain = plainInteger(text) { return .success(plain) }
-        return quantity(text, units: areaUnits(congM2: congM2), forms: { areaForms($0, congM2: congM2) }, what: .qArea)
+        return quantity(text, units: areaUnits(congM2: congM2, others: others), forms: { areaForms($0, congM2: congM2, others: others) }, what: .qArea)
             .flatMap { $0 >= 0 ? .success($0) : .failure(Problem(.qNegativeArea)) }
             .flatMap { $0 <= 1e8 ? .success($0) : .failure(Problem(.qAreaTooLarge, text)) }
     }

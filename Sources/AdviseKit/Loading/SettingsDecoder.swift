@@ -4,11 +4,20 @@ struct SettingsDecoder {
 
     /// The `công` size is read first because every other figure's units may use it.
     func decode(_ map: MappingReader) -> RegionalSettings? {
+        var areaUnits: [AreaUnit] = []
         let congFigure = map.required("area_units").flatMap { node -> Figure? in
             guard let units = context.mapping(node, "area_units") else { return nil }
-            defer { units.finish() }
             let probe = FigureDecoder(context: context, congM2: 1000)
-            return units.required("cong").flatMap { probe.figure($0, "the size of one công", expected: [.base(.area)])?.figure }
+            // Every entry is a unit by its written name (`sào`, `mẫu`); `cong` is required.
+            for (key, value) in units.entries {
+                guard let name = key.scalar, let size = probe.figure(value, "the size of one \(name)", expected: [.base(.area)])?.figure else { continue }
+                areaUnits.append(AreaUnit(name: name, size: size))
+            }
+            guard let cong = areaUnits.first(where: { $0.name == "cong" }) else {
+                context.error("field.missing", "area_units needs 'cong', the size of one công", at: node.location)
+                return nil
+            }
+            return cong.size
         }
         let figures = FigureDecoder(context: context, congM2: congFigure?.value ?? 1000)
 
@@ -60,6 +69,7 @@ struct SettingsDecoder {
             scales: scales, loanProgrammes: loans, grants: grants, markets: markets, marketCorrelations: correlations, constants: constants,
             priceMaxAgeYears: maxAge.value, coverage: coverage, location: map.node.location)
         settings.columnNames = columnNames
+        settings.areaUnits = areaUnits.sorted { ($0.name == "cong" ? 0 : 1) < ($1.name == "cong" ? 0 : 1) }
         return settings
     }
 

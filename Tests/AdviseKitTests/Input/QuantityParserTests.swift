@@ -25,6 +25,25 @@ import Testing
         }
     }
 
+    /// The rule set's regional units, as an officer writes them, with or without diacritics.
+    @Test(arguments: [("2 sào", 2000.0), ("2sao", 2000), ("2 SÀO", 2000), ("1 mẫu", 10_000), ("1,5 mẫu", 15_000), ("3 mau", 30_000), ("7 công", 7000)])
+    func regionalUnitsFollowTheRuleSet(_ text: String, _ m2: Double) throws {
+        let household = try Fixtures.household([.landM2: text])
+        #expect(household.landM2 == m2)
+        let units = Fixtures.settings.areaUnits
+        #expect(units.map(\.name) == ["cong", "sào", "mẫu"], "the công first, then in file order")
+        #expect(units.allSatisfy { !$0.size.provenance.sources.isEmpty }, "each unit's size has its source")
+    }
+
+    @Test func anUnknownUnitListsTheRegionalOnes() {
+        guard case let .failure(problem) = QuantityParser.area("2 thước", congM2: 1000, others: Fixtures.settings.areaUnits) else {
+            Issue.record("2 thước was read as an area")
+            return
+        }
+        #expect(problem.text(.vi).hasSuffix("7 công (1 công = 1.000 m²), 2 sào (1 sào = 1.000 m²), 2 mẫu (1 mẫu = 10.000 m²)"))
+        #expect(problem.text(.en).hasSuffix("7cong (1 công = 1,000 m²), 2 sào (1 sào = 1,000 m²), 2 mẫu (1 mẫu = 10,000 m²)"))
+    }
+
     @Test func congFollowsTheRuleSet() throws {
         #expect(try QuantityParser.area("1cong", congM2: 1296).get() == 1296)
     }
