@@ -9,12 +9,16 @@ let package = Package(
         .executable(name: "advise-server", targets: ["advise-server"]),
         .library(name: "AdviseKit", targets: ["AdviseKit"]),
     ],
+    // The web server is built with `--traits Server` (`swift run --traits Server advise-server`, and the test
+    // command `swift test --traits Server`): without it its dependencies are not even fetched, so
+    // `swift run advise` on a fresh clone resolves and builds only what the command line needs.
+    traits: [.trait(name: "Server", description: "advise-server: the web form and API on Hummingbird 2")],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
-        // The web server only (`advise-server`): `swift run advise` does not build it.
+        // The web server only (the Server trait): without it these are not fetched.
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
@@ -32,26 +36,28 @@ let package = Package(
             dependencies: [
                 "AdviseKit",
                 "AdviseRuleSet",
+                "AdviseRuleSetSource",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // The shipped rule set, generated from Rules/ at build time and built into the binary, and where a
-        // command or the server finds its rule set.
-        .target(name: "AdviseRuleSet", dependencies: ["AdviseKit"], plugins: ["EmbedRules"]),
+        // The shipped rule set, generated from Rules/ at build time and built into the binary (no dependency:
+        // it compiles beside AdviseKit), and where a command or the server finds its rule set.
+        .target(name: "AdviseRuleSet", plugins: ["EmbedRules"]),
+        .target(name: "AdviseRuleSetSource", dependencies: ["AdviseKit", "AdviseRuleSet"]),
         // The web form and API on Hummingbird, as a library (tested in-process) and a thin executable.
         .target(
             name: "AdviseServer",
             dependencies: [
                 "AdviseKit",
-                "AdviseRuleSet",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Server"])),
+                .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Server"])),
             ]
         ),
         .executableTarget(
             name: "advise-server",
             dependencies: [
                 "AdviseServer",
+                "AdviseRuleSetSource",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,10 +77,10 @@ let package = Package(
             name: "AdviseServerTests",
             dependencies: [
                 "AdviseServer",
-                "AdviseRuleSet",
+                "AdviseRuleSetSource",
                 "advise-server",
                 "advise",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird", condition: .when(traits: ["Server"])),
             ]
         ),
     ]

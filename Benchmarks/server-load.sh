@@ -10,8 +10,8 @@ run=${1:-30}
 soak=${2:-300}
 command -v wrk >/dev/null || { echo "needs wrk: apt-get install wrk" >&2; exit 1; }
 echo "building release…" >&2
-swift build -c release --product advise-server >&2
-swift build -c release --product advise-bench >&2
+swift build -c release --traits Server --product advise-server >&2
+swift build -c release --traits Server --product advise-bench >&2
 
 log=$(mktemp)
 .build/release/advise-server --port 0 >"$log" 2>/dev/null &

@@ -4,7 +4,7 @@
 #   scripts/server-screenshots.sh
 set -eu
 cd "$(dirname "$0")/.."
-swift build --product advise-server >/dev/null
+swift build --traits Server --product advise-server >/dev/null
 log=$(mktemp)
 ADVISE_TODAY=2026-11-29 .build/debug/advise-server --port 0 >"$log" 2>/dev/null &
 server=$!

@@ -1,3 +1,4 @@
+#if Server
 import AdviseKit
 
 /// The answer page (`GET /advice?…`): the one-page report, with a print button, the Zalo message ready to
@@ -39,3 +40,4 @@ struct AdvicePage {
     @media print { .tools, .share { display: none; } }
     """
 }
+#endif

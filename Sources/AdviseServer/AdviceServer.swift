@@ -1,3 +1,4 @@
+#if Server
 import AdviseKit
 import Foundation
 import HTTPTypes
@@ -278,3 +279,4 @@ public struct AdviceServer: Sendable {
         Response(status: status, headers: [.contentType: type], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
+#endif

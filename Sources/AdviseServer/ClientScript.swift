@@ -1,3 +1,4 @@
+#if Server
 /// The one script the server serves (`/app.js`, allowed by the Content-Security-Policy as `'self'`): it
 /// shows the print and copy buttons, which need JavaScript. Without it the page still works: the message can
 /// be selected and copied by hand, and the browser prints.
@@ -20,3 +21,4 @@ enum ClientScript {
 
     """
 }
+#endif

@@ -1,3 +1,4 @@
+#if Server
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -56,3 +57,4 @@ final class ComputePool: @unchecked Sendable {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Server
 import AdviseKit
 import Foundation
 
@@ -30,3 +31,4 @@ final class EvaluatorPool: @unchecked Sendable {
         return try body(cache)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Server
 import AdviseKit
 import Foundation
 
@@ -57,3 +58,4 @@ struct FormFields: Sendable, Equatable {
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 }
+#endif

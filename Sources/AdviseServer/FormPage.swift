@@ -1,3 +1,4 @@
+#if Server
 import AdviseKit
 
 /// The phone-first form (`GET /`): the household's facts as the flags take them, the rule set's levels in
@@ -90,3 +91,4 @@ struct FormPage {
     .ruleset { font-size: 0.85rem; }
     """
 }
+#endif

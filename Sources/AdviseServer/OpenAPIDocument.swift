@@ -1,3 +1,4 @@
+#if Server
 import AdviseKit
 
 /// The API's description (`GET /api/v1/openapi.json`, OpenAPI 3.1), written from the rule set so that its
@@ -153,3 +154,4 @@ struct OpenAPIDocument {
         .object([("application/json", .object([("schema", ref.map { .object([("$ref", .string($0))]) } ?? .object([("type", .string("object"))]))]))])
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Server
 import HTTPTypes
 import Hummingbird
 
@@ -17,3 +18,4 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         return response
     }
 }
+#endif

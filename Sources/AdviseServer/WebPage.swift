@@ -1,3 +1,4 @@
+#if Server
 import AdviseKit
 
 /// The shell of the server's own pages: self-contained (inline CSS, no outside asset), sized for a phone.
@@ -24,3 +25,4 @@ enum WebPage {
         """
     }
 }
+#endif

@@ -1,5 +1,6 @@
+#if Server
 import AdviseKit
-import AdviseRuleSet
+import AdviseRuleSetSource
 import AdviseServer
 import ArgumentParser
 import Foundation
@@ -57,3 +58,15 @@ struct AdviseServerCommand: AsyncParsableCommand {
         }
     }
 }
+#else
+import Foundation
+
+/// Built without the Server trait: says how to build the server, and fails.
+@main
+enum AdviseServerCommand {
+    static func main() {
+        FileHandle.standardError.write(Data("advise-server: built without the web server; run `swift run --traits Server advise-server` (or build with --traits Server)\n".utf8))
+        exit(69)
+    }
+}
+#endif

@@ -1,5 +1,5 @@
 import AdviseKit
-import AdviseRuleSet
+import AdviseRuleSetSource
 import ArgumentParser
 import Foundation
 

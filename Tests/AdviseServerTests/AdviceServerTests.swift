@@ -1,3 +1,4 @@
+#if Server
 import AdviseKit
 @testable import AdviseServer
 import Foundation
@@ -218,3 +219,4 @@ import Testing
         }
     }
 }
+#endif

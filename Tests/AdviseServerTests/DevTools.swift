@@ -1,3 +1,4 @@
+#if Server
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -136,3 +137,4 @@ final class DevTools {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Server
 import AdviseKit
 import Foundation
 #if canImport(FoundationNetworking)
@@ -100,3 +101,4 @@ import Glibc
         #expect(server.process.terminationReason == .exit && server.process.terminationStatus == 0, "a graceful stop, not a kill")
     }
 }
+#endif

@@ -1,5 +1,6 @@
+#if Server
 import AdviseKit
-import AdviseRuleSet
+import AdviseRuleSetSource
 import AdviseServer
 import Foundation
 import Hummingbird
@@ -64,3 +65,4 @@ extension String {
 extension TestResponse {
     var text: String { String(buffer: body) }
 }
+#endif
