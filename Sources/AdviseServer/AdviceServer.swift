@@ -222,7 +222,7 @@ public struct AdviceServer: Sendable {
         guard let text = fields[name] else { return value }
         guard let number = Int(text), range.contains(number) else {
             throw DiagnosticError([.error("request.\(name)", LocalizedText {
-                Catalogue.format(.webBadWhole, $0, name, String(range.lowerBound), String(range.upperBound))
+                Catalogue.format(.wholeOutOfRange, $0, name, String(range.lowerBound), String(range.upperBound))
             }, at: nil)])
         }
         return number

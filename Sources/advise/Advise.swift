@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `advise`: farm-model advice for Ben Tre ward households. `advise --land 7000` runs `advise recommend`.
 @main
@@ -14,4 +15,20 @@ struct Advise: ParsableCommand {
         subcommands: [RecommendCommand.self, CompareCommand.self, BatchCommand.self, RulesCommand.self],
         defaultSubcommand: RecommendCommand.self
     )
+
+    /// Parses and runs; the parser's own messages come out in the user's language (``UsageMessage``).
+    static func main() {
+        Console.chosenLanguage = UsageMessage.language(of: Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let text = UsageMessage.localized(fullMessage(for: error), Console.language)
+            if !text.isEmpty {
+                if code == .success { print(text) } else { Console.printError(text) }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -30,7 +30,8 @@ public enum Catalogue {
         case batchHeaderLine, batchColumnTwice, batchColumnsSame, batchNoLand, batchLandAlso, batchHeaderRead, batchNotUTF8, batchBadText, batchSaveAsUTF8
         case batchRunsOn, xlsxInvalid, xlsxNoSheet, xlsOld, batchDone, exportExists, exportDone
         case webTitle, webIntro, webLand, webLandHint, webUnit, webCapital, webCapitalHint, webLabour, webMembers, webOtherIncome, webOtherIncomeHint, webChoose, webSubmit, webPrint, webCopy, webCopied, webMessage, webEdit, webFix, webOtherLanguage, webHouseholdId
-        case webBadChoice, webBadWhole, webEmptyBody, webNotUTF8, webTooLarge, householdUnknownKey, householdNotAValue
+        case argError, argUnknownOption, argMissingValue, argMissingArgument, argUnexpected, argInvalidValue, argInvalidValueList, argOr, argUsage, argSeeHelp, argHelp, argOneHousehold, argPlansOrSingle, argWorkbookFormat, argUnknownModel
+        case webBadChoice, wholeOutOfRange, webEmptyBody, webNotUTF8, webTooLarge, householdUnknownKey, householdNotAValue
     }
 
     /// The catalogue of a language.

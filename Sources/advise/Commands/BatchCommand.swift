@@ -72,10 +72,10 @@ struct BatchCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if let jobs, !(1...64).contains(jobs) { throw ValidationError("--jobs must be a whole number from 1 to 64") }
-        if plans, single { throw ValidationError("--plans and --single: choose one (the plan is the default)") }
+        if let jobs, !(1...64).contains(jobs) { throw ValidationError(Catalogue.format(.wholeOutOfRange, Console.language, "--jobs", "1", "64")) }
+        if plans, single { throw ValidationError(Catalogue.text(.argPlansOrSingle, Console.language)) }
         if output?.lowercased().hasSuffix(".xlsx") == true, format != .csv {
-            throw ValidationError("-o \(output ?? ""): a workbook holds the CSV columns; leave out --format \(format.rawValue)")
+            throw ValidationError(Catalogue.format(.argWorkbookFormat, Console.language, output ?? "", format.rawValue))
         }
     }
 

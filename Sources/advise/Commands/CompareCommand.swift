@@ -26,7 +26,7 @@ struct CompareCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard (1...50).contains(badYear) else { throw ValidationError("--bad-year must be a year from 1 to 50") }
+        guard (1...50).contains(badYear) else { throw ValidationError(Catalogue.format(.wholeOutOfRange, Console.language, "--bad-year", "1", "50")) }
     }
 
     func run() throws {

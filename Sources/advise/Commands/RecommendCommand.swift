@@ -36,7 +36,7 @@ struct RecommendCommand: ParsableCommand {
         try Console.refuseOverwriting(output, inputs: householdOptions.household + ruleSetOptions.overrides)
         let ruleSet = try Console.loadRules(ruleSetOptions)
         guard householdOptions.household.count <= 1 else {
-            throw ValidationError("--household takes one file here; use `advise compare --household a.yaml --household b.yaml` for several")
+            throw ValidationError(Catalogue.text(.argOneHousehold, Console.language))
         }
         let base = try householdOptions.household.first.map { try Console.loadHousehold($0) } ?? HouseholdInput()
         let input = householdOptions.input(over: base)

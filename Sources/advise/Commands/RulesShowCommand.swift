@@ -13,7 +13,7 @@ struct RulesShowCommand: ParsableCommand {
     func run() throws {
         let ruleSet = try Console.loadRules(ruleSetOptions)
         guard let m = ruleSet.model(model) else {
-            throw ValidationError("unknown model '\(model)'; models are \(ruleSet.models.map(\.id).joined(separator: ", "))")
+            throw ValidationError(Catalogue.format(.argUnknownModel, Console.language, model, ruleSet.models.map(\.id).joined(separator: ", ")))
         }
         print(ReferenceRenderer(ruleSet: ruleSet).model(m).joined(separator: "\n"))
     }

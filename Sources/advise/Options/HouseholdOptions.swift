@@ -85,8 +85,8 @@ struct PlanFlags: ParsableArguments {
     var maxLoan: String?
 
     func validate() throws {
-        if let m = firstIncomeWithin, !(1...600).contains(m) { throw ValidationError("--first-income-within takes months from 1 to 600") }
-        if let y = abovePovertyBy, !(1...50).contains(y) { throw ValidationError("--above-poverty-by takes a year from 1 to 50") }
+        if let m = firstIncomeWithin, !(1...600).contains(m) { throw ValidationError(Catalogue.format(.wholeOutOfRange, Console.language, "--first-income-within", "1", "600")) }
+        if let y = abovePovertyBy, !(1...50).contains(y) { throw ValidationError(Catalogue.format(.wholeOutOfRange, Console.language, "--above-poverty-by", "1", "50")) }
         if let text = maxLoan, case let .failure(p) = QuantityParser.money(text) { throw ValidationError("--max-loan: \(p.text(Console.language))") }
     }
 
@@ -106,7 +106,7 @@ struct OddsFlags: ParsableArguments {
     var seed: UInt64 = 1
 
     func validate() throws {
-        guard (0...100_000).contains(draws) else { throw ValidationError("--draws takes 0 to 100000") }
+        guard (0...100_000).contains(draws) else { throw ValidationError(Catalogue.format(.wholeOutOfRange, Console.language, "--draws", "0", "100000")) }
     }
 
     /// The simulation's options, nil with `--draws 0`.

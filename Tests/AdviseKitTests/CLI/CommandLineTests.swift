@@ -142,7 +142,7 @@ import Testing
         (["--land", "7.000", "--lang", "en"], "--land", "error: --land: '7.000': ambiguous"),
         (["--land", "7000", "--flood", "sometimes", "--lang", "en"], "--flood", "none, occasional, frequent"),
         (["--capital", "50tr", "--lang", "en"], "--land is required", "0.7ha"),
-        (["--lnd", "7000"], "--lnd", "Unknown option"),
+        (["--lnd", "7000"], "--lnd", "không có cờ"),
         (["--land", "7000", "--rank", "fastest"], "--rank", "risk-npv"),
     ])
     func aBadFlagIsNamedWithItsAcceptedFormsAndExits64(_ args: [String], _ flag: String, _ forms: String) throws {
@@ -164,6 +164,24 @@ import Testing
         #expect(r.stderr.contains("models/goat-raising.yaml:"))
         #expect(r.stderr.contains(": error: unknown name 'smal_plot_m2'; did you mean 'small_plot_m2'? [expr.unknown-name]"))
         #expect(r.stdout.isEmpty)
+    }
+
+    /// The command line's own errors (a mistyped flag, a missing value, a value not among the choices, a
+    /// number out of range) in Vietnamese by default and in English with `--lang en`, exit 64.
+    @Test(arguments: [
+        (["--lnd", "7000"], "Lỗi: không có cờ '--lnd'; có phải là '--land'?", "Error: Unknown option '--lnd'; did you mean '--land'?"),
+        (["--land"], "Lỗi: thiếu giá trị cho '--land <area>'", "Error: Missing value for '--land <area>'"),
+        (["--land", "7000", "--format", "xml"], "Lỗi: giá trị 'xml' không hợp lệ cho '--format <format>'; hãy dùng một trong 'text', 'json', 'html', 'markdown' hoặc 'message'",
+         "Error: The value 'xml' is invalid for '--format <format>'. Please provide one of 'text', 'json', 'html', 'markdown' or 'message'"),
+        (["--land", "7000", "--draws", "1000000"], "Lỗi: --draws: cần một số nguyên từ 0 đến 100000", "Error: --draws: takes a whole number from 0 to 100000"),
+    ])
+    func theParsersMessagesSpeakTheUsersLanguage(_ arguments: [String], _ vi: String, _ en: String) throws {
+        let r = try Self.run(arguments)
+        #expect(r.status == 64)
+        #expect(r.stderr.contains(vi), "\(r.stderr)")
+        #expect(r.stderr.contains("Cách dùng: advise recommend <options>"))
+        let english = try Self.run(arguments + ["--lang", "en"])
+        #expect(english.stderr.contains(en), "\(english.stderr)")
     }
 
     @Test func aMissingHouseholdFileExits66AndAMalformedOne65() throws {

@@ -1,0 +1,45 @@
+import AdviseKit
+import Foundation
+
+/// swift-argument-parser's own messages (an unknown flag, a missing value, a value not among the choices,
+/// the usage line) in the user's language: the parser writes them in English, this reads them back by
+/// their fixed forms and says them from the catalogues. A form it does not know stays as written, and the
+/// flags' help texts stay English.
+enum UsageMessage {
+    static func localized(_ text: String, _ language: Language) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line($0, language) }.joined(separator: "\n")
+    }
+
+    private static func line(_ raw: Substring, _ language: Language) -> String {
+        let line = String(raw)
+        let say = { (key: Catalogue.Key, arguments: [String]) in Catalogue.format(key, language, arguments: arguments) }
+        if let m = line.wholeMatch(of: /Error: Unknown option '(.+?)'\.?(?: Did you mean '(.+)'\?)?/) {
+            return say(.argError, [say(.argUnknownOption, [String(m.1)]) + (m.2.map { say(.qDidYouMean, [String($0)]) } ?? "")])
+        }
+        if let m = line.wholeMatch(of: /Error: Missing value for '(.+)'/) { return say(.argError, [say(.argMissingValue, [String(m.1)])]) }
+        if let m = line.wholeMatch(of: /Error: Missing expected argument '(.+)'/) { return say(.argError, [say(.argMissingArgument, [String(m.1)])]) }
+        if let m = line.wholeMatch(of: /Error: Unexpected argument '(.+)'/) { return say(.argError, [say(.argUnexpected, [String(m.1)])]) }
+        if let m = line.wholeMatch(of: /Error: The value '(.*)' is invalid for '(.+)'\. Please provide one of the following:/) {
+            return say(.argError, [say(.argInvalidValueList, [String(m.1), String(m.2)])])
+        }
+        if let m = line.wholeMatch(of: /Error: The value '(.*)' is invalid for '(.+)'\. Please provide one of (.+)\./) {
+            let choices = m.3.replacingOccurrences(of: " or ", with: Catalogue.text(.argOr, language))
+            return say(.argError, [say(.argInvalidValue, [String(m.1), String(m.2), choices])])
+        }
+        if let m = line.wholeMatch(of: /Error: (.*)/) { return say(.argError, [String(m.1)]) }
+        if let m = line.wholeMatch(of: /Usage: (.*)/) { return say(.argUsage, [String(m.1)]) }
+        if let m = line.wholeMatch(of: /(\s*)See '(.+) --help' for more information\./) { return String(m.1) + say(.argSeeHelp, [String(m.2)]) }
+        if let m = line.wholeMatch(of: /Help: (.*)/) { return say(.argHelp, [String(m.1)]) }
+        return line
+    }
+
+    /// `--lang`, read before the command line is parsed (so that a wrong flag beside `--lang en` is answered
+    /// in English); nil when it is not given.
+    static func language(of arguments: [String]) -> Language? {
+        for (i, argument) in arguments.enumerated() {
+            if argument.hasPrefix("--lang="), let l = Language(rawValue: String(argument.dropFirst(7))) { return l }
+            if argument == "--lang", i + 1 < arguments.count, let l = Language(rawValue: arguments[i + 1]) { return l }
+        }
+        return nil
+    }
+}
