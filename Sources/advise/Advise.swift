@@ -12,7 +12,7 @@ struct Advise: ParsableCommand {
         66 a file that cannot be read.
         """,
         version: "0.1.0",
-        subcommands: [RecommendCommand.self, CompareCommand.self, BatchCommand.self, RulesCommand.self],
+        subcommands: [RecommendCommand.self, CompareCommand.self, BatchCommand.self, WardCommand.self, RulesCommand.self],
         defaultSubcommand: RecommendCommand.self
     )
 

@@ -17,7 +17,7 @@ public struct Evaluator: Sendable {
     private let povertyLines: [Double]
     private let valuation: Valuation
     /// The odds' draws and each model's deviations over them, shared by every household (and every copy).
-    private let odds: OddsCache
+    let odds: OddsCache
     /// The facts that decide a batch answer: every fact but those no condition of the rule set reads and
     /// that only divide the income (members, other income), which ``answer(_:rankBy:plans:cache:)`` applies
     /// afresh to a remembered answer.
@@ -117,7 +117,7 @@ public struct Evaluator: Sendable {
         return plan(ruleSet.models.indices.map { candidate($0, context, cache: cache) }, context, options)
     }
 
-    private func plan(_ candidates: [Candidate], _ context: HouseholdContext, _ options: PlanOptions) -> Plan? {
+    func plan(_ candidates: [Candidate], _ context: HouseholdContext, _ options: PlanOptions) -> Plan? {
         let economics = candidates.map(\.economics)
         var money = context.money
         if let cap = options.maxLoanVND { money.loanCeiling = min(money.loanCeiling, cap) }
@@ -358,7 +358,7 @@ public struct Evaluator: Sendable {
         return DenseFacts(values: values, known: known)
     }
 
-    private func context(_ h: Household, facts given: DenseFacts? = nil, cache: EvaluationCache?) -> HouseholdContext {
+    func context(_ h: Household, facts given: DenseFacts? = nil, cache: EvaluationCache?) -> HouseholdContext {
         let facts = given ?? facts(h)
         let values = facts.values, known = facts.known
         let settings = ruleSet.settings
@@ -400,11 +400,11 @@ public struct Evaluator: Sendable {
         var economics: UnitEconomics { shared.economics }
     }
 
-    private func candidate(_ index: Int, _ context: HouseholdContext, cache: EvaluationCache?) -> Candidate {
+    func candidate(_ index: Int, _ context: HouseholdContext, cache: EvaluationCache?) -> Candidate {
         candidate(compiled[index], index: index, context, cache: cache)
     }
 
-    private func candidate(_ program: ModelProgram, index: Int?, _ context: HouseholdContext, cache: EvaluationCache?) -> Candidate {
+    func candidate(_ program: ModelProgram, index: Int?, _ context: HouseholdContext, cache: EvaluationCache?) -> Candidate {
         let (key, shared) = self.shared(program, index: index, context.facts, cache: cache)
         let economics = shared.economics
         let search = self.search(program, economics, context)

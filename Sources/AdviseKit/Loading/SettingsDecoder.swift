@@ -47,6 +47,7 @@ struct SettingsDecoder {
         let correlations = map.optional("market_correlations").map { self.correlations($0, figures, markets: markets) } ?? []
         let maxAge = map.required("price_max_age").flatMap { figures.figure($0, "the price age limit", expected: [.base(.time)]) }
         let coverage = map.required("coverage").flatMap { self.coverage($0, figures) }
+        let wardTargets = map.optional("ward_targets").flatMap { self.wardTargets($0, figures) }
 
         for required in HouseholdFact.allCases.compactMap(\.scale) where scales[required] == nil {
             context.error("settings.scale-missing", "the settings must declare the '\(required)' scale", at: map.node.location)
@@ -69,6 +70,7 @@ struct SettingsDecoder {
             scales: scales, loanProgrammes: loans, grants: grants, markets: markets, marketCorrelations: correlations, constants: constants,
             priceMaxAgeYears: maxAge.value, coverage: coverage, location: map.node.location)
         settings.columnNames = columnNames
+        settings.wardTargets = wardTargets
         settings.areaUnits = areaUnits.sorted { ($0.name == "cong" ? 0 : 1) < ($1.name == "cong" ? 0 : 1) }
         return settings
     }
@@ -102,6 +104,22 @@ struct SettingsDecoder {
         let capital = map.required("capital").flatMap { figures.values($0, "the coverage capital values", expected: .base(.money)) }
         guard let land, let capital else { return nil }
         return CoverageGrid(landM2: land.values, capitalVND: capital.values)
+    }
+
+    /// `ward_targets`: the ward's poverty and near-poor rates (percent of households) and income per person
+    /// by a year, for `advise ward`.
+    private func wardTargets(_ node: ConfigNode, _ figures: FigureDecoder) -> WardTargets? {
+        guard let map = context.mapping(node, "ward_targets") else { return nil }
+        defer { map.finish() }
+        let year = map.required("year").flatMap { context.integer($0, "the target year") }
+        let poverty = map.required("poverty_rate").flatMap { figures.figure($0, "the target poverty rate", expected: [Dimension.none]) }
+        let nearPoor = map.optional("near_poor_rate").flatMap { figures.figure($0, "the target near-poor rate", expected: [Dimension.none]) }
+        let income = map.required("income_per_person").flatMap {
+            figures.figure($0, "the target income per person", expected: [.base(.money) / .base(.person) / .base(.time)])
+        }
+        guard let year, let poverty, let income else { return nil }
+        // Rates as percent of households (the figures are read as fractions).
+        return WardTargets(year: year, povertyRate: poverty.value * 100, nearPoorRate: nearPoor.map { $0.value * 100 }, incomePerPerson: income.value)
     }
 
     private func ruleSetInfo(_ node: ConfigNode) -> RuleSetInfo? {

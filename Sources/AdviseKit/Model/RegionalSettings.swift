@@ -12,6 +12,8 @@ public struct RegionalSettings: Sendable {
     public var congM2: Figure
     /// Every regional area unit of `area_units` (the công first), for household values such as `2 sào`.
     public var areaUnits: [AreaUnit] = []
+    /// The ward's targets (`ward_targets`), for `advise ward`.
+    public var wardTargets: WardTargets?
     /// Default household facts, in the forms the flags accept.
     public var defaults: [HouseholdFact: String]
     /// Other names of the input columns, as the rule set writes them, by the input name they stand for

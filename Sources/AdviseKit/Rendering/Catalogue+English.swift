@@ -281,5 +281,11 @@ extension Catalogue {
         .argPlansOrSingle: "--plans and --single: choose one (the plan is the default)",
         .argWorkbookFormat: "-o %@: a workbook holds the CSV columns; leave out --format %@",
         .argUnknownModel: "unknown model '%@'; models are %@",
+        .wardReasonGiven: "%@; given %@: chance of leaving poverty from %@ to %@",
+        .wardReasonOwn: "%@; the plan with its own means: chance of leaving poverty %@",
+        .wardReasonNoPlan: "%@; no model suits: needs other support (a job, social assistance)",
+        .wardBadLoanCapital: "--loan-capital %@: write PROGRAMME=MONEY, e.g. vbsp-poor=2ty; programmes: %@",
+        .wardGivenLoan: "a loan of %@ million ₫ (%@)",
+        .wardGivenSupport: "livelihood support of %@ million ₫",
     ]
 }

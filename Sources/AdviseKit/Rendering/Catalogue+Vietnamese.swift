@@ -281,5 +281,11 @@ extension Catalogue {
         .argPlansOrSingle: "--plans và --single: chỉ chọn một (mặc định là kế hoạch cả trang trại)",
         .argWorkbookFormat: "-o %@: bảng tính chứa các cột CSV; bỏ --format %@",
         .argUnknownModel: "không có mô hình '%@'; các mô hình là %@",
+        .wardReasonGiven: "%@; phân bổ %@: khả năng thoát nghèo từ %@ lên %@",
+        .wardReasonOwn: "%@; tự làm theo kế hoạch: khả năng thoát nghèo %@",
+        .wardReasonNoPlan: "%@; chưa có mô hình phù hợp: cần hỗ trợ khác (việc làm, bảo trợ xã hội)",
+        .wardBadLoanCapital: "--loan-capital %@: hãy viết CHƯƠNG_TRÌNH=SỐ_TIỀN, ví dụ vbsp-poor=2ty; các chương trình: %@",
+        .wardGivenLoan: "vay %@ triệu ₫ (%@)",
+        .wardGivenSupport: "hỗ trợ sinh kế %@ triệu ₫",
     ]
 }

@@ -31,6 +31,9 @@ public enum Catalogue {
         case batchRunsOn, xlsxInvalid, xlsxNoSheet, xlsOld, batchDone, exportExists, exportDone
         case webTitle, webIntro, webLand, webLandHint, webUnit, webCapital, webCapitalHint, webLabour, webMembers, webOtherIncome, webOtherIncomeHint, webChoose, webSubmit, webPrint, webCopy, webCopied, webMessage, webEdit, webFix, webOtherLanguage, webHouseholdId
         case argError, argUnknownOption, argMissingValue, argMissingArgument, argUnexpected, argInvalidValue, argInvalidValueList, argOr, argUsage, argSeeHelp, argHelp, argOneHousehold, argPlansOrSingle, argWorkbookFormat, argUnknownModel
+        case wardReasonGiven, wardReasonOwn, wardReasonNoPlan
+        case wardBadLoanCapital
+        case wardGivenLoan, wardGivenSupport
         case webBadChoice, wholeOutOfRange, webEmptyBody, webNotUTF8, webTooLarge, householdUnknownKey, householdNotAValue
     }
 

@@ -79,58 +79,11 @@ struct BatchCommand: ParsableCommand {
         }
     }
 
-    /// The input's records: a CSV or JSON Lines file as it is read, or a workbook's sheet (recognised by its
-    /// first bytes, whatever its name), whose positions are sheet rows.
-    private func openList(_ ruleSet: RuleSet) throws -> (ChunkReader, fromSheet: Bool) {
-        let handle = try Console.openInput(input)
-        let probe = ChunkReader(handle: handle)
-        let first = try readBlock(probe)
-        if XLSXReader.looksLikeOldWorkbook(first) {
-            Console.printError("advise: \(input): " + Catalogue.text(.xlsOld, Console.language) + " [xlsx.old-format]")
-            throw ExitCode(Console.dataError)
-        }
-        guard XLSXReader.looksLikeWorkbook(first) else {
-            if sheet != nil { Console.printError("advise: --sheet is for a workbook (.xlsx); \(input) is read as CSV") }
-            return (ChunkReader(handle: handle, prefix: first), false)
-        }
-        var data = first
-        while case let block = try readBlock(probe), !block.isEmpty {
-            data.append(block)
-            if data.count > XLSXReader.maxPartSize {
-                Console.printError("advise: \(input): the workbook is larger than \(XLSXReader.maxPartSize >> 20) MB; save the list as \"CSV UTF-8\" [xlsx.too-large]")
-                throw ExitCode(Console.dataError)
-            }
-        }
-        do {
-            let sheet = try XLSXReader.sheet(self.sheet, of: data)
-            // A title or a date above the table is common: the header is the first row that names a land column.
-            let start = sheet.rows.prefix(20).firstIndex { (try? BatchInput(header: $0.cells.map(\.text), settings: ruleSet.settings)) != nil } ?? 0
-            let table = Sheet(name: sheet.name, rows: Array(sheet.rows[start...]))
-            let header = table.rows.first.map { Catalogue.format(.headerInRow, Console.language, String($0.number)) } ?? ""
-            Console.printError("advise: " + Catalogue.format(.readingSheet, Console.language, sheet.name, input) + header)
-            return (ChunkReader(handle: nil, prefix: Data(table.csv(width: table.rows.first?.cells.count ?? 0))), true)
-        } catch {
-            Console.printError("advise: \(input): \(error.message(in: Console.language)) [\(error.code)]")
-            throw ExitCode(Console.dataError)
-        }
-    }
-
-    /// The next block of the input; exits 66 with the reason when it cannot be read.
-    private func readBlock(_ reader: ChunkReader) throws -> Data {
-        do {
-            return try reader.readBlock()
-        } catch {
-            Console.printError("advise: " + Catalogue.format(.fileCannotRead, Console.language, Catalogue.text(.fileInput, Console.language), input,
-                                                             error.reason(Console.language)))
-            throw ExitCode(Console.noInput)
-        }
-    }
-
     func run() throws {
         Console.chosenLanguage = lang
         try Console.refuseOverwriting(output, inputs: [input] + ruleSetOptions.overrides)
         let ruleSet = try Console.loadRules(ruleSetOptions)
-        let (reader, fromSheet) = try openList(ruleSet)
+        let (reader, fromSheet) = try ListFile.open(input, sheet: sheet, ruleSet: ruleSet)
         let sink: OutputSink
         do {
             sink = try OutputSink(path: output)

@@ -478,6 +478,30 @@ import Testing
         #expect(r.stdout.split(separator: "\n").count == 16, "a row for every household, in order")
     }
 
+    /// The sample register (Samples/make-ward-register.py) planned against tight budgets: JSON and the CSV
+    /// visit list against their golden files (`ADVISE_RECORD=1` re-records them).
+    @Test(arguments: ["json", "csv"])
+    func theSampleRegisterMatchesItsGoldenOutputs(_ format: String) throws {
+        let flags = ["--loan-capital", "vbsp-poor=30tr", "--loan-capital", "vbsp-near-poor=40tr", "--support", "20tr", "--support-each", "10tr"]
+        let r = try CommandLineTests.run(["ward", "Samples/ward-register.csv", "--format", format] + flags)
+        #expect(r.status == 0, "\(r.stderr)")
+        let golden = Fixtures.root.appendingPathComponent("Samples/ward-register.out.\(format)")
+        if ProcessInfo.processInfo.environment["ADVISE_RECORD"] == "1" {
+            try r.stdout.write(to: golden, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(r.stdout == (try String(contentsOf: golden, encoding: .utf8)))
+        if format == "json" {
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            for key in ["ward", "targets", "years", "scenarios", "poverty_line_vnd_month", "allocation", "resources", "expected_lifted", "visit_list"] {
+                #expect(json[key] != nil, "the contract's \(key)")
+            }
+            let scenarios = try #require(json["scenarios"] as? [String: [String: [Double]]])
+            #expect(Set(scenarios.keys) == ["unchanged", "own_means", "allocated"])
+            #expect(scenarios.values.allSatisfy { $0["poverty_rate"]?.count == (json["years"] as? [Int])?.count })
+        }
+    }
+
     @Test func aWorkbookIsWrittenWithNumbersAndReadsBack() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("advise-xlsx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

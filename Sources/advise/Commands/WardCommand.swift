@@ -1,0 +1,121 @@
+import AdviseKit
+import ArgumentParser
+import Foundation
+
+/// `advise ward REGISTER`: the ward's register against its targets — three scenarios by year, the
+/// allocation of its loan capital and support funds, and the visit list.
+struct WardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ward",
+        abstract: "Plan a ward's register: poverty and near-poor rates and income per person by year (unchanged, own means, with the ward's resources), who gets which loan or support, and whom to visit first.",
+        discussion: """
+        The register is a CSV or .xlsx list with the columns of `advise batch` (the category in loan-category) and \
+        income (VND a year) or income-per-member (VND a month), and deprivations (0–12). Exit codes: 0 planned; \
+        2 some rows could not be read (listed); 64 a bad header or flag; 65 an invalid rule set; 66 the register \
+        cannot be read; 74 the output cannot be written.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The register: a CSV file, a workbook (.xlsx), or - for standard input.", valueName: "register"))
+    var register: String
+
+    @Option(name: .customLong("loan-capital"), help: ArgumentHelp("Preferential loan capital the ward can lend, by programme: vbsp-poor=2ty (repeatable).", valueName: "programme=money"))
+    var loanCapital: [String] = []
+
+    @Option(help: ArgumentHelp("Livelihood-support funds to share out: 300tr.", valueName: "money"))
+    var support: String?
+
+    @Option(name: .customLong("support-each"), help: ArgumentHelp("The support grant each chosen household receives: 10tr.", valueName: "money"))
+    var supportEach: String?
+
+    @Option(help: ArgumentHelp("Years to project after this one.", valueName: "n"))
+    var years = 5
+
+    @Option(help: "Output format: text, json, csv (the visit list).")
+    var format: WardFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: "Output language (default: the rule set's).")
+    var lang: Language?
+
+    @Option(help: ArgumentHelp("The sheet of a workbook (.xlsx) to read (default: the first).", valueName: "name"))
+    var sheet: String?
+
+    @OptionGroup(title: "The odds") var oddsFlags: OddsFlags
+    @OptionGroup var ruleSetOptions: RuleSetOptions
+
+    enum WardFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+
+    func validate() throws {
+        guard (1...20).contains(years) else { throw ValidationError(Catalogue.format(.wholeOutOfRange, Console.language, "--years", "1", "20")) }
+    }
+
+    func run() throws {
+        Console.chosenLanguage = lang
+        try Console.refuseOverwriting(output, inputs: [register] + ruleSetOptions.overrides)
+        let ruleSet = try Console.loadRules(ruleSetOptions)
+        let resources = try self.resources(ruleSet)
+        let (reader, _) = try ListFile.open(register, sheet: sheet, ruleSet: ruleSet)
+        var text = ""
+        do {
+            while let block = try reader.next() { text += String(decoding: block, as: UTF8.self) }
+        } catch let failure as ChunkReader.ReadFailure {
+            Console.printError("advise: " + Catalogue.format(.fileCannotRead, Console.language, Catalogue.text(.fileInput, Console.language), register,
+                                                             failure.reason(Console.language)))
+            throw ExitCode(Console.noInput)
+        } catch let diagnostic as Diagnostic {
+            Console.printError("advise: \(register): \(diagnostic.message(in: Console.language)) [\(diagnostic.code)]")
+            throw ExitCode(Console.usage)
+        }
+        let records = BatchRecord.records(of: text, quoted: true, firstLine: 1)
+        guard let headerRecord = records.first else {
+            Console.printError("advise: \(register): " + Catalogue.text(.batchHeaderLine, Console.language))
+            throw ExitCode(Console.usage)
+        }
+        let header = headerRecord.text.hasPrefix("\u{FEFF}") ? headerRecord.text.dropFirst() : headerRecord.text
+        let delimiter = CSVLine.delimiter(ofHeader: header)
+        let evaluator = Console.evaluator(ruleSet)
+        let table: WardRegister
+        do {
+            let names = (try? CSVLine.fields(header, delimiter: delimiter).get().map(String.init)) ?? []
+            table = try WardRegister(header: names, delimiter: delimiter, settings: ruleSet.settings)
+        } catch {
+            Console.printError("advise: \(register): \(error.message(in: Console.language)) [\(error.code)]")
+            throw ExitCode(Console.usage)
+        }
+        let (households, errors) = table.households(Array(records.dropFirst()), parser: HouseholdParser(settings: ruleSet.settings), evaluator: evaluator)
+        let planner = WardPlanner(ruleSet: ruleSet, resources: resources, odds: oddsFlags.options, year: Console.year ?? evaluator.year)
+        let report = planner.plan(households, errors: errors)
+        let renderer = WardRenderer(report, settings: ruleSet.settings, language: lang ?? ruleSet.settings.language)
+        let out = switch format {
+        case .text: renderer.text()
+        case .json: renderer.json()
+        case .csv: renderer.csv()
+        }
+        try Console.emit(out, to: output)
+        if !errors.isEmpty { throw ExitCode(2) }
+    }
+
+    /// The ward's resources from the flags; a programme must be one of the rule set's.
+    private func resources(_ ruleSet: RuleSet) throws -> WardResources {
+        var capital: [String: Double] = [:]
+        let programmes = ruleSet.settings.loanProgrammes.map(\.id)
+        for entry in loanCapital {
+            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, programmes.contains(parts[0]), case let .success(amount) = QuantityParser.money(parts[1]) else {
+                throw ValidationError(Catalogue.format(.wardBadLoanCapital, Console.language, entry, programmes.joined(separator: ", ")))
+            }
+            capital[parts[0], default: 0] += amount
+        }
+        func money(_ text: String?, _ flag: String) throws -> Double {
+            guard let text else { return 0 }
+            switch QuantityParser.money(text) {
+            case let .success(v): return v
+            case let .failure(p): throw ValidationError("\(flag): " + p.text(Console.language))
+            }
+        }
+        return WardResources(loanCapital: capital, supportBudget: try money(support, "--support"), supportEach: try money(supportEach, "--support-each"), years: years)
+    }
+}

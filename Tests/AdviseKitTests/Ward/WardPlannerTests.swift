@@ -1,0 +1,58 @@
+@testable import AdviseKit
+import Foundation
+import Testing
+
+/// The ward's plan on registers small enough to check by hand, and the sample register against its golden
+/// outputs (`ADVISE_RECORD=1` re-records them).
+@Suite struct WardPlannerTests {
+    static func entry(_ id: String, _ values: [HouseholdFact: String], perMember: Double, deprivations: Int?) throws -> WardHousehold {
+        var household = try Fixtures.household(values)
+        household.capitalVND = household.capitalVND ?? 0
+        let income = perMember * 12 * household.members
+        let evaluator = Evaluator(ruleSet: Fixtures.ruleSet, year: 2026)
+        household.otherIncomeVND = max(0, income - (evaluator.currentIncome(household) - household.otherIncomeVND))
+        return WardHousehold(id: id, household: household, incomeNow: income, deprivations: deprivations, line: 1)
+    }
+
+    static func register() throws -> [WardHousehold] {
+        try [
+            entry("A", [.landM2: "1000", .loanCategory: "poor", .members: "4"], perMember: 1_200_000, deprivations: 4),
+            entry("B", [.landM2: "1500", .loanCategory: "near-poor", .members: "3", .capitalVND: "10tr"], perMember: 1_800_000, deprivations: 1),
+            entry("C", [.landM2: "0", .loanCategory: "poor", .members: "5"], perMember: 1_000_000, deprivations: 3),
+            entry("D", [.landM2: "7000", .capitalVND: "150tr", .members: "4"], perMember: 6_000_000, deprivations: 0),
+            entry("E", [.landM2: "800", .loanCategory: "near-poor", .members: "4"], perMember: 1_900_000, deprivations: nil),
+        ]
+    }
+
+    @Test func theScenariosCountTheHouseholdsByTheLineOfEachYear() throws {
+        let register = try Self.register()
+        let resources = WardResources(loanCapital: ["vbsp-poor": 50e6, "vbsp-near-poor": 50e6], supportBudget: 20e6, supportEach: 10e6, years: 3)
+        let report = WardPlanner(ruleSet: Fixtures.ruleSet, resources: resources, odds: .init(draws: 200), year: 2026).plan(register)
+        #expect(report.years == [2026, 2027, 2028, 2029])
+        #expect(report.households == 5 && report.members == 20)
+        // Now (2026, line 2,000,000): A and C poor (three or more deprivations), B and E near-poor.
+        #expect(report.unchanged.povertyRate[0] == 40)
+        #expect(report.unchanged.nearPoorRate[0] == 40)
+        #expect(report.unchanged.incomePerPerson[0] == (1_200_000 * 4 + 1_800_000 * 3 + 1_000_000 * 5 + 6_000_000 * 4 + 1_900_000 * 4) * 12 / 20)
+        // Nothing changes: the same households under each year's line, counted by hand.
+        for (t, year) in report.years.enumerated() {
+            let line = Fixtures.settings.povertyLineMonth(inYear: year)
+            let poor = register.filter { $0.isPoor(incomeYear: $0.incomeNow, lineMonth: line) }.count
+            #expect(report.unchanged.povertyRate[t] == Double(poor) / 5 * 100, "\(year)")
+        }
+        // The ward's resources go only to households below the line, within the budgets, and lift no fewer
+        // than their own means.
+        #expect(report.allocation.allSatisfy { ["A", "B", "C", "E"].contains($0.household) })
+        for resource in report.resources { #expect(resource.used <= resource.budget + 0.5, "\(resource.id)") }
+        #expect(report.expectedLifted >= report.expectedLiftedOwnMeans)
+        #expect(report.method == "exact" && report.gap == 0)
+        #expect(Set(report.visits.map(\.household)) == ["A", "B", "C", "E"], "every household below the line is on the visit list, and only they")
+    }
+
+    @Test func withoutResourcesTheAllocatedScenarioIsOwnMeans() throws {
+        let report = WardPlanner(ruleSet: Fixtures.ruleSet, resources: WardResources(years: 2), odds: .init(draws: 100), year: 2026).plan(try Self.register())
+        #expect(report.allocation.isEmpty)
+        #expect(report.allocated == report.ownMeans)
+        #expect(report.expectedLifted == report.expectedLiftedOwnMeans)
+    }
+}
