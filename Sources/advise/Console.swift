@@ -45,6 +45,19 @@ enum Console {
         }
     }
 
+    /// Writes CSV rows as a one-sheet workbook (`-o x.xlsx`), numbers as numbers; exits 74 when it cannot.
+    static func emitWorkbook(_ csv: String, name: String, to path: String?) throws {
+        let sink: OutputSink
+        do {
+            sink = try OutputSink(path: path)
+            try sink.write(Array(csv.utf8))
+            try sink.commit { try XLSXWriter.data([BatchProcessor.sheet(fromOutput: $0, name: name)]) }
+        } catch {
+            printError("advise: " + Catalogue.format(.writeFailed, language, path ?? "-", "\(error)"))
+            throw ExitCode(ioError)
+        }
+    }
+
     /// Opens an input file (or standard input for `-`); exits 66 with the reason in words when it cannot be read.
     static func openInput(_ path: String) throws -> FileHandle {
         if path == "-" { return .standardInput }

@@ -34,6 +34,7 @@ public enum Catalogue {
         case wardReasonGiven, wardReasonOwn, wardReasonNoPlan
         case wardBadLoanCapital
         case wardGivenLoan, wardGivenSupport
+        case wardTitle, wardHouseholds, wardTargetLine, wardYear, wardLineHeader, wardUnchanged, wardOwnMeans, wardAllocated, wardPoor, wardNearPoor, wardIncome, wardAllocationLine, wardResourceLine, wardSupport, wardVisits, wardMore, wardTarget, wardMoney, wardHeadline, wardFooter
         case webBadChoice, wholeOutOfRange, webEmptyBody, webNotUTF8, webTooLarge, householdUnknownKey, householdNotAValue
     }
 

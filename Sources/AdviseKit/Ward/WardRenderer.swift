@@ -67,43 +67,66 @@ public struct WardRenderer: Sendable {
 
     /// For a terminal: the scenarios by year against the targets, the allocation, the first visits.
     public func text() -> String {
-        let r = report, vi = language == .vi
-        func pct(_ x: Double) -> String { NumberFormat.decimal(x, places: 2, language) + " %" }
-        func money(_ x: Double) -> String { NumberFormat.millions(x, language) }
-        var lines: [String] = []
-        lines.append((vi ? "Phường: " : "Ward: ") + "\(r.households) " + (vi ? "hộ, " : "households, ") + NumberFormat.grouped(r.members, language) + (vi ? " nhân khẩu" : " members"))
-        if let t = r.targets {
-            lines.append((vi ? "Mục tiêu \(t.year): hộ nghèo dưới " : "Targets for \(t.year): poverty below ") + pct(t.povertyRate)
-                + (t.nearPoorRate.map { (vi ? ", cận nghèo dưới " : ", near-poor below ") + pct($0) } ?? "")
-                + (vi ? ", thu nhập bình quân trên " : ", income per person above ") + money(t.incomePerPerson) + (vi ? " triệu ₫/người/năm" : " million ₫/person/year"))
-        }
+        let r = report, l = language
+        var lines = [Catalogue.text(.wardTitle, l).uppercased(), Catalogue.format(.wardHouseholds, l, String(r.households), NumberFormat.grouped(r.members, l))]
+        if let t = targetLine { lines.append(t) }
         lines.append("")
-        let header = (vi ? ["Năm", "Chuẩn nghèo (tr ₫/tháng)"] : ["Year", "Line (M ₫/month)"])
-            + (vi ? ["Nghèo: giữ nguyên", "tự làm", "phân bổ", "Cận nghèo: giữ nguyên", "tự làm", "phân bổ", "Thu nhập/người (tr ₫/năm): giữ nguyên", "tự làm", "phân bổ"]
-                : ["Poor: unchanged", "own means", "allocated", "Near-poor: unchanged", "own means", "allocated", "Income/person (M ₫/year): unchanged", "own means", "allocated"])
-        var table = TextTable(headers: header, alignments: [.left] + Array(repeating: .right, count: header.count - 1))
-        for (i, year) in r.years.enumerated() {
-            table.rows.append([String(year), money(r.povertyLineMonth[i]),
-                         pct(r.unchanged.povertyRate[i]), pct(r.ownMeans.povertyRate[i]), pct(r.allocated.povertyRate[i]),
-                         pct(r.unchanged.nearPoorRate[i]), pct(r.ownMeans.nearPoorRate[i]), pct(r.allocated.nearPoorRate[i]),
-                         money(r.unchanged.incomePerPerson[i]), money(r.ownMeans.incomePerPerson[i]), money(r.allocated.incomePerPerson[i])])
-        }
+        var table = TextTable(headers: scenarioHeaders, alignments: [.left] + Array(repeating: .right, count: scenarioHeaders.count - 1))
+        table.rows = scenarioRows
         lines.append(table.render())
         lines.append("")
-        lines.append((vi ? "Phân bổ (" : "Allocation (") + r.method + (vi ? ", khoảng cách tối ưu " : ", optimality gap ") + pct(r.gap * 100) + "): "
-            + (vi ? "dự kiến thoát nghèo " : "expected to leave poverty ") + NumberFormat.decimal(r.expectedLifted, places: 1, language)
-            + (vi ? " hộ (tự làm: " : " households (own means: ") + NumberFormat.decimal(r.expectedLiftedOwnMeans, places: 1, language) + ")")
-        for res in r.resources {
-            let name = settings.loanProgrammes.first { $0.id == res.id }?.name(language) ?? (vi ? "hỗ trợ sinh kế" : "livelihood support")
-            lines.append("  \(name): " + money(res.used) + " / " + money(res.budget) + (vi ? " triệu ₫" : " million ₫"))
-        }
+        lines.append(contentsOf: allocationLines)
         lines.append("")
-        lines.append(vi ? "Danh sách thăm hộ:" : "Visit list:")
+        lines.append(Catalogue.text(.wardVisits, l) + ":")
         for (i, v) in r.visits.prefix(20).enumerated() {
-            lines.append("\(i + 1). \(v.household) — \(v.reason(language))" + (v.plan.isEmpty ? "" : " [\(v.plan)]"))
+            lines.append("\(i + 1). \(v.household) — \(v.reason(l))" + (v.plan.isEmpty ? "" : " [\(v.plan)]"))
         }
-        if r.visits.count > 20 { lines.append("… " + String(r.visits.count - 20) + (vi ? " hộ nữa (--format csv)" : " more (--format csv)")) }
-        for e in r.errors { lines.append(e.message(language)) }
+        if r.visits.count > 20 { lines.append(Catalogue.format(.wardMore, l, String(r.visits.count - 20))) }
+        for e in r.errors { lines.append(e.message(l)) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    func percent(_ x: Double) -> String { NumberFormat.decimal(x, places: 2, language) + " %" }
+    func millions(_ x: Double) -> String { NumberFormat.millions(x, language) }
+
+    /// The targets in words, when the rule set has them.
+    var targetLine: String? {
+        report.targets.map { t in
+            Catalogue.format(.wardTargetLine, language, String(t.year), percent(t.povertyRate), t.nearPoorRate.map(percent) ?? "–", millions(t.incomePerPerson))
+        }
+    }
+
+    /// The scenarios table: a row a year, the three scenarios of each measure side by side.
+    var scenarioHeaders: [String] {
+        let l = language, three = [Catalogue.text(.wardUnchanged, l), Catalogue.text(.wardOwnMeans, l), Catalogue.text(.wardAllocated, l)]
+        return [Catalogue.text(.wardYear, l), Catalogue.text(.wardLineHeader, l)]
+            + [Catalogue.text(.wardPoor, l), Catalogue.text(.wardNearPoor, l), Catalogue.text(.wardIncome, l)].flatMap { measure in
+                three.enumerated().map { $0.offset == 0 ? measure + ": " + $0.element : $0.element }
+            }
+    }
+
+    var scenarioRows: [[String]] {
+        let r = report
+        return r.years.indices.map { i in
+            [String(r.years[i]), millions(r.povertyLineMonth[i])]
+                + [r.unchanged.povertyRate[i], r.ownMeans.povertyRate[i], r.allocated.povertyRate[i]].map(percent)
+                + [r.unchanged.nearPoorRate[i], r.ownMeans.nearPoorRate[i], r.allocated.nearPoorRate[i]].map(percent)
+                + [r.unchanged.incomePerPerson[i], r.ownMeans.incomePerPerson[i], r.allocated.incomePerPerson[i]].map(millions)
+        }
+    }
+
+    /// The allocation's result and each resource's use.
+    var allocationLines: [String] {
+        let r = report, l = language
+        return [Catalogue.format(.wardAllocationLine, l, r.method, percent(r.gap * 100), NumberFormat.decimal(r.expectedLifted, places: 1, l),
+                                 NumberFormat.decimal(r.expectedLiftedOwnMeans, places: 1, l))]
+            + r.resources.map { res in
+                "  " + Catalogue.format(.wardResourceLine, l, resourceName(res.id), millions(res.used), millions(res.budget))
+            }
+    }
+
+    /// A resource in words: its loan programme's name, or livelihood support.
+    func resourceName(_ id: String) -> String {
+        settings.loanProgrammes.first { $0.id == id }?.name(language) ?? Catalogue.text(.wardSupport, language)
     }
 }

@@ -31,7 +31,7 @@ struct WardCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Years to project after this one.", valueName: "n"))
     var years = 5
 
-    @Option(help: "Output format: text, json, csv (the visit list).")
+    @Option(help: "Output format: text, json, csv (the visit list; -o x.xlsx writes it as a workbook), html (the one-page ward report).")
     var format: WardFormat = .text
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
@@ -46,7 +46,7 @@ struct WardCommand: ParsableCommand {
     @OptionGroup(title: "The odds") var oddsFlags: OddsFlags
     @OptionGroup var ruleSetOptions: RuleSetOptions
 
-    enum WardFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+    enum WardFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv, html }
 
     func validate() throws {
         guard (1...20).contains(years) else { throw ValidationError(Catalogue.format(.wholeOutOfRange, Console.language, "--years", "1", "20")) }
@@ -93,8 +93,14 @@ struct WardCommand: ParsableCommand {
         case .text: renderer.text()
         case .json: renderer.json()
         case .csv: renderer.csv()
+        case .html: WardHTMLRenderer(renderer, date: Console.today).render()
         }
-        try Console.emit(out, to: output)
+        if output?.lowercased().hasSuffix(".xlsx") == true {
+            // The visit list as a workbook: the CSV's rows, numbers as numbers.
+            try Console.emitWorkbook(renderer.csv(), name: "advise ward", to: output)
+        } else {
+            try Console.emit(out, to: output)
+        }
         if !errors.isEmpty { throw ExitCode(2) }
     }
 

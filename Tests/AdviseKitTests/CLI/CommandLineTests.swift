@@ -502,6 +502,25 @@ import Testing
         }
     }
 
+    /// The ward report prints on one A4 page, and the visit list can be written as a workbook.
+    @Test(.enabled(if: Browser.path != nil, "needs chromium (apt-get install chromium)"))
+    func theWardReportIsOnePage() throws {
+        let flags = ["--loan-capital", "vbsp-poor=30tr", "--loan-capital", "vbsp-near-poor=40tr", "--support", "20tr", "--support-each", "10tr"]
+        let vi = try CommandLineTests.run(["ward", "Samples/ward-register.csv", "--format", "html"] + flags)
+        let en = try CommandLineTests.run(["ward", "Samples/ward-register.csv", "--format", "html", "--lang", "en"] + flags)
+        #expect(vi.stdout.contains("<h1>Kế hoạch giảm nghèo của phường</h1>") && vi.stdout.contains("<svg"))
+        #expect(try Browser.printedPages([vi.stdout, en.stdout]) == 2, "one A4 page each")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("advise-ward-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let workbook = dir.appendingPathComponent("visits.xlsx")
+        #expect(try CommandLineTests.run(["ward", "Samples/ward-register.csv", "-o", workbook.path] + flags).status == 0)
+        let sheet = try XLSXReader.sheet(nil, of: try Data(contentsOf: workbook))
+        #expect(sheet.rows.first?.cells.map(\.text) == ["rank", "household", "reason", "plan", "resource", "amount_vnd", "p_lifted"])
+        let golden = try String(contentsOf: Fixtures.root.appendingPathComponent("Samples/ward-register.out.csv"), encoding: .utf8)
+        #expect(sheet.rows.count == golden.split(separator: "\n").count, "a row for every household of the visit list")
+    }
+
     @Test func aWorkbookIsWrittenWithNumbersAndReadsBack() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("advise-xlsx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
