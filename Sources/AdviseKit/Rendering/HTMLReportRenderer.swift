@@ -36,21 +36,8 @@ public struct HTMLReportRenderer: Sendable {
             }.joined() + "</ul></section>")
         }
         body.append("<footer>\(escape(c.footer))</footer>")
-        return """
-        <!DOCTYPE html>
-        <html lang="\(c.language.rawValue)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(c.title)) — \(escape(c.headline))</title>
-        <style>\(Self.css)\(extraCSS)</style>
-        </head>
-        <body>
-        \(before)\(body.joined(separator: "\n"))\(after)
-        </body>
-        </html>
-
-        """
+        return Markup.page(language: c.language, title: c.title + " — " + c.headline, css: Self.css + extraCSS,
+                           body: before + body.joined(separator: "\n") + after)
     }
 
     static let css = """

@@ -18,4 +18,23 @@ public enum Markup {
         }
         return out
     }
+
+    /// A self-contained HTML page: the document, its title (escaped here), its inline CSS and its body.
+    public static func page(language: Language, title: String, css: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escaped(title))</title>
+        <style>\(css)</style>
+        </head>
+        <body>
+        \(body)
+        </body>
+        </html>
+
+        """
+    }
 }

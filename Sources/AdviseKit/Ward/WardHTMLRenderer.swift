@@ -45,21 +45,7 @@ public struct WardHTMLRenderer: Sendable {
             + r.visits.prefix(visits).map { v in "<li><b>\(esc(v.household))</b> — \(esc(v.reason(l)))" + (v.plan.isEmpty ? "" : " <i>[\(esc(v.plan))]</i>") + "</li>" }.joined()
             + "</ol>" + (r.visits.count > visits ? "<p>\(esc(Catalogue.format(.wardMore, l, String(r.visits.count - visits))))</p>" : "") + "</section>"
         body += "<footer>\(esc(Catalogue.format(.wardFooter, l, settings.ruleset.id, settings.ruleset.version, date)))</footer>"
-        return """
-        <!DOCTYPE html>
-        <html lang="\(l.rawValue)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(esc(Catalogue.text(.wardTitle, l)))</title>
-        <style>\(Self.css)</style>
-        </head>
-        <body>
-        \(body)
-        </body>
-        </html>
-
-        """
+        return Markup.page(language: l, title: Catalogue.text(.wardTitle, l), css: Self.css, body: body)
     }
 
     static let css = """
