@@ -9,15 +9,12 @@ public struct WardHousehold: Sendable {
     public var incomeNow: Double
     /// Deprivations in basic services (0–12), when the register gives them; poor needs three or more.
     public var deprivations: Int?
-    /// The register's line (or sheet row), for messages.
-    public var line: Int
 
-    public init(id: String, household: Household, incomeNow: Double, deprivations: Int?, line: Int) {
+    public init(id: String, household: Household, incomeNow: Double, deprivations: Int?) {
         self.id = id
         self.household = household
         self.incomeNow = incomeNow
         self.deprivations = deprivations
-        self.line = line
     }
 
     /// Poor under the line `lineMonth` (VND a person a month): income below it and three or more

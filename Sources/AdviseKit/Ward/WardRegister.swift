@@ -79,7 +79,7 @@ public struct WardRegister: Sendable {
             let incomeNow = income ?? evaluator.currentIncome(household, cache: cache)
             let id = row.id ?? String(record.line)
             households.append(WardHousehold(id: id, household: household, incomeNow: incomeNow,
-                                            deprivations: number("deprivations", money: false).map { Int($0) }, line: record.line))
+                                            deprivations: number("deprivations", money: false).map { Int($0) }))
         }
         return (households, errors)
     }

@@ -11,7 +11,7 @@ import Testing
         let income = perMember * 12 * household.members
         let evaluator = Evaluator(ruleSet: Fixtures.ruleSet, year: 2026)
         household.otherIncomeVND = max(0, income - (evaluator.currentIncome(household) - household.otherIncomeVND))
-        return WardHousehold(id: id, household: household, incomeNow: income, deprivations: deprivations, line: 1)
+        return WardHousehold(id: id, household: household, incomeNow: income, deprivations: deprivations)
     }
 
     static func register() throws -> [WardHousehold] {
