@@ -307,5 +307,6 @@ extension Catalogue {
         .wardMoney: "Resources allocated (million ₫)",
         .wardHeadline: "With the ward's resources: %@ households expected to leave poverty (own means: %@); in %@ poor %@, near-poor %@",
         .wardFooter: "Rule set %@ version %@ · made %@ · poor: income under the line and 3 or more deprivations; chances from 1,000 draws of prices and hazards.",
+        .wardUnknownProgramme: "no loan programme '%@'; programmes: %@",
     ]
 }

@@ -307,5 +307,6 @@ extension Catalogue {
         .wardMoney: "Nguồn vốn đã phân bổ (triệu ₫)",
         .wardHeadline: "Với nguồn lực của phường: dự kiến %@ hộ thoát nghèo (tự làm: %@); năm %@ hộ nghèo %@, cận nghèo %@",
         .wardFooter: "Bộ quy tắc %@ phiên bản %@ · lập ngày %@ · hộ nghèo: thu nhập dưới chuẩn và thiếu hụt từ 3 chỉ số; khả năng theo 1.000 lần mô phỏng giá và thiên tai.",
+        .wardUnknownProgramme: "không có chương trình vay '%@'; các chương trình: %@",
     ]
 }

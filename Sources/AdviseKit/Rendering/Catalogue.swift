@@ -35,6 +35,7 @@ public enum Catalogue {
         case wardBadLoanCapital
         case wardGivenLoan, wardGivenSupport
         case wardTitle, wardHouseholds, wardTargetLine, wardYear, wardLineHeader, wardUnchanged, wardOwnMeans, wardAllocated, wardPoor, wardNearPoor, wardIncome, wardAllocationLine, wardResourceLine, wardSupport, wardVisits, wardMore, wardTarget, wardMoney, wardHeadline, wardFooter
+        case wardUnknownProgramme
         case webBadChoice, wholeOutOfRange, webEmptyBody, webNotUTF8, webTooLarge, householdUnknownKey, householdNotAValue
     }
 

@@ -19,6 +19,9 @@ struct WardCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The register: a CSV file, a workbook (.xlsx), or - for standard input.", valueName: "register"))
     var register: String
 
+    @Option(help: ArgumentHelp("The ward's resources as a YAML file (loan_capital by programme, support {budget, each}, years); flags add to it.", valueName: "file"))
+    var resources: String?
+
     @Option(name: .customLong("loan-capital"), help: ArgumentHelp("Preferential loan capital the ward can lend, by programme: vbsp-poor=2ty (repeatable).", valueName: "programme=money"))
     var loanCapital: [String] = []
 
@@ -28,7 +31,7 @@ struct WardCommand: ParsableCommand {
     @Option(name: .customLong("support-each"), help: ArgumentHelp("The support grant each chosen household receives: 10tr.", valueName: "money"))
     var supportEach: String?
 
-    @Option(help: ArgumentHelp("Years to project after this one.", valueName: "n"))
+    @Option(help: ArgumentHelp("Years to project after this one (default 5, or the resources file's).", valueName: "n"))
     var years = 5
 
     @Option(help: "Output format: text, json, csv (the visit list; -o x.xlsx writes it as a workbook), html (the one-page ward report).")
@@ -54,7 +57,7 @@ struct WardCommand: ParsableCommand {
 
     func run() throws {
         Console.chosenLanguage = lang
-        try Console.refuseOverwriting(output, inputs: [register] + ruleSetOptions.overrides)
+        try Console.refuseOverwriting(output, inputs: [register] + (resources.map { [$0] } ?? []) + ruleSetOptions.overrides)
         let ruleSet = try Console.loadRules(ruleSetOptions)
         let resources = try self.resources(ruleSet)
         let (reader, _) = try ListFile.open(register, sheet: sheet, ruleSet: ruleSet)
@@ -104,9 +107,18 @@ struct WardCommand: ParsableCommand {
         if !errors.isEmpty { throw ExitCode(2) }
     }
 
-    /// The ward's resources from the flags; a programme must be one of the rule set's.
+    /// The ward's resources: the file's, then the flags (a programme must be one of the rule set's).
     private func resources(_ ruleSet: RuleSet) throws -> WardResources {
-        var capital: [String: Double] = [:]
+        var base = WardResources(years: years)
+        if let path = resources {
+            do {
+                base = try WardResourcesFile.load(path: path, settings: ruleSet.settings)
+            } catch {
+                Console.report(error.diagnostics)
+                throw ExitCode(Console.cannotRead(error.diagnostics) ? Console.noInput : Console.dataError)
+            }
+        }
+        var capital = base.loanCapital
         let programmes = ruleSet.settings.loanProgrammes.map(\.id)
         for entry in loanCapital {
             let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -122,6 +134,8 @@ struct WardCommand: ParsableCommand {
             case let .failure(p): throw ValidationError("\(flag): " + p.text(Console.language))
             }
         }
-        return WardResources(loanCapital: capital, supportBudget: try money(support, "--support"), supportEach: try money(supportEach, "--support-each"), years: years)
+        return WardResources(loanCapital: capital, supportBudget: support == nil ? base.supportBudget : try money(support, "--support"),
+                             supportEach: supportEach == nil ? base.supportEach : try money(supportEach, "--support-each"),
+                             years: resources != nil && years == 5 ? base.years : years)
     }
 }

@@ -502,6 +502,20 @@ import Testing
         }
     }
 
+    /// The ward's resources from a file give what the same flags give; a bad file names each problem's
+    /// position, in Vietnamese.
+    @Test func theWardsResourcesFileEqualsItsFlags() throws {
+        let r = try CommandLineTests.run(["ward", "Samples/ward-register.csv", "--resources", "Samples/ward/resources.yaml", "--format", "json"])
+        #expect(r.stdout == (try String(contentsOf: Fixtures.root.appendingPathComponent("Samples/ward-register.out.json"), encoding: .utf8)))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("advise-resources-\(UUID().uuidString).yaml")
+        try "loan_capital:\n  vbsp-rich: 2ty\nsupport: {budget: lots, each: 10tr}\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let bad = try CommandLineTests.run(["ward", "Samples/ward-register.csv", "--resources", file.path])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains(":2:3: lỗi: không có chương trình vay 'vbsp-rich'; các chương trình: vbsp-poor,"))
+        #expect(bad.stderr.contains(":3:19: lỗi: support.budget: 'lots' không phải là số tiền"))
+    }
+
     /// The ward report prints on one A4 page, and the visit list can be written as a workbook.
     @Test(.enabled(if: Browser.path != nil, "needs chromium (apt-get install chromium)"))
     func theWardReportIsOnePage() throws {
