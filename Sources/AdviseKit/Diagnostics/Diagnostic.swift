@@ -86,6 +86,20 @@ public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
         self.diagnostics = diagnostics.sorted(by: Self.order)
     }
 
+    /// Runs a step of reading a file, whatever it throws as findings: a ``Diagnostic``, a ``DiagnosticError``,
+    /// or any other error as `file.unreadable`.
+    static func collecting<T>(_ body: () throws -> T) throws(DiagnosticError) -> T {
+        do {
+            return try body()
+        } catch let d as Diagnostic {
+            throw DiagnosticError([d])
+        } catch let e as DiagnosticError {
+            throw e
+        } catch {
+            throw DiagnosticError([.error("file.unreadable", "\(error)", at: nil)])
+        }
+    }
+
     /// A stable order: by file and position, then by severity and code.
     static func order(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
         let la = a.location ?? SourceLocation(file: "", line: 0, column: 0)

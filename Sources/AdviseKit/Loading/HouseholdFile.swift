@@ -17,19 +17,13 @@ public enum HouseholdFile {
     /// Decodes household YAML text.
     public static func parse(_ text: String, path: String) throws(DiagnosticError) -> HouseholdInput {
         let context = DecodeContext()
-        do {
+        return try DiagnosticError.collecting {
             guard let root = try YAMLReader.parse(text, file: path) else {
                 throw DiagnosticError([.error("file.empty", "the household file is empty", at: SourceLocation(file: path, line: 1, column: 1))])
             }
             let input = HouseholdFileDecoder(context: context).input(root, id: nil)
             guard let input, !context.hasErrors else { throw DiagnosticError(context.diagnostics) }
             return input
-        } catch let d as Diagnostic {
-            throw DiagnosticError([d])
-        } catch let e as DiagnosticError {
-            throw e
-        } catch {
-            throw DiagnosticError([.error("file.unreadable", "\(error)", at: nil)])
         }
     }
 }

@@ -25,7 +25,7 @@ public enum WardResourcesFile {
     public static func parse(_ text: String, path: String, settings: RegionalSettings) throws(DiagnosticError) -> WardResources {
         let context = DecodeContext()
         var resources = WardResources()
-        do {
+        try DiagnosticError.collecting {
             guard let root = try YAMLReader.parse(text, file: path), let map = context.mapping(root, "the ward's resources") else {
                 throw DiagnosticError([.error("file.empty", "the resources file is empty", at: SourceLocation(file: path, line: 1, column: 1))])
             }
@@ -65,12 +65,6 @@ public enum WardResourcesFile {
                 }
             }
             map.finish()
-        } catch let d as Diagnostic {
-            throw DiagnosticError([d])
-        } catch let e as DiagnosticError {
-            throw e
-        } catch {
-            throw DiagnosticError([.error("file.unreadable", "\(error)", at: nil)])
         }
         guard !context.hasErrors else { throw DiagnosticError(context.diagnostics) }
         return resources
