@@ -28,15 +28,40 @@ struct AdviseServerCommand: AsyncParsableCommand {
     var overrides: [String] = []
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port takes 0 to 65535") }
+        guard (0...65535).contains(port) else {
+            throw ValidationError(Catalogue.format(.wholeOutOfRange, UsageMessage.language(of: CommandLine.arguments) ?? .vi, "--port", "0", "65535"))
+        }
     }
+
+    /// Parses and runs; the parser's messages in the user's language (`--lang`, else Vietnamese).
+    static func main() async {
+        let language = UsageMessage.language(of: Array(CommandLine.arguments.dropFirst())) ?? .vi
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            let text = UsageMessage.localized(fullMessage(for: error), language)
+            if !text.isEmpty {
+                if code == .success { print(text) } else { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
+
+    @Option(help: "Language of the server's own start-up messages (pages and API answer in the request's).")
+    var lang: Language?
 
     func run() async throws {
         let ruleSet: RuleSet
         do {
             ruleSet = try RuleSetSource.find(rules).load(overrides: overrides, today: Today.iso)
         } catch {
-            let language = Language.vi
+            let language = lang ?? .vi
             for d in error.diagnostics { FileHandle.standardError.write(Data((d.description(in: language) + "\n").utf8)) }
             let unreadable = error.diagnostics.contains { ["file.not-found", "file.unreadable", "rules.not-found"].contains($0.code) }
             throw ExitCode(unreadable ? 66 : 65)
@@ -58,6 +83,7 @@ struct AdviseServerCommand: AsyncParsableCommand {
         }
     }
 }
+extension Language: ExpressibleByArgument {}
 #else
 import Foundation
 

@@ -1,3 +1,4 @@
+import AdviseKit
 import ArgumentParser
 import Foundation
 

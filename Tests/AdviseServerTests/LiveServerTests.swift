@@ -92,6 +92,24 @@ import Glibc
         #expect(try browser.evaluate("document.forms[0].land.value") as? String == "bảy công rưỡi")
     }
 
+    /// A mistyped flag of the server is answered in Vietnamese (exit 64), in English with `--lang en`.
+    @Test func theServersFlagErrorsSpeakTheUsersLanguage() throws {
+        for (arguments, expected) in [(["--prot", "80"], "Lỗi: không có cờ '--prot'; có phải là '--port'?"),
+                                      (["--port", "99999", "--lang", "en"], "Error: --port: takes a whole number from 0 to 65535")] {
+            let process = Process()
+            process.executableURL = ServerFixtures.executable("advise-server")
+            process.arguments = arguments
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 64)
+            #expect(text.contains(expected), "\(text)")
+        }
+    }
+
     @Test func theServerStopsCleanlyOnSIGTERM() throws {
         let server = try Server()
         let health = try Data(contentsOf: URL(string: server.base + "/healthz")!)

@@ -1,12 +1,11 @@
-import AdviseKit
 import Foundation
 
 /// swift-argument-parser's own messages (an unknown flag, a missing value, a value not among the choices,
 /// the usage line) in the user's language: the parser writes them in English, this reads them back by
 /// their fixed forms and says them from the catalogues. A form it does not know stays as written, and the
 /// flags' help texts stay English.
-enum UsageMessage {
-    static func localized(_ text: String, _ language: Language) -> String {
+public enum UsageMessage {
+    public static func localized(_ text: String, _ language: Language) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line($0, language) }.joined(separator: "\n")
     }
 
@@ -35,7 +34,7 @@ enum UsageMessage {
 
     /// `--lang`, read before the command line is parsed (so that a wrong flag beside `--lang en` is answered
     /// in English); nil when it is not given.
-    static func language(of arguments: [String]) -> Language? {
+    public static func language(of arguments: [String]) -> Language? {
         for (i, argument) in arguments.enumerated() {
             if argument.hasPrefix("--lang="), let l = Language(rawValue: String(argument.dropFirst(7))) { return l }
             if argument == "--lang", i + 1 < arguments.count, let l = Language(rawValue: arguments[i + 1]) { return l }
