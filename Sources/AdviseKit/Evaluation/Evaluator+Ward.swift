@@ -37,11 +37,7 @@ extension Evaluator {
         }
         var below: Double
         if let odds {
-            let bank = self.odds.bank(odds)
-            let simulation = RiskSimulation(bank: bank, economics: p.parts.map(\.economics), baseline: context.baseline) { e, cumulative in
-                self.odds.deviation(e, cumulative: cumulative, bank: bank)
-            }
-            plan.risk = simulation.profile(p, context, landM2: plan.landM2)
+            plan.risk = simulation(odds, economics: p.parts.map(\.economics), baseline: context.baseline).profile(p, context, landM2: plan.landM2)
             below = plan.risk?.pBelowPovertyLine ?? 0
         } else {
             let mature = min(years, p.parts.map(\.economics.matureYear).max() ?? 1)

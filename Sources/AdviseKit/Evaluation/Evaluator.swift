@@ -17,7 +17,7 @@ public struct Evaluator: Sendable {
     private let povertyLines: [Double]
     private let valuation: Valuation
     /// The odds' draws and each model's deviations over them, shared by every household (and every copy).
-    let odds: OddsCache
+    private let odds: OddsCache
     /// The facts that decide a batch answer: every fact but those no condition of the rule set reads and
     /// that only divide the income (members, other income), which ``answer(_:rankBy:plans:cache:)`` applies
     /// afresh to a remembered answer.
@@ -99,15 +99,20 @@ public struct Evaluator: Sendable {
     private func simulate(_ candidates: inout [Candidate], _ context: HouseholdContext, _ options: RiskSimulation.Options?) -> RiskSimulation? {
         guard let options else { return nil }
         let open = candidates.indices.filter { !candidates[$0].shared.outcome.blocked && candidates[$0].limit.fits }
-        let bank = odds.bank(options)
-        let simulation = RiskSimulation(bank: bank, economics: open.map { candidates[$0].economics }, baseline: context.baseline) { e, cumulative in
-            odds.deviation(e, cumulative: cumulative, bank: bank)
-        }
+        let simulation = self.simulation(options, economics: open.map { candidates[$0].economics }, baseline: context.baseline)
         for i in open {
             let c = candidates[i]
             candidates[i].risk = simulation.profile(projection(c, context), context, landM2: c.program.grid.areaPerScale * c.scale)
         }
         return simulation
+    }
+
+    /// A simulation over the rule set's bank of draws, each model's deviations kept across households.
+    func simulation(_ options: RiskSimulation.Options, economics: [UnitEconomics], baseline: UnitEconomics?) -> RiskSimulation {
+        let bank = odds.bank(options)
+        return RiskSimulation(bank: bank, economics: economics, baseline: baseline) { e, cumulative in
+            odds.deviation(e, cumulative: cumulative, bank: bank)
+        }
     }
 
     /// The best whole-farm plan for a household, or nil when nothing pays (give a batch worker's cache to
