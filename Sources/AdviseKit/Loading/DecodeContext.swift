@@ -154,6 +154,9 @@ final class MappingReader {
     private let pairs: [(key: ConfigNode, value: ConfigNode)]
     private unowned let context: DecodeContext
     private let what: String
+    /// What the mapping is in each language, for files officers write (a household, the ward's resources):
+    /// their missing and unknown keys are then reported in the user's language. Rule files keep English.
+    var spoken: LocalizedText?
     private var used: Set<String> = []
 
     init(node: ConfigNode, pairs: [(key: ConfigNode, value: ConfigNode)], context: DecodeContext, what: String) {
@@ -181,7 +184,11 @@ final class MappingReader {
     /// The value of a required key; reports `field.missing` when it is absent.
     func required(_ key: String) -> ConfigNode? {
         guard let value = optional(key) else {
-            context.error("field.missing", "\(what) needs '\(key)'", at: node.location)
+            if let spoken {
+                context.report(.error("field.missing", LocalizedText { Catalogue.format(.fileNeedsKey, $0, spoken($0), key) }, at: node.location))
+            } else {
+                context.error("field.missing", "\(what) needs '\(key)'", at: node.location)
+            }
             return nil
         }
         return value
@@ -191,8 +198,15 @@ final class MappingReader {
     func finish() {
         for pair in pairs {
             guard let key = pair.key.scalar, !used.contains(key) else { continue }
+            let suggestion = Spelling.closest(to: key, among: used)
+            if let spoken {
+                context.report(.error("field.unknown", LocalizedText { language in
+                    Catalogue.format(.fileUnknownKey, language, key, spoken(language)) + (suggestion.map { Catalogue.format(.qDidYouMean, language, $0) } ?? "")
+                }, at: pair.key.location))
+                continue
+            }
             var message = "unknown key '\(key)' in \(what)"
-            if let suggestion = Spelling.closest(to: key, among: used) { message += "; did you mean '\(suggestion)'?" }
+            if let suggestion { message += "; did you mean '\(suggestion)'?" }
             context.error("field.unknown", message, at: pair.key.location)
         }
     }

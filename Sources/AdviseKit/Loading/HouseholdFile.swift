@@ -19,7 +19,7 @@ public enum HouseholdFile {
         let context = DecodeContext()
         return try DiagnosticError.collecting {
             guard let root = try YAMLReader.parse(text, file: path) else {
-                throw DiagnosticError([.error("file.empty", "the household file is empty", at: SourceLocation(file: path, line: 1, column: 1))])
+                throw DiagnosticError([.error("file.empty", LocalizedText { Catalogue.text(.fileHouseholdEmpty, $0) }, at: SourceLocation(file: path, line: 1, column: 1))])
             }
             let input = HouseholdFileDecoder(context: context).input(root, id: nil)
             guard let input, !context.hasErrors else { throw DiagnosticError(context.diagnostics) }

@@ -27,8 +27,9 @@ public enum WardResourcesFile {
         var resources = WardResources()
         try DiagnosticError.collecting {
             guard let root = try YAMLReader.parse(text, file: path), let map = context.mapping(root, "the ward's resources") else {
-                throw DiagnosticError([.error("file.empty", "the resources file is empty", at: SourceLocation(file: path, line: 1, column: 1))])
+                throw DiagnosticError([.error("file.empty", LocalizedText { Catalogue.text(.fileResourcesEmpty, $0) }, at: SourceLocation(file: path, line: 1, column: 1))])
             }
+            map.spoken = LocalizedText { Catalogue.text(.fileResources, $0) }
             let programmes = settings.loanProgrammes.map(\.id)
             func money(_ node: ConfigNode, _ what: String) -> Double? {
                 guard let text = node.scalar else {
@@ -55,6 +56,7 @@ public enum WardResourcesFile {
                 }
             }
             if let support = map.optional("support").flatMap({ context.mapping($0, "support") }) {
+                support.spoken = LocalizedText { _ in "support" }
                 defer { support.finish() }
                 resources.supportBudget = support.required("budget").flatMap { money($0, "support.budget") } ?? 0
                 resources.supportEach = support.required("each").flatMap { money($0, "support.each") } ?? 0

@@ -308,5 +308,10 @@ extension Catalogue {
         .wardHeadline: "With the ward's resources: %@ households expected to leave poverty (own means: %@); in %@ poor %@, near-poor %@",
         .wardFooter: "Rule set %@ version %@ · made %@ · poor: income under the line and 3 or more deprivations; chances from 1,000 draws of prices and hazards.",
         .wardUnknownProgramme: "no loan programme '%@'; programmes: %@",
+        .fileNeedsKey: "%@ needs '%@'",
+        .fileUnknownKey: "unknown key '%@' in %@",
+        .fileResources: "the ward's resources",
+        .fileResourcesEmpty: "the resources file is empty",
+        .fileHouseholdEmpty: "the household file is empty",
     ]
 }

@@ -308,5 +308,10 @@ extension Catalogue {
         .wardHeadline: "Với nguồn lực của phường: dự kiến %@ hộ thoát nghèo (tự làm: %@); năm %@ hộ nghèo %@, cận nghèo %@",
         .wardFooter: "Bộ quy tắc %@ phiên bản %@ · lập ngày %@ · hộ nghèo: thu nhập dưới chuẩn và thiếu hụt từ 3 chỉ số; khả năng theo 1.000 lần mô phỏng giá và thiên tai.",
         .wardUnknownProgramme: "không có chương trình vay '%@'; các chương trình: %@",
+        .fileNeedsKey: "%@ cần khóa '%@'",
+        .fileUnknownKey: "không có khóa '%@' trong %@",
+        .fileResources: "tệp nguồn lực của phường",
+        .fileResourcesEmpty: "tệp nguồn lực của phường trống",
+        .fileHouseholdEmpty: "tệp thông tin hộ trống",
     ]
 }

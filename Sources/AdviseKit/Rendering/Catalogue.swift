@@ -36,6 +36,8 @@ public enum Catalogue {
         case wardGivenLoan, wardGivenSupport
         case wardTitle, wardHouseholds, wardTargetLine, wardYear, wardLineHeader, wardUnchanged, wardOwnMeans, wardAllocated, wardPoor, wardNearPoor, wardIncome, wardAllocationLine, wardResourceLine, wardSupport, wardVisits, wardMore, wardTarget, wardMoney, wardHeadline, wardFooter
         case wardUnknownProgramme
+        case fileNeedsKey, fileUnknownKey, fileResources, fileResourcesEmpty
+        case fileHouseholdEmpty
         case webBadChoice, wholeOutOfRange, webEmptyBody, webNotUTF8, webTooLarge, householdUnknownKey, householdNotAValue
     }
 

@@ -508,12 +508,13 @@ import Testing
         let r = try CommandLineTests.run(["ward", "Samples/ward-register.csv", "--resources", "Samples/ward/resources.yaml", "--format", "json"])
         #expect(r.stdout == (try String(contentsOf: Fixtures.root.appendingPathComponent("Samples/ward-register.out.json"), encoding: .utf8)))
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("advise-resources-\(UUID().uuidString).yaml")
-        try "loan_capital:\n  vbsp-rich: 2ty\nsupport: {budget: lots, each: 10tr}\n".write(to: file, atomically: true, encoding: .utf8)
+        try "loan_capital:\n  vbsp-rich: 2ty\nsupport: {budget: lots, each: 10tr}\nyear: 3\n".write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let bad = try CommandLineTests.run(["ward", "Samples/ward-register.csv", "--resources", file.path])
         #expect(bad.status == 65)
         #expect(bad.stderr.contains(":2:3: lỗi: không có chương trình vay 'vbsp-rich'; các chương trình: vbsp-poor,"))
         #expect(bad.stderr.contains(":3:19: lỗi: support.budget: 'lots' không phải là số tiền"))
+        #expect(bad.stderr.contains(":4:1: lỗi: không có khóa 'year' trong tệp nguồn lực của phường; có phải là 'years'?"))
     }
 
     /// The ward report prints on one A4 page, and the visit list can be written as a workbook.
