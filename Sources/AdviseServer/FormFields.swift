@@ -22,6 +22,11 @@ struct FormFields: Sendable, Equatable {
         return value
     }
 
+    /// A field named like a flag, also written with `_` for `-` (`current-use`, `current_use`).
+    func input(_ name: String) -> String? {
+        self[name] ?? self[name.replacingOccurrences(of: "-", with: "_")]
+    }
+
     /// `+` as a space, then the percent escapes (a malformed escape is kept as written).
     private static func decode(_ text: Substring) -> String {
         let spaced = text.replacingOccurrences(of: "+", with: " ")
@@ -34,8 +39,7 @@ struct FormFields: Sendable, Equatable {
         var input = HouseholdInput(id: self["id"])
         input.name = self["name"]
         for fact in HouseholdFact.allCases {
-            let names = [fact.inputName, fact.inputName.replacingOccurrences(of: "-", with: "_")]
-            guard var text = names.lazy.compactMap({ self[$0] }).first else { continue }
+            guard var text = self.input(fact.inputName) else { continue }
             if fact == .landM2, let unit = self["land_unit"], text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," }) {
                 text += " " + unit
             }

@@ -45,7 +45,7 @@ struct FormPage {
 
     /// A text box keeping the submitted value.
     private func text(_ name: String, hint: String, mode: String, required: Bool = false) -> String {
-        let value = fields[name] ?? fields[name.replacingOccurrences(of: "-", with: "_")] ?? ""
+        let value = fields.input(name) ?? ""
         return "<input id=\"\(name)\" name=\"\(name)\" type=\"text\" inputmode=\"\(mode)\" autocomplete=\"off\""
             + (hint.isEmpty ? "" : " placeholder=\"\(esc(hint))\"") + (required ? " required" : "") + " value=\"\(esc(value))\">"
     }
@@ -53,7 +53,7 @@ struct FormPage {
     /// The land units: m², the rule set's regional units (công first), ha.
     private func units() -> String {
         let chosen = fields["land_unit"] ?? "m2"
-        let regional = settings.areaUnits.map { unit in (unit.name, unit.name == "cong" ? "công" : unit.name) }
+        let regional = settings.areaUnits.map { unit in (unit.name, unit.written) }
         return ([("m2", "m²")] + regional + [("ha", "ha")]).map { value, label in
             "<option value=\"\(esc(value))\"\(value == chosen ? " selected" : "")>\(esc(label))</option>"
         }.joined()
@@ -62,7 +62,7 @@ struct FormPage {
     /// A choice among a scale's levels, in words, with "not known" (the rule set's default) first.
     private func level(_ fact: HouseholdFact) -> String {
         guard let id = fact.scale, let scale = settings.scales[id] else { return "" }
-        let chosen = fields[fact.inputName] ?? fields[fact.inputName.replacingOccurrences(of: "-", with: "_")]
+        let chosen = fields.input(fact.inputName)
         var options = "<option value=\"\">\(esc(Catalogue.text(.webChoose, language)))</option>"
         for level in scale.levels {
             let words = level.name(language) + (level.meaning.map { " — " + $0(language) } ?? "")

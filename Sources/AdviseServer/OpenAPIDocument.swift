@@ -114,7 +114,7 @@ struct OpenAPIDocument {
     private func description(_ fact: HouseholdFact) -> String {
         switch fact {
         case .landM2: "Land the household can convert: 7000 (m²), 7000m2, 0.7ha, "
-            + settings.areaUnits.map { "2 \($0.name == "cong" ? "công" : $0.name) (\(Int($0.size.value)) m²)" }.joined(separator: ", ") + "."
+            + settings.areaUnits.map { "2 \($0.written) (\(Int($0.size.value)) m²)" }.joined(separator: ", ") + "."
         case .capitalVND: "Own capital: 150000000, 150tr, 150 triệu đồng, 1ty5, 1 tỷ 500 triệu."
         case .labour: "Working household members."
         case .members: "Household members."

@@ -78,18 +78,18 @@ public struct BatchRun {
             // cores (shared reference counts would make them contend).
             let parts = BatchRecord.split(chunk, into: workers, quoted: quoted)
             let firstLines = parts.reduce(into: [lineNumber]) { acc, part in acc.append(acc[acc.count - 1] + part.lines) }
-            let outputs = ChunkResults(count: parts.count)
+            let outputs = WorkerSlots(repeating: (OutputBuffer(), BatchSummary()), count: parts.count)
             DispatchQueue.concurrentPerform(iterations: parts.count) { w in
                 let text = String(decoding: chunk[parts[w].range], as: UTF8.self)
                 var out = OutputBuffer(capacity: parts[w].lines * 140)
                 var summary = BatchSummary()
                 let records = BatchRecord.records(of: text, quoted: quoted, firstLine: firstLines[w])
                 processors[w].process(records, cache: caches[w], into: &out, summary: &summary)
-                outputs.set(w, out, summary)
+                outputs.set(w, (out, summary))
             }
             for w in 0..<parts.count {
-                try write(outputs.texts[w].bytes)
-                total.merge(outputs.summaries[w])
+                try write(outputs.values[w].0.bytes)
+                total.merge(outputs.values[w].1)
             }
             lineNumber = firstLines[firstLines.count - 1]
             onProgress(total.rows)
@@ -97,24 +97,5 @@ public struct BatchRun {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return (total, seconds)
-    }
-}
-
-/// Per-worker results of one chunk, written by the workers into their own slots.
-private final class ChunkResults: @unchecked Sendable {
-    private(set) var texts: [OutputBuffer]
-    private(set) var summaries: [BatchSummary]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        texts = Array(repeating: OutputBuffer(), count: count)
-        summaries = Array(repeating: BatchSummary(), count: count)
-    }
-
-    func set(_ index: Int, _ text: OutputBuffer, _ summary: BatchSummary) {
-        lock.lock()
-        defer { lock.unlock() }
-        texts[index] = text
-        summaries[index] = summary
     }
 }

@@ -11,10 +11,13 @@ public struct AreaUnit: Sendable {
         self.size = size
     }
 
+    /// The name as people write it (`công` for the `cong` key).
+    public var written: String { name == "cong" ? "công" : name }
+
     /// The spellings a household value may use: the name and the name without diacritics, lower case
     /// (`sào`, `sao`; the `cong` key also as `công`).
     var spellings: [String] {
         let lower = name.lowercased()
-        return Array(Set([lower, Spelling.folded(lower)] + (lower == "cong" ? ["công"] : [])))
+        return Array(Set([lower, Spelling.folded(lower), written.lowercased()]))
     }
 }

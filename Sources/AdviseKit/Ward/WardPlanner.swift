@@ -33,7 +33,7 @@ public struct WardPlanner: Sendable {
         let lines = (0...resources.years).map { settings.povertyLineMonth(inYear: year + $0) }
         let programmes = resources.loanCapital.keys.sorted()
         // Each household's choices, on all cores (a cache of economics per worker).
-        let results = WardChoices(count: register.count)
+        let results = WorkerSlots(repeating: [Choice](), count: register.count)
         let share = max(1, (register.count + workers - 1) / workers)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let cache = EvaluationCache()
@@ -103,9 +103,12 @@ public struct WardPlanner: Sendable {
     /// with a support grant, and with both — each only when it changes the plan's money.
     func choices(_ entry: WardHousehold, _ evaluator: Evaluator, _ lineNow: Double, _ cache: EvaluationCache) -> [Choice] {
         let years = resources.years
-        let own = Choice(planned: evaluator.planned(entry.household, options: PlanOptions(maxLoanVND: 0), odds: odds, years: years, cache: cache),
+        // Only a household below the line now has chances the allocation and the visit list read: the
+        // others are planned without the odds (their income by year is the same).
+        let below = entry.household.incomePerMember(entry.incomeNow) < lineNow
+        let own = Choice(planned: evaluator.planned(entry.household, options: PlanOptions(maxLoanVND: 0), odds: below ? odds : nil, years: years, cache: cache),
                          resource: nil, loan: 0, support: 0)
-        guard entry.household.incomePerMember(entry.incomeNow) < lineNow else { return [own] }
+        guard below else { return [own] }
         var list = [own]
         func loanChoice(_ household: Household, support: Double) -> Choice? {
             let planned = evaluator.planned(household, options: PlanOptions(), odds: odds, years: years, cache: cache)
@@ -168,19 +171,5 @@ public struct WardPlanner: Sendable {
     /// A plan as batch names it: model ids joined by `+` (empty without a plan).
     static func planName(_ plan: Plan?) -> String {
         plan?.components.flatMap { $0.models.map(\.id) }.joined(separator: "+") ?? ""
-    }
-}
-
-/// Per-household results, written by the workers into their own slots.
-private final class WardChoices: @unchecked Sendable {
-    private(set) var values: [[WardPlanner.Choice]]
-    private let lock = NSLock()
-
-    init(count: Int) { values = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ choices: [WardPlanner.Choice]) {
-        lock.lock()
-        values[index] = choices
-        lock.unlock()
     }
 }
