@@ -171,7 +171,7 @@ public struct AdviceServer: Sendable {
             } catch let diagnostic as Diagnostic {
                 throw DiagnosticError([diagnostic])
             } catch {
-                throw DiagnosticError([.error("request.unreadable", "\(error)", at: nil)])
+                throw DiagnosticError([.error("request.unreadable", .fileUnreadable, "\(error)", at: nil)])
             }
             var response = Self.response(.ok, type: format == .csv ? "text/csv; charset=utf-8" : "application/x-ndjson", output)
             response.headers[HTTPField.Name("Advise-Rows")!] = String(summary.rows)

@@ -19,42 +19,51 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// Error, warning or note.
     public var severity: Severity
-    /// A stable identifier such as `yaml.syntax` or `expr.unknown-name`, for tools and tests.
+    /// A stable identifier such as `yaml.syntax` or `expr.unknown-name`, for tools and tests; English in
+    /// every language.
     public var code: String
-    /// What is wrong, in words a rule author can act on.
-    public var message: String
+    /// What is wrong, in each language, worded in the catalogues.
+    public var text: LocalizedText
     /// Where it is wrong, when a position is known.
     public var location: SourceLocation?
-    /// What is wrong in each language, for those worded in the catalogues (``message`` is then its English).
-    public var localized: LocalizedText?
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, code: String, _ message: String, at location: SourceLocation?) {
+    public init(_ severity: Severity, code: String, _ text: LocalizedText, at location: SourceLocation?) {
         self.severity = severity
         self.code = code
-        self.message = message
+        self.text = text
         self.location = location
-    }
-
-    /// Shorthand for an error.
-    public static func error(_ code: String, _ message: String, at location: SourceLocation?) -> Diagnostic {
-        Diagnostic(.error, code: code, message, at: location)
     }
 
     /// An error worded in each language.
     public static func error(_ code: String, _ text: LocalizedText, at location: SourceLocation?) -> Diagnostic {
-        var d = Diagnostic(.error, code: code, text.en, at: location)
-        d.localized = text
-        return d
+        Diagnostic(.error, code: code, text, at: location)
     }
 
-    /// What is wrong, in a language (English for findings not yet in the catalogues).
-    public func message(in language: Language) -> String { localized?(language) ?? message }
+    /// An error worded by a catalogue phrase with its `%@` placeholders filled in order.
+    public static func error(_ code: String, _ key: Catalogue.Key, _ arguments: String..., at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(.error, code: code, Catalogue.phrase(key, arguments), at: location)
+    }
+
+    /// A warning worded in each language.
+    public static func warning(_ code: String, _ text: LocalizedText, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(.warning, code: code, text, at: location)
+    }
+
+    /// A warning worded by a catalogue phrase with its `%@` placeholders filled in order.
+    public static func warning(_ code: String, _ key: Catalogue.Key, _ arguments: String..., at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(.warning, code: code, Catalogue.phrase(key, arguments), at: location)
+    }
+
+    /// What is wrong, in English (for logs and tests; people read ``message(in:)``).
+    public var message: String { text.en }
+
+    /// What is wrong, in a language.
+    public func message(in language: Language) -> String { text(language) }
 
     /// `path:line:col: severity: message [code]` in a language: the severity and the message translated,
-    /// the code stable and English (a finding not yet in the catalogues stays English, severity included).
+    /// the code stable and English.
     public func description(in language: Language) -> String {
-        guard localized != nil else { return description }
         let prefix = location.map { "\($0): " } ?? ""
         let severity = switch severity {
         case .error: Catalogue.text(.severityError, language)
@@ -64,16 +73,15 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         return "\(prefix)\(severity): \(message(in: language)) [\(code)]"
     }
 
-    /// Shorthand for a warning.
-    public static func warning(_ code: String, _ message: String, at location: SourceLocation?) -> Diagnostic {
-        Diagnostic(.warning, code: code, message, at: location)
+    /// The same finding with its message extended in each language (`: ` and the tail).
+    func appending(_ tail: LocalizedText) -> Diagnostic {
+        var d = self
+        d.text = LocalizedText { text($0) + tail($0) }
+        return d
     }
 
-    /// `path:line:col: severity: message [code]`, or without the position when none is known.
-    public var description: String {
-        let prefix = location.map { "\($0): " } ?? ""
-        return "\(prefix)\(severity.rawValue): \(message) [\(code)]"
-    }
+    /// `path:line:col: severity: message [code]` in English, or without the position when none is known.
+    public var description: String { description(in: .en) }
 }
 
 /// One or more diagnostics thrown together, so that a user sees every problem at once.
@@ -96,7 +104,7 @@ public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
         } catch let e as DiagnosticError {
             throw e
         } catch {
-            throw DiagnosticError([.error("file.unreadable", "\(error)", at: nil)])
+            throw DiagnosticError([.error("file.unreadable", .fileUnreadable, "\(error)", at: nil)])
         }
     }
 

@@ -12,13 +12,14 @@ struct Compiler {
         case string(String, offset: Int)
         case list([Typed], offset: Int)
 
-        var name: String {
+        /// What the value is, in words.
+        var name: LocalizedText {
             switch self {
-            case .number: "a number"
-            case .boolean: "true/false"
-            case let .level(scale, _): "a \(scale) level"
-            case .string: "text"
-            case .list: "a list"
+            case .number: Catalogue.phrase(.exprTypeNumber)
+            case .boolean: Catalogue.phrase(.exprTypeBoolean)
+            case let .level(scale, _): Catalogue.phrase(.exprTypeLevel, [scale])
+            case .string: Catalogue.phrase(.exprTypeText)
+            case .list: Catalogue.phrase(.exprTypeList)
             }
         }
     }
@@ -34,13 +35,13 @@ struct Compiler {
         var compiler = Compiler(names: names)
         let typed = try compiler.compile(syntax)
         guard case let .boolean(f) = typed else {
-            throw ExpressionError("a condition must be true or false, but this is \(typed.name)", offset: syntax.offset, code: "expr.type")
+            throw ExpressionError(.exprNotCondition, typed.name, offset: syntax.offset, code: "expr.type")
         }
         return Condition(text: text, facts: compiler.facts, evaluate: f)
     }
 
-    private func typeError(_ message: String, _ offset: Int) -> ExpressionError {
-        ExpressionError(message, offset: offset, code: "expr.type")
+    private func typeError(_ key: Catalogue.Key, _ arguments: LocalizedText..., at offset: Int) -> ExpressionError {
+        ExpressionError(key, arguments: arguments, offset: offset, code: "expr.type")
     }
 
     mutating func compile(_ node: Syntax.Located) throws(ExpressionError) -> Typed {
@@ -67,13 +68,11 @@ struct Compiler {
             return .number { $0[slot] }
         }
         if let value = names.constants[name] { return .number { _ in value } }
-        var message = "unknown name '\(name)'"
         if let suggestion = Spelling.closest(to: name, among: names.allNames) {
-            message += "; did you mean '\(suggestion)'?"
-        } else {
-            message += "; known names: \(names.allNames.joined(separator: ", "))"
+            throw ExpressionError(.exprUnknownName, LocalizedText(verbatim: name), offset: offset, code: "expr.unknown-name").suggesting(suggestion)
         }
-        throw ExpressionError(message, offset: offset, code: "expr.unknown-name")
+        throw ExpressionError(.exprUnknownNameList, LocalizedText(verbatim: name), LocalizedText(verbatim: names.allNames.joined(separator: ", ")),
+                              offset: offset, code: "expr.unknown-name")
     }
 
     private mutating func unary(_ op: String, _ operand: Syntax.Located) throws(ExpressionError) -> Typed {
@@ -82,17 +81,17 @@ struct Compiler {
         case let ("-", .number(f)): return .number { -f($0) }
         case let ("not", .boolean(f)): return .boolean { !f($0) }
         default:
-            throw typeError("'\(op)' cannot apply to \(typed.name)", operand.offset)
+            throw typeError(.exprCannotApply, LocalizedText(verbatim: op), typed.name, at: operand.offset)
         }
     }
 
     private func number(_ t: Typed, _ offset: Int, _ op: String) throws(ExpressionError) -> @Sendable (Values) -> Double {
-        guard case let .number(f) = t else { throw typeError("'\(op)' needs a number, found \(t.name)", offset) }
+        guard case let .number(f) = t else { throw typeError(.exprNeedsNumber, LocalizedText(verbatim: op), t.name, at: offset) }
         return f
     }
 
     private func boolean(_ t: Typed, _ offset: Int, _ op: String) throws(ExpressionError) -> @Sendable (Values) -> Bool {
-        guard case let .boolean(f) = t else { throw typeError("'\(op)' needs true/false, found \(t.name)", offset) }
+        guard case let .boolean(f) = t else { throw typeError(.exprNeedsBoolean, LocalizedText(verbatim: op), t.name, at: offset) }
         return f
     }
 
@@ -100,9 +99,8 @@ struct Compiler {
     private func level(_ text: String, of scale: String, _ offset: Int) throws(ExpressionError) -> Double {
         let levels = names.scales[scale] ?? []
         guard let index = levels.firstIndex(of: text) else {
-            var message = "'\(text)' is not a \(scale) level; levels are \(levels.joined(separator: ", "))"
-            if let s = Spelling.closest(to: text, among: levels) { message += "; did you mean '\(s)'?" }
-            throw typeError(message, offset)
+            throw typeError(.exprNotLevel, LocalizedText(verbatim: text), LocalizedText(verbatim: scale), LocalizedText(verbatim: levels.joined(separator: ", ")), at: offset)
+                .suggesting(Spelling.closest(to: text, among: levels))
         }
         return Double(index)
     }
@@ -114,7 +112,7 @@ struct Compiler {
         switch (l, r) {
         case let (.number(a), .number(b)): return (a, b)
         case let (.level(s1, a), .level(s2, b)):
-            guard s1 == s2 else { throw typeError("cannot compare a \(s1) level with a \(s2) level", ro) }
+            guard s1 == s2 else { throw typeError(.exprLevels, LocalizedText(verbatim: s1), LocalizedText(verbatim: s2), at: ro) }
             return (a, b)
         case let (.level(s, a), .string(text, offset)):
             let v = try level(text, of: s, offset)
@@ -146,12 +144,12 @@ struct Compiler {
                 return op == "==" ? .boolean { a($0) == b($0) } : .boolean { a($0) != b($0) }
             }
             guard let (a, b) = try ordinals(l, r, lhs.offset, rhs.offset, op) else {
-                throw typeError("cannot compare \(l.name) with \(r.name)", rhs.offset)
+                throw typeError(.exprCompare, l.name, r.name, at: rhs.offset)
             }
             return op == "==" ? .boolean { a($0) == b($0) } : .boolean { a($0) != b($0) }
         case "<", "<=", ">", ">=":
             guard let (a, b) = try ordinals(l, r, lhs.offset, rhs.offset, op) else {
-                throw typeError("'\(op)' cannot compare \(l.name) with \(r.name)", rhs.offset)
+                throw typeError(.exprOrder, LocalizedText(verbatim: op), l.name, r.name, at: rhs.offset)
             }
             switch op {
             case "<": return .boolean { a($0) < b($0) }
@@ -160,39 +158,39 @@ struct Compiler {
             default: return .boolean { a($0) >= b($0) }
             }
         case "in":
-            guard case let .list(items, _) = r else { throw typeError("'in' needs a list such as [\"none\", \"occasional\"], found \(r.name)", rhs.offset) }
+            guard case let .list(items, _) = r else { throw typeError(.exprInList, r.name, at: rhs.offset) }
             var members: [Double] = []
             let value: @Sendable (Values) -> Double
             switch l {
             case let .level(scale, f):
                 value = f
                 for item in items {
-                    guard case let .string(text, o) = item else { throw typeError("a list of \(scale) levels holds only level names, found \(item.name)", rhs.offset) }
+                    guard case let .string(text, o) = item else { throw typeError(.exprLevelList, LocalizedText(verbatim: scale), item.name, at: rhs.offset) }
                     members.append(try level(text, of: scale, o))
                 }
             case let .number(f):
                 var numbers: [@Sendable (Values) -> Double] = []
                 for item in items {
-                    guard case let .number(g) = item else { throw typeError("a list of numbers holds only numbers, found \(item.name)", rhs.offset) }
+                    guard case let .number(g) = item else { throw typeError(.exprNumberList, item.name, at: rhs.offset) }
                     numbers.append(g)
                 }
                 let candidates = numbers
                 return .boolean { v in let x = f(v); return candidates.contains { $0(v) == x } }
             default:
-                throw typeError("'in' needs a number or a level on its left, found \(l.name)", lhs.offset)
+                throw typeError(.exprInLeft, l.name, at: lhs.offset)
             }
             let set = members
             return .boolean { set.contains(value($0)) }
         default:
-            throw ExpressionError("unknown operator '\(op)'", offset: offset)
+            throw ExpressionError(.exprOperator, LocalizedText(verbatim: op), offset: offset)
         }
     }
 
     private mutating func call(_ name: String, _ args: [Syntax.Located], _ offset: Int) throws(ExpressionError) -> Typed {
         guard name == "min" || name == "max" else {
-            throw ExpressionError("unknown function '\(name)'; functions are min and max", offset: offset, code: "expr.unknown-name")
+            throw ExpressionError(.exprFunction, LocalizedText(verbatim: name), offset: offset, code: "expr.unknown-name")
         }
-        guard args.count >= 2 else { throw typeError("\(name) needs at least two numbers", offset) }
+        guard args.count >= 2 else { throw typeError(.exprTwoNumbers, LocalizedText(verbatim: name), at: offset) }
         var fs: [@Sendable (Values) -> Double] = []
         for arg in args { fs.append(try number(try compile(arg), arg.offset, name)) }
         let all = fs

@@ -37,9 +37,9 @@ struct Lexer {
                     index += 1
                     result.append(Token(kind: .symbol(String(c)), offset: start))
                 } else if c == "=" {
-                    throw ExpressionError("use '==' to compare, not '='", offset: start)
+                    throw ExpressionError(.exprSingleEquals, offset: start)
                 } else {
-                    throw ExpressionError("unexpected character '\(c)'", offset: start)
+                    throw ExpressionError(.exprCharacter, LocalizedText(verbatim: String(c)), offset: start)
                 }
             }
         }
@@ -80,10 +80,10 @@ struct Lexer {
             index += 1
         }
         guard let value = Double(text), value.isFinite else {
-            throw ExpressionError("'\(text)' is not a number", offset: start)
+            throw ExpressionError(.exprNotNumber, LocalizedText(verbatim: text), offset: start)
         }
         if index < scalars.count, isIdentifierStart(scalars[index]) {
-            throw ExpressionError("a number cannot be followed by a name; write units in the rule's figures, not in conditions", offset: index)
+            throw ExpressionError(.exprNumberName, offset: index)
         }
         return value
     }
@@ -96,7 +96,7 @@ struct Lexer {
             text.unicodeScalars.append(scalars[index])
             index += 1
         }
-        guard index < scalars.count else { throw ExpressionError("unterminated string", offset: start) }
+        guard index < scalars.count else { throw ExpressionError(.exprUnterminated, offset: start) }
         index += 1
         return text
     }

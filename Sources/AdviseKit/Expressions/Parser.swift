@@ -18,7 +18,7 @@ struct Parser {
         var parser = Parser(tokens: try lexer.tokens())
         let result = try parser.expression()
         guard case .end = parser.current.kind else {
-            throw ExpressionError("unexpected \(parser.describe(parser.current)) after the end of the expression", offset: parser.current.offset)
+            throw ExpressionError(.exprAfterEnd, parser.describe(parser.current), offset: parser.current.offset)
         }
         return result
     }
@@ -37,19 +37,19 @@ struct Parser {
         return false
     }
 
-    private func describe(_ token: Token) -> String {
+    private func describe(_ token: Token) -> LocalizedText {
         switch token.kind {
-        case let .number(n): "number \(n)"
-        case let .string(s): "string \"\(s)\""
-        case let .identifier(n): "'\(n)'"
-        case let .symbol(s): "'\(s)'"
-        case .end: "end of expression"
+        case let .number(n): Catalogue.phrase(.exprTokenNumber, [RulePass.number(n)])
+        case let .string(s): Catalogue.phrase(.exprTokenString, [s])
+        case let .identifier(n): LocalizedText(verbatim: "'\(n)'")
+        case let .symbol(s): LocalizedText(verbatim: "'\(s)'")
+        case .end: Catalogue.phrase(.exprTokenEnd)
         }
     }
 
     private mutating func expect(_ symbol: String) throws(ExpressionError) {
         guard isSymbol(symbol) else {
-            throw ExpressionError("expected '\(symbol)', found \(describe(current))", offset: current.offset)
+            throw ExpressionError(.exprExpected, LocalizedText(verbatim: symbol), describe(current), offset: current.offset)
         }
         advance()
     }
@@ -58,7 +58,7 @@ struct Parser {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.depthLimit else {
-            throw ExpressionError("expression nests deeper than \(Self.depthLimit) levels", offset: current.offset)
+            throw ExpressionError(.exprTooDeep, LocalizedText(verbatim: String(Self.depthLimit)), offset: current.offset)
         }
         return try body(&self)
     }
@@ -164,7 +164,7 @@ struct Parser {
             advance()
             return Syntax.Located(syntax: .boolean(token.kind == .identifier("true")), offset: token.offset)
         case let .identifier(name) where ["and", "or", "not", "in"].contains(name):
-            throw ExpressionError("expected a value, found the keyword '\(name)'", offset: token.offset)
+            throw ExpressionError(.exprKeyword, LocalizedText(verbatim: name), offset: token.offset)
         case let .identifier(name):
             advance()
             guard isSymbol("(") else { return Syntax.Located(syntax: .name(name), offset: token.offset) }
@@ -181,7 +181,7 @@ struct Parser {
             let elements = try items(closing: "]")
             return Syntax.Located(syntax: .list(elements), offset: token.offset)
         default:
-            throw ExpressionError("expected a value, found \(describe(token))", offset: token.offset)
+            throw ExpressionError(.exprValueExpected, describe(token), offset: token.offset)
         }
     }
 

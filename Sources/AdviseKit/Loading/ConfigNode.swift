@@ -17,6 +17,17 @@ public struct ConfigNode: Sendable {
     public var kind: Kind
     /// Where the node starts.
     public var location: SourceLocation
+    /// Where the node sits in its document, named as overrides name figures: keys joined by `.`, a list's
+    /// items by their `id`, or by their position counted from 1 (`values[2]`); empty for the root.
+    /// Diagnostics name the field by it, in every language alike.
+    public var path: String
+
+    /// Creates a node.
+    public init(kind: Kind, location: SourceLocation, path: String = "") {
+        self.kind = kind
+        self.location = location
+        self.path = path
+    }
 
     /// The scalar text, or nil for a mapping or sequence.
     public var scalar: String? {
@@ -31,13 +42,19 @@ public struct ConfigNode: Sendable {
     }
 
     /// A short word for the kind of node, for messages.
-    public var kindName: String {
+    func kindName(_ language: Language) -> String {
         switch kind {
-        case .scalar: "a scalar"
-        case .mapping: "a mapping"
-        case .sequence: "a list"
+        case .scalar: Catalogue.text(.nodeScalar, language)
+        case .mapping: Catalogue.text(.nodeMapping, language)
+        case .sequence: Catalogue.text(.nodeList, language)
         }
     }
+
+    /// The path of a key's value below this node.
+    func path(of key: String) -> String { path.isEmpty ? key : path + "." + key }
+
+    /// The path of a list's item below this node: its `id`, or its position counted from 1.
+    func path(ofItem index: Int, id: String?) -> String { id.map(path(of:)) ?? "\(path)[\(index + 1)]" }
 
     /// The column where a scalar's text starts (after an opening quote).
     public var textLocation: SourceLocation {

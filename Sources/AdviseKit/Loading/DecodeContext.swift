@@ -22,119 +22,160 @@ final class DecodeContext {
 
     func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
-    func error(_ code: String, _ message: String, at location: SourceLocation) {
-        report(.error(code, message, at: location))
+    /// Reports an error worded by a catalogue phrase.
+    func error(_ code: String, _ key: Catalogue.Key, _ arguments: String..., at location: SourceLocation) {
+        report(Diagnostic(.error, code: code, Catalogue.phrase(key, arguments), at: location))
     }
 
-    func warning(_ code: String, _ message: String, at location: SourceLocation) {
-        report(.warning(code, message, at: location))
+    /// Reports an error worded by a catalogue phrase and, when one is near, "did you mean …?".
+    func error(_ code: String, _ key: Catalogue.Key, _ arguments: String..., suggesting suggestion: String?, at location: SourceLocation) {
+        error(code, Catalogue.phrase(key, arguments), suggesting: suggestion, at: location)
+    }
+
+    /// Reports an error worded in each language, and, when one is near, "did you mean …?".
+    func error(_ code: String, _ text: LocalizedText, suggesting suggestion: String? = nil, at location: SourceLocation) {
+        guard let suggestion else { return report(.error(code, text, at: location)) }
+        report(.error(code, LocalizedText { text($0) + Catalogue.format(.qDidYouMean, $0, suggestion) }, at: location))
+    }
+
+    /// Reports a warning worded by a catalogue phrase.
+    func warning(_ code: String, _ key: Catalogue.Key, _ arguments: String..., at location: SourceLocation) {
+        report(Diagnostic(.warning, code: code, Catalogue.phrase(key, arguments), at: location))
+    }
+
+    /// A field as diagnostics name it: its path in quotes, or "the file" for a document's root.
+    static func name(_ node: ConfigNode) -> LocalizedText {
+        node.path.isEmpty ? Catalogue.phrase(.nodeFile) : LocalizedText(vi: "'\(node.path)'", en: "'\(node.path)'")
+    }
+
+    /// Reports that a node is not what its field needs: `key` words it with the field's name and what was
+    /// found (nothing, the text written, or the kind of node).
+    private func mismatch(_ node: ConfigNode, _ key: Catalogue.Key) {
+        let name = Self.name(node)
+        let found = { (language: Language) -> String in
+            if node.isNull { return Catalogue.text(.nodeNothing, language) }
+            return node.scalar.map { "'\($0)'" } ?? node.kindName(language)
+        }
+        error("type.mismatch", LocalizedText { Catalogue.format(key, $0, name($0), found($0)) }, at: node.location)
     }
 
     /// Reads a mapping node, reporting a type error when it is something else.
-    func mapping(_ node: ConfigNode, _ what: String) -> MappingReader? {
+    func mapping(_ node: ConfigNode) -> MappingReader? {
         guard case let .mapping(pairs) = node.kind else {
-            error("type.mismatch", "\(what) must be a mapping, found \(node.kindName)", at: node.location)
+            mismatch(node, .nodeMustBeMapping)
             return nil
         }
-        return MappingReader(node: node, pairs: pairs, context: self, what: what)
+        return MappingReader(node: node, pairs: pairs, context: self)
     }
 
     /// Reads a list node.
-    func sequence(_ node: ConfigNode, _ what: String) -> [ConfigNode]? {
+    func sequence(_ node: ConfigNode) -> [ConfigNode]? {
         guard case let .sequence(items) = node.kind else {
-            error("type.mismatch", "\(what) must be a list, found \(node.kindName)", at: node.location)
+            mismatch(node, .nodeMustBeList)
             return nil
         }
         return items
     }
 
     /// Reads `{vi: …, en: …}`.
-    func text(_ node: ConfigNode, _ what: String) -> LocalizedText? {
-        guard let map = mapping(node, what) else { return nil }
+    func text(_ node: ConfigNode) -> LocalizedText? {
+        guard let map = mapping(node) else { return nil }
         defer { map.finish() }
-        let vi = map.required("vi").flatMap { string($0, "the Vietnamese \(what)") }
-        let en = map.required("en").flatMap { string($0, "the English \(what)") }
+        let vi = map.required("vi").flatMap(string)
+        let en = map.required("en").flatMap(string)
         guard let vi, let en else { return nil }
         return LocalizedText(vi: vi, en: en)
     }
 
     /// Reads `source: ID` or `source: [ID, …]` and records the citations.
     func sources(_ node: ConfigNode) -> [String] {
-        let ids: [String] = if case let .sequence(items) = node.kind { items.compactMap { identifier($0, "a source id") } }
-            else { identifier(node, "a source id").map { [$0] } ?? [] }
+        let ids: [String] = if case let .sequence(items) = node.kind { items.compactMap(identifier) }
+            else { identifier(node).map { [$0] } ?? [] }
         cited(ids, at: node.location)
         return ids
     }
 
-    /// Reads a date written `YYYY-MM-DD`.
     /// One of an enumeration's values, by its raw text; an error lists the accepted values.
-    func choice<T: RawRepresentable & CaseIterable>(_ node: ConfigNode, _ what: String, as: T.Type = T.self) -> T? where T.RawValue == String {
-        guard let text = string(node, what) else { return nil }
+    func choice<T: RawRepresentable & CaseIterable>(_ node: ConfigNode, as: T.Type = T.self) -> T? where T.RawValue == String {
+        guard let text = string(node) else { return nil }
         guard let value = T(rawValue: text) else {
-            error("type.enum", "\(what) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'", at: node.location)
+            oneOf(node, T.allCases.map(\.rawValue), found: text)
             return nil
         }
         return value
     }
 
-    func date(_ node: ConfigNode, _ what: String) -> String? {
-        guard let text = string(node, what), FigureDecoder.isDate(text) else {
-            error("type.date", "\(what) must be a date written YYYY-MM-DD", at: node.location)
+    /// Reports that a node's text is none of the accepted values.
+    func oneOf(_ node: ConfigNode, _ accepted: [String], found: String) {
+        let list = accepted.map { "'\($0)'" }.joined(separator: ", ")
+        let name = Self.name(node)
+        error("type.enum", LocalizedText { Catalogue.format(.nodeMustBeOneOf, $0, name($0), list, found) },
+              suggesting: Spelling.closest(to: found, among: accepted), at: node.location)
+    }
+
+    /// Reads a date written `YYYY-MM-DD`.
+    func date(_ node: ConfigNode) -> String? {
+        guard let text = string(node) else { return nil }
+        guard FigureDecoder.isDate(text) else {
+            let name = Self.name(node)
+            error("type.date", LocalizedText { Catalogue.format(.nodeMustBeDate, $0, name($0), text) }, at: node.location)
             return nil
         }
         return text
     }
 
     /// Reads a string scalar (quoted or not).
-    func string(_ node: ConfigNode, _ what: String) -> String? {
+    func string(_ node: ConfigNode) -> String? {
         guard let text = node.scalar, !node.isNull else {
-            error("type.mismatch", "\(what) must be text, found \(node.isNull ? "nothing" : node.kindName)", at: node.location)
+            mismatch(node, .nodeMustBeText)
             return nil
         }
         return text
     }
 
     /// Reads an identifier: lower-case letters, digits and dashes.
-    func identifier(_ node: ConfigNode, _ what: String) -> String? {
-        guard let text = string(node, what) else { return nil }
+    func identifier(_ node: ConfigNode) -> String? {
+        guard let text = string(node) else { return nil }
         let ok = !text.isEmpty && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "." || ("A"..."Z").contains($0) }
         guard ok else {
-            error("type.identifier", "\(what) '\(text)' must use only letters, digits, '-', '_' and '.'", at: node.location)
+            let name = Self.name(node)
+            error("type.identifier", LocalizedText { Catalogue.format(.nodeIdentifier, $0, name($0), text) }, at: node.location)
             return nil
         }
         return text
     }
 
     /// Reads a plain number; quoted text is refused so that `"7.000"` never becomes seven.
-    func number(_ node: ConfigNode, _ what: String) -> Double? {
+    func number(_ node: ConfigNode) -> Double? {
         guard case let .scalar(text, .plain) = node.kind, let value = Self.parseNumber(text) else {
-            error("type.mismatch", "\(what) must be a number, found \(node.scalar.map { "'\($0)'" } ?? node.kindName)", at: node.location)
+            mismatch(node, .nodeMustBeNumber)
             return nil
         }
         guard value.isFinite, abs(value) <= 1e15 else {
-            error("number.range", "\(what) \(node.scalar ?? "") is out of range (at most 10^15 in size)", at: node.location)
+            let name = Self.name(node)
+            error("number.range", LocalizedText { Catalogue.format(.nodeNumberRange, $0, name($0), text) }, at: node.location)
             return nil
         }
         return value
     }
 
     /// Reads a whole number.
-    func integer(_ node: ConfigNode, _ what: String) -> Int? {
-        guard let value = number(node, what) else { return nil }
+    func integer(_ node: ConfigNode) -> Int? {
+        guard let value = number(node) else { return nil }
         guard value == value.rounded(), abs(value) < 1e9 else {
-            error("type.mismatch", "\(what) must be a whole number, found \(node.scalar ?? "")", at: node.location)
+            mismatch(node, .nodeMustBeWhole)
             return nil
         }
         return Int(value)
     }
 
     /// Reads `true` or `false`.
-    func bool(_ node: ConfigNode, _ what: String) -> Bool? {
+    func bool(_ node: ConfigNode) -> Bool? {
         switch node.kind {
         case .scalar("true", .plain): return true
         case .scalar("false", .plain): return false
         default:
-            error("type.mismatch", "\(what) must be true or false, found \(node.scalar.map { "'\($0)'" } ?? node.kindName)", at: node.location)
+            mismatch(node, .nodeMustBeBool)
             return nil
         }
     }
@@ -153,17 +194,15 @@ final class MappingReader {
     let node: ConfigNode
     private let pairs: [(key: ConfigNode, value: ConfigNode)]
     private unowned let context: DecodeContext
-    private let what: String
-    /// What the mapping is in each language, for files officers write (a household, the ward's resources):
-    /// their missing and unknown keys are then reported in the user's language. Rule files keep English.
+    /// What the mapping is called in its missing- and unknown-key findings, for files officers write (a
+    /// household, the ward's resources): what the file is in words. Otherwise its path in the file.
     var spoken: LocalizedText?
     private var used: Set<String> = []
 
-    init(node: ConfigNode, pairs: [(key: ConfigNode, value: ConfigNode)], context: DecodeContext, what: String) {
+    init(node: ConfigNode, pairs: [(key: ConfigNode, value: ConfigNode)], context: DecodeContext) {
         self.node = node
         self.pairs = pairs
         self.context = context
-        self.what = what
     }
 
     /// All pairs, in file order; marks every key as used.
@@ -184,11 +223,8 @@ final class MappingReader {
     /// The value of a required key; reports `field.missing` when it is absent.
     func required(_ key: String) -> ConfigNode? {
         guard let value = optional(key) else {
-            if let spoken {
-                context.report(.error("field.missing", LocalizedText { Catalogue.format(.fileNeedsKey, $0, spoken($0), key) }, at: node.location))
-            } else {
-                context.error("field.missing", "\(what) needs '\(key)'", at: node.location)
-            }
+            let spoken = spoken ?? DecodeContext.name(node)
+            context.error("field.missing", LocalizedText { Catalogue.format(.fileNeedsKey, $0, spoken($0), key) }, at: node.location)
             return nil
         }
         return value
@@ -198,16 +234,9 @@ final class MappingReader {
     func finish() {
         for pair in pairs {
             guard let key = pair.key.scalar, !used.contains(key) else { continue }
-            let suggestion = Spelling.closest(to: key, among: used)
-            if let spoken {
-                context.report(.error("field.unknown", LocalizedText { language in
-                    Catalogue.format(.fileUnknownKey, language, key, spoken(language)) + (suggestion.map { Catalogue.format(.qDidYouMean, language, $0) } ?? "")
-                }, at: pair.key.location))
-                continue
-            }
-            var message = "unknown key '\(key)' in \(what)"
-            if let suggestion { message += "; did you mean '\(suggestion)'?" }
-            context.error("field.unknown", message, at: pair.key.location)
+            let spoken = spoken ?? DecodeContext.name(node)
+            context.error("field.unknown", LocalizedText { Catalogue.format(.fileUnknownKey, $0, key, spoken($0)) },
+                          suggesting: Spelling.closest(to: key, among: used), at: pair.key.location)
         }
     }
 }

@@ -5,35 +5,35 @@ struct FigureDecoder {
 
     /// A figure whose unit must have one of the `expected` dimensions.
     /// - Returns: the value in base units, the dimension it matched, and its provenance.
-    func figure(_ node: ConfigNode, _ what: String, expected: [Dimension], valueKey: String = "value") -> (value: Double, dimension: Dimension, figure: Figure)? {
-        guard let map = context.mapping(node, what) else { return nil }
+    func figure(_ node: ConfigNode, expected: [Dimension], valueKey: String = "value") -> (value: Double, dimension: Dimension, figure: Figure)? {
+        guard let map = context.mapping(node) else { return nil }
         defer { map.finish() }
-        let provenance = self.provenance(map, what)
-        guard let unitNode = map.required("unit"), let unitText = context.string(unitNode, "the unit of \(what)") else {
+        let provenance = self.provenance(map)
+        guard let unitNode = map.required("unit"), let unitText = context.string(unitNode) else {
             _ = map.optional(valueKey)
             return nil
         }
-        guard let valueNode = map.required(valueKey), let raw = context.number(valueNode, what) else { return nil }
-        guard let unit = resolve(unitText, at: unitNode.textLocation, what, expected: expected), let provenance else { return nil }
+        guard let valueNode = map.required(valueKey), let raw = context.number(valueNode) else { return nil }
+        guard let unit = resolve(unitText, at: unitNode, expected: expected), let provenance else { return nil }
         let value = raw * unit.factor
         return (value, unit.dimension, Figure(value: value, unit: unitText, provenance: provenance.writing("\(Self.plain(raw)) \(unitText)")))
     }
 
     /// A price band `{low, base, high, unit, source}` in VND per `product`.
-    func priceBand(_ node: ConfigNode, _ what: String, product: Dimension) -> PriceBand? {
-        guard let map = context.mapping(node, what) else { return nil }
+    func priceBand(_ node: ConfigNode, product: Dimension) -> PriceBand? {
+        guard let map = context.mapping(node) else { return nil }
         defer { map.finish() }
-        let provenance = self.provenance(map, what)
+        let provenance = self.provenance(map)
         let expected = Dimension.base(.money) / product
-        guard let unitNode = map.required("unit"), let unitText = context.string(unitNode, "the unit of \(what)"),
-              let unit = resolve(unitText, at: unitNode.textLocation, what, expected: [expected]) else {
+        guard let unitNode = map.required("unit"), let unitText = context.string(unitNode),
+              let unit = resolve(unitText, at: unitNode, expected: [expected]) else {
             _ = (map.optional("low"), map.optional("base"), map.optional("high"))
             return nil
         }
-        let values = ["low", "base", "high"].map { key in map.required(key).flatMap { context.number($0, "the \(key) \(what)") } }
+        let values = ["low", "base", "high"].map { key in map.required(key).flatMap { context.number($0) } }
         guard let low = values[0], let base = values[1], let high = values[2], let provenance else { return nil }
         guard low >= 0, low <= base, base <= high else {
-            context.error("figure.band", "\(what) must satisfy 0 ≤ low ≤ base ≤ high (found \(low), \(base), \(high))", at: node.location)
+            context.error("figure.band", .figureBand, node.path, Self.plain(low), Self.plain(base), Self.plain(high), at: node.location)
             return nil
         }
         return PriceBand(low: low * unit.factor, base: base * unit.factor, high: high * unit.factor, unit: unitText,
@@ -41,33 +41,34 @@ struct FigureDecoder {
     }
 
     /// A list of fractions `{values: [...], unit: fraction, source}` such as a yield ramp-up.
-    func fractions(_ node: ConfigNode, _ what: String) -> (values: [Double], provenance: Provenance)? {
-        values(node, what, expected: .none, range: 0...1, rangeText: "a fraction from 0 to 1 (0 % to 100 %)")
+    func fractions(_ node: ConfigNode) -> (values: [Double], provenance: Provenance)? {
+        values(node, expected: .none, range: 0...1, rangeText: .figureFraction)
     }
 
     /// A list of numbers in one unit, `{values: [...], unit: …, source}`, converted to base units.
-    func values(_ node: ConfigNode, _ what: String, expected: Dimension, range: ClosedRange<Double> = 0...1e15,
-                rangeText: String = "at least 0") -> (values: [Double], provenance: Provenance)? {
-        guard let map = context.mapping(node, what) else { return nil }
+    func values(_ node: ConfigNode, expected: Dimension, range: ClosedRange<Double> = 0...1e15,
+                rangeText: Catalogue.Key = .figureAtLeastZero) -> (values: [Double], provenance: Provenance)? {
+        guard let map = context.mapping(node) else { return nil }
         defer { map.finish() }
-        let provenance = self.provenance(map, what)
-        guard let unitNode = map.required("unit"), let unitText = context.string(unitNode, "the unit of \(what)"),
-              let unit = resolve(unitText, at: unitNode.textLocation, what, expected: [expected]) else {
+        let provenance = self.provenance(map)
+        guard let unitNode = map.required("unit"), let unitText = context.string(unitNode),
+              let unit = resolve(unitText, at: unitNode, expected: [expected]) else {
             _ = map.optional("values")
             return nil
         }
-        guard let listNode = map.required("values"), let items = context.sequence(listNode, what) else { return nil }
+        guard let listNode = map.required("values"), let items = context.sequence(listNode) else { return nil }
         var values: [Double] = []
         for item in items {
-            guard let v = context.number(item, "a value of \(what)") else { return nil }
+            guard let v = context.number(item) else { return nil }
             guard range.contains(v * unit.factor) else {
-                context.error("figure.range", "a value of \(what) must be \(rangeText), found \(v)", at: item.location)
+                let name = item.path, found = Self.plain(v)
+                context.error("figure.range", LocalizedText { Catalogue.format(.figureValueRange, $0, name, Catalogue.text(rangeText, $0), found) }, at: item.location)
                 return nil
             }
             values.append(v * unit.factor)
         }
         guard !values.isEmpty else {
-            context.error("field.missing", "\(what) needs at least one value", at: listNode.location)
+            context.error("field.missing", .figureNoValues, listNode.path, at: listNode.location)
             return nil
         }
         guard let provenance else { return nil }
@@ -76,26 +77,29 @@ struct FigureDecoder {
     }
 
     /// Reads `source`, `estimate`, `note` and `valid_until`; a figure needs a source or an estimate.
-    func provenance(_ map: MappingReader, _ what: String) -> Provenance? {
+    func provenance(_ map: MappingReader) -> Provenance? {
         let sources = map.optional("source").map(context.sources) ?? []
-        let estimate = map.optional("estimate").flatMap { context.string($0, "the estimate note of \(what)") }
-        let note = map.optional("note").flatMap { context.string($0, "the note of \(what)") }
-        let validUntil = map.optional("valid_until").flatMap { context.date($0, "valid_until") }
+        let estimate = map.optional("estimate").flatMap { context.string($0) }
+        let note = map.optional("note").flatMap { context.string($0) }
+        let validUntil = map.optional("valid_until").flatMap { context.date($0) }
         guard !sources.isEmpty || estimate != nil else {
-            context.error("figure.provenance", "\(what) needs a 'source' (an id from the sources list) or an 'estimate' with its reasoning", at: map.node.location)
+            context.error("figure.provenance", .figureProvenance, map.node.path, at: map.node.location)
             return nil
         }
-        return Provenance(sources: sources, estimate: estimate, note: note, validUntil: validUntil, location: map.node.location)
+        var provenance = Provenance(sources: sources, estimate: estimate, note: note, validUntil: validUntil, location: map.node.location)
+        provenance.path = map.node.path
+        return provenance
     }
 
-    private func resolve(_ text: String, at location: SourceLocation, _ what: String, expected: [Dimension]) -> UnitOfMeasure? {
+    /// The unit written at `node` (a figure's `unit`), when it has one of the `expected` dimensions.
+    private func resolve(_ text: String, at node: ConfigNode, expected: [Dimension]) -> UnitOfMeasure? {
         guard let unit = UnitOfMeasure.parse(text, congM2: congM2) else {
-            context.error("unit.unknown", "unknown unit '\(text)' for \(what); units are built from \(UnitOfMeasure.spelledAtoms) joined by '/'", at: location)
+            context.error("unit.unknown", .unitUnknown, text, node.path, UnitOfMeasure.spelledAtoms, at: node.textLocation)
             return nil
         }
         guard expected.contains(unit.dimension) else {
-            let wanted = expected.map(\.description).joined(separator: " or ")
-            context.error("unit.mismatch", "\(what) is in '\(text)' (\(unit.dimension)), which does not fit; expected \(wanted)", at: location)
+            let wanted = expected.map(\.description).joined(separator: " | ")
+            context.error("unit.mismatch", .unitMismatch, node.path, text, unit.dimension.description, wanted, at: node.textLocation)
             return nil
         }
         return unit

@@ -4,28 +4,26 @@ struct HouseholdFileDecoder {
     let context: DecodeContext
 
     func input(_ node: ConfigNode, id: String?) -> HouseholdInput? {
-        guard let map = context.mapping(node, "a household") else { return nil }
+        guard let map = context.mapping(node) else { return nil }
         var input = HouseholdInput(id: id)
         for (key, value) in map.entries {
             guard let name = key.scalar else { continue }
             if name == "id" {
-                input.id = context.string(value, "id")
+                input.id = context.string(value)
                 continue
             }
             if name == "name" {
-                input.name = context.string(value, "name")
+                input.name = context.string(value)
                 continue
             }
             guard let fact = HouseholdFact.input(named: name) else {
                 let keys = (["id", "name"] + HouseholdFact.allCases.map(\.inputName)).joined(separator: ", ")
-                let suggestion = Spelling.closest(to: name, among: HouseholdFact.allCases.map(\.inputName))
-                context.report(.error("field.unknown", LocalizedText { language in
-                    Catalogue.format(.householdUnknownKey, language, name, keys) + (suggestion.map { Catalogue.format(.qDidYouMean, language, $0) } ?? "")
-                }, at: key.location))
+                context.error("field.unknown", .householdUnknownKey, name, keys,
+                              suggesting: Spelling.closest(to: name, among: HouseholdFact.allCases.map(\.inputName)), at: key.location)
                 continue
             }
             guard let text = value.scalar, !value.isNull else {
-                context.report(.error("type.mismatch", LocalizedText { Catalogue.format(.householdNotAValue, $0, name) }, at: value.location))
+                context.error("type.mismatch", .householdNotAValue, name, at: value.location)
                 continue
             }
             input[fact] = HouseholdInput.Entry(text, at: value.textLocation)

@@ -16,19 +16,19 @@ struct OverrideApplier {
 
     /// Reads an override file's root.
     func read(_ root: ConfigNode, file: String) -> Override? {
-        guard let map = context.mapping(root, "an override file") else { return nil }
+        guard let map = context.mapping(root) else { return nil }
         defer { map.finish() }
-        guard let kind = map.required("kind").flatMap({ context.string($0, "kind") }) else { return nil }
+        guard let kindNode = map.required("kind"), let kind = context.string(kindNode) else { return nil }
         guard kind == "override" else {
-            context.error("type.enum", "an override file must say 'kind: override', found '\(kind)'", at: root.location)
+            context.oneOf(kindNode, ["override"], found: kind)
             return nil
         }
-        let id = map.required("id").flatMap { context.identifier($0, "the override id") }
-        let description = map.optional("description").flatMap { context.string($0, "description") }
-        let effective = map.optional("effective").flatMap { context.date($0, "effective") }
+        let id = map.required("id").flatMap { context.identifier($0) }
+        let description = map.optional("description").flatMap { context.string($0) }
+        let effective = map.optional("effective").flatMap { context.date($0) }
         let sources = map.optional("sources")
         guard let setNode = map.required("set"), case let .mapping(entries) = setNode.kind else {
-            if let n = map.optional("set") { context.error("type.mismatch", "'set' must map figure paths to figures", at: n.location) }
+            if let n = map.optional("set") { context.error("type.mismatch", .overrideSet, at: n.location) }
             return nil
         }
         guard let id else { return nil }
@@ -51,14 +51,12 @@ struct OverrideApplier {
             }
             guard let index else {
                 let models = documents.filter { $0.kind == "model" }.compactMap { Self.child($0.root, "id")?.scalar }
-                var message = "override path '\(path)' starts with '\(head)', which is neither 'settings' nor a model id"
-                if let s = Spelling.closest(to: head, among: models + ["settings"]) { message += "; did you mean '\(s)'?" }
-                context.error("override.path", message, at: key.location)
+                context.error("override.path", .overrideHead, path, head, suggesting: Spelling.closest(to: head, among: models + ["settings"]), at: key.location)
                 continue
             }
             switch Self.replacing(documents[index].root, Array(segments.dropFirst()), with: value) {
             case let .success(root): documents[index].root = root
-            case let .failure(problem): context.error("override.path", "override path '\(path)': \(problem)", at: key.location)
+            case let .failure(problem): context.error("override.path", problem.text(path), at: key.location)
             }
         }
     }
@@ -71,7 +69,7 @@ struct OverrideApplier {
     /// The tree with the figure at `path` replaced; only figures (mappings with a `unit`) may be replaced.
     static func replacing(_ node: ConfigNode, _ path: [String], with value: ConfigNode) -> Result<ConfigNode, OverrideProblem> {
         guard let segment = path.first else {
-            guard child(node, "unit") != nil else { return .failure(OverrideProblem("only figures (with a unit) can be overridden")) }
+            guard child(node, "unit") != nil else { return .failure(OverrideProblem(.overrideNotFigure)) }
             return .success(value)
         }
         let rest = Array(path.dropFirst())
@@ -80,8 +78,7 @@ struct OverrideApplier {
         case let .mapping(pairs):
             guard let i = pairs.firstIndex(where: { $0.key.scalar == segment }) else {
                 let keys = pairs.compactMap(\.key.scalar)
-                let hint = Spelling.closest(to: segment, among: keys).map { "; did you mean '\($0)'?" } ?? "; keys here: \(keys.joined(separator: ", "))"
-                return .failure(OverrideProblem("no '\(segment)' here\(hint)"))
+                return .failure(OverrideProblem(.overrideNoKey, segment, among: keys))
             }
             switch replacing(pairs[i].value, rest, with: value) {
             case let .success(replaced):
@@ -94,8 +91,7 @@ struct OverrideApplier {
         case let .sequence(items):
             guard let i = items.firstIndex(where: { child($0, "id")?.scalar == segment }) else {
                 let ids = items.compactMap { child($0, "id")?.scalar }
-                let hint = Spelling.closest(to: segment, among: ids).map { "; did you mean '\($0)'?" } ?? "; ids here: \(ids.joined(separator: ", "))"
-                return .failure(OverrideProblem("no element with id '\(segment)'\(hint)"))
+                return .failure(OverrideProblem(.overrideNoID, segment, among: ids))
             }
             switch replacing(items[i], rest, with: value) {
             case let .success(replaced):
@@ -106,13 +102,32 @@ struct OverrideApplier {
             case let .failure(problem): return .failure(problem)
             }
         case .scalar:
-            return .failure(OverrideProblem("'\(segment)' goes below a single value"))
+            return .failure(OverrideProblem(.overrideBelowValue, segment))
         }
     }
 
-    struct OverrideProblem: Error, CustomStringConvertible {
-        var description: String
-        init(_ d: String) { description = d }
+    /// Why a path names no figure: a phrase about one segment, and the names it could have been.
+    struct OverrideProblem: Error {
+        var key: Catalogue.Key
+        var segment = ""
+        var among: [String]?
+
+        init(_ key: Catalogue.Key, _ segment: String = "", among: [String]? = nil) {
+            self.key = key
+            self.segment = segment
+            self.among = among
+        }
+
+        /// The problem in words, after the path it is in: a near name as "did you mean", else the names here.
+        func text(_ path: String) -> LocalizedText {
+            let suggestion = among.flatMap { Spelling.closest(to: segment, among: $0) }
+            return LocalizedText { language in
+                var text = Catalogue.format(.overridePath, language, path) + Catalogue.format(key, language, segment)
+                if let suggestion { text += Catalogue.format(.qDidYouMean, language, suggestion) }
+                else if let among { text += Catalogue.format(.overrideNamesHere, language, among.joined(separator: ", ")) }
+                return text
+            }
+        }
     }
 }
 

@@ -27,11 +27,11 @@ public enum RuleSetLoader {
             do {
                 files.append((path, try TextFile.read(url.appendingPathComponent(relative).path, limit: fileSizeLimit, what: .rule)))
             } catch {
-                problems.append(error.location == nil ? Diagnostic(error.severity, code: error.code, error.message, at: SourceLocation(file: path, line: 1, column: 1)) : error)
+                problems.append(error.location == nil ? Diagnostic(error.severity, code: error.code, error.text, at: SourceLocation(file: path, line: 1, column: 1)) : error)
             }
         }
         if files.isEmpty, problems.isEmpty {
-            problems.append(.error("rules.empty", "no .yaml files in '\(directory)'", at: nil))
+            problems.append(.error("rules.empty", .rulesEmpty, directory, at: nil))
         }
         return try load(files: files, overridePaths: overrides, today: today, problems: problems)
     }
@@ -81,19 +81,17 @@ public enum RuleSetLoader {
         for file in files {
             do {
                 guard let root = try YAMLReader.parse(file.text, file: file.path) else {
-                    context.error("file.empty", "the file is empty; it needs 'kind: settings', 'kind: sources' or 'kind: model'", at: SourceLocation(file: file.path, line: 1, column: 1))
+                    context.error("file.empty", .rulesFileEmpty, at: SourceLocation(file: file.path, line: 1, column: 1))
                     continue
                 }
-                guard case .mapping = root.kind else {
-                    context.error("type.mismatch", "a rule file must be a mapping, found \(root.kindName)", at: root.location)
+                guard context.mapping(root) != nil else { continue }
+                guard let kindNode = OverrideApplier.child(root, "kind"), let kind = context.string(kindNode) else {
+                    context.error("field.missing", .rulesNeedKind, at: root.location)
                     continue
                 }
-                guard let kindNode = OverrideApplier.child(root, "kind"), let kind = context.string(kindNode, "kind") else {
-                    context.error("field.missing", "a rule file needs 'kind' (settings, sources or model)", at: root.location)
-                    continue
-                }
-                guard ["settings", "sources", "model", "combinations"].contains(kind) else {
-                    context.error("type.enum", "kind must be settings, sources, model or combinations, found '\(kind)'", at: kindNode.location)
+                let kinds = ["settings", "sources", "model", "combinations"]
+                guard kinds.contains(kind) else {
+                    context.oneOf(kindNode, kinds, found: kind)
                     continue
                 }
                 roots.append((kind, root))
@@ -107,7 +105,7 @@ public enum RuleSetLoader {
         for file in overrides {
             do {
                 guard let root = try YAMLReader.parse(file.text, file: file.path) else {
-                    context.error("file.empty", "the override file is empty", at: SourceLocation(file: file.path, line: 1, column: 1))
+                    context.error("file.empty", .rulesOverrideEmpty, at: SourceLocation(file: file.path, line: 1, column: 1))
                     continue
                 }
                 guard let override = applier.read(root, file: file.path) else { continue }
@@ -123,7 +121,7 @@ public enum RuleSetLoader {
 
         var documents: [(kind: String, map: MappingReader)] = []
         for (kind, root) in roots {
-            guard let map = context.mapping(root, "a \(kind) file") else { continue }
+            guard let map = context.mapping(root) else { continue }
             _ = map.optional("kind")
             documents.append((kind, map))
         }
@@ -131,7 +129,7 @@ public enum RuleSetLoader {
         let settingsDocs = documents.filter { $0.kind == "settings" }
         guard settingsDocs.count == 1, let settingsMap = settingsDocs.first?.map else {
             let where_ = settingsDocs.dropFirst().first?.map.node.location
-            context.error("rules.settings", settingsDocs.isEmpty ? "the rule set has no settings file (kind: settings)" : "the rule set has more than one settings file",
+            context.error("rules.settings", settingsDocs.isEmpty ? .rulesNoSettings : .rulesTwoSettings,
                           at: where_ ?? SourceLocation(file: files.first?.path ?? "Rules", line: 1, column: 1))
             throw DiagnosticError(context.diagnostics)
         }
@@ -143,7 +141,7 @@ public enum RuleSetLoader {
         for document in documents where document.kind == "sources" {
             for source in decodeSources(document.map, context) {
                 if let first = sources[source.id] {
-                    context.error("id.duplicate", "source id '\(source.id)' is declared twice (first at \(first.location))", at: source.location)
+                    context.error("id.duplicate", .rulesSourceTwice, source.id, first.location.description, at: source.location)
                 } else {
                     sources[source.id] = source
                 }
@@ -157,7 +155,7 @@ public enum RuleSetLoader {
         for document in documents where document.kind == "model" {
             if let model = decoder.decode(document.map) {
                 if let first = models.first(where: { $0.id == model.id }) {
-                    context.error("id.duplicate", "model id '\(model.id)' is declared twice (first at \(first.location))", at: model.location)
+                    context.error("id.duplicate", .rulesModelTwice, model.id, first.location.description, at: model.location)
                 } else {
                     models.append(model)
                 }
@@ -176,20 +174,17 @@ public enum RuleSetLoader {
         models.removeAll { $0.role == .baseline }
         for level in settings.scales["current_use"]?.levels ?? [] {
             guard let id = level.baseline, !baselines.contains(where: { $0.id == id }) else { continue }
-            let what = models.contains { $0.id == id } ? "is a conversion, not a 'role: baseline' model" : "is not a model of the rule set"
-            context.error("ref.baseline", "current use '\(level.id)' names baseline '\(id)', which \(what)", at: settings.location)
+            context.error("ref.baseline", models.contains { $0.id == id } ? .rulesBaselineConversion : .rulesBaselineUnknown, level.id, id, at: settings.location)
         }
         let markets = settings.markets.map(\.id)
         for model in models + baselines {
             for output in model.outputs {
                 guard let market = output.market, !markets.contains(market) else { continue }
-                var message = "output '\(output.id)' of '\(model.id)' names market '\(market)', which settings.yaml does not declare under markets"
-                if let s = Spelling.closest(to: market, among: markets) { message += "; did you mean '\(s)'?" }
-                context.error("ref.market", message, at: model.location)
+                context.error("ref.market", .rulesUnknownMarket, output.id, model.id, market, suggesting: Spelling.closest(to: market, among: markets), at: model.location)
             }
         }
         if models.isEmpty, !context.hasErrors {
-            context.error("rules.no-models", "the rule set has no model files (kind: model)", at: settings.location)
+            context.error("rules.no-models", .rulesNoModels, at: settings.location)
         }
         checkCitations(context, sources)
         checkDefaults(context, settings)
@@ -204,7 +199,9 @@ public enum RuleSetLoader {
                 // warning to read, not a reason to refuse advice.
                 findings = findings.map { d in
                     guard d.code == "example.failed" else { return d }
-                    return .warning(d.code, d.message + " (under the overrides \(applied.map(\.id).joined(separator: ", ")))", at: d.location)
+                    var warning = d.appending(Catalogue.phrase(.rulesUnderOverrides, [applied.map(\.id).joined(separator: ", ")]))
+                    warning.severity = .warning
+                    return warning
                 }
             }
             let all = DiagnosticError(ruleSet.warnings + findings).diagnostics
@@ -215,14 +212,14 @@ public enum RuleSetLoader {
     }
 
     private static func decodeSources(_ map: MappingReader, _ context: DecodeContext) -> [Source] {
-        guard let list = map.required("sources").flatMap({ context.sequence($0, "sources") }) else { return [] }
+        guard let list = map.required("sources").flatMap({ context.sequence($0) }) else { return [] }
         return list.compactMap { node in
-            guard let s = context.mapping(node, "a source") else { return nil }
+            guard let s = context.mapping(node) else { return nil }
             defer { s.finish() }
-            let id = s.required("id").flatMap { context.identifier($0, "a source id") }
-            let title = s.required("title").flatMap { context.string($0, "the source title") }
-            let url = s.optional("url").flatMap { context.string($0, "url") }
-            let year = s.optional("year").flatMap { context.integer($0, "year") }
+            let id = s.required("id").flatMap { context.identifier($0) }
+            let title = s.required("title").flatMap { context.string($0) }
+            let url = s.optional("url").flatMap { context.string($0) }
+            let year = s.optional("year").flatMap { context.integer($0) }
             guard let id, let title else { return nil }
             return Source(id: id, title: title, url: url, year: year, location: node.location)
         }
@@ -230,12 +227,12 @@ public enum RuleSetLoader {
 
     private static func checkCitations(_ context: DecodeContext, _ sources: [String: Source]) {
         for (id, location) in context.citations.sorted(by: { $0.value < $1.value }) where sources[id] == nil {
-            var message = "source '\(id)' is not in the sources list"
-            if let s = Spelling.closest(to: id, among: sources.keys) { message += "; did you mean '\(s)'?" }
-            context.error("ref.source", message, at: location)
+            context.error("ref.source", .rulesUnknownSource, id, suggesting: Spelling.closest(to: id, among: sources.keys), at: location)
         }
+        // A file that failed to decode cites nothing past its first error: unused sources are then noise.
+        guard !context.hasErrors else { return }
         for source in sources.values.sorted(by: { $0.location < $1.location }) where context.citations[source.id] == nil {
-            context.warning("source.unused", "source '\(source.id)' is never cited", at: source.location)
+            context.warning("source.unused", .rulesSourceUnused, source.id, at: source.location)
         }
     }
 
@@ -246,7 +243,7 @@ public enum RuleSetLoader {
             _ = try HouseholdParser(settings: settings).parse(input)
         } catch {
             for d in error.diagnostics {
-                context.error("settings.default", "a household default is invalid: \(d.message)", at: settings.location)
+                context.error("settings.default", LocalizedText { Catalogue.text(.rulesBadDefault, $0) + d.message(in: $0) }, at: settings.location)
             }
         }
     }

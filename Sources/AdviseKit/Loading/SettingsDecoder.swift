@@ -6,15 +6,15 @@ struct SettingsDecoder {
     func decode(_ map: MappingReader) -> RegionalSettings? {
         var areaUnits: [AreaUnit] = []
         let congFigure = map.required("area_units").flatMap { node -> Figure? in
-            guard let units = context.mapping(node, "area_units") else { return nil }
+            guard let units = context.mapping(node) else { return nil }
             let probe = FigureDecoder(context: context, congM2: 1000)
             // Every entry is a unit by its written name (`sào`, `mẫu`); `cong` is required.
             for (key, value) in units.entries {
-                guard let name = key.scalar, let size = probe.figure(value, "the size of one \(name)", expected: [.base(.area)])?.figure else { continue }
+                guard let name = key.scalar, let size = probe.figure(value, expected: [.base(.area)])?.figure else { continue }
                 areaUnits.append(AreaUnit(name: name, size: size))
             }
             guard let cong = areaUnits.first(where: { $0.name == "cong" }) else {
-                context.error("field.missing", "area_units needs 'cong', the size of one công", at: node.location)
+                context.error("field.missing", .settingsNoCong, at: node.location)
                 return nil
             }
             return cong.size
@@ -22,19 +22,19 @@ struct SettingsDecoder {
         let figures = FigureDecoder(context: context, congM2: congFigure?.value ?? 1000)
 
         let ruleset = map.required("ruleset").flatMap(ruleSetInfo)
-        let language = map.required("language").flatMap { context.choice($0, "language", as: Language.self) }
-        let horizon = map.required("horizon").flatMap { figures.figure($0, "the appraisal horizon", expected: [.base(.time)]) }
-        let discount = map.required("discount_rate").flatMap { figures.figure($0, "the discount rate", expected: [Dimension.none / .base(.time)]) }
-        let workdays = map.required("workdays_per_worker").flatMap { figures.figure($0, "workdays per worker", expected: [.base(.labour) / .base(.person) / .base(.time)]) }
-        let wage = map.required("hired_labour_wage").flatMap { figures.figure($0, "the hired labour wage", expected: [.base(.money) / .base(.labour)]) }
-        let family = map.required("family_labour_value").flatMap { figures.figure($0, "the value of a family labour day", expected: [Dimension.none]) }
+        let language = map.required("language").flatMap { context.choice($0, as: Language.self) }
+        let horizon = map.required("horizon").flatMap { figures.figure($0, expected: [.base(.time)]) }
+        let discount = map.required("discount_rate").flatMap { figures.figure($0, expected: [Dimension.none / .base(.time)]) }
+        let workdays = map.required("workdays_per_worker").flatMap { figures.figure($0, expected: [.base(.labour) / .base(.person) / .base(.time)]) }
+        let wage = map.required("hired_labour_wage").flatMap { figures.figure($0, expected: [.base(.money) / .base(.labour)]) }
+        let family = map.required("family_labour_value").flatMap { figures.figure($0, expected: [Dimension.none]) }
         let lineDimension = Dimension.base(.money) / .base(.person) / .base(.time)
-        let single = map.optional("poverty_line").flatMap { figures.figure($0, "the poverty line", expected: [lineDimension]) }
+        let single = map.optional("poverty_line").flatMap { figures.figure($0, expected: [lineDimension]) }
         let schedule = map.optional("poverty_lines").map { povertyLines($0, figures, dimension: lineDimension) }
         if (single == nil) == (schedule == nil), !context.hasErrors {
-            context.error("field.missing", "the settings need either poverty_lines (a dated schedule) or one poverty_line", at: map.node.location)
+            context.error("field.missing", .settingsPovertyLine, at: map.node.location)
         }
-        let areaType = map.optional("area_type").flatMap { context.choice($0, "area_type", as: AreaType.self) } ?? .urban
+        let areaType = map.optional("area_type").flatMap { context.choice($0, as: AreaType.self) } ?? .urban
         let poverty: [PovertyLine]? = schedule ?? single.map { [PovertyLine(from: "0000-01-01", to: nil, urban: $0.figure, rural: $0.figure)] }
         let scales = map.required("scales").map(self.scales) ?? [:]
         let constants = map.optional("constants").map { self.constants($0, figures) } ?? [:]
@@ -45,23 +45,23 @@ struct SettingsDecoder {
         let columnNames = map.optional("column_names").map { self.columnNames($0) } ?? [:]
         let markets = map.optional("markets").map { self.markets($0, figures) } ?? []
         let correlations = map.optional("market_correlations").map { self.correlations($0, figures, markets: markets) } ?? []
-        let maxAge = map.required("price_max_age").flatMap { figures.figure($0, "the price age limit", expected: [.base(.time)]) }
+        let maxAge = map.required("price_max_age").flatMap { figures.figure($0, expected: [.base(.time)]) }
         let coverage = map.required("coverage").flatMap { self.coverage($0, figures) }
         let wardTargets = map.optional("ward_targets").flatMap { self.wardTargets($0, figures) }
 
         for required in HouseholdFact.allCases.compactMap(\.scale) where scales[required] == nil {
-            context.error("settings.scale-missing", "the settings must declare the '\(required)' scale", at: map.node.location)
+            context.error("settings.scale-missing", .settingsScaleMissing, required, at: map.node.location)
         }
         for (id, eligibility, location) in loans.map({ ($0.id, $0.eligibility, $0.provenance.location) }) + grants.map({ ($0.id, $0.eligibility, $0.provenance.location) }) {
             for category in eligibility.categories where scales["loan_category"]?.level(category) == nil {
-                context.error("settings.unknown-level", "'\(id)' names loan category '\(category)', which the loan_category scale does not declare", at: location)
+                context.error("settings.unknown-level", .settingsUnknownCategory, id, category, at: location)
             }
         }
         guard let ruleset, let language, let horizon, let discount, let workdays, let wage, let family, let poverty, let congFigure,
               let maxAge, let coverage else { return nil }
         let years = Int(horizon.value.rounded())
         guard (1...50).contains(years) else {
-            context.error("figure.range", "the horizon must be 1 to 50 years", at: horizon.figure.provenance.location)
+            context.error("figure.range", .settingsHorizon, at: horizon.figure.provenance.location)
             return nil
         }
         var settings = RegionalSettings(
@@ -77,18 +77,18 @@ struct SettingsDecoder {
 
     /// `column_names`: input name (`id` or a fact) → the other names a batch header may give it.
     private func columnNames(_ node: ConfigNode) -> [String: [String]] {
-        guard let map = context.mapping(node, "column_names") else { return [:] }
+        guard let map = context.mapping(node) else { return [:] }
         var result: [String: [String]] = [:]
         var taken = Dictionary(uniqueKeysWithValues: BatchColumn.inputNames.map { ($0, $0) })
         for (key, value) in map.entries {
             guard let keyText = key.scalar, let name = BatchColumn.inputNames.first(where: { $0 == Spelling.folded(keyText) }) else {
-                context.error("field.unknown", "column_names: '\(key.scalar ?? "")' is no input column; columns are \(BatchColumn.inputNames.joined(separator: ", "))", at: key.location)
+                context.error("field.unknown", .settingsNoColumn, key.scalar ?? "", BatchColumn.inputNames.joined(separator: ", "), at: key.location)
                 continue
             }
-            for item in context.sequence(value, "the names of column \(name)") ?? [] {
-                guard let text = context.string(item, "a column name") else { continue }
+            for item in context.sequence(value) ?? [] {
+                guard let text = context.string(item) else { continue }
                 if let other = taken.updateValue(name, forKey: Spelling.folded(text)), other != name {
-                    context.error("id.duplicate", "column name '\(text)' already names column \(other)", at: item.location)
+                    context.error("id.duplicate", .settingsColumnTaken, text, other, at: item.location)
                     continue
                 }
                 result[name, default: []].append(text)
@@ -98,10 +98,10 @@ struct SettingsDecoder {
     }
 
     private func coverage(_ node: ConfigNode, _ figures: FigureDecoder) -> CoverageGrid? {
-        guard let map = context.mapping(node, "coverage") else { return nil }
+        guard let map = context.mapping(node) else { return nil }
         defer { map.finish() }
-        let land = map.required("land").flatMap { figures.values($0, "the coverage land values", expected: .base(.area), range: 1...1e8, rangeText: "more than 0") }
-        let capital = map.required("capital").flatMap { figures.values($0, "the coverage capital values", expected: .base(.money)) }
+        let land = map.required("land").flatMap { figures.values($0, expected: .base(.area), range: 1...1e8, rangeText: .figureMoreThanZero) }
+        let capital = map.required("capital").flatMap { figures.values($0, expected: .base(.money)) }
         guard let land, let capital else { return nil }
         return CoverageGrid(landM2: land.values, capitalVND: capital.values)
     }
@@ -109,13 +109,13 @@ struct SettingsDecoder {
     /// `ward_targets`: the ward's poverty and near-poor rates (percent of households) and income per person
     /// by a year, for `advise ward`.
     private func wardTargets(_ node: ConfigNode, _ figures: FigureDecoder) -> WardTargets? {
-        guard let map = context.mapping(node, "ward_targets") else { return nil }
+        guard let map = context.mapping(node) else { return nil }
         defer { map.finish() }
-        let year = map.required("year").flatMap { context.integer($0, "the target year") }
-        let poverty = map.required("poverty_rate").flatMap { figures.figure($0, "the target poverty rate", expected: [Dimension.none]) }
-        let nearPoor = map.optional("near_poor_rate").flatMap { figures.figure($0, "the target near-poor rate", expected: [Dimension.none]) }
+        let year = map.required("year").flatMap { context.integer($0) }
+        let poverty = map.required("poverty_rate").flatMap { figures.figure($0, expected: [Dimension.none]) }
+        let nearPoor = map.optional("near_poor_rate").flatMap { figures.figure($0, expected: [Dimension.none]) }
         let income = map.required("income_per_person").flatMap {
-            figures.figure($0, "the target income per person", expected: [.base(.money) / .base(.person) / .base(.time)])
+            figures.figure($0, expected: [.base(.money) / .base(.person) / .base(.time)])
         }
         guard let year, let poverty, let income else { return nil }
         // Rates as percent of households (the figures are read as fractions).
@@ -123,39 +123,39 @@ struct SettingsDecoder {
     }
 
     private func ruleSetInfo(_ node: ConfigNode) -> RuleSetInfo? {
-        guard let map = context.mapping(node, "ruleset") else { return nil }
+        guard let map = context.mapping(node) else { return nil }
         defer { map.finish() }
-        let id = map.required("id").flatMap { context.identifier($0, "the rule set id") }
-        let version = map.required("version").flatMap { context.string($0, "the rule set version") }
-        let effective = map.required("effective").flatMap { context.date($0, "effective") }
-        let name = map.required("name").flatMap { context.text($0, "the rule set name") }
+        let id = map.required("id").flatMap { context.identifier($0) }
+        let version = map.required("version").flatMap { context.string($0) }
+        let effective = map.required("effective").flatMap { context.date($0) }
+        let name = map.required("name").flatMap { context.text($0) }
         guard let id, let version, let effective, let name else { return nil }
         return RuleSetInfo(id: id, version: version, effective: effective, name: name)
     }
 
     private func scales(_ node: ConfigNode) -> [String: ExposureScale] {
-        guard let map = context.mapping(node, "scales") else { return [:] }
+        guard let map = context.mapping(node) else { return [:] }
         var result: [String: ExposureScale] = [:]
         for (key, value) in map.entries {
-            guard let id = context.identifier(key, "a scale id"), let scale = context.mapping(value, "the \(id) scale") else { continue }
+            guard let id = context.identifier(key), let scale = context.mapping(value) else { continue }
             defer { scale.finish() }
-            let name = scale.required("name").flatMap { context.text($0, "the name of the \(id) scale") }
+            let name = scale.required("name").flatMap { context.text($0) }
             var levels: [ExposureScale.Level] = []
-            for item in scale.required("levels").flatMap({ context.sequence($0, "the levels of \(id)") }) ?? [] {
-                guard let level = context.mapping(item, "a level of \(id)") else { continue }
+            for item in scale.required("levels").flatMap({ context.sequence($0) }) ?? [] {
+                guard let level = context.mapping(item) else { continue }
                 defer { level.finish() }
-                let levelID = level.required("id").flatMap { context.identifier($0, "a level id") }
-                let levelName = level.required("name").flatMap { context.text($0, "the level's name") }
-                let meaning = level.optional("meaning").flatMap { context.text($0, "the level's meaning") }
-                let aliases = level.optional("aliases").flatMap { context.sequence($0, "aliases") }?.compactMap { context.string($0, "an alias") } ?? []
+                let levelID = level.required("id").flatMap { context.identifier($0) }
+                let levelName = level.required("name").flatMap { context.text($0) }
+                let meaning = level.optional("meaning").flatMap { context.text($0) }
+                let aliases = level.optional("aliases").flatMap { context.sequence($0) }?.compactMap { context.string($0) } ?? []
                 let baselineNode = level.optional("baseline")
                 if let node = baselineNode, id != "current_use" {
-                    context.error("settings.baseline", "only current_use levels name a baseline model, not \(id) levels", at: node.location)
+                    context.error("settings.baseline", .settingsBaselineScale, id, at: node.location)
                 }
-                let baseline = id == "current_use" ? baselineNode.flatMap { context.identifier($0, "a baseline model id") } : nil
+                let baseline = id == "current_use" ? baselineNode.flatMap { context.identifier($0) } : nil
                 guard let levelID, let levelName else { continue }
                 if levels.contains(where: { $0.id == levelID }) {
-                    context.error("id.duplicate", "level '\(levelID)' is declared twice in the \(id) scale", at: item.location)
+                    context.error("id.duplicate", .settingsLevelTwice, levelID, id, at: item.location)
                 }
                 levels.append(.init(id: levelID, name: levelName, meaning: meaning, aliases: aliases, baseline: baseline))
             }
@@ -167,28 +167,27 @@ struct SettingsDecoder {
 
     /// A list of entries with an `id` and a `name` (loan programmes, grants, markets): each mapping decoded
     /// by `body` once its id and name are read; an id declared twice is an error.
-    private func namedList<T>(_ node: ConfigNode, _ key: String, _ what: String,
-                              _ body: (MappingReader, _ id: String?, _ name: LocalizedText?) -> T?) -> [T] {
+    private func namedList<T>(_ node: ConfigNode, _ body: (MappingReader, _ id: String?, _ name: LocalizedText?) -> T?) -> [T] {
         var result: [T] = []
         var seen: Set<String> = []
-        for item in context.sequence(node, key) ?? [] {
-            guard let map = context.mapping(item, "a \(what)") else { continue }
+        for item in context.sequence(node) ?? [] {
+            guard let map = context.mapping(item) else { continue }
             defer { map.finish() }
-            let id = map.required("id").flatMap { context.identifier($0, "a \(what) id") }
-            let name = map.required("name").flatMap { context.text($0, "the \(what)'s name") }
+            let id = map.required("id").flatMap { context.identifier($0) }
+            let name = map.required("name").flatMap { context.text($0) }
             guard let entry = body(map, id, name), let id else { continue }
-            if !seen.insert(id).inserted { context.error("id.duplicate", "\(what) '\(id)' is declared twice", at: item.location) }
+            if !seen.insert(id).inserted { context.error("id.duplicate", .idDeclaredTwice, id, node.path, at: item.location) }
             result.append(entry)
         }
         return result
     }
 
     private func loanProgrammes(_ node: ConfigNode, _ figures: FigureDecoder, _ names: NameTable) -> [LoanProgramme] {
-        namedList(node, "loan_programmes", "loan programme") { map, id, name in
+        namedList(node) { map, id, name in
             let eligibility = self.eligibility(map, names)
-            let ceiling = map.required("ceiling").flatMap { figures.figure($0, "the loan ceiling", expected: [.base(.money)]) }
-            let rate = map.required("rate").flatMap { figures.figure($0, "the interest rate", expected: [Dimension.none / .base(.time)]) }
-            let term = map.required("term").flatMap { figures.figure($0, "the loan term", expected: [.base(.time)]) }
+            let ceiling = map.required("ceiling").flatMap { figures.figure($0, expected: [.base(.money)]) }
+            let rate = map.required("rate").flatMap { figures.figure($0, expected: [Dimension.none / .base(.time)]) }
+            let term = map.required("term").flatMap { figures.figure($0, expected: [.base(.time)]) }
             guard let id, let name, let ceiling, let rate, let term else { return nil }
             return LoanProgramme(id: id, name: name, eligibility: eligibility, ceiling: ceiling.figure, rate: rate.figure,
                                  termMonths: Int((term.value * 12).rounded()), provenance: ceiling.figure.provenance)
@@ -196,9 +195,9 @@ struct SettingsDecoder {
     }
 
     private func grants(_ node: ConfigNode, _ figures: FigureDecoder, _ names: NameTable) -> [SupportGrant] {
-        namedList(node, "grants", "grant") { map, id, name in
+        namedList(node) { map, id, name in
             let eligibility = self.eligibility(map, names)
-            let amount = map.required("amount").flatMap { figures.figure($0, "the grant", expected: [.base(.money)]) }
+            let amount = map.required("amount").flatMap { figures.figure($0, expected: [.base(.money)]) }
             guard let id, let name, let amount else { return nil }
             return SupportGrant(id: id, name: name, amount: amount.figure, eligibility: eligibility)
         }
@@ -206,43 +205,43 @@ struct SettingsDecoder {
 
     /// `categories`, `when`, `models` and `area` of a loan programme or grant.
     private func eligibility(_ map: MappingReader, _ names: NameTable) -> Eligibility {
-        let categories = map.optional("categories").flatMap { context.sequence($0, "categories") }?.compactMap { context.identifier($0, "a loan category") } ?? []
+        let categories = map.optional("categories").flatMap { context.sequence($0) }?.compactMap { context.identifier($0) } ?? []
         let when = map.optional("when").flatMap { RuleDecoder.condition($0, context: context, names: names) }
-        let models = map.optional("models").flatMap { context.sequence($0, "models") }?.compactMap { context.identifier($0, "a model id") }
-        let area = map.optional("area").flatMap { context.choice($0, "area", as: AreaType.self) }
-        let purpose = map.optional("purpose").flatMap { context.choice($0, "purpose", as: Role.self) }
+        let models = map.optional("models").flatMap { context.sequence($0) }?.compactMap { context.identifier($0) }
+        let area = map.optional("area").flatMap { context.choice($0, as: AreaType.self) }
+        let purpose = map.optional("purpose").flatMap { context.choice($0, as: Role.self) }
         return Eligibility(categories: categories, when: when, models: models, area: area, purpose: purpose)
     }
 
     private func povertyLines(_ node: ConfigNode, _ figures: FigureDecoder, dimension: Dimension) -> [PovertyLine] {
         var result: [PovertyLine] = []
-        for item in context.sequence(node, "poverty_lines") ?? [] {
-            guard let map = context.mapping(item, "a poverty line") else { continue }
+        for item in context.sequence(node) ?? [] {
+            guard let map = context.mapping(item) else { continue }
             defer { map.finish() }
-            let from = map.required("from").flatMap { context.date($0, "from") }
-            let to = map.optional("to").flatMap { context.date($0, "to") }
-            let urban = map.required("urban").flatMap { figures.figure($0, "the urban poverty line", expected: [dimension]) }
-            let rural = map.required("rural").flatMap { figures.figure($0, "the rural poverty line", expected: [dimension]) }
+            let from = map.required("from").flatMap { context.date($0) }
+            let to = map.optional("to").flatMap { context.date($0) }
+            let urban = map.required("urban").flatMap { figures.figure($0, expected: [dimension]) }
+            let rural = map.required("rural").flatMap { figures.figure($0, expected: [dimension]) }
             guard let from, let urban, let rural else { continue }
-            if let to, to < from { context.error("figure.range", "a poverty line ends (\(to)) before it starts (\(from))", at: item.location) }
+            if let to, to < from { context.error("figure.range", .settingsLineEnds, to, from, at: item.location) }
             if let last = result.last, last.from >= from {
-                context.error("settings.order", "poverty lines are listed oldest first; \(from) comes after \(last.from)", at: item.location)
+                context.error("settings.order", .settingsLineOrder, from, last.from, at: item.location)
             }
             result.append(PovertyLine(from: from, to: to, urban: urban.figure, rural: rural.figure))
         }
-        if result.isEmpty { context.error("field.missing", "poverty_lines lists no line", at: node.location) }
+        if result.isEmpty { context.error("field.missing", .settingsNoLines, at: node.location) }
         return result
     }
 
     private func markets(_ node: ConfigNode, _ figures: FigureDecoder) -> [Market] {
-        namedList(node, "markets", "market") { map, id, name in
-            let volatility = map.required("volatility").flatMap { figures.figure($0, "the price volatility", expected: [Dimension.none]) }
-            let halfLife = map.required("half_life").flatMap { figures.figure($0, "the price shock's half-life", expected: [.base(.time)]) }
+        namedList(node) { map, id, name in
+            let volatility = map.required("volatility").flatMap { figures.figure($0, expected: [Dimension.none]) }
+            let halfLife = map.required("half_life").flatMap { figures.figure($0, expected: [.base(.time)]) }
             if let v = volatility, !(0...3).contains(v.value) {
-                context.error("figure.range", "a volatility is 0 to 300 % (the spread of the yearly change in the log of the price)", at: v.figure.provenance.location)
+                context.error("figure.range", .settingsVolatility, at: v.figure.provenance.location)
             }
             if let h = halfLife, !(0...50).contains(h.value) {
-                context.error("figure.range", "a half-life is 0 to 50 years", at: h.figure.provenance.location)
+                context.error("figure.range", .settingsHalfLife, at: h.figure.provenance.location)
             }
             guard let id, let name, let volatility, let halfLife else { return nil }
             return Market(id: id, name: name, volatility: volatility.figure, halfLife: halfLife.figure)
@@ -251,56 +250,56 @@ struct SettingsDecoder {
 
     private func correlations(_ node: ConfigNode, _ figures: FigureDecoder, markets: [Market]) -> [MarketCorrelation] {
         var result: [MarketCorrelation] = []
-        for item in context.sequence(node, "market_correlations") ?? [] {
-            guard let map = context.mapping(item, "a market correlation") else { continue }
+        for item in context.sequence(node) ?? [] {
+            guard let map = context.mapping(item) else { continue }
             defer { map.finish() }
-            let pair = map.required("markets").flatMap { context.sequence($0, "the two markets") }
-            let ids = pair?.compactMap { context.identifier($0, "a market id") } ?? []
-            let value = map.required("value").flatMap { figures.figure($0, "the correlation", expected: [Dimension.none]) }
+            let pair = map.required("markets").flatMap { context.sequence($0) }
+            let ids = pair?.compactMap { context.identifier($0) } ?? []
+            let value = map.required("value").flatMap { figures.figure($0, expected: [Dimension.none]) }
             guard let pair, ids.count == pair.count, let value else { continue }
             guard ids.count == 2, ids[0] != ids[1] else {
-                context.error("type.mismatch", "a correlation names two different markets", at: item.location)
+                context.error("type.mismatch", .settingsCorrelationPair, at: item.location)
                 continue
             }
             for id in ids where !markets.contains(where: { $0.id == id }) {
-                context.error("ref.market", "market_correlations names market '\(id)', which markets does not declare", at: item.location)
+                context.error("ref.market", .settingsCorrelationMarket, id, at: item.location)
             }
-            if !(-1...1).contains(value.value) { context.error("figure.range", "a correlation is between -1 and 1", at: value.figure.provenance.location) }
+            if !(-1...1).contains(value.value) { context.error("figure.range", .settingsCorrelationRange, at: value.figure.provenance.location) }
             result.append(MarketCorrelation(markets: (ids[0], ids[1]), value: value.figure))
         }
         if !result.isEmpty, MarketModel(markets: markets, correlations: result) == nil {
-            context.error("figure.range", "the market correlations are not consistent (no set of prices can have them all); lower the largest", at: node.location)
+            context.error("figure.range", .settingsCorrelationsInconsistent, at: node.location)
         }
         return result
     }
 
     private func constants(_ node: ConfigNode, _ figures: FigureDecoder) -> [String: Figure] {
-        guard let map = context.mapping(node, "constants") else { return [:] }
+        guard let map = context.mapping(node) else { return [:] }
         var result: [String: Figure] = [:]
         let anything = [Dimension.none, .base(.area), .base(.money), .base(.time), .base(.person)]
         for (key, value) in map.entries {
-            guard let name = context.identifier(key, "a constant name") else { continue }
+            guard let name = context.identifier(key) else { continue }
             if HouseholdFact.named(name) != nil {
-                context.error("id.duplicate", "constant '\(name)' has the name of a household fact", at: key.location)
+                context.error("id.duplicate", .settingsConstantFact, name, at: key.location)
             }
-            if let f = figures.figure(value, "constant \(name)", expected: anything) { result[name] = f.figure }
+            if let f = figures.figure(value, expected: anything) { result[name] = f.figure }
         }
         return result
     }
 
     private func householdDefaults(_ node: ConfigNode) -> [HouseholdFact: String] {
-        guard let map = context.mapping(node, "household_defaults") else { return [:] }
+        guard let map = context.mapping(node) else { return [:] }
         var result: [HouseholdFact: String] = [:]
         for (key, value) in map.entries {
             guard let keyText = key.scalar, let fact = HouseholdFact.input(named: keyText) else {
-                context.error("field.unknown", "unknown household fact '\(key.scalar ?? "")'; facts are \(HouseholdFact.allCases.map(\.inputName).joined(separator: ", "))", at: key.location)
+                context.error("field.unknown", .settingsUnknownFact, key.scalar ?? "", HouseholdFact.allCases.map(\.inputName).joined(separator: ", "), at: key.location)
                 continue
             }
             if fact == .landM2 || fact == .capitalVND {
-                context.error("settings.default", "'\(keyText)' has no default: it is the household's own answer", at: key.location)
+                context.error("settings.default", .settingsNoDefault, keyText, at: key.location)
                 continue
             }
-            result[fact] = context.string(value, "the default \(keyText)")
+            result[fact] = context.string(value)
         }
         return result
     }

@@ -26,44 +26,38 @@ public enum WardResourcesFile {
         let context = DecodeContext()
         var resources = WardResources()
         try DiagnosticError.collecting {
-            guard let root = try YAMLReader.parse(text, file: path), let map = context.mapping(root, "the ward's resources") else {
+            guard let root = try YAMLReader.parse(text, file: path), let map = context.mapping(root) else {
                 throw DiagnosticError([.error("file.empty", LocalizedText { Catalogue.text(.fileResourcesEmpty, $0) }, at: SourceLocation(file: path, line: 1, column: 1))])
             }
             map.spoken = LocalizedText { Catalogue.text(.fileResources, $0) }
             let programmes = settings.loanProgrammes.map(\.id)
-            func money(_ node: ConfigNode, _ what: String) -> Double? {
-                guard let text = node.scalar else {
-                    context.error("type.mismatch", "\(what) must be an amount of money", at: node.location)
-                    return nil
-                }
+            func money(_ node: ConfigNode) -> Double? {
+                guard let text = context.string(node) else { return nil }
                 switch QuantityParser.money(text) {
                 case let .success(v): return v
                 case let .failure(problem):
-                    context.report(.error("input.money", LocalizedText { "\(what): " + problem.text($0) }, at: node.textLocation))
+                    context.error("input.money", LocalizedText { "'\(node.path)': " + problem.text($0) }, at: node.textLocation)
                     return nil
                 }
             }
-            if let loans = map.optional("loan_capital").flatMap({ context.mapping($0, "loan_capital") }) {
+            if let loans = map.optional("loan_capital").flatMap({ context.mapping($0) }) {
                 for (key, value) in loans.entries {
                     guard let id = key.scalar else { continue }
                     guard programmes.contains(id) else {
-                        context.report(.error("field.unknown", LocalizedText {
-                            Catalogue.format(.wardUnknownProgramme, $0, id, programmes.joined(separator: ", "))
-                        }, at: key.location))
+                        context.error("field.unknown", .wardUnknownProgramme, id, programmes.joined(separator: ", "), at: key.location)
                         continue
                     }
-                    resources.loanCapital[id] = money(value, "loan_capital.\(id)")
+                    resources.loanCapital[id] = money(value)
                 }
             }
-            if let support = map.optional("support").flatMap({ context.mapping($0, "support") }) {
-                support.spoken = LocalizedText { _ in "support" }
+            if let support = map.optional("support").flatMap({ context.mapping($0) }) {
                 defer { support.finish() }
-                resources.supportBudget = support.required("budget").flatMap { money($0, "support.budget") } ?? 0
-                resources.supportEach = support.required("each").flatMap { money($0, "support.each") } ?? 0
+                resources.supportBudget = support.required("budget").flatMap { money($0) } ?? 0
+                resources.supportEach = support.required("each").flatMap { money($0) } ?? 0
             }
-            if let years = map.optional("years").flatMap({ context.integer($0, "years") }) {
+            if let years = map.optional("years").flatMap({ context.integer($0) }) {
                 if (1...20).contains(years) { resources.years = years } else {
-                    context.error("figure.range", "years must be 1 to 20", at: map.optional("years")?.location ?? map.node.location)
+                    context.error("figure.range", .wardYearsRange, at: map.optional("years")?.location ?? map.node.location)
                 }
             }
             map.finish()

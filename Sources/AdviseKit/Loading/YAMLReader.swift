@@ -25,22 +25,19 @@ public enum YAMLReader {
         } catch let error as YamlError {
             throw diagnostic(for: error, file: file)
         } catch {
-            throw Diagnostic.error("yaml.syntax", "cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+            throw .error("yaml.syntax", .yamlUnreadable, "\(error)", at: SourceLocation(file: file, line: 1, column: 1))
         }
         guard let root else { return nil }
         var budget = nodeBudget
-        return try convert(root, file: file, depth: 0, budget: &budget)
+        return try convert(root, file: file, path: "", depth: 0, budget: &budget)
     }
 
-    private static func convert(_ node: Node, file: String, depth: Int, budget: inout Int) throws(Diagnostic) -> ConfigNode {
+    private static func convert(_ node: Node, file: String, path: String, depth: Int, budget: inout Int) throws(Diagnostic) -> ConfigNode {
         let location = SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
         budget -= 1
-        guard budget >= 0 else {
-            throw .error("yaml.too-large", "the document expands to more than \(nodeBudget) values (an alias bomb or a file far larger than a rule file)", at: location)
-        }
-        guard depth <= depthLimit else {
-            throw .error("yaml.too-deep", "the document nests deeper than \(depthLimit) levels", at: location)
-        }
+        guard budget >= 0 else { throw .error("yaml.too-large", .yamlTooLarge, String(nodeBudget), at: location) }
+        guard depth <= depthLimit else { throw .error("yaml.too-deep", .yamlTooDeep, String(depthLimit), at: location) }
+        var converted = ConfigNode(kind: .sequence([]), location: location, path: path)
         switch node {
         case let .scalar(scalar):
             let style: ConfigNode.ScalarStyle = switch scalar.style {
@@ -48,38 +45,43 @@ public enum YAMLReader {
             case .singleQuoted, .doubleQuoted: .quoted
             case .literal, .folded: .block
             }
-            return ConfigNode(kind: .scalar(scalar.string, style), location: location)
+            converted.kind = .scalar(scalar.string, style)
         case let .mapping(mapping):
             var pairs: [(key: ConfigNode, value: ConfigNode)] = []
             for (key, value) in mapping {
-                let k = try convert(key, file: file, depth: depth + 1, budget: &budget)
-                let v = try convert(value, file: file, depth: depth + 1, budget: &budget)
+                let childPath = converted.path(of: key.string ?? "?")
+                let k = try convert(key, file: file, path: childPath, depth: depth + 1, budget: &budget)
+                let v = try convert(value, file: file, path: childPath, depth: depth + 1, budget: &budget)
                 pairs.append((k, v))
             }
-            return ConfigNode(kind: .mapping(pairs), location: location)
+            converted.kind = .mapping(pairs)
         case let .sequence(sequence):
             var items: [ConfigNode] = []
-            for item in sequence {
-                items.append(try convert(item, file: file, depth: depth + 1, budget: &budget))
+            for (index, item) in sequence.enumerated() {
+                let itemPath = converted.path(ofItem: index, id: item.mapping?["id"]?.string)
+                items.append(try convert(item, file: file, path: itemPath, depth: depth + 1, budget: &budget))
             }
-            return ConfigNode(kind: .sequence(items), location: location)
+            converted.kind = .sequence(items)
         case .alias:
-            throw .error("yaml.alias", "unresolved alias", at: location)
+            throw .error("yaml.alias", .yamlAlias, at: location)
         }
+        return converted
     }
 
     private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        // libyaml's own words name the problem; the frame around them is the user's language.
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let detail = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
-            return .error("yaml.syntax", "\(problem)\(detail)", at: at(mark))
+            let detail = context.map { " (\($0.text), \($0.mark.line))" } ?? ""
+            return .error("yaml.syntax", .yamlSyntax, problem + detail, at: at(mark))
         case let .reader(problem, _, _, _):
-            return .error("yaml.encoding", "the file is not readable text: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
+            return .error("yaml.encoding", .yamlEncoding, problem, at: start)
         case let .duplicatedKeysInMapping(duplicates, context):
-            return .error("yaml.duplicate-key", "duplicate key '\(duplicates.first ?? "")' in a mapping", at: at(context.mark))
+            return .error("yaml.duplicate-key", .yamlDuplicateKey, duplicates.first ?? "", at: at(context.mark))
         default:
-            return .error("yaml.syntax", "cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+            return .error("yaml.syntax", .yamlUnreadable, "\(error)", at: start)
         }
     }
 }

@@ -11,6 +11,11 @@ public struct LocalizedText: Sendable, Hashable {
         self.en = en
     }
 
+    /// A text the same in every language: a name, a number, an id.
+    public init(verbatim text: String) {
+        self.init(vi: text, en: text)
+    }
+
     /// A text made in each language by the same function (a catalogue phrase).
     public init(_ make: (Language) -> String) {
         self.init(vi: make(.vi), en: make(.en))

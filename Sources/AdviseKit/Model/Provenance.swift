@@ -10,6 +10,8 @@ public struct Provenance: Sendable, Hashable {
     public var validUntil: String?
     /// Where the figure is written.
     public var location: SourceLocation
+    /// The figure's path in its file (`outputs.meat-goats.price`), as diagnostics name it.
+    public var path = ""
     /// The figure as the author wrote it (`7.5 MVND/ha`, `24000–60000–108000 VND/chục`), for the reference docs.
     public var written: String?
 

@@ -1,7 +1,7 @@
 /// Every user-facing phrase of the rendered output (text, JSON messages, reports, messages, batch
-/// summaries): one catalogue per language, in `Catalogue+Vietnamese.swift` and `Catalogue+English.swift`.
-/// A test fails when a key is missing in a language. (Diagnostics for rule authors, and the command-line
-/// help, are in English.)
+/// summaries, and every diagnostic, the rule authors' included): one catalogue per language, in
+/// `Catalogue+Vietnamese.swift` and `Catalogue+English.swift`. A test fails when a key is missing in a
+/// language. (The command-line help is in English.)
 public enum Catalogue {
     /// A phrase key.
     public enum Key: String, CaseIterable, Sendable {
@@ -39,6 +39,27 @@ public enum Catalogue {
         case fileNeedsKey, fileUnknownKey, fileResources, fileResourcesEmpty
         case fileHouseholdEmpty
         case webBadChoice, wholeOutOfRange, webEmptyBody, webNotUTF8, webTooLarge, householdUnknownKey, householdNotAValue
+        // Rule authors' diagnostics: YAML, fields, figures, settings, models, expressions, checks.
+        case checkSummary, checkError, checkErrors, checkWarning, checkWarnings, checkContents
+        case yamlUnreadable, yamlTooLarge, yamlTooDeep, yamlAlias, yamlSyntax, yamlEncoding, yamlDuplicateKey
+        case fileUnreadable
+        case nodeScalar, nodeMapping, nodeList, nodeNothing, nodeFile, nodeMustBeMapping, nodeMustBeList, nodeMustBeText, nodeMustBeNumber, nodeMustBeWhole, nodeMustBeBool, nodeMustBeOneOf, nodeMustBeDate, nodeIdentifier, nodeNumberRange
+        case figureBand, figureFraction, figureAtLeastZero, figureMoreThanZero, figureValueRange, figureNoValues, figureProvenance, figureScheduleEnds, figureExpired, figureStale
+        case unitUnknown, unitMismatch, unitPerUnitInArea
+        case modelUnknownOutput, modelNoOutput
+        case idUsedTwice, idDeclaredTwice
+        case scaleBounds
+        case costOneOf, costYears
+        case exampleUnknownExpectation, exampleRange, exampleHousehold, exampleFailed, exampleVerdict, exampleRuleFired, exampleNoValue, exampleValue
+        case settingsNoCong, settingsPovertyLine, settingsScaleMissing, settingsUnknownCategory, settingsHorizon, settingsNoColumn, settingsColumnTaken, settingsBaselineScale, settingsLevelTwice, settingsLineEnds, settingsLineOrder, settingsNoLines, settingsVolatility, settingsHalfLife, settingsCorrelationPair, settingsCorrelationMarket, settingsCorrelationRange, settingsCorrelationsInconsistent, settingsConstantFact, settingsUnknownFact, settingsNoDefault
+        case combinationPair, combinationUnknownModel, combinationShare, combinationShareModel, combinationNoShare, combinationUnits
+        case ruleLikelihood, ruleLoss, ruleLasts, ruleReplant, ruleAdjustNeeds
+        case wardYearsRange
+        case overrideSet, overrideHead, overridePath, overrideNotFigure, overrideNoKey, overrideNoID, overrideBelowValue, overrideNamesHere
+        case rulesEmpty, rulesFileEmpty, rulesNeedKind, rulesOverrideEmpty, rulesNoSettings, rulesTwoSettings, rulesSourceTwice, rulesModelTwice, rulesBaselineConversion, rulesBaselineUnknown, rulesUnknownMarket, rulesNoModels, rulesUnderOverrides, rulesUnknownSource, rulesSourceUnused, rulesBadDefault
+        case conditionOfRule, conditionOfItem, conditionOfCost, conditionNeverTrue, conditionAlwaysTrue
+        case exprSingleEquals, exprCharacter, exprNotNumber, exprNumberName, exprUnterminated, exprAfterEnd, exprTokenNumber, exprTokenString, exprTokenEnd, exprExpected, exprTooDeep, exprKeyword, exprValueExpected, exprTypeNumber, exprTypeBoolean, exprTypeLevel, exprTypeText, exprTypeList, exprNotCondition, exprUnknownName, exprUnknownNameList, exprCannotApply, exprNeedsNumber, exprNeedsBoolean, exprNotLevel, exprLevels, exprCompare, exprOrder, exprInList, exprLevelList, exprNumberList, exprInLeft, exprOperator, exprFunction, exprTwoNumbers
+        case xlsxTooLarge, xlsxAssemble, xlsxTemporary
     }
 
     /// The catalogue of a language.
@@ -65,6 +86,11 @@ public enum Catalogue {
             text.replaceSubrange(range, with: argument)
         }
         return text
+    }
+
+    /// A phrase in every language, its `%@` placeholders filled in order.
+    public static func phrase(_ key: Key, _ arguments: [String] = []) -> LocalizedText {
+        LocalizedText { format(key, $0, arguments: arguments) }
     }
 
     /// Where the rule set was read, as the text header's tail: ` · from Rules`, ` · built in`; nothing when unknown.

@@ -24,7 +24,7 @@ public enum XLSXReader {
         // package makes it seek past the end (found by fuzzing), its file-backed one reports an error.
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("advise-\(UUID().uuidString).xlsx")
         guard FileManager.default.createFile(atPath: file.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw .error("xlsx.invalid", "the workbook cannot be read: no temporary file could be written in \(file.deletingLastPathComponent().path)", at: nil)
+            throw .error("xlsx.invalid", .xlsxTemporary, file.deletingLastPathComponent().path, at: nil)
         }
         defer { try? FileManager.default.removeItem(at: file) }
         let archive: Archive

@@ -14,7 +14,7 @@ public enum XLSXWriter {
     public static func data(_ sheets: [Sheet]) throws(Diagnostic) -> Data {
         for sheet in sheets {
             if sheet.rows.count > maxRows || sheet.rows.contains(where: { $0.cells.count > maxColumns }) {
-                throw .error("xlsx.too-large", "sheet '\(sheet.name)' has more than Excel's \(maxRows) rows or \(maxColumns) columns; write CSV instead", at: nil)
+                throw .error("xlsx.too-large", .xlsxTooLarge, sheet.name, String(maxRows), String(maxColumns), at: nil)
             }
         }
         let names = uniqueNames(sheets.map(\.name))
@@ -35,7 +35,7 @@ public enum XLSXWriter {
             guard let bytes = archive.data else { throw CocoaError(.fileWriteUnknown) }
             return bytes
         } catch {
-            throw .error("xlsx.write", "the workbook could not be assembled: \(error.localizedDescription)", at: nil)
+            throw .error("xlsx.write", .xlsxAssemble, error.localizedDescription, at: nil)
         }
     }
 

@@ -16,29 +16,33 @@ public struct ExampleCheck: Sendable {
         do {
             household = try HouseholdParser(settings: ruleSet.settings).parse(example.household)
         } catch {
-            return error.diagnostics.map { .error("example.household", "example '\(example.id)': \($0.message)", at: $0.location ?? example.location) }
+            return error.diagnostics.map { d in
+                .error("example.household", LocalizedText { Catalogue.format(.exampleHousehold, $0, example.id) + d.message(in: $0) }, at: d.location ?? example.location)
+            }
         }
         let advice = Evaluator(ruleSet: ruleSet).evaluate(model, for: household)
         var findings: [Diagnostic] = []
-        func fail(_ message: String, at location: SourceLocation? = nil) {
-            findings.append(.error("example.failed", "\(model.id) example '\(example.id)': \(message)", at: location ?? example.location))
+        func fail(_ key: Catalogue.Key, _ arguments: String..., at location: SourceLocation? = nil) {
+            findings.append(.error("example.failed", LocalizedText {
+                Catalogue.format(.exampleFailed, $0, model.id, example.id) + Catalogue.format(key, $0, arguments: arguments)
+            }, at: location ?? example.location))
         }
         if let verdict = example.verdict, advice.verdict != verdict {
             let why = advice.reasons.map(\.rule).joined(separator: ", ")
-            fail("expected verdict \(verdict.rawValue), got \(advice.verdict.rawValue) (reasons: \(why.isEmpty ? "none" : why))")
+            fail(.exampleVerdict, verdict.rawValue, advice.verdict.rawValue, why.isEmpty ? "–" : why)
         }
         let fired = Set(advice.reasons.map(\.rule))
         for rule in example.rulesFired where !fired.contains(rule) {
-            fail("expected rule '\(rule)' to fire; fired: \(fired.sorted().joined(separator: ", "))")
+            fail(.exampleRuleFired, rule, fired.isEmpty ? "–" : fired.sorted().joined(separator: ", "))
         }
         for range in example.ranges {
             guard let value = Self.figure(range.field, of: advice) else {
-                fail("\(range.field) has no value for this household", at: range.location)
+                fail(.exampleNoValue, range.field, at: range.location)
                 continue
             }
             if value < range.minimum - 0.5 || value > range.maximum + 0.5 {
                 let wanted = range.minimum == range.maximum ? "\(RulePass.number(range.minimum))" : "[\(RulePass.number(range.minimum)), \(RulePass.number(range.maximum))]"
-                fail("expected \(range.field) \(wanted), got \(RulePass.number(value.rounded()))", at: range.location)
+                fail(.exampleValue, range.field, wanted, RulePass.number(value.rounded()), at: range.location)
             }
         }
         return findings

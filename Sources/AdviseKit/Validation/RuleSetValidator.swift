@@ -23,16 +23,16 @@ public struct RuleSetValidator: Sendable {
     public func conditionFindings() -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for model in ruleSet.models {
-            let conditions: [(String, Condition)] = model.rules.map { ("rule '\($0.id)'", $0.condition) }
-                + model.investment.compactMap { item in item.when.map { ("investment item '\(item.id)'", $0) } }
-                + model.operatingCosts.compactMap { cost in cost.when.map { ("operating cost '\(cost.id)'", $0) } }
-            for (what, condition) in conditions where condition.text.trimmingCharacters(in: .whitespaces) != "true" {
+            let conditions: [(Catalogue.Key, String, Condition)] = model.rules.map { (.conditionOfRule, $0.id, $0.condition) }
+                + model.investment.compactMap { item in item.when.map { (.conditionOfItem, item.id, $0) } }
+                + model.operatingCosts.compactMap { cost in cost.when.map { (.conditionOfCost, cost.id, $0) } }
+            for (whose, id, condition) in conditions where condition.text.trimmingCharacters(in: .whitespaces) != "true" {
                 let results = Set(samples(for: condition.facts).compactMap { condition($0) })
-                if results == [false] {
-                    findings.append(.warning("expr.never-true", "\(model.id) \(what): '\(condition.text)' is never true for any household in the coverage grid and the declared scales", at: condition.location))
-                } else if results == [true] {
-                    findings.append(.warning("expr.always-true", "\(model.id) \(what): '\(condition.text)' is always true for every household in the coverage grid and the declared scales; write 'true' if that is meant", at: condition.location))
+                guard results.count == 1, let always = results.first else { continue }
+                let text = LocalizedText { language in
+                    Catalogue.format(whose, language, model.id, id) + Catalogue.format(always ? .conditionAlwaysTrue : .conditionNeverTrue, language, condition.text)
                 }
+                findings.append(.warning(always ? "expr.always-true" : "expr.never-true", text, at: condition.location))
             }
         }
         return findings
@@ -65,11 +65,11 @@ public struct RuleSetValidator: Sendable {
     public func dateFindings() -> [Diagnostic] {
         var findings: [Diagnostic] = []
         if let last = ruleSet.settings.povertyLines.last, let end = last.to, end < today {
-            findings.append(.warning("figure.expired", "the poverty-line schedule ends on \(end); add the line in force now", at: last.urban.provenance.location))
+            findings.append(.warning("figure.expired", .figureScheduleEnds, end, at: last.urban.provenance.location))
         }
-        for (what, provenance) in ruleSet.provenances {
+        for (_, provenance) in ruleSet.provenances {
             if let until = provenance.validUntil, until < today {
-                findings.append(.warning("figure.expired", "\(what) was valid until \(until); check it and move the date", at: provenance.location))
+                findings.append(.warning("figure.expired", .figureExpired, provenance.path, until, at: provenance.location))
             }
         }
         let thisYear = Int(today.prefix(4)) ?? 0
@@ -79,7 +79,8 @@ public struct RuleSetValidator: Sendable {
                 guard let newest = years.max() else { continue }
                 let age = thisYear - newest
                 if Double(age) > ruleSet.settings.priceMaxAgeYears {
-                    findings.append(.warning("figure.stale", "\(model.id) price of \(output.id): the newest source is from \(newest), \(age) years ago (the settings allow \(Int(ruleSet.settings.priceMaxAgeYears))); prices go stale — review it", at: output.price.provenance.location))
+                    findings.append(.warning("figure.stale", .figureStale, model.id, output.id, String(newest), String(age), String(Int(ruleSet.settings.priceMaxAgeYears)),
+                                             at: output.price.provenance.location))
                 }
             }
         }

@@ -20,7 +20,11 @@ struct RulesCheckCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: FindingsFormat = .text
 
+    @Option(help: "Language of the findings (default: the rule set's; Vietnamese when it cannot be read).")
+    var lang: Language?
+
     func run() throws {
+        Console.chosenLanguage = lang
         let source = RuleSetSource.find(self.directory)
         let directory = source.name
         var findings: [Diagnostic]
@@ -34,11 +38,17 @@ struct RulesCheckCommand: ParsableCommand {
         }
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.count - errors
+        let language = lang ?? ruleSet?.settings.language ?? Console.language
         switch format {
         case .text:
-            for d in findings { print(d.description) }
-            print("\(directory): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-                + (ruleSet.map { "; \($0.models.count) models, \($0.models.reduce(0) { $0 + $1.rules.count }) rules, \($0.models.reduce(0) { $0 + $1.examples.count }) worked examples" } ?? ""))
+            for d in findings { print(d.description(in: language)) }
+            var summary = Catalogue.format(.checkSummary, language, directory, Catalogue.format(errors == 1 ? .checkError : .checkErrors, language, String(errors)),
+                                           Catalogue.format(warnings == 1 ? .checkWarning : .checkWarnings, language, String(warnings)))
+            if let ruleSet {
+                summary += Catalogue.format(.checkContents, language, String(ruleSet.models.count), String(ruleSet.models.reduce(0) { $0 + $1.rules.count }),
+                                            String(ruleSet.models.reduce(0) { $0 + $1.examples.count }))
+            }
+            print(summary)
         case .json:
             let document = JSONValue.object([
                 ("directory", .string(directory)),
@@ -46,7 +56,7 @@ struct RulesCheckCommand: ParsableCommand {
                 ("errors", .int(Int64(errors))),
                 ("warnings", .int(Int64(warnings))),
                 ("findings", .array(findings.map { d in
-                    .object([("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message)),
+                    .object([("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message(in: language))),
                              ("file", .optional(d.location) { .string($0.file) }), ("line", .optional(d.location) { .int(Int64($0.line)) }),
                              ("column", .optional(d.location) { .int(Int64($0.column)) })])
                 })),

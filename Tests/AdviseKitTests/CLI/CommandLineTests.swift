@@ -162,8 +162,10 @@ import Testing
         let r = try Self.run(["--land", "7000", "--rules", dir.path])
         #expect(r.status == 65)
         #expect(r.stderr.contains("models/goat-raising.yaml:"))
-        #expect(r.stderr.contains(": error: unknown name 'smal_plot_m2'; did you mean 'small_plot_m2'? [expr.unknown-name]"))
+        #expect(r.stderr.contains(": lỗi: không biết tên 'smal_plot_m2'; có phải là 'small_plot_m2'? [expr.unknown-name]"))
         #expect(r.stdout.isEmpty)
+        let english = try Self.run(["--land", "7000", "--rules", dir.path, "--lang", "en"])
+        #expect(english.stderr.contains(": error: unknown name 'smal_plot_m2'; did you mean 'small_plot_m2'? [expr.unknown-name]"))
     }
 
     /// The command line's own errors (a mistyped flag, a missing value, a value not among the choices, a
@@ -211,9 +213,10 @@ import Testing
     }
 
     @Test func rulesCheckPassesOnTheShippedSet() throws {
-        let r = try Self.run(["rules", "check"])
+        let r = try Self.run(["rules", "check", "--lang", "en"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("Rules: 0 errors, 0 warnings; 8 models"))
+        #expect(try Self.run(["rules", "check"]).stdout.contains("Rules: 0 lỗi, 0 cảnh báo; 8 mô hình"))
     }
 
     @Test func rulesCheckListsEveryFindingAndExits65() throws {
@@ -231,6 +234,13 @@ import Testing
         let codes = Set((root["findings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String })
         #expect(codes.isSuperset(of: ["field.unknown", "field.missing", "ref.source"]))
         #expect(root["errors"] as? Int == 3)
+        // The rule author reads them in the rule set's language, Vietnamese, naming the field and the fix.
+        let findings = try Self.run(["rules", "check", dir.path])
+        #expect(findings.status == 65)
+        #expect(findings.stdout.contains("vietgap-pomelo.yaml:9:1: lỗi: không có khóa 'sumary' trong tệp; có phải là 'summary'? [field.unknown]"), "\(findings.stdout)")
+        #expect(findings.stdout.contains(": lỗi: tệp cần khóa 'summary' [field.missing]"))
+        #expect(findings.stdout.contains(": lỗi: nguồn 'P99' không có trong danh sách nguồn"))
+        #expect(findings.stdout.contains(": 3 lỗi, 0 cảnh báo"))
     }
 
     @Test func rulesListShowAndDocs() throws {
@@ -513,7 +523,7 @@ import Testing
         let bad = try CommandLineTests.run(["ward", "Samples/ward-register.csv", "--resources", file.path])
         #expect(bad.status == 65)
         #expect(bad.stderr.contains(":2:3: lỗi: không có chương trình vay 'vbsp-rich'; các chương trình: vbsp-poor,"))
-        #expect(bad.stderr.contains(":3:19: lỗi: support.budget: 'lots' không phải là số tiền"))
+        #expect(bad.stderr.contains(":3:19: lỗi: 'support.budget': 'lots' không phải là số tiền"))
         #expect(bad.stderr.contains(":4:1: lỗi: không có khóa 'year' trong tệp nguồn lực của phường; có phải là 'years'?"))
     }
 

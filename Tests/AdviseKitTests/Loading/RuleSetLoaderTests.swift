@@ -68,7 +68,7 @@ import Testing
         .init(name: "per unit in an area model", old: "cost: {value: 1, unit: VND, source: C1}", new: "cost: «{value: 1, unit: VND/unit, source: C1}", code: "unit.mismatch", message: "scales by area"),
         .init(name: "missing field", old: "    product: nut\n", new: "", code: "field.missing", message: "needs 'product'"),
         .init(name: "unknown effect", old: "effect: warning", new: "effect: «warn", code: "type.enum", message: "did you mean 'warning'?"),
-        .init(name: "duplicate rule id", old: "    message: {vi: a, en: b}", new: "    message: {vi: a, en: b}\n  - «{id: r, when: \"true\", effect: warning, message: {vi: a, en: b}}", code: "id.duplicate", message: "rule id 'r' is used twice"),
+        .init(name: "duplicate rule id", old: "    message: {vi: a, en: b}", new: "    message: {vi: a, en: b}\n  - «{id: r, when: \"true\", effect: warning, message: {vi: a, en: b}}", code: "id.duplicate", message: "id 'r' is used twice in this list (first at line 17)"),
         .init(name: "price band out of order", old: "price: {low: 1,", new: "price: «{low: 9,", code: "figure.band", message: "low ≤ base ≤ high"),
         .init(name: "a level that is not on the scale", old: "when: land_m2 > 0", new: "when: flood == «\"sometimes\"", code: "expr.type", message: "not a flood level"),
         .init(name: "YAML syntax", old: "name: {vi: a, en: b}", new: "name: {vi: a, en: b\nsummary«: x", code: "yaml.syntax", message: "did not find expected"),
@@ -83,6 +83,8 @@ import Testing
         } throws: { error in
             let found = (error as? DiagnosticError)?.diagnostics ?? []
             let hit = found.first { $0.code == m.code && $0.message.contains(m.message) }
+            // Worded in the catalogues: the Vietnamese is its own text, not the English passed through.
+            #expect(hit.map { $0.message(in: .vi) != $0.message } ?? true, "\(hit?.message ?? "")")
             if hit == nil || m.new.contains("«") && (hit?.location?.line != line || hit?.location?.column != column) {
                 Issue.record("expected \(m.code) at \(line):\(column), got \(found.map(\.description))")
             }
@@ -110,8 +112,9 @@ import Testing
     }
 
     @Test func diagnosticsPrintLikeACompiler() throws {
-        let d = Diagnostic.error("ref.source", "source 'C999' is not in the sources list", at: SourceLocation(file: "Rules/models/x.yaml", line: 7, column: 12))
+        let d = Diagnostic.error("ref.source", .rulesUnknownSource, "C999", at: SourceLocation(file: "Rules/models/x.yaml", line: 7, column: 12))
         #expect(d.description == "Rules/models/x.yaml:7:12: error: source 'C999' is not in the sources list [ref.source]")
+        #expect(d.description(in: .vi) == "Rules/models/x.yaml:7:12: lỗi: nguồn 'C999' không có trong danh sách nguồn [ref.source]")
     }
 
     @Test func aSixthModelIsOneMoreFile() throws {
