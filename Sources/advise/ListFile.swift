@@ -16,14 +16,14 @@ enum ListFile {
             throw ExitCode(Console.dataError)
         }
         guard XLSXReader.looksLikeWorkbook(first) else {
-            if sheet != nil { Console.printError("advise: --sheet is for a workbook (.xlsx); \(input) is read as CSV") }
+            if sheet != nil { Console.printError("advise: " + Catalogue.format(.sheetIgnored, Console.language, input)) }
             return (ChunkReader(handle: handle, prefix: first), false)
         }
         var data = first
         while case let block = try readBlock(probe, input), !block.isEmpty {
             data.append(block)
             if data.count > XLSXReader.maxPartSize {
-                Console.printError("advise: \(input): the workbook is larger than \(XLSXReader.maxPartSize >> 20) MB; save the list as \"CSV UTF-8\" [xlsx.too-large]")
+                Console.printError("advise: \(input): " + Catalogue.format(.xlsxInputTooLarge, Console.language, String(XLSXReader.maxPartSize >> 20)) + " [xlsx.too-large]")
                 throw ExitCode(Console.dataError)
             }
         }

@@ -471,5 +471,7 @@ extension Catalogue {
         .checkWarning: "%@ warning",
         .checkWarnings: "%@ warnings",
         .checkContents: "; %@ models, %@ rules, %@ worked examples",
+            .sheetIgnored: "--sheet is for a workbook (.xlsx); %@ is read as CSV",
+        .xlsxInputTooLarge: "the workbook is larger than %@ MB; save the list as \"CSV UTF-8\"",
     ]
 }

@@ -471,5 +471,7 @@ extension Catalogue {
         .checkWarning: "%@ cảnh báo",
         .checkWarnings: "%@ cảnh báo",
         .checkContents: "; %@ mô hình, %@ quy tắc, %@ ví dụ tính sẵn",
+            .sheetIgnored: "--sheet chỉ dùng cho tệp Excel (.xlsx); %@ được đọc như CSV",
+        .xlsxInputTooLarge: "tệp Excel lớn hơn %@ MB; hãy lưu danh sách dạng \"CSV UTF-8\"",
     ]
 }

@@ -38,6 +38,7 @@ public enum Catalogue {
         case wardUnknownProgramme
         case fileNeedsKey, fileUnknownKey, fileResources, fileResourcesEmpty
         case fileHouseholdEmpty
+        case sheetIgnored, xlsxInputTooLarge
         case webBadChoice, wholeOutOfRange, webEmptyBody, webNotUTF8, webTooLarge, householdUnknownKey, householdNotAValue
         // Rule authors' diagnostics: YAML, fields, figures, settings, models, expressions, checks.
         case checkSummary, checkError, checkErrors, checkWarning, checkWarnings, checkContents

@@ -14,12 +14,6 @@ struct RulesDocsCommand: ParsableCommand {
     func run() throws {
         let ruleSet = try Console.loadRules(ruleSetOptions)
         let text = ReferenceRenderer(ruleSet: ruleSet).render()
-        guard let output else { return print(text, terminator: "") }
-        do {
-            try text.write(toFile: output, atomically: true, encoding: .utf8)
-        } catch {
-            Console.printError("advise: cannot write '\(output)': \(error.localizedDescription)")
-            throw ExitCode(Console.noInput)
-        }
+        try Console.emit(text, to: output)
     }
 }
