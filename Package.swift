@@ -12,7 +12,12 @@ let package = Package(
     // The web server is built with `--traits Server` (`swift run --traits Server advise-server`, and the test
     // command `swift test --traits Server`): without it its dependencies are not even fetched, so
     // `swift run advise` on a fresh clone resolves and builds only what the command line needs.
-    traits: [.trait(name: "Server", description: "advise-server: the web form and API on Hummingbird 2")],
+    // The advice log (`advise log`, `--log`) is built with `--traits Log` — the server's trait includes it, as
+    // the server logs every advice — so that SQLite and GRDB do not slow a fresh clone's first command either.
+    traits: [
+        .trait(name: "Server", description: "advise-server: the web form and API on Hummingbird 2 (with the advice log)", enabledTraits: ["Log"]),
+        .trait(name: "Log", description: "the advice log: every advice, the follow-up and the calibration, in SQLite through GRDB"),
+    ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -21,6 +26,8 @@ let package = Package(
         // The web server only (the Server trait): without it these are not fetched.
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // The advice log only (the Log trait).
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -37,8 +44,14 @@ let package = Package(
                 "AdviseKit",
                 "AdviseRuleSet",
                 "AdviseRuleSetSource",
+                "AdviseLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The advice log in SQLite (the Log trait; without it the target is empty).
+        .target(
+            name: "AdviseLog",
+            dependencies: ["AdviseKit", .product(name: "GRDB", package: "GRDB.swift", condition: .when(traits: ["Log"]))]
         ),
         // The shipped rule set, generated from Rules/ at build time and built into the binary (no dependency:
         // it compiles beside AdviseKit), and where a command or the server finds its rule set.
@@ -49,6 +62,7 @@ let package = Package(
             name: "AdviseServer",
             dependencies: [
                 "AdviseKit",
+                "AdviseLog",
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Server"])),
                 .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Server"])),
             ]
@@ -73,6 +87,7 @@ let package = Package(
             dependencies: ["AdviseKit", "AdviseRuleSet", "advise"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "AdviseLogTests", dependencies: ["AdviseLog", "AdviseKit", "AdviseRuleSet", "advise"]),
         .testTarget(
             name: "AdviseServerTests",
             dependencies: [

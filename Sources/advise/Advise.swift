@@ -13,7 +13,7 @@ struct Advise: ParsableCommand {
         66 a file that cannot be read.
         """,
         version: "0.1.0",
-        subcommands: [RecommendCommand.self, CompareCommand.self, BatchCommand.self, WardCommand.self, RulesCommand.self],
+        subcommands: [RecommendCommand.self, CompareCommand.self, BatchCommand.self, WardCommand.self, RulesCommand.self, LogCommand.self],
         defaultSubcommand: RecommendCommand.self
     )
 

@@ -45,6 +45,9 @@ public final class UnitEconomics: Sendable {
     public let riskCost: Double
     /// The hazards that apply, for the odds (``RiskSimulation``).
     public let risks: [Risk]
+    /// The rules' adjustment of yield, price, costs and curve for this outcome, if any (what a logged
+    /// prediction states its yields and prices after).
+    public let adjustment: Adjustment?
     /// Each output's market (nil: a steady price), and per scale unit by year 1…maxYears at base price its
     /// revenue and the share of it kept after revenue-linked costs: what a price path moves.
     public let outputMarkets: [String?]
@@ -84,6 +87,7 @@ public final class UnitEconomics: Sendable {
     /// - Complexity: O(scenarios × maxYears × (outputs + costs)).
     public init(model: FarmModel, outcome: RuleOutcome, valuation: Valuation) {
         let adj = outcome.adjustment
+        adjustment = adj
         let factor = adj?.investment ?? 1
         var items: [CostItem] = []
         for (item, included) in zip(model.investment, outcome.includedItems) where included {

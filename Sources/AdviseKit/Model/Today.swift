@@ -16,6 +16,16 @@ public enum Today {
         return "\(Int(parts.tm_year) + 1900)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }
 
+    /// Now, `YYYY-MM-DDTHH:MM:SSZ` (UTC): when a log entry is recorded. Under `$ADVISE_TODAY`, that day at noon.
+    public static var timestamp: String {
+        var now = time(nil), parts = tm()
+        gmtime_r(&now, &parts)
+        let fixed = ProcessInfo.processInfo.environment["ADVISE_TODAY"] != nil
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let clock = fixed ? "12:00:00" : "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
+        return "\(iso)T\(clock)Z"
+    }
+
     /// The calendar year of a `YYYY-MM-DD` date.
     public static func year(of date: String) -> Int? { Int(date.prefix(4)) }
 }

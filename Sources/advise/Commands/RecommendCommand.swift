@@ -12,6 +12,7 @@ struct RecommendCommand: ParsableCommand {
     @OptionGroup var ruleSetOptions: RuleSetOptions
     @OptionGroup(title: "Whole-farm plan") var planFlags: PlanFlags
     @OptionGroup(title: "The odds") var oddsFlags: OddsFlags
+    @OptionGroup(title: "The advice log") var logOptions: LogOptions
 
     @Option(help: "Output language (default: the rule set's).")
     var lang: Language?
@@ -49,7 +50,9 @@ struct RecommendCommand: ParsableCommand {
         request.plan = planFlags.options
         request.odds = oddsFlags.options
         let household = try Console.parseHousehold(input, settings: ruleSet.settings)
-        let text = request.render(request.advice(household, ruleSet: ruleSet), ruleSet: ruleSet)
-        try Console.emit(text, to: output)
+        let evaluator = Evaluator(ruleSet: ruleSet, year: Today.year(of: request.today))
+        let advice = request.advice(household, evaluator: evaluator)
+        try Console.emit(request.render(advice, ruleSet: ruleSet), to: output)
+        if logOptions.enabled { try Console.record(advice, evaluator: evaluator, options: logOptions) }
     }
 }

@@ -1,0 +1,30 @@
+/// What a household did after an advice: the model it chose, at what scale, what it invested and borrowed.
+public struct FollowUp: Sendable, Equatable, Codable {
+    public var id: Int64?
+    /// The advice it follows.
+    public var adviceID: Int64
+    public var recordedAt: String
+    /// The model chosen (any of the rule set's, or the current use kept).
+    public var model: String
+    /// The scale it took up, in the model's terms (m² or units); nil: as advised.
+    public var scale: Double?
+    public var investedVND: Double?
+    public var loanVND: Double?
+    public var note: String?
+
+    public init(adviceID: Int64, recordedAt: String, model: String, scale: Double? = nil, investedVND: Double? = nil, loanVND: Double? = nil, note: String? = nil) {
+        self.adviceID = adviceID
+        self.recordedAt = recordedAt
+        self.model = model
+        self.scale = scale
+        self.investedVND = investedVND
+        self.loanVND = loanVND
+        self.note = note
+    }
+
+    /// The log's column names.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, model, scale, note
+        case adviceID = "advice_id", recordedAt = "recorded_at", investedVND = "invested_vnd", loanVND = "loan_vnd"
+    }
+}

@@ -1,0 +1,111 @@
+/// The advice log for people: the list, one advice with what came after it, the calibration table, and the
+/// tables `advise log export` writes (CSV, or a workbook).
+public struct LogRenderer: Sendable {
+    public var language: Language
+
+    public init(language: Language) { self.language = language }
+
+    private func t(_ key: Catalogue.Key, _ arguments: String...) -> String { Catalogue.format(key, language, arguments: arguments) }
+    private func money(_ v: Double?) -> String { v.map { NumberFormat.money($0, language) } ?? "–" }
+
+    /// One line an advice, newest first.
+    public func list(_ records: [AdviceRecord]) -> String {
+        guard !records.isEmpty else { return t(.logEmpty) + "\n" }
+        var table = TextTable(headers: ["#", t(.logWhen), t(.household), t(.land), t(.recommendation), t(.investment), t(.incomePerYear)],
+                              alignments: [.right, .left, .left, .right, .left, .right, .right])
+        for r in records {
+            table.rows.append([String(r.id ?? 0), String(r.recordedAt.prefix(10)), r.householdID ?? "–", NumberFormat.grouped(r.landM2, language) + " m²",
+                               r.recommendation ?? t(.logNothing), money(r.investmentVND), money(r.riskAdjustedIncomeVND)])
+        }
+        return table.render() + "\n"
+    }
+
+    /// An advice, its predictions and what the household reported.
+    public func show(_ history: AdviceHistory) -> String {
+        let r = history.record
+        var lines = [
+            t(.logAdvice, String(r.id ?? 0), r.recordedAt, r.channel),
+            t(.logRuleSet, r.rulesetID, r.rulesetVersion, r.rulesetSource) + (r.overrides.isEmpty ? "" : " + " + r.overrides),
+            "\(t(.household)) \(r.householdID ?? "–")\(r.householdName.map { " (\($0))" } ?? ""): \(t(.land)) \(NumberFormat.grouped(r.landM2, language)) m², "
+                + "\(t(.capital)) \(money(r.capitalVND)), \(t(.flood)) \(r.flood), \(t(.salinity)) \(r.salinity), \(t(.labour)) \(NumberFormat.short(r.labour, language)), "
+                + "\(t(.members)) \(NumberFormat.short(r.members, language)), \(t(.currentUse)) \(r.currentUse), \(t(.loanCategory)) \(r.loanCategory)",
+            "\(t(.recommendation)): \(r.recommendation ?? t(.logNothing)) — \(t(.investment)) \(money(r.investmentVND)), \(t(.loan)) \(money(r.loanVND)), "
+                + "\(t(.incomePerYear)) \(money(r.riskAdjustedIncomeVND))",
+            "",
+            t(.logPredicted),
+        ]
+        var predicted = TextTable(headers: [t(.model), t(.scale), t(.investment), t(.logNetYears)], alignments: [.left, .right, .right, .left])
+        for p in r.predictions {
+            predicted.rows.append([p.model, NumberFormat.short(p.scale, language), money(p.investmentVND),
+                                   p.netByYearVND.prefix(5).map { NumberFormat.millions($0, language) }.joined(separator: " · ")])
+        }
+        lines.append(predicted.render())
+        lines.append("")
+        if history.followUps.isEmpty && history.seasons.isEmpty { lines.append(t(.logNoReports)) }
+        for f in history.followUps {
+            lines.append(t(.logFollowUp, String(f.recordedAt.prefix(10)), f.model, f.scale.map { NumberFormat.short($0, language) } ?? "–",
+                           money(f.investedVND), money(f.loanVND)) + (f.note.map { " — \($0)" } ?? ""))
+        }
+        for s in history.seasons {
+            var line = t(.logSeason, String(s.recordedAt.prefix(10)), s.model, String(s.year), money(s.netIncomeVND))
+            if let output = s.output {
+                line += t(.logSeasonOutput, output, s.quantity.map { NumberFormat.grouped($0, language) } ?? "–", money(s.priceVND))
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Predicted against reported, per model and figure.
+    public func calibration(_ c: Calibration) -> String {
+        guard !c.rows.isEmpty else { return t(.logNoCalibration) + "\n" }
+        var table = TextTable(headers: [t(.model), t(.logFigure), t(.logCount), t(.logMedian), t(.logMiddleHalf)],
+                              alignments: [.left, .left, .right, .right, .right])
+        for row in c.rows {
+            table.rows.append([row.model, row.figure.name, String(row.count), NumberFormat.decimal(row.median, places: 2, language),
+                               "\(NumberFormat.decimal(row.lower, places: 2, language))–\(NumberFormat.decimal(row.upper, places: 2, language))"])
+        }
+        return t(.logCalibrationTitle) + "\n\n" + table.render() + "\n"
+    }
+
+    /// The log's tables as CSV (stable English column names, figures in VND and m², as the batch writes them).
+    public static func csv(_ histories: [AdviceHistory], table: ExportTable) -> String {
+        func cell(_ v: Double?) -> String { v.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String($0) } ?? "" }
+        func cell(_ v: Int?) -> String { v.map(String.init) ?? "" }
+        func cell(_ v: Int64?) -> String { v.map(String.init) ?? "" }
+        func cell(_ v: String?) -> String { CSVLine.escape(v ?? "") }
+        var rows: [[String]]
+        switch table {
+        case .advice:
+            rows = [["id", "recorded_at", "channel", "household_id", "household_name", "land_m2", "capital_vnd", "flood", "salinity", "labour", "members",
+                     "current_use", "loan_category", "other_income_vnd", "ruleset_id", "ruleset_version", "ruleset_source", "overrides", "recommendation",
+                     "investment_vnd", "loan_vnd", "risk_adjusted_income_vnd", "gain_npv_vnd", "payback_year", "first_income_year", "income_per_member_month_vnd"]]
+            for r in histories.map(\.record) {
+                rows.append([cell(r.id), cell(r.recordedAt), cell(r.channel), cell(r.householdID), cell(r.householdName), cell(r.landM2), cell(r.capitalVND),
+                             cell(r.flood), cell(r.salinity), cell(r.labour), cell(r.members), cell(r.currentUse), cell(r.loanCategory), cell(r.otherIncomeVND),
+                             cell(r.rulesetID), cell(r.rulesetVersion), cell(r.rulesetSource), cell(r.overrides), cell(r.recommendation), cell(r.investmentVND),
+                             cell(r.loanVND), cell(r.riskAdjustedIncomeVND), cell(r.gainNPVVND), cell(r.paybackYear), cell(r.firstIncomeYear),
+                             cell(r.incomePerMemberMonthVND)])
+            }
+        case .followUp:
+            rows = [["id", "advice_id", "recorded_at", "model", "scale", "invested_vnd", "loan_vnd", "note"]]
+            for f in histories.flatMap(\.followUps) {
+                rows.append([cell(f.id), cell(f.adviceID), cell(f.recordedAt), cell(f.model), cell(f.scale), cell(f.investedVND), cell(f.loanVND), cell(f.note)])
+            }
+        case .season:
+            rows = [["id", "advice_id", "recorded_at", "model", "year", "output", "quantity", "price_vnd", "net_income_vnd"]]
+            for s in histories.flatMap(\.seasons) {
+                rows.append([cell(s.id), cell(s.adviceID), cell(s.recordedAt), cell(s.model), cell(s.year), cell(s.output), cell(s.quantity),
+                             cell(s.priceVND), cell(s.netIncomeVND)])
+            }
+        }
+        return rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    /// The tables of the log.
+    public enum ExportTable: String, Sendable, CaseIterable {
+        case advice
+        case followUp = "follow-up"
+        case season
+    }
+}

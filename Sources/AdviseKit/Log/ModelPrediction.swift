@@ -1,0 +1,66 @@
+/// What the advice predicted for one model at the scale it advised: the figures a follow-up is later
+/// compared with (``Calibration``). Kept in the log as it was said, so that a later rule set never rewrites
+/// what was predicted.
+public struct ModelPrediction: Sendable, Equatable, Codable {
+    /// One output's yield and price, after the rules' adjustments for this household.
+    public struct OutputPrediction: Sendable, Equatable, Codable {
+        public var id: String
+        /// `nut`, `kg` or `month`.
+        public var product: String
+        /// Yield at maturity per scale unit (m² or unit) per year.
+        public var yieldPerScale: Double
+        /// The ramp-up: the share of ``yieldPerScale`` in year 1, 2, … (the last holds after).
+        public var curve: [Double]
+        /// The base price, VND per product unit.
+        public var priceVND: Double
+
+        /// The quantity a year brings at a scale.
+        public func quantity(year: Int, scale: Double) -> Double {
+            yieldPerScale * Output.fraction(curve, year: year) * scale
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, product, curve
+            case yieldPerScale = "yield_per_scale", priceVND = "price_vnd"
+        }
+    }
+
+    public var model: String
+    /// The scale advised, in the model's terms (m² or units), and the land it takes.
+    public var scale: Double
+    public var areaM2: Double
+    public var investmentVND: Double
+    /// Expected net income of the model, year 1…horizon, at the advised scale: operating cash after expected
+    /// losses and hired labour, before loan payments.
+    public var netByYearVND: [Double]
+    public var outputs: [OutputPrediction]
+
+    /// The prediction of a model's advice.
+    public init(_ advice: ModelAdvice) {
+        let economics = advice.economics
+        let adjustment = economics.adjustment
+        model = advice.model.id
+        scale = advice.scale
+        areaM2 = advice.areaM2
+        investmentVND = advice.projection.investment
+        netByYearVND = economics.operatingCash(at: advice.scale, priceFactor: 1, badYear: nil).map { $0 - advice.hiredCost }
+        outputs = advice.model.outputs.map { output in
+            OutputPrediction(id: output.id, product: output.productUnit, yieldPerScale: output.yieldPerScale.value * (adjustment?.yield ?? 1),
+                             curve: adjustment?.yieldCurve ?? output.curve, priceVND: output.price.base * (adjustment?.price ?? 1))
+        }
+    }
+
+    /// The net income predicted for a year at a scale: in proportion to the scale advised (an approximation
+    /// when fixed costs matter).
+    public func netIncome(year: Int, scale: Double?) -> Double? {
+        guard year >= 1, year <= netByYearVND.count else { return nil }
+        let value = netByYearVND[year - 1]
+        guard let scale, self.scale > 0 else { return value }
+        return value * scale / self.scale
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case model, scale, outputs
+        case areaM2 = "area_m2", investmentVND = "investment_vnd", netByYearVND = "net_by_year_vnd"
+    }
+}

@@ -1,0 +1,34 @@
+/// What a household reported for one season of a model it took up: the year since it started, what one
+/// output brought in (quantity and price), and what the model earned in all.
+public struct SeasonReport: Sendable, Equatable, Codable {
+    public var id: Int64?
+    public var adviceID: Int64
+    public var recordedAt: String
+    public var model: String
+    /// The year since the investment, from 1 (as the advice counts them).
+    public var year: Int
+    /// The output reported on, with its quantity in its product unit (nuts, kg, months) and price, VND per unit.
+    public var output: String?
+    public var quantity: Double?
+    public var priceVND: Double?
+    /// The model's net income that year, VND, after its costs.
+    public var netIncomeVND: Double?
+
+    public init(adviceID: Int64, recordedAt: String, model: String, year: Int, output: String? = nil, quantity: Double? = nil,
+                priceVND: Double? = nil, netIncomeVND: Double? = nil) {
+        self.adviceID = adviceID
+        self.recordedAt = recordedAt
+        self.model = model
+        self.year = year
+        self.output = output
+        self.quantity = quantity
+        self.priceVND = priceVND
+        self.netIncomeVND = netIncomeVND
+    }
+
+    /// The log's column names.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, model, year, output, quantity
+        case adviceID = "advice_id", recordedAt = "recorded_at", priceVND = "price_vnd", netIncomeVND = "net_income_vnd"
+    }
+}

@@ -1,0 +1,212 @@
+#if Log
+import AdviseKit
+import Foundation
+import GRDB
+
+/// The advice log: every advice recorded, the follow-ups and season reports after it, in one SQLite file
+/// through GRDB. It lives in the user's data folder (``defaultPath(environment:)``) and never leaves the
+/// machine. The schema is migrated from its first version on; a file that is not a log, is damaged or is
+/// locked by another program is refused with its cause — never replaced, never emptied.
+public final class AdviceLog: Sendable {
+    /// The database file.
+    public let path: String
+    private let queue: DatabaseQueue
+
+    /// Opens (creating when absent, with its folder) and migrates the log at `path`.
+    /// - Parameter busyTimeout: how long a write waits for another program's lock before it is refused.
+    /// - Throws: a ``Diagnostic`` `log.corrupt`, `log.locked`, `log.unwritable` or `log.failed`.
+    public init(path: String, busyTimeout: TimeInterval = 5) throws(Diagnostic) {
+        self.path = path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .error("log.unwritable", .logCannotOpen, path, error.localizedDescription, at: nil)
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.migrator.migrate(queue)
+        } catch {
+            throw Self.diagnostic(error, path)
+        }
+    }
+
+    /// `$ADVISE_LOG_DB`, else `advise/advice-log.sqlite` in `$XDG_DATA_HOME` or `~/.local/share`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let path = environment["ADVISE_LOG_DB"], !path.isEmpty { return path }
+        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        return data + "/advise/advice-log.sqlite"
+    }
+
+    /// The schema, version by version: a version once shipped is never edited, only followed.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "advice") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("recorded_at", .text).notNull()
+                t.column("channel", .text).notNull()
+                t.column("household_id", .text).indexed()
+                t.column("household_name", .text)
+                t.column("land_m2", .double).notNull()
+                t.column("capital_vnd", .double)
+                t.column("flood", .text).notNull()
+                t.column("salinity", .text).notNull()
+                t.column("labour", .double).notNull()
+                t.column("members", .double).notNull()
+                t.column("current_use", .text).notNull()
+                t.column("loan_category", .text).notNull()
+                t.column("other_income_vnd", .double).notNull()
+                t.column("ruleset_id", .text).notNull()
+                t.column("ruleset_version", .text).notNull()
+                t.column("ruleset_source", .text).notNull()
+                t.column("overrides", .text).notNull()
+                t.column("recommendation", .text)
+                t.column("investment_vnd", .double)
+                t.column("loan_vnd", .double)
+                t.column("risk_adjusted_income_vnd", .double)
+                t.column("gain_npv_vnd", .double)
+                t.column("payback_year", .integer)
+                t.column("first_income_year", .integer)
+                t.column("income_per_member_month_vnd", .double)
+                t.column("predictions", .jsonText).notNull()
+            }
+            try db.create(table: "follow_up") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("advice_id", .integer).notNull().indexed().references("advice", onDelete: .restrict)
+                t.column("recorded_at", .text).notNull()
+                t.column("model", .text).notNull()
+                t.column("scale", .double)
+                t.column("invested_vnd", .double)
+                t.column("loan_vnd", .double)
+                t.column("note", .text)
+            }
+            try db.create(table: "season") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("advice_id", .integer).notNull().indexed().references("advice", onDelete: .restrict)
+                t.column("recorded_at", .text).notNull()
+                t.column("model", .text).notNull()
+                t.column("year", .integer).notNull()
+                t.column("output", .text)
+                t.column("quantity", .double)
+                t.column("price_vnd", .double)
+                t.column("net_income_vnd", .double)
+            }
+        }
+        return migrator
+    }
+
+    /// The migrations applied to the file, oldest first.
+    public func appliedMigrations() throws(Diagnostic) -> [String] {
+        try read { db in try Self.migrator.appliedIdentifiers(db).sorted() }
+    }
+
+    /// Records an advice; returns its number.
+    public func record(_ advice: AdviceRecord) throws(Diagnostic) -> Int64 {
+        try write { db in
+            var row = advice
+            try row.insert(db)
+            return row.id ?? db.lastInsertedRowID
+        }
+    }
+
+    /// Records what a household did after advice `followUp.adviceID`.
+    public func add(_ followUp: FollowUp) throws(Diagnostic) -> Int64 { try insert(followUp, after: followUp.adviceID) }
+
+    /// Records a season's report.
+    public func add(_ season: SeasonReport) throws(Diagnostic) -> Int64 { try insert(season, after: season.adviceID) }
+
+    /// Inserts a report about an advice, which must be in the log; returns its number.
+    private func insert(_ report: some MutablePersistableRecord & Sendable, after advice: Int64) throws(Diagnostic) -> Int64 {
+        let path = self.path
+        return try write { db in
+            guard try AdviceRecord.exists(db, key: advice) else { throw Self.notFound(advice, path) }
+            var row = report
+            try row.insert(db)
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// The advice recorded, newest first, `limit` of them (all when nil).
+    public func records(limit: Int? = nil) throws(Diagnostic) -> [AdviceRecord] {
+        try read { db in try AdviceRecord.order(Column("id").desc).limit(limit ?? -1).fetchAll(db) }
+    }
+
+    /// One advice with its follow-ups and seasons.
+    public func history(_ id: Int64) throws(Diagnostic) -> AdviceHistory {
+        let path = self.path
+        return try read { db in
+            guard let record = try AdviceRecord.fetchOne(db, key: id) else { throw Self.notFound(id, path) }
+            return AdviceHistory(record: record, followUps: try FollowUp.filter(Column("advice_id") == id).order(Column("id")).fetchAll(db),
+                                 seasons: try SeasonReport.filter(Column("advice_id") == id).order(Column("id")).fetchAll(db))
+        }
+    }
+
+    /// Every advice with its follow-ups and seasons, oldest first.
+    public func histories() throws(Diagnostic) -> [AdviceHistory] {
+        try read { db in
+            let followUps = Dictionary(grouping: try FollowUp.order(Column("id")).fetchAll(db), by: \.adviceID)
+            let seasons = Dictionary(grouping: try SeasonReport.order(Column("id")).fetchAll(db), by: \.adviceID)
+            return try AdviceRecord.order(Column("id")).fetchAll(db).map { record in
+                AdviceHistory(record: record, followUps: followUps[record.id ?? 0] ?? [], seasons: seasons[record.id ?? 0] ?? [])
+            }
+        }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws(Diagnostic) -> T {
+        do {
+            return try queue.read(body)
+        } catch let d as Diagnostic {
+            throw d
+        } catch {
+            throw Self.diagnostic(error, path)
+        }
+    }
+
+    private func write<T>(_ body: (Database) throws -> T) throws(Diagnostic) -> T {
+        do {
+            return try queue.write(body)
+        } catch let d as Diagnostic {
+            throw d
+        } catch {
+            throw Self.diagnostic(error, path)
+        }
+    }
+
+    private static func notFound(_ id: Int64, _ path: String) -> Diagnostic {
+        .error("log.not-found", .logNoAdvice, String(id), path, at: nil)
+    }
+
+    /// An SQLite failure as the user reads it: what happened to which file, and SQLite's own words.
+    static func diagnostic(_ error: any Error, _ path: String) -> Diagnostic {
+        guard let error = error as? DatabaseError else { return .error("log.failed", .logFailed, path, "\(error)", at: nil) }
+        let cause = error.message ?? "\(error.resultCode)"
+        switch error.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .error("log.corrupt", .logCorrupt, path, cause, at: nil)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .error("log.locked", .logLocked, path, cause, at: nil)
+        case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_PERM:
+            return .error("log.unwritable", .logCannotOpen, path, cause, at: nil)
+        default: return .error("log.failed", .logFailed, path, cause, at: nil)
+        }
+    }
+}
+
+extension AdviceRecord: FetchableRecord, MutablePersistableRecord {
+    public static var databaseTableName: String { "advice" }
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension FollowUp: FetchableRecord, MutablePersistableRecord {
+    public static var databaseTableName: String { "follow_up" }
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension SeasonReport: FetchableRecord, MutablePersistableRecord {
+    public static var databaseTableName: String { "season" }
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+#endif

@@ -1,0 +1,192 @@
+import AdviseKit
+import AdviseLog
+import ArgumentParser
+import Foundation
+
+/// `advise log`: the advice recorded (`--log`, the server), what households did after it, and how the
+/// predictions compare with what they reported.
+struct LogCommand: ParsableCommand {
+    #if Log
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "The advice log: list, show, export; record a follow-up or a season; compare predicted with reported.",
+        discussion: "The log is a SQLite file in the user's data folder ($ADVISE_LOG_DB, --log-db); it never leaves the machine.",
+        subcommands: [LogListCommand.self, LogShowCommand.self, LogExportCommand.self, LogFollowUpCommand.self, LogSeasonCommand.self,
+                      LogCalibrationCommand.self]
+    )
+    #else
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "The advice log (built with --traits Log).")
+
+    @Argument(parsing: .captureForPassthrough) var rest: [String] = []
+
+    /// Built without the log: says how to build it, exits 69.
+    func run() throws {
+        Console.printError("advise: " + Catalogue.text(.logNotBuilt, Console.language))
+        throw ExitCode(69)
+    }
+    #endif
+}
+
+#if Log
+/// Where the log is, and the language of what is printed.
+struct LogLocation: ParsableArguments {
+    @Option(name: .customLong("log-db"), help: ArgumentHelp("The advice log's file (default: $ADVISE_LOG_DB, else advise/advice-log.sqlite in the user's data folder).", valueName: "file"))
+    var logDB: String?
+
+    @Option(help: "Output language (default: Vietnamese).")
+    var lang: Language?
+}
+
+extension LogLocation {
+    /// The log, opened; the language chosen.
+    func open() throws -> (AdviceLog, LogRenderer) {
+        Console.chosenLanguage = lang
+        return (try Console.openLog(logDB), LogRenderer(language: Console.language))
+    }
+}
+
+/// `advise log list`.
+struct LogListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "The advice recorded, newest first.")
+    @OptionGroup var location: LogLocation
+    @Option(help: "At most this many.") var limit: Int?
+
+    func run() throws {
+        let (log, renderer) = try location.open()
+        print(renderer.list(try Console.logging { () throws(Diagnostic) in try log.records(limit: limit) }), terminator: "")
+    }
+}
+
+/// `advise log show ID`.
+struct LogShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "One advice: the household, the recommendation, the predictions and what was reported.")
+    @Argument(help: "The advice's number.") var id: Int64
+    @OptionGroup var location: LogLocation
+
+    func run() throws {
+        let (log, renderer) = try location.open()
+        print(renderer.show(try Console.logging { () throws(Diagnostic) in try log.history(id) }), terminator: "")
+    }
+}
+
+/// `advise log export`.
+struct LogExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "A table of the log as CSV, or as a workbook with -o FILE.xlsx.")
+    @OptionGroup var location: LogLocation
+    @Option(help: "The table: advice, follow-up or season.") var table: LogRenderer.ExportTable = .advice
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (.csv or .xlsx) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        let (log, _) = try location.open()
+        try Console.refuseOverwriting(output, inputs: [log.path])
+        let csv = LogRenderer.csv(try Console.logging { () throws(Diagnostic) in try log.histories() }, table: table)
+        if output?.lowercased().hasSuffix(".xlsx") == true {
+            try Console.emitWorkbook(csv, name: table.rawValue, to: output)
+        } else {
+            try Console.emit(csv, to: output)
+        }
+    }
+}
+
+extension LogRenderer.ExportTable: ExpressibleByArgument {}
+
+/// Reads an amount of money from a flag; a bad one names the flag and its forms, and exits 64.
+private func money(_ text: String?, flag: String) throws -> Double? {
+    guard let text else { return nil }
+    switch QuantityParser.money(text) {
+    case let .success(v): return v
+    case let .failure(problem): throw ValidationError("--\(flag): " + problem.text(Console.language))
+    }
+}
+
+/// The model a report is about, among the advice's predictions.
+private func prediction(_ model: String, of record: AdviceRecord) throws -> ModelPrediction {
+    guard let p = record.prediction(model) else {
+        throw ValidationError(Catalogue.format(.logUnknownModel, Console.language, model, String(record.id ?? 0),
+                                               record.predictions.map(\.model).joined(separator: ", ")))
+    }
+    return p
+}
+
+/// `advise log follow-up ID`.
+struct LogFollowUpCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "follow-up", abstract: "Record what a household did after an advice: the model, its scale, the investment and the loan.")
+    @Argument(help: "The advice's number.") var id: Int64
+    @Option(help: "The model it took up (the rule set's id).") var model: String
+    @Option(help: ArgumentHelp("The land it gave the model (as --land is written), for a model scaled by area.", valueName: "area")) var area: String?
+    @Option(help: ArgumentHelp("The units it started with (does, …), for a model scaled by units.", valueName: "n")) var units: Double?
+    @Option(help: ArgumentHelp("What it invested: 35tr, 35000000.", valueName: "money")) var invested: String?
+    @Option(help: ArgumentHelp("What it borrowed.", valueName: "money")) var loan: String?
+    @Option(help: "A note (no names unless the household agrees).") var note: String?
+    @OptionGroup var location: LogLocation
+    @OptionGroup var ruleSetOptions: RuleSetOptions
+
+    func run() throws {
+        let (log, _) = try location.open()
+        let record = try Console.logging { () throws(Diagnostic) in try log.history(id) }.record
+        _ = try prediction(model, of: record)
+        var scale = units
+        if let area {
+            let settings = try Console.loadRules(ruleSetOptions).settings
+            switch QuantityParser.area(area, congM2: settings.congM2.value, others: settings.areaUnits) {
+            case let .success(v): scale = v
+            case let .failure(problem): throw ValidationError("--area: " + problem.text(Console.language))
+            }
+        }
+        let followUp = FollowUp(adviceID: id, recordedAt: Today.timestamp, model: model, scale: scale, investedVND: try money(invested, flag: "invested"),
+                                loanVND: try money(loan, flag: "loan"), note: note)
+        let number = try Console.logging { () throws(Diagnostic) in try log.add(followUp) }
+        Console.printError("advise: " + Catalogue.format(.logFollowUpRecorded, Console.language, String(number)))
+    }
+}
+
+/// `advise log season ID`.
+struct LogSeasonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "season", abstract: "Record what a model brought in one season: its net income, and one output's quantity and price.")
+    @Argument(help: "The advice's number.") var id: Int64
+    @Option(help: "The model reported on.") var model: String
+    @Option(help: "The year since the investment, from 1.") var year: Int
+    @Option(name: .customLong("net-income"), help: ArgumentHelp("The model's net income that year, after its costs.", valueName: "money")) var netIncome: String?
+    @Option(help: "An output reported on (the rule set's id, e.g. meat-goats).") var output: String?
+    @Option(help: ArgumentHelp("Its quantity, in the output's unit (nuts, kg, months).", valueName: "n")) var quantity: Double?
+    @Option(help: ArgumentHelp("Its price per unit.", valueName: "money")) var price: String?
+    @OptionGroup var location: LogLocation
+
+    func run() throws {
+        let (log, _) = try location.open()
+        let record = try Console.logging { () throws(Diagnostic) in try log.history(id) }.record
+        let predicted = try prediction(model, of: record)
+        if let output, !predicted.outputs.contains(where: { $0.id == output }) {
+            throw ValidationError(Catalogue.format(.logUnknownOutput, Console.language, output, model, predicted.outputs.map(\.id).joined(separator: ", ")))
+        }
+        guard year >= 1, year <= 60 else { throw ValidationError("--year: " + Catalogue.format(.wholeOutOfRange, Console.language, String(year), "1", "60")) }
+        let season = SeasonReport(adviceID: id, recordedAt: Today.timestamp, model: model, year: year, output: output, quantity: quantity,
+                                  priceVND: try money(price, flag: "price"), netIncomeVND: try money(netIncome, flag: "net-income"))
+        let number = try Console.logging { () throws(Diagnostic) in try log.add(season) }
+        Console.printError("advise: " + Catalogue.format(.logFollowUpRecorded, Console.language, String(number)))
+    }
+}
+
+/// `advise log calibration`.
+struct LogCalibrationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "calibration", abstract: "Per model and figure: reports, the median of reported ÷ predicted and its middle half; --override FILE proposes revised figures.")
+    @OptionGroup var location: LogLocation
+    @OptionGroup var ruleSetOptions: RuleSetOptions
+    @Option(name: .customLong("min-count"), help: "Reports a figure needs before a revision is proposed.") var minCount = 3
+    @Option(name: .customLong("propose"), help: ArgumentHelp("Write an override file proposing revised figures, for the agronomists to review.", valueName: "file"))
+    var propose: String?
+
+    func run() throws {
+        let (log, renderer) = try location.open()
+        let calibration = Calibration(try Console.logging { () throws(Diagnostic) in try log.histories() })
+        print(renderer.calibration(calibration), terminator: "")
+        guard let propose else { return }
+        try Console.refuseOverwriting(propose, inputs: [log.path] + ruleSetOptions.overrides)
+        let ruleSet = try Console.loadRules(ruleSetOptions)
+        let override = CalibrationOverride(calibration: calibration, ruleSet: ruleSet, minimumCount: minCount, date: Console.today)
+        try Console.emit(override.render(), to: propose)
+        Console.printError("advise: " + Catalogue.format(.logOverrideWritten, Console.language, propose, String(override.entries.count), propose))
+    }
+}
+#endif

@@ -1,0 +1,55 @@
+import AdviseKit
+import AdviseLog
+import ArgumentParser
+import Foundation
+
+/// Whether and where an advice is recorded in the advice log.
+struct LogOptions: ParsableArguments {
+    @Flag(help: "Record this advice in the advice log (as $ADVISE_LOG=1 does for every advice).")
+    var log = false
+
+    @Option(name: .customLong("log-db"), help: ArgumentHelp("The advice log's file (default: $ADVISE_LOG_DB, else advise/advice-log.sqlite in the user's data folder).", valueName: "file"))
+    var logDB: String?
+
+    /// True when this advice is to be recorded.
+    var enabled: Bool { log || ProcessInfo.processInfo.environment["ADVISE_LOG"] == "1" }
+}
+
+extension Console {
+    #if Log
+    /// Opens the advice log at `path` (the default place when nil); exits 74 with the cause when it cannot.
+    static func openLog(_ path: String?) throws -> AdviceLog {
+        do {
+            return try AdviceLog(path: path ?? AdviceLog.defaultPath())
+        } catch {
+            report([error])
+            throw ExitCode(ioError)
+        }
+    }
+
+    /// Runs a step on the log; a failure is printed with its cause and exits 74 (65 for an advice that is not
+    /// in it).
+    static func logging<T>(_ body: () throws(Diagnostic) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            report([error])
+            throw ExitCode(error.code == "log.not-found" ? dataError : ioError)
+        }
+    }
+
+    /// Records an advice and says under which number.
+    static func record(_ advice: Advice, evaluator: Evaluator, options: LogOptions, channel: String = "cli") throws {
+        let log = try openLog(options.logDB)
+        let record = AdviceRecord(advice, evaluator: evaluator, source: advice.ruleset.source, channel: channel, at: Today.timestamp)
+        let id = try logging { () throws(Diagnostic) in try log.record(record) }
+        printError("advise: " + Catalogue.format(.logRecorded, language, String(id), log.path))
+    }
+    #else
+    /// Built without the log: says how to build it, exits 69.
+    static func record(_ advice: Advice, evaluator: Evaluator, options: LogOptions, channel: String = "cli") throws {
+        printError("advise: " + Catalogue.text(.logNotBuilt, language))
+        throw ExitCode(69)
+    }
+    #endif
+}

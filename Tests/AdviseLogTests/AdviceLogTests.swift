@@ -1,0 +1,101 @@
+#if Log
+@testable import AdviseKit
+import AdviseLog
+import AdviseRuleSet
+import Foundation
+import GRDB
+import Testing
+
+/// The advice log on disk: what goes in comes back, the schema is versioned, and a damaged or locked file is
+/// an error with its cause that leaves every row where it was.
+@Suite struct AdviceLogTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let ruleSet: RuleSet = (try? RuleSetLoader.load(directory: root.appendingPathComponent("Rules").path))!
+
+    static func temporaryPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("advise-log-\(UUID().uuidString)/advice-log.sqlite").path
+    }
+
+    static func record(land: String = "7000") throws -> AdviceRecord {
+        var input = HouseholdInput(id: "H-\(land)")
+        input[.landM2] = .init(land)
+        input[.capitalVND] = .init("150tr")
+        let household = try HouseholdParser(settings: ruleSet.settings).parse(input)
+        let evaluator = Evaluator(ruleSet: ruleSet, year: 2026)
+        return AdviceRecord(evaluator.advise(household, plans: true, odds: nil), evaluator: evaluator, source: "Rules", channel: "cli", at: "2026-11-29T12:00:00Z")
+    }
+
+    @Test func whatIsRecordedComesBackWithItsFollowUpsAndSeasons() throws {
+        let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        let log = try AdviceLog(path: path)
+        let original = try Self.record()
+        let id = try log.record(original)
+        let second = try log.record(try Self.record(land: "3000"))
+        #expect(second == id + 1)
+        let followUp = FollowUp(adviceID: id, recordedAt: "2027-01-05T12:00:00Z", model: "organic-coconut", scale: 4000, investedVND: 60e6, loanVND: 20e6, note: "vay VBSP")
+        _ = try log.add(followUp)
+        _ = try log.add(SeasonReport(adviceID: id, recordedAt: "2028-01-05T12:00:00Z", model: "organic-coconut", year: 1, netIncomeVND: -2e6))
+        let history = try log.history(id)
+        var expected = original
+        expected.id = id
+        #expect(history.record == expected)
+        #expect(history.followUps.map(\.model) == ["organic-coconut"] && history.followUps.first?.investedVND == 60e6 && history.followUps.first?.note == "vay VBSP")
+        #expect(history.seasons.map(\.netIncomeVND) == [-2e6])
+        #expect(try log.records().map(\.id) == [second, id])
+        #expect(try log.records(limit: 1).map(\.id) == [second])
+        #expect(try log.histories().map(\.record.id) == [id, second])
+        // Reopened, it is the same log, migrated once.
+        let again = try AdviceLog(path: path)
+        #expect(try again.appliedMigrations() == ["v1"])
+        #expect(try again.history(id) == history)
+    }
+
+    @Test func aFollowUpForAnAdviceNotInTheLogIsRefused() throws {
+        let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        let log = try AdviceLog(path: path)
+        #expect { _ = try log.add(FollowUp(adviceID: 99, recordedAt: "", model: "organic-coconut")) } throws: { ($0 as? Diagnostic)?.code == "log.not-found" }
+        #expect(try log.histories().isEmpty)
+    }
+
+    /// A file that is not a log is refused with its cause, in the user's language, and left byte for byte.
+    @Test func aDamagedFileIsAnErrorAndIsLeftAsItIs() throws {
+        let path = Self.temporaryPath()
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+        try garbage.write(to: URL(fileURLWithPath: path))
+        #expect { _ = try AdviceLog(path: path) } throws: { error in
+            let d = error as? Diagnostic
+            return d?.code == "log.corrupt" && d?.message(in: .vi).contains("bị hỏng") == true && d?.message.contains(path) == true
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
+    }
+
+    /// While another program holds the log, a write waits, then is refused as `log.locked`; nothing recorded
+    /// before is lost, and the write goes through once the lock is gone.
+    @Test func aLockedLogRefusesTheWriteAndLosesNothing() throws {
+        let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        let first = try AdviceLog(path: path).record(try Self.record())
+        let log = try AdviceLog(path: path, busyTimeout: 0.2)
+        var holder = Configuration()
+        holder.allowsUnsafeTransactions = true  // another program's transaction, held open across accesses
+        let other = try DatabaseQueue(path: path, configuration: holder)
+        try other.inDatabase { db in try db.execute(sql: "BEGIN EXCLUSIVE") }
+        #expect { _ = try log.record(try Self.record(land: "3000")) } throws: { ($0 as? Diagnostic)?.code == "log.locked" }
+        try other.inDatabase { db in try db.execute(sql: "COMMIT") }
+        let second = try log.record(try Self.record(land: "3000"))
+        #expect(try log.histories().map(\.record.id) == [first, second])
+    }
+
+    @Test func theDefaultPlaceIsTheUsersDataFolder() {
+        #expect(AdviceLog.defaultPath(environment: ["HOME": "/home/oanh"]) == "/home/oanh/.local/share/advise/advice-log.sqlite")
+        #expect(AdviceLog.defaultPath(environment: ["HOME": "/home/oanh", "XDG_DATA_HOME": "/data"]) == "/data/advise/advice-log.sqlite")
+        #expect(AdviceLog.defaultPath(environment: ["ADVISE_LOG_DB": "/tmp/x.sqlite", "HOME": "/home/oanh"]) == "/tmp/x.sqlite")
+    }
+}
+#endif
