@@ -10,6 +10,8 @@ struct AdvicePage {
     let language: Language
     /// The submitted fields, for the link that reopens the form.
     let fields: FormFields
+    /// The advice log's number for this advice, or why it was not recorded; nil without a log.
+    var logged: Result<Int64, Diagnostic>? = nil
 
     func render() -> String {
         let t = { Markup.escaped(Catalogue.text($0, language)) }
@@ -21,9 +23,22 @@ struct AdvicePage {
         <section class="share"><h3><label for="message">\(t(.webMessage))</label></h3>\
         <textarea id="message" readonly rows="9">\(Markup.escaped(message))</textarea>\
         <button type="button" id="copy" hidden data-done="\(t(.webCopied))">\(t(.webCopy))</button></section>
-        <script src="/app.js"></script>
+        \(logLine)<script src="/app.js"></script>
         """
         return report.render(css: Self.css, before: tools, after: share)
+    }
+
+    /// The log's number with the link to record what comes next, or why it was not recorded.
+    private var logLine: String {
+        switch logged {
+        case let .success(id):
+            return "<p class=\"logged\">\(Markup.escaped(Catalogue.format(.webLogged, language, String(id)))) "
+                + "<a href=\"/log/\(id)?lang=\(language.rawValue)\">\(Markup.escaped(Catalogue.text(.webLogLink, language)))</a></p>"
+        case let .failure(d):
+            return "<p class=\"logged\" role=\"alert\">\(Markup.escaped(Catalogue.format(.webLogFailed, language, d.message(in: language))))</p>"
+        case nil:
+            return ""
+        }
     }
 
     static let css = """
@@ -37,7 +52,8 @@ struct AdvicePage {
       .chart-row { flex-direction: column; }
       table { display: block; overflow-x: auto; font-size: 9pt; }
     }
-    @media print { .tools, .share { display: none; } }
+    .logged { font-size: 11pt; }
+    @media print { .tools, .share, .logged { display: none; } }
     """
 }
 #endif

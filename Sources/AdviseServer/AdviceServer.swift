@@ -1,5 +1,6 @@
 #if Server
 import AdviseKit
+import AdviseLog
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -10,7 +11,9 @@ import NIOCore
 /// `POST /api/v1/advice` returns the bytes `advise … --format json` prints for the same household.
 ///
 /// Routes: `GET /healthz`, `GET /` (the form), `GET /advice?land=…` (the report, or `format=json|text|
-/// message|markdown`), `POST /api/v1/advice`, `POST /api/v1/batch`, `GET /api/v1/openapi.json`, `GET /app.js`.
+/// message|markdown`), `POST /api/v1/advice`, `POST /api/v1/batch`, `GET /api/v1/openapi.json`, `GET /app.js`;
+/// with an advice log, every advice of the form and the API is recorded, and `GET /log/N` with
+/// `POST /log/N/follow-up` and `POST /log/N/season` take what the household did and earned.
 public struct AdviceServer: Sendable {
     /// Where it listens and what it accepts.
     public struct Configuration: Sendable {
@@ -32,6 +35,8 @@ public struct AdviceServer: Sendable {
 
     public let ruleSet: RuleSet
     public let configuration: Configuration
+    /// Where every advice is recorded; nil: nowhere.
+    public let log: AdviceLog?
     /// Today, `YYYY-MM-DD` (read per request: a server runs across days).
     public let today: @Sendable () -> String
     private let pool: EvaluatorPool
@@ -39,9 +44,11 @@ public struct AdviceServer: Sendable {
     private let parser: HouseholdParser
     private let compute: ComputePool
 
-    public init(ruleSet: RuleSet, configuration: Configuration = Configuration(), today: @escaping @Sendable () -> String = { Today.iso }) {
+    public init(ruleSet: RuleSet, configuration: Configuration = Configuration(), log: AdviceLog? = nil,
+                today: @escaping @Sendable () -> String = { Today.iso }) {
         self.ruleSet = ruleSet
         self.configuration = configuration
+        self.log = log
         self.today = today
         pool = EvaluatorPool(ruleSet: ruleSet)
         parser = HouseholdParser(settings: ruleSet.settings)
@@ -86,6 +93,11 @@ public struct AdviceServer: Sendable {
         router.get("api/v1/openapi.json") { _, _ in
             Self.response(.ok, type: "application/json", OpenAPIDocument(settings: ruleSet.settings, configuration: configuration).json.serialized() + "\n")
         }
+        router.get("log/:id") { request, context in await compute.run { logPage(request, id: context.parameters.get("id")) } }
+        router.post("log/:id/:kind") { request, context in
+            let body = try? await bodyText(request, limit: configuration.maxBodyBytes)
+            return await compute.run { logReport(request, id: context.parameters.get("id"), kind: context.parameters.get("kind"), body: body ?? "") }
+        }
         return router
     }
 
@@ -98,14 +110,16 @@ public struct AdviceServer: Sendable {
         let format = fields["format"].flatMap(AdviceRequest.Format.init(rawValue:)) ?? .html
         do throws(DiagnosticError) {
             let (advice, adviceRequest) = try answer(fields.household, fields: fields, language: language, label: { formLabel($0, language) })
+            let logged = record(advice, channel: "web", today: adviceRequest.today)
             if format != .html {
                 let type = format == .json ? "application/json" : format == .markdown ? "text/markdown; charset=utf-8" : "text/plain; charset=utf-8"
-                return Self.response(.ok, type: type, adviceRequest.render(advice, ruleSet: ruleSet))
+                return Self.stamped(Self.response(.ok, type: type, adviceRequest.render(advice, ruleSet: ruleSet)), logged)
             }
             let settings = ruleSet.settings
             let report = HTMLReportRenderer(ReportContent(advice: advice, settings: settings, language: language, date: adviceRequest.today))
             let message = MessageRenderer(language: language, ascii: false).render(advice, settings: settings)
-            return Self.response(.ok, type: "text/html; charset=utf-8", AdvicePage(report: report, message: message, language: language, fields: fields).render())
+            let page = AdvicePage(report: report, message: message, language: language, fields: fields, logged: logged)
+            return Self.stamped(Self.response(.ok, type: "text/html; charset=utf-8", page.render()), logged)
         } catch {
             let messages = error.diagnostics.map { $0.message(in: language) }
             if format == .html {
@@ -144,7 +158,8 @@ public struct AdviceServer: Sendable {
             let input = try HouseholdFile.parse(text, path: "request")
             return try await compute.run { () throws(DiagnosticError) -> Response in
                 let (advice, adviceRequest) = try answer(input, fields: fields, language: language, label: { $0.inputName }, format: .json)
-                return Self.response(.ok, type: "application/json", adviceRequest.render(advice, ruleSet: ruleSet))
+                let logged = record(advice, channel: "api", today: adviceRequest.today)
+                return Self.stamped(Self.response(.ok, type: "application/json", adviceRequest.render(advice, ruleSet: ruleSet)), logged)
             }
         } catch {
             return Self.errors(error.diagnostics, language)
@@ -180,6 +195,87 @@ public struct AdviceServer: Sendable {
         } catch {
             return Self.errors(error.diagnostics, language)
         }
+    }
+
+    // MARK: The advice log
+
+    /// Records an advice in the log: its number, or why it could not be recorded; nil without a log.
+    func record(_ advice: Advice, channel: String, today: String) -> Result<Int64, Diagnostic>? {
+        guard let log else { return nil }
+        let record = AdviceRecord(advice, evaluator: pool.evaluator(year: Today.year(of: today)), source: advice.ruleset.source, channel: channel,
+                                  at: Today.timestamp)
+        do {
+            return .success(try log.record(record))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The answer with `Advise-Log-Id: N`, or `Advise-Log-Error: code` when the advice could not be recorded
+    /// (the answer itself is unchanged: the same bytes as the command line's).
+    static func stamped(_ response: Response, _ logged: Result<Int64, Diagnostic>?) -> Response {
+        var response = response
+        switch logged {
+        case let .success(id): response.headers[HTTPField.Name("Advise-Log-Id")!] = String(id)
+        case let .failure(d): response.headers[HTTPField.Name("Advise-Log-Error")!] = d.code
+        case nil: break
+        }
+        return response
+    }
+
+    /// `GET /log/N`: the logged advice and the forms for what came after it.
+    func logPage(_ request: Request, id: String?, fields: FormFields? = nil, errors: [String] = []) -> Response {
+        let query = FormFields(query: request.uri.query)
+        let language = language(query, request)
+        do throws(Diagnostic) {
+            let history = try logged(id)
+            let page = LogPage(history: history, language: language, fields: fields ?? FormFields(query: nil), errors: errors)
+            return Self.response(errors.isEmpty ? .ok : .badRequest, type: "text/html; charset=utf-8", page.render())
+        } catch {
+            return Self.response(error.code == "log.not-found" ? .notFound : .serviceUnavailable, type: "text/plain; charset=utf-8",
+                                 error.message(in: language) + "\n")
+        }
+    }
+
+    /// `POST /log/N/follow-up`, `POST /log/N/season`: records the form, then shows the advice again (303);
+    /// a refused form comes back with its values and its problems (400).
+    func logReport(_ request: Request, id: String?, kind: String?, body: String) -> Response {
+        let fields = FormFields(query: body)
+        let language = language(FormFields(query: request.uri.query), request)
+        do throws(Diagnostic) {
+            let history = try logged(id)
+            guard let log, let adviceID = history.record.id, kind == "follow-up" || kind == "season" else {
+                return Self.response(.notFound, type: "text/plain; charset=utf-8", "\n")
+            }
+            let input = ReportInput(fields: fields.values, label: { LogPage.label($0, language) })
+            let add: () throws(Diagnostic) -> Int64
+            do throws(DiagnosticError) {
+                if kind == "follow-up" {
+                    let followUp = try input.followUp(for: history.record, settings: ruleSet.settings, at: Today.timestamp)
+                    add = { () throws(Diagnostic) in try log.add(followUp) }
+                } else {
+                    let season = try input.season(for: history.record, at: Today.timestamp)
+                    add = { () throws(Diagnostic) in try log.add(season) }
+                }
+            } catch {
+                return logPage(request, id: id, fields: fields, errors: error.diagnostics.map { $0.message(in: language) })
+            }
+            _ = try add()
+            var response = Self.response(.seeOther, type: "text/plain; charset=utf-8", "\n")
+            response.headers[.location] = "/log/\(adviceID)?lang=\(language.rawValue)"
+            return response
+        } catch {
+            return Self.response(error.code == "log.not-found" ? .notFound : .serviceUnavailable, type: "text/plain; charset=utf-8",
+                                 error.message(in: language) + "\n")
+        }
+    }
+
+    /// The advice numbered `id` with what came after it; `log.not-found` when there is no log or no such advice.
+    func logged(_ id: String?) throws(Diagnostic) -> AdviceHistory {
+        guard let log, let number = id.flatMap(Int64.init) else {
+            throw .error("log.not-found", .logNoAdvice, id ?? "", log?.path ?? "", at: nil)
+        }
+        return try log.history(number)
     }
 
     // MARK: Shared steps

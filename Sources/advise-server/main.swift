@@ -1,5 +1,6 @@
 #if Server
 import AdviseKit
+import AdviseLog
 import AdviseRuleSetSource
 import AdviseServer
 import ArgumentParser
@@ -12,7 +13,7 @@ struct AdviseServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "advise-server",
         abstract: "Serve the advice form (GET /) and the API (POST /api/v1/advice, /api/v1/batch; GET /api/v1/openapi.json, /healthz).",
-        discussion: "Stops gracefully on SIGTERM or Ctrl-C. Exit codes: 0 stopped; 65 an invalid rule set; 66 a rule set that cannot be read; 70 the port cannot be opened."
+        discussion: "Stops gracefully on SIGTERM or Ctrl-C. Exit codes: 0 stopped; 65 an invalid rule set; 66 a rule set that cannot be read; 70 the port cannot be opened; 74 the advice log cannot be opened."
     )
 
     @Option(help: "The address to listen on (default: loopback only; 0.0.0.0 for every network).")
@@ -56,6 +57,12 @@ struct AdviseServerCommand: AsyncParsableCommand {
     @Option(help: "Language of the server's own start-up messages (pages and API answer in the request's).")
     var lang: Language?
 
+    @Option(name: .customLong("log-db"), help: ArgumentHelp("The advice log every advice is recorded in (default: $ADVISE_LOG_DB, else advise/advice-log.sqlite in the user's data folder).", valueName: "file"))
+    var logDB: String?
+
+    @Flag(name: .customLong("no-log"), help: "Record nothing: no advice log, no /log pages.")
+    var noLog = false
+
     func run() async throws {
         let ruleSet: RuleSet
         do {
@@ -69,10 +76,18 @@ struct AdviseServerCommand: AsyncParsableCommand {
         var configuration = AdviceServer.Configuration()
         configuration.host = host
         configuration.port = port
-        let server = AdviceServer(ruleSet: ruleSet, configuration: configuration)
+        let log: AdviceLog?
+        do {
+            log = noLog ? nil : try AdviceLog(path: logDB ?? AdviceLog.defaultPath())
+        } catch {
+            FileHandle.standardError.write(Data((error.description(in: lang ?? .vi) + "\n").utf8))
+            throw ExitCode(74)
+        }
+        let server = AdviceServer(ruleSet: ruleSet, configuration: configuration, log: log)
         let host = host
         let app = server.application { port in
-            let line = "advise-server: http://\(host):\(port)/ (rule set \(ruleSet.settings.ruleset.id) \(ruleSet.settings.ruleset.version), \(ruleSet.settings.ruleset.source))\n"
+            let line = "advise-server: http://\(host):\(port)/ (rule set \(ruleSet.settings.ruleset.id) \(ruleSet.settings.ruleset.version), \(ruleSet.settings.ruleset.source))"
+                + (log.map { "; advice log \($0.path)" } ?? "") + "\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }
         do {

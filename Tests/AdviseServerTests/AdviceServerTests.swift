@@ -74,7 +74,7 @@ import Testing
             let message = MessageRenderer(language: .vi, ascii: false).render(advice, settings: ruleSet.settings)
             #expect(page.contains("<textarea id=\"message\" readonly rows=\"9\">\(Markup.escaped(message))</textarea>"))
             #expect(page.contains("id=\"print\"") && page.contains("<script src=\"/app.js\"></script>"))
-            #expect(page.contains("@media print { .tools, .share { display: none; } }"), "the printed page is the report alone")
+            #expect(page.contains("@media print { .tools, .share, .logged { display: none; } }"), "the printed page is the report alone")
             #expect(page.contains("href=\"/?capital=150%20tri%E1%BB%87u&amp;flood=occasional&amp;id=H-12&amp;land=7&amp;land_unit=cong\""),
                     "the link back reopens the form with the same values")
         }

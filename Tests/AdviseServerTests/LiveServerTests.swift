@@ -18,10 +18,12 @@ import Glibc
     final class Server {
         let process = Process()
         let base: String
+        /// The advice log of this server, in a folder of its own.
+        let logFolder = FileManager.default.temporaryDirectory.appendingPathComponent("advise-live-\(UUID().uuidString)")
 
         init() throws {
             process.executableURL = ServerFixtures.executable("advise-server")
-            process.arguments = ["--port", "0", "--rules", ServerFixtures.rulesPath]
+            process.arguments = ["--port", "0", "--rules", ServerFixtures.rulesPath, "--log-db", logFolder.appendingPathComponent("log.sqlite").path]
             var environment = ProcessInfo.processInfo.environment
             environment["ADVISE_TODAY"] = ServerFixtures.today
             process.environment = environment
@@ -46,6 +48,7 @@ import Glibc
 
         deinit {
             if process.isRunning { process.terminate() }
+            try? FileManager.default.removeItem(at: logFolder)
         }
     }
 
@@ -82,6 +85,28 @@ import Glibc
         #expect(try browser.evaluate("document.getElementById('message').value") as? String == message, "the message is ready to copy")
         #expect(try browser.evaluate("document.getElementById('print').hidden") as? Bool == false, "the script ran under the page's policy")
         #expect(try browser.evaluate("document.documentElement.scrollWidth") as? Int ?? 999 <= 360, "the report fits a 360-px screen")
+
+        // The advice is in the log; after the visit, the officer records what the household did, on the phone.
+        #expect(try browser.evaluate("document.querySelector('.logged').innerText") as? String ?? "" == "Đã ghi vào sổ tư vấn, số 1. Ghi lại việc hộ làm sau này")
+        _ = try browser.evaluate("document.querySelector('.logged a').click()")
+        try browser.wait(until: "location.pathname === '/log/1' && document.readyState === 'complete'")
+        #expect(try browser.evaluate("document.documentElement.scrollWidth") as? Int ?? 999 <= 360, "the log page fits a 360-px screen")
+        _ = try browser.evaluate("""
+            (function () {
+              var f = document.forms[0];
+              f.model.value = 'organic-coconut'; f.area.value = '4 công'; f.invested.value = '60 triệu'; f.loan.value = 'bảy chục';
+              f.querySelector('button[type=submit]').click();
+              return true;
+            })()
+            """)
+        try browser.wait(until: "document.readyState === 'complete' && document.querySelector('.errors') !== null")
+        let refused = try browser.evaluate("document.querySelector('.errors').innerText") as? String ?? ""
+        #expect(refused.contains("Vay: 'bảy chục'"), "a mistyped amount is named with its field: \(refused)")
+        #expect(try browser.evaluate("document.forms[0].invested.value") as? String == "60 triệu", "the values are kept")
+        _ = try browser.evaluate("(function () { var f = document.forms[0]; f.loan.value = '20tr'; f.querySelector('button[type=submit]').click(); return true; })()")
+        try browser.wait(until: "location.pathname === '/log/1' && document.readyState === 'complete' && document.querySelector('.errors') === null")
+        let page = try browser.evaluate("document.querySelector('pre').innerText") as? String ?? ""
+        #expect(page.contains("thực hiện: organic-coconut, quy mô 4.000, đầu tư 60.000.000 ₫, vay 20.000.000 ₫"), "\(page)")
 
         // A mistyped value comes back on the same form, named in Vietnamese with the forms it takes.
         try browser.navigate(server.base + "/?lang=vi")

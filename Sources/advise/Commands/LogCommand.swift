@@ -91,22 +91,15 @@ struct LogExportCommand: ParsableCommand {
 
 extension LogRenderer.ExportTable: ExpressibleByArgument {}
 
-/// Reads an amount of money from a flag; a bad one names the flag and its forms, and exits 64.
-private func money(_ text: String?, flag: String) throws -> Double? {
-    guard let text else { return nil }
-    switch QuantityParser.money(text) {
-    case let .success(v): return v
-    case let .failure(problem): throw ValidationError("--\(flag): " + problem.text(Console.language))
+/// Reads a report's flags against the advice it follows; a bad value names its flag, and exits 64.
+private func report<T>(_ id: Int64, _ log: AdviceLog, _ fields: [String: String?], _ read: (ReportInput, AdviceRecord) throws(DiagnosticError) -> T) throws -> T {
+    let record = try Console.logging { () throws(Diagnostic) in try log.history(id) }.record
+    do {
+        return try read(ReportInput(fields: fields.compactMapValues { $0 }), record)
+    } catch {
+        Console.report(error.diagnostics)
+        throw ExitCode(Console.usage)
     }
-}
-
-/// The model a report is about, among the advice's predictions.
-private func prediction(_ model: String, of record: AdviceRecord) throws -> ModelPrediction {
-    guard let p = record.prediction(model) else {
-        throw ValidationError(Catalogue.format(.logUnknownModel, Console.language, model, String(record.id ?? 0),
-                                               record.predictions.map(\.model).joined(separator: ", ")))
-    }
-    return p
 }
 
 /// `advise log follow-up ID`.
@@ -115,7 +108,7 @@ struct LogFollowUpCommand: ParsableCommand {
     @Argument(help: "The advice's number.") var id: Int64
     @Option(help: "The model it took up (the rule set's id).") var model: String
     @Option(help: ArgumentHelp("The land it gave the model (as --land is written), for a model scaled by area.", valueName: "area")) var area: String?
-    @Option(help: ArgumentHelp("The units it started with (does, …), for a model scaled by units.", valueName: "n")) var units: Double?
+    @Option(help: ArgumentHelp("The units it started with (does, …), for a model scaled by units.", valueName: "n")) var units: String?
     @Option(help: ArgumentHelp("What it invested: 35tr, 35000000.", valueName: "money")) var invested: String?
     @Option(help: ArgumentHelp("What it borrowed.", valueName: "money")) var loan: String?
     @Option(help: "A note (no names unless the household agrees).") var note: String?
@@ -124,18 +117,11 @@ struct LogFollowUpCommand: ParsableCommand {
 
     func run() throws {
         let (log, _) = try location.open()
-        let record = try Console.logging { () throws(Diagnostic) in try log.history(id) }.record
-        _ = try prediction(model, of: record)
-        var scale = units
-        if let area {
-            let settings = try Console.loadRules(ruleSetOptions).settings
-            switch QuantityParser.area(area, congM2: settings.congM2.value, others: settings.areaUnits) {
-            case let .success(v): scale = v
-            case let .failure(problem): throw ValidationError("--area: " + problem.text(Console.language))
-            }
+        let settings = try Console.loadRules(ruleSetOptions).settings
+        let fields = ["model": model, "area": area, "units": units, "invested": invested, "loan": loan, "note": note]
+        let followUp = try report(id, log, fields) { (input, record) throws(DiagnosticError) in
+            try input.followUp(for: record, settings: settings, at: Today.timestamp)
         }
-        let followUp = FollowUp(adviceID: id, recordedAt: Today.timestamp, model: model, scale: scale, investedVND: try money(invested, flag: "invested"),
-                                loanVND: try money(loan, flag: "loan"), note: note)
         let number = try Console.logging { () throws(Diagnostic) in try log.add(followUp) }
         Console.printError("advise: " + Catalogue.format(.logFollowUpRecorded, Console.language, String(number)))
     }
@@ -146,23 +132,17 @@ struct LogSeasonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "season", abstract: "Record what a model brought in one season: its net income, and one output's quantity and price.")
     @Argument(help: "The advice's number.") var id: Int64
     @Option(help: "The model reported on.") var model: String
-    @Option(help: "The year since the investment, from 1.") var year: Int
+    @Option(help: "The year since the investment, from 1.") var year: String
     @Option(name: .customLong("net-income"), help: ArgumentHelp("The model's net income that year, after its costs.", valueName: "money")) var netIncome: String?
     @Option(help: "An output reported on (the rule set's id, e.g. meat-goats).") var output: String?
-    @Option(help: ArgumentHelp("Its quantity, in the output's unit (nuts, kg, months).", valueName: "n")) var quantity: Double?
+    @Option(help: ArgumentHelp("Its quantity, in the output's unit (nuts, kg, months).", valueName: "n")) var quantity: String?
     @Option(help: ArgumentHelp("Its price per unit.", valueName: "money")) var price: String?
     @OptionGroup var location: LogLocation
 
     func run() throws {
         let (log, _) = try location.open()
-        let record = try Console.logging { () throws(Diagnostic) in try log.history(id) }.record
-        let predicted = try prediction(model, of: record)
-        if let output, !predicted.outputs.contains(where: { $0.id == output }) {
-            throw ValidationError(Catalogue.format(.logUnknownOutput, Console.language, output, model, predicted.outputs.map(\.id).joined(separator: ", ")))
-        }
-        guard year >= 1, year <= 60 else { throw ValidationError("--year: " + Catalogue.format(.wholeOutOfRange, Console.language, String(year), "1", "60")) }
-        let season = SeasonReport(adviceID: id, recordedAt: Today.timestamp, model: model, year: year, output: output, quantity: quantity,
-                                  priceVND: try money(price, flag: "price"), netIncomeVND: try money(netIncome, flag: "net-income"))
+        let fields = ["model": model, "year": year, "net-income": netIncome, "output": output, "quantity": quantity, "price": price]
+        let season = try report(id, log, fields) { (input, record) throws(DiagnosticError) in try input.season(for: record, at: Today.timestamp) }
         let number = try Console.logging { () throws(Diagnostic) in try log.add(season) }
         Console.printError("advise: " + Catalogue.format(.logFollowUpRecorded, Console.language, String(number)))
     }

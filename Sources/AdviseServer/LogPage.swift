@@ -1,0 +1,83 @@
+#if Server
+import AdviseKit
+
+/// One logged advice on the web (`GET /log/N`): what was advised and predicted, what has been reported, and
+/// the two forms an officer fills in after a visit — what the household did, and what a season brought.
+/// Plain HTML forms that post without JavaScript; a refused form comes back with its values and each problem named.
+struct LogPage {
+    let history: AdviceHistory
+    let language: Language
+    /// The values of a refused form, and its problems.
+    var fields = FormFields(query: nil)
+    var errors: [String] = []
+
+    /// The form's labels, by field name (problems name the field by them too).
+    static func label(_ name: String, _ language: Language) -> String {
+        let key: Catalogue.Key = switch name {
+        case "model": .model
+        case "area": .webArea
+        case "units": .webUnits
+        case "invested": .webInvested
+        case "loan": .loan
+        case "note": .webNote
+        case "year": .webYear
+        case "net-income": .webNetIncome
+        case "output": .webOutput
+        case "quantity": .webQuantity
+        default: .webPrice
+        }
+        return Catalogue.text(key, language)
+    }
+
+    func render() -> String {
+        let t = { Markup.escaped(Catalogue.text($0, language)) }
+        let id = history.record.id ?? 0
+        let title = Catalogue.format(.webLogTitle, language, String(id))
+        var problems = ""
+        if !errors.isEmpty {
+            problems = "<div class=\"errors\" role=\"alert\"><p>\(t(.webFixLog))</p><ul>" + errors.map { "<li>\(Markup.escaped($0))</li>" }.joined() + "</ul></div>"
+        }
+        let models = history.record.predictions.map(\.model)
+        let outputs = history.record.predictions.flatMap(\.outputs).map(\.id)
+        let followUp = form("follow-up", t(.webFollowUpTitle)) { kept in
+            [select("model", models, kept), text("area", "text", kept), text("units", "decimal", kept), text("invested", "text", kept),
+             text("loan", "text", kept), text("note", "text", kept)]
+        }
+        let season = form("season", t(.webSeasonTitle)) { kept in
+            [select("model", models, kept), text("year", "numeric", kept), text("net-income", "text", kept), select("output", [""] + outputs, kept),
+             text("quantity", "decimal", kept), text("price", "text", kept)]
+        }
+        return WebPage.document(language: language, title: title, css: FormPage.css + Self.css, body: """
+        <main><header><h1>\(Markup.escaped(title))</h1><a class="lang" href="/?lang=\(language.rawValue)">\(t(.webTitle))</a></header>
+        \(problems)<pre>\(Markup.escaped(LogRenderer(language: language).show(history)))</pre>\(followUp)\(season)</main>
+        """)
+    }
+
+    /// A form posting to `/log/N/kind`; a refused one keeps its values (`kept`).
+    private func form(_ kind: String, _ heading: String, _ inputs: (_ kept: Bool) -> [String]) -> String {
+        let id = history.record.id ?? 0
+        return "<form method=\"post\" action=\"/log/\(id)/\(kind)?lang=\(language.rawValue)\"><h2>\(heading)</h2>"
+            + "<input type=\"hidden\" name=\"form\" value=\"\(kind)\">" + inputs(fields["form"] == kind).joined()
+            + "<button type=\"submit\">\(Markup.escaped(Catalogue.text(.webRecord, language)))</button></form>"
+    }
+
+    private func text(_ name: String, _ mode: String, _ kept: Bool) -> String {
+        let value = kept ? fields.input(name) ?? "" : ""
+        return "<div class=\"field\"><label>\(Markup.escaped(Self.label(name, language)))"
+            + "<input name=\"\(name)\" type=\"text\" inputmode=\"\(mode)\" autocomplete=\"off\" value=\"\(Markup.escaped(value))\"></label></div>"
+    }
+
+    private func select(_ name: String, _ choices: [String], _ kept: Bool) -> String {
+        let chosen = kept ? fields.input(name) : nil
+        let options = choices.map { "<option value=\"\(Markup.escaped($0))\"\($0 == chosen ? " selected" : "")>\(Markup.escaped($0.isEmpty ? "–" : $0))</option>" }
+        return "<div class=\"field\"><label>\(Markup.escaped(Self.label(name, language)))<select name=\"\(name)\">\(options.joined())</select></label></div>"
+    }
+
+    static let css = """
+
+    pre { white-space: pre-wrap; font-size: 0.8rem; background: #f4f4f4; padding: 0.5rem; border-radius: 6px; overflow-x: auto; }
+    h2 { font-size: 1.1rem; color: #2e7d32; margin: 1rem 0 0.2rem; }
+    form { border-top: 1px solid #aaa; }
+    """
+}
+#endif
