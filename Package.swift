@@ -79,7 +79,7 @@ let package = Package(
         .executableTarget(name: "advise-embed", path: "Sources/advise-embed"),
         .executableTarget(
             name: "advise-bench",
-            dependencies: ["AdviseKit"],
+            dependencies: ["AdviseKit", "AdviseLog"],
             path: "Sources/advise-bench"
         ),
         .testTarget(

@@ -13,10 +13,12 @@ echo "building release…" >&2
 swift build -c release --traits Server --product advise-server >&2
 swift build -c release --traits Server --product advise-bench >&2
 
+# The server as a ward runs it: every advice recorded in its advice log (a fresh one, removed after).
 log=$(mktemp)
-.build/release/advise-server --port 0 >"$log" 2>/dev/null &
+db=$(mktemp -d)
+.build/release/advise-server --port 0 --log-db "$db/advice-log.sqlite" >"$log" 2>/dev/null &
 server=$!
-trap 'kill $server 2>/dev/null; rm -f "$log"' EXIT
+trap 'kill $server 2>/dev/null; rm -rf "$log" "$db"' EXIT
 for _ in $(seq 100); do grep -q "http://" "$log" && break; sleep 0.1; done
 url="$(sed -n 's|.*\(http://[^ ]*/\) .*|\1|p' "$log" | head -1)api/v1/advice"
 
@@ -62,5 +64,7 @@ echo "| 648 different households in turn: requests/s, p50, p99 | $many_rps /s, $
 echo "| the engine in process on every core, same household (advise-bench) | $engine_ms an answer — $engine_rps /s |"
 echo "| server / engine in process | $(python3 -c "print(f'{$one_rps / $engine_rps * 100:.0f} %')") |"
 echo "| memory over a ${soak}-s soak (RSS): before, after 10 s, peak, end | $before MB, $first MB, $peak MB, $after MB |"
+rows=$(sqlite3 "$db/advice-log.sqlite" 'select count(*) from advice' 2>/dev/null || echo "?")
+echo "| advice recorded in the log over the whole run; its size | $rows; $(du -m "$db/advice-log.sqlite" | cut -f1) MB |"
 echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(date -u +%Y-%m-%d)"

@@ -43,6 +43,12 @@ struct OpenAPIDocument {
             ])),
             ("responses", .object([
                 ("200", .object([("description", .string("The advice (fields as documented in README: recommendation, recommended_plan, options, risk, …).")),
+                                 ("headers", .object([
+                                     ("Advise-Log-Id", .object([("description", .string("The advice's number in the server's advice log, when it keeps one.")),
+                                                                ("schema", .object([("type", .string("integer"))]))])),
+                                     ("Advise-Log-Error", .object([("description", .string("Why the advice could not be recorded (log.corrupt, log.locked, …); the answer is given all the same.")),
+                                                                   ("schema", .object([("type", .string("string"))]))])),
+                                 ])),
                                  ("content", json(ref: nil))])),
                 ("400", errorResponse("A value the rule set does not accept; each error names the field and the accepted forms.")),
                 ("413", errorResponse("The body is larger than \(configuration.maxBodyBytes) bytes.")),

@@ -2,6 +2,7 @@
 //   advise-bench [RULES_DIR]
 // Prints one line per measurement: name, iterations, and time per iteration.
 import AdviseKit
+import AdviseLog
 import Dispatch
 import Foundation
 
@@ -59,6 +60,19 @@ do {
     measure("one household as the server answers it, on every core (\(cores)): time per answer", iterations: 50, per: cores * 20) {
         DispatchQueue.concurrentPerform(iterations: cores) { w in for _ in 0..<20 { _ = answer(caches[w]) } }
     }
+    #if Log
+    // What the server adds to an answer when it records it in the advice log: the record (the plan's
+    // summary, every model's predictions) and its write, each its own transaction as the server makes it.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("advise-bench-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let log = try AdviceLog(path: folder.appendingPathComponent("log.sqlite").path)
+    let logged = request.advice(try parser.parse(served), evaluator: kept, cache: caches[0])
+    measure("recording an answer in the advice log: the record", iterations: 2_000) {
+        sink += AdviceRecord(logged, evaluator: kept, source: "Rules", channel: "api", at: "2026-11-29T12:00:00Z").investmentVND ?? 0
+    }
+    let record = AdviceRecord(logged, evaluator: kept, source: "Rules", channel: "api", at: "2026-11-29T12:00:00Z")
+    measure("recording an answer in the advice log: the write", iterations: 2_000) { sink += Double((try? log.record(record)) ?? 0) }
+    #endif
     let cache = EvaluationCache()
     measure("one household, best option (the batch path, cached)", iterations: 200_000, per: households.count) {
         for h in households { sink += evaluator.bestOption(h, cache: cache)?.npv ?? 0 }

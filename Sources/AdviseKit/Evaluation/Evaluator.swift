@@ -126,7 +126,7 @@ public struct Evaluator: Sendable {
         let economics = candidates.map(\.economics)
         var money = context.money
         if let cap = options.maxLoanVND { money.loanCeiling = min(money.loanCeiling, cap) }
-        var planner = Planner(models: candidates.map(\.model), economics: economics, usable: candidates.map { !$0.shared.outcome.blocked },
+        var planner = Planner(models: candidates.map(\.model), economics: economics, usable: candidates.map { !$0.shared.outcome.blocked && options.onlyModels?.contains($0.model.id) != false },
                               baselinePerM2: candidates.map { context.baselineValue(perM2For: $0.economics) },
                               combinations: ruleSet.combinations, money: money, landM2: context.household.landM2,
                               annuity: economics.first?.annuity ?? 0)

@@ -6,11 +6,14 @@ public struct PlanOptions: Sendable, Equatable {
     public var abovePovertyByYear: Int?
     /// Borrow at most this much, VND.
     public var maxLoanVND: Double?
+    /// Only these models (by id) may be in the plan: a ward's place in one model, say.
+    public var onlyModels: Set<String>?
 
-    public init(firstIncomeWithinMonths: Int? = nil, abovePovertyByYear: Int? = nil, maxLoanVND: Double? = nil) {
+    public init(firstIncomeWithinMonths: Int? = nil, abovePovertyByYear: Int? = nil, maxLoanVND: Double? = nil, onlyModels: Set<String>? = nil) {
         self.firstIncomeWithinMonths = firstIncomeWithinMonths
         self.abovePovertyByYear = abovePovertyByYear
         self.maxLoanVND = maxLoanVND
+        self.onlyModels = onlyModels
     }
 }
 

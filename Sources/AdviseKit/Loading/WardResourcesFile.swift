@@ -5,6 +5,8 @@
 ///   vbsp-poor: 2ty
 ///   vbsp-near-poor: 1ty5
 /// support: {budget: 300tr, each: 10tr}   # livelihood-support funds and the grant each chosen household gets
+/// places:                  # places in a model, its investment paid (a course, a cooperative's slot)
+///   vocational-training-job: 20
 /// years: 5                 # years projected after this one
 /// ```
 ///
@@ -12,17 +14,18 @@
 public enum WardResourcesFile {
     /// - Throws: ``DiagnosticError`` for a file that cannot be read, bad YAML, an unknown key or programme, or
     ///   an amount that is not money.
-    public static func load(path: String, settings: RegionalSettings) throws(DiagnosticError) -> WardResources {
+    public static func load(path: String, ruleSet: RuleSet) throws(DiagnosticError) -> WardResources {
         let text: String
         do {
             text = try TextFile.read(path, limit: 1_000_000, what: .input)
         } catch {
             throw DiagnosticError([error])
         }
-        return try parse(text, path: path, settings: settings)
+        return try parse(text, path: path, ruleSet: ruleSet)
     }
 
-    public static func parse(_ text: String, path: String, settings: RegionalSettings) throws(DiagnosticError) -> WardResources {
+    public static func parse(_ text: String, path: String, ruleSet: RuleSet) throws(DiagnosticError) -> WardResources {
+        let settings = ruleSet.settings
         let context = DecodeContext()
         var resources = WardResources()
         try DiagnosticError.collecting {
@@ -54,6 +57,22 @@ public enum WardResourcesFile {
                 defer { support.finish() }
                 resources.supportBudget = support.required("budget").flatMap { money($0) } ?? 0
                 resources.supportEach = support.required("each").flatMap { money($0) } ?? 0
+            }
+            if let places = map.optional("places").flatMap({ context.mapping($0) }) {
+                let models = ruleSet.models.map(\.id)
+                for (key, value) in places.entries {
+                    guard let id = key.scalar else { continue }
+                    guard models.contains(id) else {
+                        context.error("field.unknown", .wardUnknownModel, id, models.joined(separator: ", "), at: key.location)
+                        continue
+                    }
+                    guard let count = context.integer(value) else { continue }
+                    guard (0...100_000).contains(count) else {
+                        context.error("figure.range", .wardPlacesRange, at: value.location)
+                        continue
+                    }
+                    resources.places[id] = count
+                }
             }
             if let years = map.optional("years").flatMap({ context.integer($0) }) {
                 if (1...20).contains(years) { resources.years = years } else {

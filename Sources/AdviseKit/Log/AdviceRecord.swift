@@ -5,25 +5,25 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
     /// The log's number for it; nil before it is recorded.
     public var id: Int64?
     /// When it was given, `YYYY-MM-DDTHH:MM:SSZ`.
-    public var recordedAt: String
+    public var recordedAt: String = ""
     /// Who gave it: `cli`, `web` (the form) or `api`.
-    public var channel: String
+    public var channel: String = ""
     public var householdID: String?
     public var householdName: String?
-    public var landM2: Double
+    public var landM2: Double = 0
     public var capitalVND: Double?
-    public var flood: String
-    public var salinity: String
-    public var labour: Double
-    public var members: Double
-    public var currentUse: String
-    public var loanCategory: String
-    public var otherIncomeVND: Double
-    public var rulesetID: String
-    public var rulesetVersion: String
+    public var flood: String = ""
+    public var salinity: String = ""
+    public var labour: Double = 0
+    public var members: Double = 0
+    public var currentUse: String = ""
+    public var loanCategory: String = ""
+    public var otherIncomeVND: Double = 0
+    public var rulesetID: String = ""
+    public var rulesetVersion: String = ""
     /// Where the rule set was read (`embedded`, a folder), and the overrides applied, comma-separated.
-    public var rulesetSource: String
-    public var overrides: String
+    public var rulesetSource: String = ""
+    public var overrides: String = ""
     /// The models recommended, joined by `+`; nil when nothing is.
     public var recommendation: String?
     public var investmentVND: Double?
@@ -35,7 +35,10 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
     public var incomePerMemberMonthVND: Double?
     /// Every model that was not unsuitable, at the scale advised for it (a plan's share of the land for the
     /// plan's models): what a follow-up is compared with.
-    public var predictions: [ModelPrediction]
+    public var predictions: [ModelPrediction] = []
+
+    /// An empty record (the export's header when the log is empty).
+    init() {}
 
     /// The record of an advice: `evaluator` gives the recommended plan's income per member, as the batch does.
     public init(_ advice: Advice, evaluator: Evaluator, source: String, channel: String, at time: String) {
@@ -81,6 +84,20 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
                 predictions[i].scale = scale
             }
         }
+    }
+
+    /// The record's columns in the log's order, the predictions as JSON text: what the log writes and the
+    /// export lists (the export without the predictions).
+    public var columns: [(name: String, value: LogValue)] {
+        [("id", .integer(id.map(Int.init))), ("recorded_at", .text(recordedAt)), ("channel", .text(channel)), ("household_id", .text(householdID)),
+         ("household_name", .text(householdName)), ("land_m2", .real(landM2)), ("capital_vnd", .real(capitalVND)), ("flood", .text(flood)),
+         ("salinity", .text(salinity)), ("labour", .real(labour)), ("members", .real(members)), ("current_use", .text(currentUse)),
+         ("loan_category", .text(loanCategory)), ("other_income_vnd", .real(otherIncomeVND)), ("ruleset_id", .text(rulesetID)),
+         ("ruleset_version", .text(rulesetVersion)), ("ruleset_source", .text(rulesetSource)), ("overrides", .text(overrides)),
+         ("recommendation", .text(recommendation)), ("investment_vnd", .real(investmentVND)), ("loan_vnd", .real(loanVND)),
+         ("risk_adjusted_income_vnd", .real(riskAdjustedIncomeVND)), ("gain_npv_vnd", .real(gainNPVVND)), ("payback_year", .integer(paybackYear)),
+         ("first_income_year", .integer(firstIncomeYear)), ("income_per_member_month_vnd", .real(incomePerMemberMonthVND)),
+         ("predictions", .text(JSONValue.array(predictions.map(\.json)).serialized()))]
     }
 
     /// The prediction for a model, if it was one the household could choose.

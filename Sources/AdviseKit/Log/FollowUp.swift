@@ -22,6 +22,12 @@ public struct FollowUp: Sendable, Equatable, Codable {
         self.note = note
     }
 
+    /// The follow-up's columns in the log's order.
+    public var columns: [(name: String, value: LogValue)] {
+        [("id", .integer(id.map(Int.init))), ("advice_id", .integer(adviceID)), ("recorded_at", .text(recordedAt)), ("model", .text(model)),
+         ("scale", .real(scale)), ("invested_vnd", .real(investedVND)), ("loan_vnd", .real(loanVND)), ("note", .text(note))]
+    }
+
     /// The log's column names.
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case id, model, scale, note

@@ -68,38 +68,25 @@ public struct LogRenderer: Sendable {
         return t(.logCalibrationTitle) + "\n\n" + table.render() + "\n"
     }
 
-    /// The log's tables as CSV (stable English column names, figures in VND and m², as the batch writes them).
+    /// The log's tables as CSV: the log's own columns (stable English names, VND and m², as the batch writes
+    /// them), the advice without its predictions.
     public static func csv(_ histories: [AdviceHistory], table: ExportTable) -> String {
-        func cell(_ v: Double?) -> String { v.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String($0) } ?? "" }
-        func cell(_ v: Int?) -> String { v.map(String.init) ?? "" }
-        func cell(_ v: Int64?) -> String { v.map(String.init) ?? "" }
-        func cell(_ v: String?) -> String { CSVLine.escape(v ?? "") }
-        var rows: [[String]]
-        switch table {
-        case .advice:
-            rows = [["id", "recorded_at", "channel", "household_id", "household_name", "land_m2", "capital_vnd", "flood", "salinity", "labour", "members",
-                     "current_use", "loan_category", "other_income_vnd", "ruleset_id", "ruleset_version", "ruleset_source", "overrides", "recommendation",
-                     "investment_vnd", "loan_vnd", "risk_adjusted_income_vnd", "gain_npv_vnd", "payback_year", "first_income_year", "income_per_member_month_vnd"]]
-            for r in histories.map(\.record) {
-                rows.append([cell(r.id), cell(r.recordedAt), cell(r.channel), cell(r.householdID), cell(r.householdName), cell(r.landM2), cell(r.capitalVND),
-                             cell(r.flood), cell(r.salinity), cell(r.labour), cell(r.members), cell(r.currentUse), cell(r.loanCategory), cell(r.otherIncomeVND),
-                             cell(r.rulesetID), cell(r.rulesetVersion), cell(r.rulesetSource), cell(r.overrides), cell(r.recommendation), cell(r.investmentVND),
-                             cell(r.loanVND), cell(r.riskAdjustedIncomeVND), cell(r.gainNPVVND), cell(r.paybackYear), cell(r.firstIncomeYear),
-                             cell(r.incomePerMemberMonthVND)])
-            }
-        case .followUp:
-            rows = [["id", "advice_id", "recorded_at", "model", "scale", "invested_vnd", "loan_vnd", "note"]]
-            for f in histories.flatMap(\.followUps) {
-                rows.append([cell(f.id), cell(f.adviceID), cell(f.recordedAt), cell(f.model), cell(f.scale), cell(f.investedVND), cell(f.loanVND), cell(f.note)])
-            }
-        case .season:
-            rows = [["id", "advice_id", "recorded_at", "model", "year", "output", "quantity", "price_vnd", "net_income_vnd"]]
-            for s in histories.flatMap(\.seasons) {
-                rows.append([cell(s.id), cell(s.adviceID), cell(s.recordedAt), cell(s.model), cell(s.year), cell(s.output), cell(s.quantity),
-                             cell(s.priceVND), cell(s.netIncomeVND)])
-            }
+        let rows: [[(name: String, value: LogValue)]] = switch table {
+        case .advice: histories.map { $0.record.columns.filter { $0.name != "predictions" } }
+        case .followUp: histories.flatMap(\.followUps).map(\.columns)
+        case .season: histories.flatMap(\.seasons).map(\.columns)
         }
-        return rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
+        let header = (rows.first ?? Self.emptyRow(table)).map(\.name).joined(separator: ",")
+        return ([header] + rows.map { $0.map(\.value.csv).joined(separator: ",") }).joined(separator: "\n") + "\n"
+    }
+
+    /// A row of a table with no entries yet, for its header.
+    private static func emptyRow(_ table: ExportTable) -> [(name: String, value: LogValue)] {
+        switch table {
+        case .advice: AdviceRecord().columns.filter { $0.name != "predictions" }
+        case .followUp: FollowUp(adviceID: 0, recordedAt: "", model: "").columns
+        case .season: SeasonReport(adviceID: 0, recordedAt: "", model: "", year: 1).columns
+        }
     }
 
     /// The tables of the log.

@@ -50,6 +50,18 @@ public struct ModelPrediction: Sendable, Equatable, Codable {
         }
     }
 
+    /// The prediction as the log stores it (the keys of its `Codable` form).
+    public var json: JSONValue {
+        .object([
+            ("model", .string(model)), ("scale", .double(scale)), ("area_m2", .double(areaM2)), ("investment_vnd", .double(investmentVND)),
+            ("net_by_year_vnd", .array(netByYearVND.map(JSONValue.double))),
+            ("outputs", .array(outputs.map { o in
+                .object([("id", .string(o.id)), ("product", .string(o.product)), ("yield_per_scale", .double(o.yieldPerScale)),
+                         ("curve", .array(o.curve.map(JSONValue.double))), ("price_vnd", .double(o.priceVND))])
+            })),
+        ])
+    }
+
     /// The net income predicted for a year at a scale: in proportion to the scale advised (an approximation
     /// when fixed costs matter).
     public func netIncome(year: Int, scale: Double?) -> Double? {

@@ -26,6 +26,13 @@ public struct SeasonReport: Sendable, Equatable, Codable {
         self.netIncomeVND = netIncomeVND
     }
 
+    /// The report's columns in the log's order.
+    public var columns: [(name: String, value: LogValue)] {
+        [("id", .integer(id.map(Int.init))), ("advice_id", .integer(adviceID)), ("recorded_at", .text(recordedAt)), ("model", .text(model)),
+         ("year", .integer(year)), ("output", .text(output)), ("quantity", .real(quantity)), ("price_vnd", .real(priceVND)),
+         ("net_income_vnd", .real(netIncomeVND))]
+    }
+
     /// The log's column names.
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case id, model, year, output, quantity

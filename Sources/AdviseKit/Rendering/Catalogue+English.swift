@@ -522,5 +522,11 @@ extension Catalogue {
         .webLogged: "Recorded in the advice log as number %@.",
         .webLogLink: "Record what the household does next",
         .webLogFailed: "Not recorded in the advice log: %@",
+            .wardGivenPlace: "a place in %@ (%@ million ₫ paid)",
+        .wardPlaces: "Places in %@",
+        .wardPlacesLine: "%@: %@ / %@ places",
+        .wardBadPlaces: "--places %@: write MODEL=NUMBER, e.g. vocational-training-job=20; models: %@",
+        .wardUnknownModel: "no model '%@'; models: %@",
+        .wardPlacesRange: "places are a whole number from 0 to 100000",
     ]
 }

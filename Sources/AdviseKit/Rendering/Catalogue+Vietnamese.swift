@@ -522,5 +522,11 @@ extension Catalogue {
         .webLogged: "Đã ghi vào sổ tư vấn, số %@.",
         .webLogLink: "Ghi lại việc hộ làm sau này",
         .webLogFailed: "Chưa ghi được vào sổ tư vấn: %@",
+            .wardGivenPlace: "một suất %@ (được trả %@ triệu ₫)",
+        .wardPlaces: "Suất %@",
+        .wardPlacesLine: "%@: %@ / %@ suất",
+        .wardBadPlaces: "--places %@: hãy viết MÔ_HÌNH=SỐ_SUẤT, ví dụ vocational-training-job=20; các mô hình: %@",
+        .wardUnknownModel: "không có mô hình '%@'; các mô hình: %@",
+        .wardPlacesRange: "số suất là số nguyên từ 0 đến 100000",
     ]
 }

@@ -25,6 +25,9 @@ public struct WardPlanner: Sendable {
         var resource: String?
         var loan: Double
         var support: Double
+        /// A place in this model, and the investment it pays.
+        var place: String? = nil
+        var placeValue = 0.0
     }
 
     public func plan(_ register: [WardHousehold], errors: [(line: Int, id: String?, message: LocalizedText)] = []) -> WardReport {
@@ -44,12 +47,15 @@ public struct WardPlanner: Sendable {
         let choices = results.values
         // The allocation: values are chances of being lifted, for the households below the line now.
         let below = register.map { $0.household.incomePerMember($0.incomeNow) < lines[0] }
-        let resourceIDs = programmes + (resources.supportBudget > 0 ? ["support"] : [])
+        let placeModels = resources.places.filter { $0.value > 0 }.keys.sorted()
+        let resourceIDs = programmes + (resources.supportBudget > 0 ? ["support"] : []) + placeModels.map(WardResources.placesID)
         let budgets = programmes.map { resources.loanCapital[$0] ?? 0 } + (resources.supportBudget > 0 ? [resources.supportBudget] : [])
+            + placeModels.map { Double(resources.places[$0] ?? 0) }
         let options = register.indices.map { h in
             choices[h].map { c in
-                WardAllocator.Option(value: below[h] ? 1 - c.planned.pBelowPovertyLine : 0,
-                                     uses: resourceIDs.map { id in id == "support" ? c.support : (c.resource == id ? c.loan : 0) })
+                WardAllocator.Option(value: below[h] ? 1 - c.planned.pBelowPovertyLine : 0, uses: resourceIDs.map { id in
+                    id == "support" ? c.support : c.place.map(WardResources.placesID) == id ? 1 : (c.resource == id ? c.loan : 0)
+                })
             }
         }
         let allocator = WardAllocator(options: options, budgets: budgets)
@@ -85,11 +91,15 @@ public struct WardPlanner: Sendable {
             if c.support > 0 {
                 grants.append(.init(household: register[h].id, resource: "support", amount: c.support, plan: planName, pLifted: lifted, pLiftedOwn: own))
             }
+            if let model = c.place {
+                grants.append(.init(household: register[h].id, resource: WardResources.placesID(model), amount: c.placeValue, plan: planName,
+                                    pLifted: lifted, pLiftedOwn: own))
+            }
         }
         var used = [Double](repeating: 0, count: budgets.count)
         for (h, o) in result.choice.enumerated() { for k in used.indices { used[k] += options[h][o].uses[k] } }
         let expectedOwn = register.indices.reduce(0) { $0 + options[$1][0].value }
-        return WardReport(
+        var report = WardReport(
             households: register.count, members: register.reduce(0) { $0 + $1.household.members },
             years: (0...resources.years).map { year + $0 }, povertyLineMonth: lines, targets: settings.wardTargets,
             unchanged: unchanged, ownMeans: own, allocated: allocated, allocation: grants,
@@ -97,6 +107,17 @@ public struct WardPlanner: Sendable {
             expectedLifted: result.value, expectedLiftedOwnMeans: expectedOwn,
             method: result.exact ? "exact" : "lagrangian", gap: result.gap, bound: result.bound,
             visits: visits(register, choices, result.choice, below, lines[0]), errors: errors)
+        for id in resourceIDs {
+            if let programme = settings.loanProgrammes.first(where: { $0.id == id }) {
+                report.resourceNames[id] = programme.name
+            } else if let model = placeModels.first(where: { WardResources.placesID($0) == id }) {
+                let name = ruleSet.models.first { $0.id == model }?.name ?? LocalizedText(verbatim: model)
+                report.resourceNames[id] = LocalizedText { Catalogue.format(.wardPlaces, $0, name($0)) }
+            } else {
+                report.resourceNames[id] = Catalogue.phrase(.wardSupport)
+            }
+        }
+        return report
     }
 
     /// A household's choices: its own means first, then with a loan (the programme its category opens),
@@ -123,6 +144,19 @@ public struct WardPlanner: Sendable {
             list.append(Choice(planned: evaluator.planned(supported, options: PlanOptions(maxLoanVND: 0), odds: odds, years: years, cache: cache),
                                resource: nil, loan: 0, support: resources.supportEach))
             if let both = loanChoice(supported, support: resources.supportEach) { list.append(both) }
+        }
+        // A place in a model: the household takes that model up with its investment paid (what it needs, as
+        // the model is sized without a capital limit), without a loan.
+        for (model, count) in resources.places.sorted(by: { $0.key < $1.key }) where count > 0 {
+            var sized = entry.household
+            sized.capitalVND = nil
+            let only = PlanOptions(maxLoanVND: 0, onlyModels: [model])
+            guard let needed = evaluator.plan(sized, options: only, cache: cache)?.investment, needed > 0 else { continue }
+            var given = entry.household
+            given.capitalVND = (given.capitalVND ?? 0) + needed
+            let planned = evaluator.planned(given, options: only, odds: odds, years: years, cache: cache)
+            guard planned.plan != nil else { continue }
+            list.append(Choice(planned: planned, resource: nil, loan: 0, support: 0, place: model, placeValue: needed))
         }
         return list
     }
@@ -152,8 +186,10 @@ public struct WardPlanner: Sendable {
             let programme = ruleSet.settings.loanProgrammes.first { $0.id == c.resource }?.name
             let kind = category(h)
             visits.append(.init(household: register[h].id, reason: LocalizedText { language in
-                let what = [c.loan > 0 ? Catalogue.format(.wardGivenLoan, language, NumberFormat.millions(c.loan, language), programme?(language) ?? c.resource ?? "") : nil,
-                            c.support > 0 ? Catalogue.format(.wardGivenSupport, language, NumberFormat.millions(c.support, language)) : nil]
+                let place = c.place.flatMap { id in self.ruleSet.models.first { $0.id == id }?.name }
+            let what = [c.loan > 0 ? Catalogue.format(.wardGivenLoan, language, NumberFormat.millions(c.loan, language), programme?(language) ?? c.resource ?? "") : nil,
+                            c.support > 0 ? Catalogue.format(.wardGivenSupport, language, NumberFormat.millions(c.support, language)) : nil,
+                            c.place.map { Catalogue.format(.wardGivenPlace, language, place?(language) ?? $0, NumberFormat.millions(c.placeValue, language)) }]
                     .compactMap { $0 }.joined(separator: " + ")
                 return Catalogue.format(.wardReasonGiven, language, kind(language), what, chance(1 - own.pBelowPovertyLine), chance(1 - c.planned.pBelowPovertyLine))
             }, plan: Self.planName(c.planned.plan)))

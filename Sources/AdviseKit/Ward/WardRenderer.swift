@@ -36,7 +36,12 @@ public struct WardRenderer: Sendable {
                 .object([("household", .string(g.household)), ("resource", .string(g.resource)), ("amount_vnd", .vnd(g.amount)),
                          ("plan", .string(g.plan)), ("p_lifted", Self.round(g.pLifted)), ("p_lifted_own_means", Self.round(g.pLiftedOwn))])
             })),
-            ("resources", .array(r.resources.map { .object([("id", .string($0.id)), ("used_vnd", .vnd($0.used)), ("budget_vnd", .vnd($0.budget))]) })),
+            ("resources", .array(r.resources.map { res in
+                // Money in VND; places counted (their `used_vnd`/`budget_vnd` are null).
+                let places = res.id.hasPrefix("places:")
+                return .object([("id", .string(res.id)), ("used_vnd", places ? .null : .vnd(res.used)), ("budget_vnd", places ? .null : .vnd(res.budget)),
+                                ("unit", .string(places ? "places" : "vnd")), ("used", .double(res.used)), ("budget", .double(res.budget))])
+            })),
             ("expected_lifted", Self.round(r.expectedLifted, 100)),
             ("expected_lifted_own_means", Self.round(r.expectedLiftedOwnMeans, 100)),
             ("method", .string(r.method)),
@@ -121,12 +126,12 @@ public struct WardRenderer: Sendable {
         return [Catalogue.format(.wardAllocationLine, l, r.method, percent(r.gap * 100), NumberFormat.decimal(r.expectedLifted, places: 1, l),
                                  NumberFormat.decimal(r.expectedLiftedOwnMeans, places: 1, l))]
             + r.resources.map { res in
-                "  " + Catalogue.format(.wardResourceLine, l, resourceName(res.id), millions(res.used), millions(res.budget))
+                res.id.hasPrefix("places:")
+                    ? "  " + Catalogue.format(.wardPlacesLine, l, resourceName(res.id), String(Int(res.used)), String(Int(res.budget)))
+                    : "  " + Catalogue.format(.wardResourceLine, l, resourceName(res.id), millions(res.used), millions(res.budget))
             }
     }
 
-    /// A resource in words: its loan programme's name, or livelihood support.
-    func resourceName(_ id: String) -> String {
-        settings.loanProgrammes.first { $0.id == id }?.name(language) ?? Catalogue.text(.wardSupport, language)
-    }
+    /// A resource in words: its loan programme's name, livelihood support, or places in a model.
+    func resourceName(_ id: String) -> String { report.resourceNames[id]?(language) ?? id }
 }

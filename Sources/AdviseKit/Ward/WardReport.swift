@@ -36,6 +36,8 @@ public struct WardReport: Sendable {
     public var allocation: [Grant]
     /// Each resource: what is used of what there is.
     public var resources: [(id: String, used: Double, budget: Double)]
+    /// Each resource in words, by id: its loan programme's name, livelihood support, or places in a model.
+    public var resourceNames: [String: LocalizedText] = [:]
     /// Households below the line now expected above it at maturity: with the allocation, and with own means only.
     public var expectedLifted: Double
     public var expectedLiftedOwnMeans: Double

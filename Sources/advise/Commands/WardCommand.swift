@@ -31,6 +31,9 @@ struct WardCommand: ParsableCommand {
     @Option(name: .customLong("support-each"), help: ArgumentHelp("The support grant each chosen household receives: 10tr.", valueName: "money"))
     var supportEach: String?
 
+    @Option(help: ArgumentHelp("Places the ward can give in a model, its investment paid (a vocational course, a cooperative's net-house slot): vocational-training-job=20 (repeatable).", valueName: "model=n"))
+    var places: [String] = []
+
     @Option(help: ArgumentHelp("Years to project after this one (default 5, or the resources file's).", valueName: "n"))
     var years = 5
 
@@ -112,7 +115,7 @@ struct WardCommand: ParsableCommand {
         var base = WardResources(years: years)
         if let path = resources {
             do {
-                base = try WardResourcesFile.load(path: path, settings: ruleSet.settings)
+                base = try WardResourcesFile.load(path: path, ruleSet: ruleSet)
             } catch {
                 Console.report(error.diagnostics)
                 throw ExitCode(Console.cannotRead(error.diagnostics) ? Console.noInput : Console.dataError)
@@ -127,6 +130,15 @@ struct WardCommand: ParsableCommand {
             }
             capital[parts[0], default: 0] += amount
         }
+        var places = base.places
+        let models = ruleSet.models.map(\.id)
+        for entry in self.places {
+            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, models.contains(parts[0]), let count = Int(parts[1]), (0...100_000).contains(count) else {
+                throw ValidationError(Catalogue.format(.wardBadPlaces, Console.language, entry, models.joined(separator: ", ")))
+            }
+            places[parts[0], default: 0] += count
+        }
         func money(_ text: String?, _ flag: String) throws -> Double {
             guard let text else { return 0 }
             switch QuantityParser.money(text) {
@@ -135,7 +147,7 @@ struct WardCommand: ParsableCommand {
             }
         }
         return WardResources(loanCapital: capital, supportBudget: support == nil ? base.supportBudget : try money(support, "--support"),
-                             supportEach: supportEach == nil ? base.supportEach : try money(supportEach, "--support-each"),
+                             supportEach: supportEach == nil ? base.supportEach : try money(supportEach, "--support-each"), places: places,
                              years: resources != nil && years == 5 ? base.years : years)
     }
 }

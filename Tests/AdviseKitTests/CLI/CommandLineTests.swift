@@ -492,7 +492,8 @@ import Testing
     /// visit list against their golden files (`ADVISE_RECORD=1` re-records them).
     @Test(arguments: ["json", "csv"])
     func theSampleRegisterMatchesItsGoldenOutputs(_ format: String) throws {
-        let flags = ["--loan-capital", "vbsp-poor=30tr", "--loan-capital", "vbsp-near-poor=40tr", "--support", "20tr", "--support-each", "10tr"]
+        let flags = ["--loan-capital", "vbsp-poor=30tr", "--loan-capital", "vbsp-near-poor=40tr", "--support", "20tr", "--support-each", "10tr",
+                     "--places", "net-house-vegetables=4"]
         let r = try CommandLineTests.run(["ward", "Samples/ward-register.csv", "--format", format] + flags)
         #expect(r.status == 0, "\(r.stderr)")
         let golden = Fixtures.root.appendingPathComponent("Samples/ward-register.out.\(format)")
@@ -530,7 +531,8 @@ import Testing
     /// The ward report prints on one A4 page, and the visit list can be written as a workbook.
     @Test(.enabled(if: Browser.path != nil, "needs chromium (apt-get install chromium)"))
     func theWardReportIsOnePage() throws {
-        let flags = ["--loan-capital", "vbsp-poor=30tr", "--loan-capital", "vbsp-near-poor=40tr", "--support", "20tr", "--support-each", "10tr"]
+        let flags = ["--loan-capital", "vbsp-poor=30tr", "--loan-capital", "vbsp-near-poor=40tr", "--support", "20tr", "--support-each", "10tr",
+                     "--places", "net-house-vegetables=4"]
         let vi = try CommandLineTests.run(["ward", "Samples/ward-register.csv", "--format", "html"] + flags)
         let en = try CommandLineTests.run(["ward", "Samples/ward-register.csv", "--format", "html", "--lang", "en"] + flags)
         #expect(vi.stdout.contains("<h1>Kế hoạch giảm nghèo của phường</h1>") && vi.stdout.contains("<svg"))

@@ -49,6 +49,42 @@ import Testing
         #expect(Set(report.visits.map(\.household)) == ["A", "B", "C", "E"], "every household below the line is on the visit list, and only they")
     }
 
+    /// A place in a model pays its investment for the household that takes it up: one place a household,
+    /// never more than there are, each to a household below the line, and the plan is that model's.
+    @Test func placesInAModelGoToHouseholdsBelowTheLineWithinTheirNumber() throws {
+        let resources = WardResources(places: ["net-house-vegetables": 2], years: 3)
+        let report = WardPlanner(ruleSet: Fixtures.ruleSet, resources: resources, odds: .init(draws: 200), year: 2026).plan(try Self.register())
+        let given = report.allocation.filter { $0.resource == "places:net-house-vegetables" }
+        #expect(!given.isEmpty && given.count <= 2)
+        #expect(Set(given.map(\.household)).count == given.count)
+        for grant in given {
+            #expect(["A", "B", "C", "E"].contains(grant.household))
+            #expect(grant.plan == "net-house-vegetables" && grant.amount > 0)
+            #expect(grant.pLifted >= grant.pLiftedOwn)
+        }
+        let used = try #require(report.resources.first { $0.id == "places:net-house-vegetables" })
+        #expect(used.used == Double(given.count) && used.budget == 2)
+        let json = WardRenderer(report, settings: Fixtures.settings, language: .en).json()
+        #expect(json.contains("""
+              "id": "places:net-house-vegetables",
+              "used_vnd": null,
+              "budget_vnd": null,
+              "unit": "places",
+              "used": \(given.count),
+              "budget": 2
+        """), "\(json)")
+        #expect(WardRenderer(report, settings: Fixtures.settings, language: .vi).text().contains("Suất Rau ăn lá trong nhà lưới: \(given.count) / 2 suất"))
+    }
+
+    @Test func theResourcesFileTakesPlacesAndNamesAnUnknownModel() throws {
+        let resources = try WardResourcesFile.parse("places: {vocational-training-job: 20}\n", path: "r.yaml", ruleSet: Fixtures.ruleSet)
+        #expect(resources.places == ["vocational-training-job": 20])
+        #expect { _ = try WardResourcesFile.parse("places:\n  durian: 3\n", path: "r.yaml", ruleSet: Fixtures.ruleSet) } throws: { error in
+            let d = (error as? DiagnosticError)?.diagnostics.first
+            return d?.code == "field.unknown" && d?.location?.line == 2 && d?.message(in: .vi).hasPrefix("không có mô hình 'durian'; các mô hình:") == true
+        }
+    }
+
     @Test func withoutResourcesTheAllocatedScenarioIsOwnMeans() throws {
         let report = WardPlanner(ruleSet: Fixtures.ruleSet, resources: WardResources(years: 2), odds: .init(draws: 100), year: 2026).plan(try Self.register())
         #expect(report.allocation.isEmpty)
