@@ -13,14 +13,19 @@ echo "building release…" >&2
 swift build -c release --traits Server --product advise-server >&2
 swift build -c release --traits Server --product advise-bench >&2
 
-# The server as a ward runs it: every advice recorded in its advice log (a fresh one, removed after).
+# The server as a ward runs it: every advice recorded in its advice log (a fresh one, removed after); and,
+# for the one-household figure, once more without the log (--no-log), to show what the log costs.
 log=$(mktemp)
 db=$(mktemp -d)
-.build/release/advise-server --port 0 --log-db "$db/advice-log.sqlite" >"$log" 2>/dev/null &
-server=$!
+start() { # flags → the server's pid in $server and its advice URL in $url
+  : >"$log"
+  .build/release/advise-server --port 0 "$@" >"$log" 2>/dev/null &
+  server=$!
+  for _ in $(seq 100); do grep -q "http://" "$log" && break; sleep 0.1; done
+  url="$(sed -n 's|.*\(http://[^ ]*/\) .*|\1|p' "$log" | head -1)api/v1/advice"
+}
 trap 'kill $server 2>/dev/null; rm -rf "$log" "$db"' EXIT
-for _ in $(seq 100); do grep -q "http://" "$log" && break; sleep 0.1; done
-url="$(sed -n 's|.*\(http://[^ ]*/\) .*|\1|p' "$log" | head -1)api/v1/advice"
+start --no-log
 
 median() { python3 -c 'import statistics,sys; print(statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
 ms() { # wrk's latency (e.g. 13.77ms, 1.20s, 900.00us) in ms
@@ -38,6 +43,9 @@ load() { # script → "rps p50 p99" medians of three runs
   done
   echo "$(median "${rps[@]}") $(median "${p50[@]}") $(median "${p99[@]}")"
 }
+read -r bare_rps bare_p50 bare_p99 < <(load Benchmarks/advice-post.lua)
+kill $server; wait $server 2>/dev/null || true
+start --log-db "$db/advice-log.sqlite"
 read -r one_rps one_p50 one_p99 < <(load Benchmarks/advice-post.lua)
 read -r many_rps many_p50 many_p99 < <(load Benchmarks/advice-households.lua)
 
@@ -59,10 +67,11 @@ first=${samples[1]:-${samples[0]}}
 echo
 echo "| measure (2 threads, 8 connections, ${run}-s runs, median of 3) | figure |"
 echo "|---|---|"
-echo "| one household: requests/s, p50, p99 | $one_rps /s, $one_p50 ms, $one_p99 ms |"
+echo "| one household, every answer recorded in the advice log: requests/s, p50, p99 | $one_rps /s, $one_p50 ms, $one_p99 ms |"
+echo "| one household, without the log (--no-log) | $bare_rps /s, $bare_p50 ms, $bare_p99 ms |"
 echo "| 648 different households in turn: requests/s, p50, p99 | $many_rps /s, $many_p50 ms, $many_p99 ms |"
 echo "| the engine in process on every core, same household (advise-bench) | $engine_ms an answer — $engine_rps /s |"
-echo "| server / engine in process | $(python3 -c "print(f'{$one_rps / $engine_rps * 100:.0f} %')") |"
+echo "| server / engine in process: with the log, without | $(python3 -c "print(f'{$one_rps / $engine_rps * 100:.0f} %, {$bare_rps / $engine_rps * 100:.0f} %')") |"
 echo "| memory over a ${soak}-s soak (RSS): before, after 10 s, peak, end | $before MB, $first MB, $peak MB, $after MB |"
 rows=$(sqlite3 "$db/advice-log.sqlite" 'select count(*) from advice' 2>/dev/null || echo "?")
 echo "| advice recorded in the log over the whole run; its size | $rows; $(du -m "$db/advice-log.sqlite" | cut -f1) MB |"

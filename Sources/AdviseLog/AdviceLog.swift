@@ -113,11 +113,7 @@ public final class AdviceLog: Sendable {
 
     /// Records an advice; returns its number.
     public func record(_ advice: AdviceRecord) throws(Diagnostic) -> Int64 {
-        try write { db in
-            var row = advice
-            try row.insert(db)
-            return row.id ?? db.lastInsertedRowID
-        }
+        try write { db in try advice.insert(into: db) }
     }
 
     /// Records what a household did after advice `followUp.adviceID`.
@@ -127,13 +123,11 @@ public final class AdviceLog: Sendable {
     public func add(_ season: SeasonReport) throws(Diagnostic) -> Int64 { try insert(season, after: season.adviceID) }
 
     /// Inserts a report about an advice, which must be in the log; returns its number.
-    private func insert(_ report: some MutablePersistableRecord & Sendable, after advice: Int64) throws(Diagnostic) -> Int64 {
+    private func insert(_ report: some LogRow & Sendable, after advice: Int64) throws(Diagnostic) -> Int64 {
         let path = self.path
         return try write { db in
             guard try AdviceRecord.exists(db, key: advice) else { throw Self.notFound(advice, path) }
-            var row = report
-            try row.insert(db)
-            return db.lastInsertedRowID
+            return try report.insert(into: db)
         }
     }
 
@@ -201,26 +195,28 @@ public final class AdviceLog: Sendable {
     }
 }
 
-/// A row of the log: read back through `Codable`, written from its ``columns`` (the predictions serialized by
-/// the engine's own JSON writer, ten times faster than a `JSONEncoder`: a write is part of every served answer).
-protocol LogRow: FetchableRecord, MutablePersistableRecord, Codable {
-    var id: Int64? { get set }
+/// A row of the log: read back through `Codable`, written from its ``columns`` with one cached statement a
+/// table (the predictions serialized by the engine's own JSON writer): a write is part of every served answer.
+protocol LogRow: FetchableRecord, TableRecord, Codable {
     var columns: [(name: String, value: LogValue)] { get }
 }
 
 extension LogRow {
-    public func encode(to container: inout PersistenceContainer) throws {
-        for (name, value) in columns {
-            switch value {
-            case .null: container[name] = nil
-            case let .integer(i): container[name] = i
-            case let .real(d): container[name] = d
-            case let .text(s): container[name] = s
+    /// Inserts the row (its number chosen by SQLite); returns the number.
+    func insert(into db: Database) throws -> Int64 {
+        let columns = self.columns.filter { $0.name != "id" }
+        let sql = "INSERT INTO \(Self.databaseTableName) (\(columns.map(\.name).joined(separator: ", "))) VALUES ("
+            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(columns.map { column -> DatabaseValue in
+            switch column.value {
+            case .null: .null
+            case let .integer(i): i.databaseValue
+            case let .real(d): d.databaseValue
+            case let .text(t): t.databaseValue
             }
-        }
+        }))
+        return db.lastInsertedRowID
     }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 extension AdviceRecord: LogRow {

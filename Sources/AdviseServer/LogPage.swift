@@ -37,6 +37,13 @@ struct LogPage {
         if !errors.isEmpty {
             problems = "<div class=\"errors\" role=\"alert\"><p>\(t(.webFixLog))</p><ul>" + errors.map { "<li>\(Markup.escaped($0))</li>" }.joined() + "</ul></div>"
         }
+        let renderer = LogRenderer(language: language)
+        let paragraphs = renderer.summary(history.record).map { "<p>\(Markup.escaped($0))</p>" }.joined()
+        let head = renderer.predictionHeaders.map { "<th>\(Markup.escaped($0))</th>" }.joined()
+        let rows = renderer.predictionRows(history.record).map { "<tr>" + $0.map { "<td>\(Markup.escaped($0))</td>" }.joined() + "</tr>" }.joined()
+        let record = "<section class=\"record\">\(paragraphs)<h2>\(t(.logPredicted))</h2><div class=\"scroll\"><table><thead><tr>\(head)</tr></thead>"
+            + "<tbody>\(rows)</tbody></table></div><h2>\(t(.webReports))</h2><ul class=\"reports\">"
+            + renderer.reports(history).map { "<li>\(Markup.escaped($0))</li>" }.joined() + "</ul></section>"
         let models = history.record.predictions.map(\.model)
         let outputs = history.record.predictions.flatMap(\.outputs).map(\.id)
         let followUp = form("follow-up", t(.webFollowUpTitle)) { kept in
@@ -49,7 +56,7 @@ struct LogPage {
         }
         return WebPage.document(language: language, title: title, css: FormPage.css + Self.css, body: """
         <main><header><h1>\(Markup.escaped(title))</h1><a class="lang" href="/?lang=\(language.rawValue)">\(t(.webTitle))</a></header>
-        \(problems)<pre>\(Markup.escaped(LogRenderer(language: language).show(history)))</pre>\(followUp)\(season)</main>
+        \(problems)\(record)\(followUp)\(season)</main>
         """)
     }
 
@@ -75,7 +82,13 @@ struct LogPage {
 
     static let css = """
 
-    pre { white-space: pre-wrap; font-size: 0.8rem; background: #f4f4f4; padding: 0.5rem; border-radius: 6px; overflow-x: auto; }
+    header { flex-wrap: wrap; }
+    .record p { margin: 0.3rem 0; font-size: 0.9rem; }
+    .scroll { overflow-x: auto; }
+    table { border-collapse: collapse; font-size: 0.8rem; }
+    th, td { border-bottom: 1px solid #ddd; padding: 0.2rem 0.3rem; text-align: left; vertical-align: top; }
+    td:nth-child(2), td:nth-child(3) { text-align: right; white-space: nowrap; }
+    .reports { padding-left: 1.1rem; font-size: 0.9rem; }
     h2 { font-size: 1.1rem; color: #2e7d32; margin: 1rem 0 0.2rem; }
     form { border-top: 1px solid #aaa; }
     """

@@ -105,7 +105,7 @@ import Glibc
         #expect(try browser.evaluate("document.forms[0].invested.value") as? String == "60 triệu", "the values are kept")
         _ = try browser.evaluate("(function () { var f = document.forms[0]; f.loan.value = '20tr'; f.querySelector('button[type=submit]').click(); return true; })()")
         try browser.wait(until: "location.pathname === '/log/1' && document.readyState === 'complete' && document.querySelector('.errors') === null")
-        let page = try browser.evaluate("document.querySelector('pre').innerText") as? String ?? ""
+        let page = try browser.evaluate("document.querySelector('.reports').innerText") as? String ?? ""
         #expect(page.contains("thực hiện: organic-coconut, quy mô 4.000, đầu tư 60.000.000 ₫, vay 20.000.000 ₫"), "\(page)")
 
         // A mistyped value comes back on the same form, named in Vietnamese with the forms it takes.

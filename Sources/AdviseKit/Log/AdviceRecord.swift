@@ -97,7 +97,7 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
          ("recommendation", .text(recommendation)), ("investment_vnd", .real(investmentVND)), ("loan_vnd", .real(loanVND)),
          ("risk_adjusted_income_vnd", .real(riskAdjustedIncomeVND)), ("gain_npv_vnd", .real(gainNPVVND)), ("payback_year", .integer(paybackYear)),
          ("first_income_year", .integer(firstIncomeYear)), ("income_per_member_month_vnd", .real(incomePerMemberMonthVND)),
-         ("predictions", .text(JSONValue.array(predictions.map(\.json)).serialized()))]
+         ("predictions", .text(JSONValue.array(predictions.map(\.json)).compact()))]
     }
 
     /// The prediction for a model, if it was one the household could choose.

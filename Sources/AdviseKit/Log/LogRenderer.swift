@@ -22,8 +22,14 @@ public struct LogRenderer: Sendable {
 
     /// An advice, its predictions and what the household reported.
     public func show(_ history: AdviceHistory) -> String {
-        let r = history.record
-        var lines = [
+        var table = TextTable(headers: predictionHeaders, alignments: [.left, .right, .right, .left])
+        table.rows = predictionRows(history.record)
+        return (summary(history.record) + ["", t(.logPredicted), table.render(), ""] + reports(history)).joined(separator: "\n") + "\n"
+    }
+
+    /// The advice in a few lines: when and where, the rule set, the household, the recommendation.
+    public func summary(_ r: AdviceRecord) -> [String] {
+        [
             t(.logAdvice, String(r.id ?? 0), r.recordedAt, r.channel),
             t(.logRuleSet, r.rulesetID, r.rulesetVersion, r.rulesetSource) + (r.overrides.isEmpty ? "" : " + " + r.overrides),
             "\(t(.household)) \(r.householdID ?? "–")\(r.householdName.map { " (\($0))" } ?? ""): \(t(.land)) \(NumberFormat.grouped(r.landM2, language)) m², "
@@ -31,16 +37,22 @@ public struct LogRenderer: Sendable {
                 + "\(t(.members)) \(NumberFormat.short(r.members, language)), \(t(.currentUse)) \(r.currentUse), \(t(.loanCategory)) \(r.loanCategory)",
             "\(t(.recommendation)): \(r.recommendation ?? t(.logNothing)) — \(t(.investment)) \(money(r.investmentVND)), \(t(.loan)) \(money(r.loanVND)), "
                 + "\(t(.incomePerYear)) \(money(r.riskAdjustedIncomeVND))",
-            "",
-            t(.logPredicted),
         ]
-        var predicted = TextTable(headers: [t(.model), t(.scale), t(.investment), t(.logNetYears)], alignments: [.left, .right, .right, .left])
-        for p in r.predictions {
-            predicted.rows.append([p.model, NumberFormat.short(p.scale, language), money(p.investmentVND),
-                                   p.netByYearVND.prefix(5).map { NumberFormat.millions($0, language) }.joined(separator: " · ")])
+    }
+
+    /// The predictions' table: model, scale, investment, net income in years 1–5.
+    public var predictionHeaders: [String] { [t(.model), t(.scale), t(.investment), t(.logNetYears)] }
+
+    public func predictionRows(_ r: AdviceRecord) -> [[String]] {
+        r.predictions.map { p in
+            [p.model, NumberFormat.short(p.scale, language), money(p.investmentVND),
+             p.netByYearVND.prefix(5).map { NumberFormat.millions($0, language) }.joined(separator: " · ")]
         }
-        lines.append(predicted.render())
-        lines.append("")
+    }
+
+    /// What was reported after the advice, a line each (or that nothing was).
+    public func reports(_ history: AdviceHistory) -> [String] {
+        var lines: [String] = []
         if history.followUps.isEmpty && history.seasons.isEmpty { lines.append(t(.logNoReports)) }
         for f in history.followUps {
             lines.append(t(.logFollowUp, String(f.recordedAt.prefix(10)), f.model, f.scale.map { NumberFormat.short($0, language) } ?? "–",
@@ -53,7 +65,7 @@ public struct LogRenderer: Sendable {
             }
             lines.append(line)
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     /// Predicted against reported, per model and figure.

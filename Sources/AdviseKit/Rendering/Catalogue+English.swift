@@ -528,5 +528,6 @@ extension Catalogue {
         .wardBadPlaces: "--places %@: write MODEL=NUMBER, e.g. vocational-training-job=20; models: %@",
         .wardUnknownModel: "no model '%@'; models: %@",
         .wardPlacesRange: "places are a whole number from 0 to 100000",
+            .webReports: "What was reported",
     ]
 }

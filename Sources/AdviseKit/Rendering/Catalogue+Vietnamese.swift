@@ -528,5 +528,6 @@ extension Catalogue {
         .wardBadPlaces: "--places %@: hãy viết MÔ_HÌNH=SỐ_SUẤT, ví dụ vocational-training-job=20; các mô hình: %@",
         .wardUnknownModel: "không có mô hình '%@'; các mô hình: %@",
         .wardPlacesRange: "số suất là số nguyên từ 0 đến 100000",
+            .webReports: "Đã báo cáo",
     ]
 }

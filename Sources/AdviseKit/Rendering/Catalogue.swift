@@ -42,7 +42,7 @@ public enum Catalogue {
         case logCannotOpen, logCorrupt, logLocked, logFailed, logNoAdvice
         case logEmpty, logWhen, logNothing, logAdvice, logRuleSet, logPredicted, logNetYears, logNoReports, logFollowUp, logSeason, logSeasonOutput, logNoCalibration, logFigure, logCount, logMedian, logMiddleHalf, logCalibrationTitle, logRecorded, logNotBuilt, logUnknownModel, logUnknownOutput, logFollowUpRecorded, logOverrideWritten
         case logYearRange, logNeedsYear, logNeedsModel, logNotNumber
-        case webFixLog, webArea, webUnits, webInvested, webNote, webYear, webNetIncome, webOutput, webQuantity, webPrice, webRecord, webLogTitle, webFollowUpTitle, webSeasonTitle, webLogged, webLogLink, webLogFailed
+        case webReports, webFixLog, webArea, webUnits, webInvested, webNote, webYear, webNetIncome, webOutput, webQuantity, webPrice, webRecord, webLogTitle, webFollowUpTitle, webSeasonTitle, webLogged, webLogLink, webLogFailed
         case wardGivenPlace, wardPlaces, wardPlacesLine, wardBadPlaces, wardUnknownModel, wardPlacesRange
         case webBadChoice, wholeOutOfRange, webEmptyBody, webNotUTF8, webTooLarge, householdUnknownKey, householdNotAValue
         // Rule authors' diagnostics: YAML, fields, figures, settings, models, expressions, checks.

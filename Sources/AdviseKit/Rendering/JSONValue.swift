@@ -24,22 +24,18 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The JSON text on one line, for JSON Lines.
+    /// The JSON text on one line, without spaces, for JSON Lines and the advice log.
     public func compact() -> String {
-        switch self {
-        case let .array(items): return "[" + items.map { $0.compact() }.joined(separator: ",") + "]"
-        case let .object(pairs):
-            return "{" + pairs.map { key, value in
-                var k = ""
-                Self.escape(key, into: &k)
-                return k + ":" + value.compact()
-            }.joined(separator: ",") + "}"
-        default: return serialized()
-        }
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        write(to: &out, indent: nil)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Writes the text as UTF-8 bytes (one buffer, no intermediate strings: a full advice is ~30 kB).
-    private func write(to out: inout [UInt8], indent: Int) {
+    /// Writes the text as UTF-8 bytes (one buffer, no intermediate strings: a full advice is ~30 kB), indented
+    /// by `indent`, or on one line without spaces when it is nil.
+    private func write(to out: inout [UInt8], indent: Int?) {
+        guard let indent else { return writeCompact(to: &out) }
         switch self {
         case .null: out += "null".utf8
         case let .bool(b): out += (b ? "true" : "false").utf8
@@ -80,6 +76,29 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    private func writeCompact(to out: inout [UInt8]) {
+        switch self {
+        case let .array(items):
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                item.write(to: &out, indent: nil)
+            }
+            out.append(UInt8(ascii: "]"))
+        case let .object(pairs):
+            out.append(UInt8(ascii: "{"))
+            for (i, (key, value)) in pairs.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                Self.escape(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                value.write(to: &out, indent: nil)
+            }
+            out.append(UInt8(ascii: "}"))
+        default:
+            write(to: &out, indent: 0)
+        }
+    }
+
     private static func pad(_ out: inout [UInt8], _ count: Int) {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
     }
@@ -89,12 +108,6 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .array, .object: false
         default: true
         }
-    }
-
-    private static func escape(_ s: String, into out: inout String) {
-        var bytes: [UInt8] = []
-        escape(s, into: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped; everything else as its UTF-8.
