@@ -34,6 +34,7 @@ struct RecommendCommand: ParsableCommand {
 
     func run() throws {
         Console.chosenLanguage = lang
+        try Console.checkLogAvailable(logOptions)
         try Console.refuseOverwriting(output, inputs: householdOptions.household + ruleSetOptions.overrides)
         let ruleSet = try Console.loadRules(ruleSetOptions)
         guard householdOptions.household.count <= 1 else {

@@ -48,8 +48,17 @@ extension Console {
     #else
     /// Built without the log: says how to build it, exits 69.
     static func record(_ advice: Advice, evaluator: Evaluator, options: LogOptions, channel: String = "cli") throws {
-        printError("advise: " + Catalogue.text(.logNotBuilt, language))
-        throw ExitCode(69)
+        try checkLogAvailable(options)
     }
     #endif
+
+    /// Before any advice is given: a log asked of a build without one is refused at once (exit 69).
+    static func checkLogAvailable(_ options: LogOptions) throws {
+        #if !Log
+        if options.enabled {
+            printError("advise: " + Catalogue.text(.logNotBuilt, language))
+            throw ExitCode(69)
+        }
+        #endif
+    }
 }
