@@ -104,7 +104,7 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
     public func prediction(_ model: String) -> ModelPrediction? { predictions.first { $0.model == model } }
 
     /// The log's column names.
-    public enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey {
         case id, channel, flood, salinity, labour, members, recommendation, predictions, overrides
         case recordedAt = "recorded_at", householdID = "household_id", householdName = "household_name", landM2 = "land_m2"
         case capitalVND = "capital_vnd", currentUse = "current_use", loanCategory = "loan_category", otherIncomeVND = "other_income_vnd"

@@ -29,7 +29,7 @@ public struct FollowUp: Sendable, Equatable, Codable {
     }
 
     /// The log's column names.
-    public enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey {
         case id, model, scale, note
         case adviceID = "advice_id", recordedAt = "recorded_at", investedVND = "invested_vnd", loanVND = "loan_vnd"
     }

@@ -34,7 +34,7 @@ public struct SeasonReport: Sendable, Equatable, Codable {
     }
 
     /// The log's column names.
-    public enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey {
         case id, model, year, output, quantity
         case adviceID = "advice_id", recordedAt = "recorded_at", priceVND = "price_vnd", netIncomeVND = "net_income_vnd"
     }
