@@ -318,16 +318,16 @@ public struct Evaluator: Sendable {
         let money: ScaleSearch.Money
         /// The economics (per m²) of keeping the current use, when it has a baseline model.
         let baseline: UnitEconomics?
-        let settings: RegionalSettings
         /// The calendar year of year 0.
         let year: Int
-        /// The poverty line in force in year 0, 1, … (VND a person a month).
+        /// The poverty line in force in year 0, 1, …, ``UnitEconomics/maxYears`` (VND a person a month).
         let povertyLines: [Double]
 
-        /// The poverty line in force in a calendar year.
+        /// The poverty line in force in a calendar year of the projection (year 0 to its last year; a year
+        /// outside them takes the nearest). The context holds no copy of the settings: it is made for every
+        /// household of a batch.
         func povertyLineMonth(inYear y: Int) -> Double {
-            let t = y - year
-            return t >= 0 && t < povertyLines.count ? povertyLines[t] : settings.povertyLineMonth(inYear: y)
+            povertyLines[min(max(0, y - year), povertyLines.count - 1)]
         }
         /// The money the household has for these models: own capital with any grant, and the largest loan.
         func money(for model: FarmModel) -> ScaleSearch.Money { ScaleSearch.Money(resources, models: [model.id], role: model.role) }
@@ -374,7 +374,7 @@ public struct Evaluator: Sendable {
             shared(program, index: compiled.count + use, facts, cache: cache).1.economics
         }
         return HouseholdContext(household: h, facts: facts, resources: resources, money: ScaleSearch.Money(resources, models: nil), baseline: baseline,
-                                settings: ruleSet.settings, year: year, povertyLines: povertyLines)
+                                year: year, povertyLines: povertyLines)
     }
 
     /// A model's rule outcome and economics for a household's facts, from the cache when one is given.
@@ -412,7 +412,8 @@ public struct Evaluator: Sendable {
     func candidate(_ program: ModelProgram, index: Int?, _ context: HouseholdContext, cache: EvaluationCache?) -> Candidate {
         let (key, shared) = self.shared(program, index: index, context.facts, cache: cache)
         let economics = shared.economics
-        let search = self.search(program, economics, context)
+        let money = context.money(for: program.model)
+        let search = self.search(program, economics, context, money: money)
         let baselinePerScale = search.baselinePerScale
         let limit = search.limit()
         var scale = program.grid.minimum
@@ -424,7 +425,6 @@ public struct Evaluator: Sendable {
         if shared.outcome.blocked || !limit.fits || gain <= 0 {
             verdict = .unsuitable
         } else {
-            let money = context.money(for: program.model)
             let needsLoan = money.capital.map { economics.investment(at: scale) - $0 > 0.5 && money.loanCeiling > 0 } ?? false
             verdict = shared.outcome.mitigations.isEmpty && !needsLoan ? .recommended : .conditional
         }
@@ -433,10 +433,11 @@ public struct Evaluator: Sendable {
                          income: economics.riskAdjustedIncome(at: scale, hiredCost: labour.hiredCost), gain: gain)
     }
 
-    /// The scale search for a model's economics and a household: within its land and money, by the gain
-    /// over the current use.
-    private func search(_ program: ModelProgram, _ economics: UnitEconomics, _ context: HouseholdContext) -> ScaleSearch {
-        ScaleSearch(grid: program.grid, economics: economics, money: context.money(for: program.model), landM2: context.household.landM2,
+    /// The scale search for a model's economics and a household: within its land and money (the household's
+    /// for this model, when the caller has it already), by the gain over the current use.
+    private func search(_ program: ModelProgram, _ economics: UnitEconomics, _ context: HouseholdContext,
+                        money: ScaleSearch.Money? = nil) -> ScaleSearch {
+        ScaleSearch(grid: program.grid, economics: economics, money: money ?? context.money(for: program.model), landM2: context.household.landM2,
                     baselinePerScale: context.baselineValue(perM2For: economics) * program.grid.areaPerScale)
     }
 
