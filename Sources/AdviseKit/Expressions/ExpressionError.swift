@@ -24,10 +24,8 @@ public struct ExpressionError: Error, Equatable, Sendable {
 
     /// The same problem followed by "did you mean …?" when a near name is known.
     func suggesting(_ suggestion: String?) -> ExpressionError {
-        guard let suggestion else { return self }
         var copy = self
-        let text = self.text
-        copy.text = LocalizedText { text($0) + Catalogue.format(.qDidYouMean, $0, suggestion) }
+        copy.text = Catalogue.suggesting(text, suggestion)
         return copy
     }
 }

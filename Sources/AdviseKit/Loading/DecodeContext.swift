@@ -34,8 +34,7 @@ final class DecodeContext {
 
     /// Reports an error worded in each language, and, when one is near, "did you mean …?".
     func error(_ code: String, _ text: LocalizedText, suggesting suggestion: String? = nil, at location: SourceLocation) {
-        guard let suggestion else { return report(.error(code, text, at: location)) }
-        report(.error(code, LocalizedText { text($0) + Catalogue.format(.qDidYouMean, $0, suggestion) }, at: location))
+        report(.error(code, Catalogue.suggesting(text, suggestion), at: location))
     }
 
     /// Reports a warning worded by a catalogue phrase.

@@ -206,10 +206,9 @@ struct ModelDecoder {
                 case let field? where ExpectedRange.fields.contains(field):
                     if let r = range(value, field) { ranges.append(r) }
                 default:
-                    let text = key.scalar ?? "", suggestion = Spelling.closest(to: text, among: ExpectedRange.fields + ["verdict", "rules"])
-                    context.error("field.unknown", LocalizedText { language in
-                        Catalogue.format(.exampleUnknownExpectation, language, text) + (suggestion.map { Catalogue.format(.qDidYouMean, language, $0) } ?? "")
-                    }, at: key.location)
+                    let text = key.scalar ?? ""
+                    context.error("field.unknown", .exampleUnknownExpectation, text,
+                                  suggesting: Spelling.closest(to: text, among: ExpectedRange.fields + ["verdict", "rules"]), at: key.location)
                 }
             }
         }

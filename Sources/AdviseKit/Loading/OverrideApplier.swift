@@ -120,13 +120,10 @@ struct OverrideApplier {
 
         /// The problem in words, after the path it is in: a near name as "did you mean", else the names here.
         func text(_ path: String) -> LocalizedText {
-            let suggestion = among.flatMap { Spelling.closest(to: segment, among: $0) }
-            return LocalizedText { language in
-                var text = Catalogue.format(.overridePath, language, path) + Catalogue.format(key, language, segment)
-                if let suggestion { text += Catalogue.format(.qDidYouMean, language, suggestion) }
-                else if let among { text += Catalogue.format(.overrideNamesHere, language, among.joined(separator: ", ")) }
-                return text
-            }
+            let problem = LocalizedText { Catalogue.format(.overridePath, $0, path) + Catalogue.format(key, $0, segment) }
+            if let suggestion = among.flatMap({ Spelling.closest(to: segment, among: $0) }) { return Catalogue.suggesting(problem, suggestion) }
+            guard let among else { return problem }
+            return LocalizedText { problem($0) + Catalogue.format(.overrideNamesHere, $0, among.joined(separator: ", ")) }
         }
     }
 }

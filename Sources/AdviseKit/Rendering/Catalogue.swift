@@ -94,6 +94,12 @@ public enum Catalogue {
         return text
     }
 
+    /// A text followed, in each language, by "did you mean '…'?" when a near name is known.
+    public static func suggesting(_ text: LocalizedText, _ suggestion: String?) -> LocalizedText {
+        guard let suggestion else { return text }
+        return LocalizedText { text($0) + format(.qDidYouMean, $0, suggestion) }
+    }
+
     /// A phrase in every language, its `%@` placeholders filled in order.
     public static func phrase(_ key: Key, _ arguments: [String] = []) -> LocalizedText {
         LocalizedText { format(key, $0, arguments: arguments) }
