@@ -98,12 +98,13 @@ public struct HouseholdParser: Sendable {
         let wanted = key(text)
         let near = Spelling.closest(to: wanted, among: scale.levels.map(\.id))
             ?? scale.levels.first { Spelling.closest(to: wanted, among: [key($0.name.vi)]) != nil }?.name.vi
-        return .init { language in
+        let problem = Catalogue.suggesting(LocalizedText { language in
             // In Vietnamese the levels are named in Vietnamese; in English by their ids, as the flags take them.
             let accepted = scale.levels.map { language == .vi ? "\($0.name.vi) (\($0.id))" : $0.id }.joined(separator: ", ")
             let scaleName = language == .vi ? scale.name.vi.lowercased() : scale.id.replacingOccurrences(of: "_", with: " ")
-            return Catalogue.format(.qNotLevel, language, text, scaleName, accepted) + (near.map { Catalogue.format(.qDidYouMean, language, $0) } ?? "")
-        }
+            return Catalogue.format(.qNotLevel, language, text, scaleName, accepted)
+        }, near)
+        return .init { problem($0) }
     }
 }
 

@@ -17,7 +17,7 @@ public enum LogValue: Sendable, Equatable {
         switch self {
         case .null: ""
         case let .integer(i): String(i)
-        case let .real(d): d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+        case let .real(d): RulePass.number(d)
         case let .text(s): CSVLine.escape(s)
         }
     }

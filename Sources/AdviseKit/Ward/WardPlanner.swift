@@ -110,7 +110,7 @@ public struct WardPlanner: Sendable {
         for id in resourceIDs {
             if let programme = settings.loanProgrammes.first(where: { $0.id == id }) {
                 report.resourceNames[id] = programme.name
-            } else if let model = placeModels.first(where: { WardResources.placesID($0) == id }) {
+            } else if let model = WardResources.placesModel(id) {
                 let name = ruleSet.models.first { $0.id == model }?.name ?? LocalizedText(verbatim: model)
                 report.resourceNames[id] = LocalizedText { Catalogue.format(.wardPlaces, $0, name($0)) }
             } else {

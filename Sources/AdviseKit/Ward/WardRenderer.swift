@@ -38,7 +38,7 @@ public struct WardRenderer: Sendable {
             })),
             ("resources", .array(r.resources.map { res in
                 // Money in VND; places counted (their `used_vnd`/`budget_vnd` are null).
-                let places = res.id.hasPrefix("places:")
+                let places = WardResources.placesModel(res.id) != nil
                 return .object([("id", .string(res.id)), ("used_vnd", places ? .null : .vnd(res.used)), ("budget_vnd", places ? .null : .vnd(res.budget)),
                                 ("unit", .string(places ? "places" : "vnd")), ("used", .double(res.used)), ("budget", .double(res.budget))])
             })),
@@ -126,7 +126,7 @@ public struct WardRenderer: Sendable {
         return [Catalogue.format(.wardAllocationLine, l, r.method, percent(r.gap * 100), NumberFormat.decimal(r.expectedLifted, places: 1, l),
                                  NumberFormat.decimal(r.expectedLiftedOwnMeans, places: 1, l))]
             + r.resources.map { res in
-                res.id.hasPrefix("places:")
+                WardResources.placesModel(res.id) != nil
                     ? "  " + Catalogue.format(.wardPlacesLine, l, resourceName(res.id), String(Int(res.used)), String(Int(res.budget)))
                     : "  " + Catalogue.format(.wardResourceLine, l, resourceName(res.id), millions(res.used), millions(res.budget))
             }

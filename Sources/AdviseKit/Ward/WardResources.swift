@@ -23,7 +23,14 @@ public struct WardResources: Sendable {
     }
 
     /// The id of a model's places among the resources: `places:MODEL`.
-    public static func placesID(_ model: String) -> String { "places:" + model }
+    public static func placesID(_ model: String) -> String { placesPrefix + model }
+
+    /// The model of a `places:MODEL` resource id; nil for money (a loan programme, support).
+    public static func placesModel(_ id: String) -> String? {
+        id.hasPrefix(placesPrefix) ? String(id.dropFirst(placesPrefix.count)) : nil
+    }
+
+    private static let placesPrefix = "places:"
 }
 
 /// The ward's targets: the poverty rate and the near-poor rate (percent of households) and the income per

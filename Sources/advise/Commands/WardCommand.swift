@@ -123,21 +123,24 @@ struct WardCommand: ParsableCommand {
         }
         var capital = base.loanCapital
         let programmes = ruleSet.settings.loanProgrammes.map(\.id)
-        for entry in loanCapital {
+        /// `KEY=VALUE`, the key one of `keys`; nil when it is not.
+        func pair(_ entry: String, keys: [String]) -> (key: String, value: String)? {
             let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, programmes.contains(parts[0]), case let .success(amount) = QuantityParser.money(parts[1]) else {
+            return parts.count == 2 && keys.contains(parts[0]) ? (parts[0], parts[1]) : nil
+        }
+        for entry in loanCapital {
+            guard let (id, text) = pair(entry, keys: programmes), case let .success(amount) = QuantityParser.money(text) else {
                 throw ValidationError(Catalogue.format(.wardBadLoanCapital, Console.language, entry, programmes.joined(separator: ", ")))
             }
-            capital[parts[0], default: 0] += amount
+            capital[id, default: 0] += amount
         }
         var places = base.places
         let models = ruleSet.models.map(\.id)
         for entry in self.places {
-            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, models.contains(parts[0]), let count = Int(parts[1]), (0...100_000).contains(count) else {
+            guard let (model, text) = pair(entry, keys: models), let count = Int(text), (0...100_000).contains(count) else {
                 throw ValidationError(Catalogue.format(.wardBadPlaces, Console.language, entry, models.joined(separator: ", ")))
             }
-            places[parts[0], default: 0] += count
+            places[model, default: 0] += count
         }
         func money(_ text: String?, _ flag: String) throws -> Double {
             guard let text else { return 0 }
