@@ -17,7 +17,7 @@ import Testing
             for rule in model.rules { #expect(text.contains("| `\(rule.id)` |")) }
         }
         for id in Fixtures.ruleSet.sources.keys { #expect(text.contains("<a id=\"source-\(id.lowercased())\"></a>\(id)")) }
-        #expect(text.contains("| Investment: Breeding does | 7 MVND/unit |"))
+        #expect(text.contains("| Investment: Breeding does | 5.5 MVND/unit |"))
         #expect(text.contains("24000 / 60000 / 108000 VND/chục"))
     }
 }

@@ -63,9 +63,11 @@ import Testing
     }
 
     @Test func aFailingExampleStopsTheLoadAtItsLine() throws {
+        let (held, broken) = ("      verdict: recommended\n      units: [1, 3]\n", "      verdict: unsuitable\n      units: [1, 3]\n")
         let files = try Fixtures.ruleFiles().map { file in
-            file.path.hasSuffix("goat-raising.yaml") ? (file.path, file.text.replacingOccurrences(of: "      verdict: unsuitable\n      units: [1, 3]\n", with: "      verdict: recommended\n      units: [1, 3]\n")) : file
+            file.path.hasSuffix("goat-raising.yaml") ? (file.path, file.text.replacingOccurrences(of: held, with: broken)) : file
         }
+        #expect(try Fixtures.ruleFiles().contains { $0.path.hasSuffix("goat-raising.yaml") && $0.text.contains(held) }, "the example the test breaks is there")
         #expect {
             _ = try RuleSetLoader.load(files: files, today: Self.today)
         } throws: { error in
