@@ -81,6 +81,21 @@ import Testing
         #expect(try Self.run(["--land", "7000", "--other-income", "lots"]).status == 64)
     }
 
+    /// The interview's Ms Oanh (README's calibration table): her goats pay on her 800 m², and with the
+    /// household's other income they lift it above the line where keeping her garden does not.
+    @Test func msOanhsGoatsLiftHerHouseholdWithItsOtherIncome() throws {
+        let r = try Self.run(["--household", "Samples/oanh-goat-household.yaml", "--other-income", "9.5tr/tháng", "--format", "json", "--draws", "0"])
+        let advice = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let goats = try #require((advice["options"] as? [[String: Any]])?.first { $0["model"] as? String == "goat-raising" })
+        #expect(goats["verdict"] as? String == "conditional", "feasible with her VBSP loan")
+        #expect((goats["scale"] as? [String: Any])?["units"] as? Double == 8, "the does her 800 m² of grass feed")
+        #expect(try #require(goats["gain_npv_vnd"] as? Double) > 0, "they earn more than her mixed garden")
+        let line = try #require(goats["poverty_line_vnd_month"] as? Double)
+        #expect(try #require(goats["income_per_member_month_vnd"] as? Double) >= line, "with the goats")
+        let garden = try #require((goats["baseline"] as? [String: Any])?["risk_adjusted_income_vnd"] as? Double)
+        #expect((9_500_000 * 12 + garden) / 4 / 12 < line, "keeping the garden, the household stays below the line")
+    }
+
     @Test func theFrontDoorCoversAllFiveModels() throws {
         let r = try Self.run(["--land", "7000"])
         #expect(r.status == 0, "\(r.stderr)")
