@@ -220,14 +220,21 @@ public struct Evaluator: Sendable {
     }
 
     /// The first-ranked candidate, even when every model is unsuitable.
+    /// Without odds to rank by, the candidates are made one at a time and only the best is kept (a batch's
+    /// hot loop: no array of candidates a row).
     private func bestCandidate(_ context: HouseholdContext, rankBy: RankBy, cache: EvaluationCache?) -> Candidate? {
-        var candidates = compiled.indices.map { candidate($0, context, cache: cache) }
-        _ = simulate(&candidates, context, defaultOdds(rankBy))
         var best: (candidate: Candidate, key: Double)?
-        for c in candidates {
+        func consider(_ c: Candidate) {
             let k = rankKey(c, rankBy, context)
-            if let b = best, !Self.precedes(c, k, b.candidate, b.key) { continue }
+            if let b = best, !Self.precedes(c, k, b.candidate, b.key) { return }
             best = (c, k)
+        }
+        if let odds = defaultOdds(rankBy) {
+            var candidates = compiled.indices.map { candidate($0, context, cache: cache) }
+            _ = simulate(&candidates, context, odds)
+            candidates.forEach(consider)
+        } else {
+            for index in compiled.indices { consider(candidate(index, context, cache: cache)) }
         }
         return best?.candidate
     }
