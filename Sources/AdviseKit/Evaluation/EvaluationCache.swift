@@ -25,34 +25,57 @@ public final class EvaluationCache: @unchecked Sendable {
     private var entries: [Key: OutcomeEconomics] = [:]
 
     /// What decides a batch answer: the deciding facts (``Evaluator/answer(_:rankBy:plans:cache:)``) and
-    /// how the row is chosen.
+    /// how the row is chosen. 80 bytes, inline: no allocation a row.
     struct AnswerKey: Hashable {
-        /// The deciding facts' values, inline (no allocation a row; room for 16 facts).
-        var values: SIMD16<Double>
+        /// The deciding facts' values, by `HouseholdFact.rawValue` (room for the nine facts there are).
+        var head: SIMD8<Double>
+        var tail: Double
         var known: FactMask
         var plans: Bool
         var rank: RankBy
 
-        init(values: [Double], known: FactMask, plans: Bool, rank: RankBy) {
-            var v = SIMD16<Double>()
-            for (i, x) in values.prefix(16).enumerated() { v[i] = x }
-            self.values = v
-            self.known = known
+        /// The key of `facts`, keeping only the facts in `deciding` (the others count as unknown and 0).
+        init(_ facts: DenseFacts, deciding: FactMask, plans: Bool, rank: RankBy) {
+            let values = facts.values
+            precondition(values.count <= 9, "AnswerKey holds nine facts; give it room for more")
+            var head = SIMD8<Double>(), tail = 0.0
+            for i in values.indices where deciding & 1 << FactMask(i) != 0 {
+                if i < 8 { head[i] = values[i] } else { tail = values[i] }
+            }
+            self.head = head
+            self.tail = tail
+            known = facts.known & deciding
             self.plans = plans
             self.rank = rank
         }
+
+        func hash(into hasher: inout Hasher) {
+            var mixed = (tail + 0).bitPattern &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(known) << 8 ^ (plans ? 1 : 0)
+            for i in 0..<8 { mixed = (mixed ^ (head[i] + 0).bitPattern) &* 0x100_0000_01B3 ^ mixed >> 29 }
+            hasher.combine(mixed)
+            hasher.combine(rank)
+        }
     }
 
-    private var answers: [AnswerKey: Evaluator.RowAnswer?] = [:]
-    /// Answers kept at most (about 10 MB); once full, the first ones are kept and no more are added — a
-    /// register's common profiles come early, and clearing would make a long run thrash.
-    static let answerCapacity = 16_384
+    /// The answers remembered, in the order first met, and where each key's answer is. An index rather than
+    /// the answer in the dictionary keeps the table small: its buckets are allocated at twice the entries.
+    private var answers: [Evaluator.RowAnswer?] = []
+    private var answerIndex: [AnswerKey: Int32] = [:]
+    /// Answers kept at most: about 16 MB a worker (a 65,536-bucket index and the answers); once full, the
+    /// first ones are kept and no more are added — a register's common profiles come early, and clearing
+    /// would make a long run thrash.
+    static let answerCapacity = 49_152
 
-    func answer(_ key: AnswerKey) -> Evaluator.RowAnswer?? { answers[key] }
+    func answer(_ key: AnswerKey) -> Evaluator.RowAnswer?? { answerIndex[key].map { answers[Int($0)] } }
 
     func remember(_ key: AnswerKey, _ answer: Evaluator.RowAnswer?) {
         guard answers.count < Self.answerCapacity else { return }
-        answers[key] = .some(answer)
+        if answers.isEmpty {
+            answers.reserveCapacity(Self.answerCapacity)
+            answerIndex.reserveCapacity(Self.answerCapacity)
+        }
+        answerIndex[key] = Int32(answers.count)
+        answers.append(answer)
     }
     /// Entries kept at most; the cache is emptied when it would grow past this.
     public let capacity: Int

@@ -204,9 +204,7 @@ public struct Evaluator: Sendable {
     /// differing only in members or other income (which only divide the income) share the search.
     public func answer(_ household: Household, rankBy: RankBy = .gain, plans: Bool, cache: EvaluationCache) -> OptionSummary? {
         let facts = facts(household)
-        var values = facts.values
-        for i in values.indices where deciding & 1 << FactMask(i) == 0 { values[i] = 0 }
-        let key = EvaluationCache.AnswerKey(values: values, known: facts.known & deciding, plans: plans, rank: rankBy)
+        let key = EvaluationCache.AnswerKey(facts, deciding: deciding, plans: plans, rank: rankBy)
         if let remembered = cache.answer(key) { return remembered.map { $0.row(for: household) } }
         let context = context(household, facts: facts, cache: cache)
         var answer: RowAnswer?
