@@ -19,6 +19,8 @@ public struct BatchProcessor: Sendable {
     /// Simulate the odds of each row's answer (the full advice per row: slower).
     public let odds: RiskSimulation.Options?
     let parser: HouseholdParser
+    /// The columns the quick path reads (``RowMemo``): CSV without odds.
+    let layout: RowMemo.Layout?
 
     public init(evaluator: Evaluator, input: BatchInput, format: Format, rankBy: RankBy = .gain, plans: Bool = false,
                 odds: RiskSimulation.Options? = nil, language: Language? = nil) {
@@ -32,6 +34,7 @@ public struct BatchProcessor: Sendable {
         self.odds = odds
         let names = input.headerNames
         parser = HouseholdParser(settings: evaluator.ruleSet.settings, label: { Catalogue.format(.qColumn, language, names[$0] ?? $0.inputName) })
+        layout = odds == nil ? RowMemo.Layout(input, deciding: evaluator.deciding) : nil
     }
 
     /// The output columns, in order (a contract: documented in README; new ones are added at the end).
@@ -82,7 +85,16 @@ public struct BatchProcessor: Sendable {
     /// Answers `records` in order, appending one output line each to `out`.
     public func process(_ records: [BatchRecord], cache: EvaluationCache, into out: inout OutputBuffer, summary: inout BatchSummary) {
         for record in records {
-            switch answer(record.text, cache: cache) {
+            var row: RowMemo.Row?
+            if let layout {
+                row = cache.rows.read(record.text, layout)
+                if let row, let known = quick(row, cache: cache) {
+                    summary.add(known)
+                    write(id: row.id.map(String.init), best: known, error: nil, into: &out)
+                    continue
+                }
+            }
+            switch answer(record.text, cache: cache, row: row) {
             case let .success((id, best)):
                 summary.add(best)
                 write(id: id, best: best, error: nil, into: &out)
@@ -94,7 +106,16 @@ public struct BatchProcessor: Sendable {
         }
     }
 
-    private func answer(_ line: Substring, cache: EvaluationCache) -> Result<(String?, OptionSummary?), BatchRowError> {
+    /// The answer of a row met before (by the text of its deciding columns), with its own members and other
+    /// income; nil when it was not met, or they cannot be read.
+    private func quick(_ row: RowMemo.Row, cache: EvaluationCache) -> OptionSummary?? {
+        guard let entry = row.entry, let members = parser.number(.members, row.members),
+              let other = parser.number(.otherIncomeVND, row.otherIncome) else { return nil }
+        return .some(cache.answer(at: entry.slot)?.row(members: members, otherIncome: other, landM2: entry.landM2))
+    }
+
+    /// A row's answer the full way; a row read by the quick path and answered is remembered there.
+    private func answer(_ line: Substring, cache: EvaluationCache, row: RowMemo.Row? = nil) -> Result<(String?, OptionSummary?), BatchRowError> {
         let input: HouseholdInput
         switch self.input.input(line) {
         case let .success(i): input = i
@@ -117,7 +138,9 @@ public struct BatchProcessor: Sendable {
                 }
                 return .success((input.id, best))
             }
-            return .success((input.id, evaluator.answer(household, rankBy: rankBy, plans: plans, cache: cache)))
+            let (answer, slot) = evaluator.rowAnswer(household, rankBy: rankBy, plans: plans, cache: cache)
+            if let row, let slot { cache.rows.remember(row, slot: slot, landM2: household.landM2) }
+            return .success((input.id, answer?.row(for: household)))
         } catch {
             let diagnostics = error.diagnostics
             return .failure(BatchRowError(id: input.id, text: LocalizedText { language in diagnostics.map { $0.message(in: language) }.joined(separator: "; ") }))

@@ -66,17 +66,29 @@ public final class EvaluationCache: @unchecked Sendable {
     /// would make a long run thrash.
     static let answerCapacity = 49_152
 
-    func answer(_ key: AnswerKey) -> Evaluator.RowAnswer?? { answerIndex[key].map { answers[Int($0)] } }
+    /// Where the answer of `key` is, when remembered.
+    func slot(_ key: AnswerKey) -> Int32? { answerIndex[key] }
 
-    func remember(_ key: AnswerKey, _ answer: Evaluator.RowAnswer?) {
-        guard answers.count < Self.answerCapacity else { return }
+    /// The answer remembered at `slot` (nil: no option).
+    func answer(at slot: Int32) -> Evaluator.RowAnswer? { answers[Int(slot)] }
+
+    /// Remembers the answer of `key`, while there is room; returns its slot.
+    @discardableResult
+    func remember(_ key: AnswerKey, _ answer: Evaluator.RowAnswer?) -> Int32? {
+        guard answers.count < Self.answerCapacity else { return nil }
         if answers.isEmpty {
             answers.reserveCapacity(Self.answerCapacity)
             answerIndex.reserveCapacity(Self.answerCapacity)
         }
-        answerIndex[key] = Int32(answers.count)
+        let slot = Int32(answers.count)
+        answerIndex[key] = slot
         answers.append(answer)
+        return slot
     }
+
+    /// The batch rows met by this worker, by the text of their deciding columns (``RowMemo``).
+    var rows = RowMemo()
+
     /// Entries kept at most; the cache is emptied when it would grow past this.
     public let capacity: Int
 

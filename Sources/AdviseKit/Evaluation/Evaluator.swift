@@ -21,7 +21,9 @@ public struct Evaluator: Sendable {
     /// The facts that decide a batch answer: every fact but those no condition of the rule set reads and
     /// that only divide the income (members, other income), which ``answer(_:rankBy:plans:cache:)`` applies
     /// afresh to a remembered answer.
-    private let deciding: FactMask
+    /// The facts that decide a batch answer: all but those that only divide the income (members, other
+    /// income), unless a condition reads them.
+    let deciding: FactMask
 
     /// Creates an evaluator.
     /// - Parameter year: the calendar year of year 0 (the year of "today"); by default the year the rule
@@ -203,9 +205,15 @@ public struct Evaluator: Sendable {
     /// else the best single option. Remembered in `cache` by the facts that decide it, so that households
     /// differing only in members or other income (which only divide the income) share the search.
     public func answer(_ household: Household, rankBy: RankBy = .gain, plans: Bool, cache: EvaluationCache) -> OptionSummary? {
+        rowAnswer(household, rankBy: rankBy, plans: plans, cache: cache).answer?.row(for: household)
+    }
+
+    /// A batch row's answer before the household's members and other income are applied, and its slot in
+    /// `cache` when there was room to remember it (``answer(_:rankBy:plans:cache:)``).
+    func rowAnswer(_ household: Household, rankBy: RankBy, plans: Bool, cache: EvaluationCache) -> (answer: RowAnswer?, slot: Int32?) {
         let facts = facts(household)
         let key = EvaluationCache.AnswerKey(facts, deciding: deciding, plans: plans, rank: rankBy)
-        if let remembered = cache.answer(key) { return remembered.map { $0.row(for: household) } }
+        if let slot = cache.slot(key) { return (cache.answer(at: slot), slot) }
         let context = context(household, facts: facts, cache: cache)
         var answer: RowAnswer?
         if plans, let plan = plan(compiled.indices.map { candidate($0, context, cache: cache) }, context, PlanOptions()), plan.verdict != .unsuitable {
@@ -213,8 +221,7 @@ public struct Evaluator: Sendable {
         } else {
             answer = bestCandidate(context, rankBy: rankBy, cache: cache).map { summary($0, context) }
         }
-        cache.remember(key, answer)
-        return answer?.row(for: household)
+        return (answer, cache.remember(key, answer))
     }
 
     /// The first-ranked candidate, even when every model is unsuitable.
@@ -257,7 +264,13 @@ public struct Evaluator: Sendable {
 
         /// The row for a household with these deciding facts: income per member, against the line.
         func row(for household: Household) -> OptionSummary {
-            let perMonth = household.incomePerMember(income + household.besideFarm(keepingPerM2: keepingPerM2, convertedM2: landM2))
+            row(members: household.members, otherIncome: household.otherIncomeVND, landM2: household.landM2)
+        }
+
+        /// The row for a household of `members` with `otherIncome` a year beside the farm, on `landM2`.
+        func row(members: Double, otherIncome: Double, landM2 household: Double) -> OptionSummary {
+            let beside = Household.besideFarm(otherIncome: otherIncome, landM2: household, keepingPerM2: keepingPerM2, convertedM2: landM2)
+            let perMonth = Household.incomePerMember(income + beside, members: members)
             var row = summary
             row.incomePerMemberMonth = perMonth
             row.abovePovertyLine = perMonth >= line
@@ -556,8 +569,18 @@ extension RiskSimulation {
 extension Household {
     /// What the household earns a year beside a conversion on `convertedM2` of its land: its other income,
     /// and the current use (earning `keepingPerM2` a m²) on the land the conversion leaves.
-    func besideFarm(keepingPerM2: Double, convertedM2: Double) -> Double { otherIncomeVND + keepingPerM2 * max(0, landM2 - convertedM2) }
+    func besideFarm(keepingPerM2: Double, convertedM2: Double) -> Double {
+        Self.besideFarm(otherIncome: otherIncomeVND, landM2: landM2, keepingPerM2: keepingPerM2, convertedM2: convertedM2)
+    }
 
     /// A yearly household income as VND per member per month.
-    func incomePerMember(_ yearly: Double) -> Double { yearly / max(1, members) / 12 }
+    func incomePerMember(_ yearly: Double) -> Double { Self.incomePerMember(yearly, members: members) }
+
+    /// ``besideFarm(keepingPerM2:convertedM2:)`` of a household with this other income and land.
+    static func besideFarm(otherIncome: Double, landM2: Double, keepingPerM2: Double, convertedM2: Double) -> Double {
+        otherIncome + keepingPerM2 * max(0, landM2 - convertedM2)
+    }
+
+    /// ``incomePerMember(_:)`` of a household of `members`.
+    static func incomePerMember(_ yearly: Double, members: Double) -> Double { yearly / max(1, members) / 12 }
 }

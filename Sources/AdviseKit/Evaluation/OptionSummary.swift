@@ -20,7 +20,18 @@ public struct OptionSummary: Sendable, Equatable {
     public var incomePerMemberMonth: Double
     public var abovePovertyLine: Bool
     /// The odds, when the batch simulates them (`--risk`).
-    public var risk: RiskProfile? = nil
+    public var risk: RiskProfile? {
+        get { odds?.profile }
+        set { odds = newValue.map(Odds.init) }
+    }
+    /// The odds out of line: most summaries (a batch's memo of answers) have none, and copy the less.
+    private var odds: Odds?
+
+    private final class Odds: Sendable, Equatable {
+        let profile: RiskProfile
+        init(_ profile: RiskProfile) { self.profile = profile }
+        static func == (a: Odds, b: Odds) -> Bool { a.profile == b.profile }
+    }
 
     /// The summary of a full answer.
     public init(_ advice: ModelAdvice) {

@@ -78,11 +78,26 @@ public struct HouseholdParser: Sendable {
         }
         guard problems.isEmpty, let land else { throw DiagnosticError(problems) }
         var household = Household(
-            id: input.id, landM2: land, capitalVND: capital, flood: flood, salinity: salinity, labour: labour ?? 0, members: members ?? 1,
-            currentUse: currentUse, loanCategory: loanCategory, otherIncomeVND: otherIncome ?? 0, assumed: assumed)
+            id: input.id, landM2: land, capitalVND: capital, flood: flood, salinity: salinity, labour: labour ?? Self.unstated(.labour), members: members ?? Self.unstated(.members),
+            currentUse: currentUse, loanCategory: loanCategory, otherIncomeVND: otherIncome ?? Self.unstated(.otherIncomeVND), assumed: assumed)
         household.name = input.name
         return household
     }
+
+    /// A number fact from a batch field as ``parse(_:)`` reads it — the default when the field is empty —
+    /// or nil when it cannot be read (the full parse says why).
+    func number(_ fact: HouseholdFact, _ field: Substring?) -> Double? {
+        guard let field, !field.isEmpty else {
+            guard let fallback = defaults[fact.rawValue] else { return Self.unstated(fact) }
+            return number(fact, Substring(fallback.text))
+        }
+        if case let .success(.number(v)) = value(fact, String(field)) { return v }
+        return nil
+    }
+
+    /// What a household has of labour, members or other income when nobody states it and the rule set
+    /// gives no default: none, one member, none.
+    private static func unstated(_ fact: HouseholdFact) -> Double { fact == .members ? 1 : 0 }
 
     private enum Parsed { case number(Double), level(String) }
 

@@ -149,6 +149,35 @@ import Testing
         }
     }
 
+    /// A row met before by the text of its deciding columns takes the remembered answer (``RowMemo``):
+    /// every row, in one run with one cache, is written exactly as it is alone with a fresh one — members,
+    /// other income and ids that differ, an empty members field (the default), a bad member count on a
+    /// remembered text, another spelling of the same land, quotes.
+    @Test(arguments: [true, false])
+    func rowsRememberedByTheirTextEqualRowsAnsweredAlone(_ plans: Bool) throws {
+        let header = "id,land,capital,flood,members,other-income,notes"
+        let lines: [Substring] = [
+            "a,7000,150tr,occasional,4,0,x", "b,7000,150tr,occasional,6,3tr,y", "c,7000,150tr,occasional,,12tr,", "d,7000,150tr,occasional,abc,0,",
+            "=e,7000,150tr,occasional,1,0,z", "f,7cong,150tr,occasional,2,0,", "g,7000,150tr,occasional,2,-1,", "\"h\",7000,150tr,occasional,3,0,",
+            "i,7000,150tr,occasional,3,0", "j,300,0,none,1,0,", "k,300,0,none,5,0,", "b,7000,150tr,occasional,6,3tr,y",
+        ]
+        let input = try BatchInput(csvHeader: Substring(header))
+        let processor = BatchProcessor(evaluator: Evaluator(ruleSet: Fixtures.ruleSet), input: input, format: .csv, plans: plans, language: .en)
+        func run(_ records: [BatchRecord], _ cache: EvaluationCache) -> String {
+            var out = OutputBuffer()
+            var summary = BatchSummary()
+            processor.process(records, cache: cache, into: &out, summary: &summary)
+            return String(decoding: out.bytes, as: UTF8.self)
+        }
+        let records = lines.enumerated().map { BatchRecord($1, line: $0 + 2) }
+        let together = run(records, EvaluationCache()).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let alone = records.map { run([$0], EvaluationCache()).dropLast() }
+        #expect(together.count == alone.count)
+        for (row, expected) in zip(together, alone) { #expect(row == expected) }
+        #expect(together[1].drop { $0 != "," } != together[0].drop { $0 != "," }, "another household size, another income per member: \(together[1])")
+        #expect(together[3].hasPrefix("d,error,"), "a bad member count on a remembered text is named: \(together[3])")
+    }
+
     @Test(arguments: [("id,land,land", "appears twice"), ("id,capital", "no 'land' column")])
     func aBadHeaderIsRefused(_ header: String, _ message: String) {
         #expect { _ = try BatchInput(csvHeader: Substring(header)) } throws: { ($0 as? Diagnostic)?.message.contains(message) == true }
