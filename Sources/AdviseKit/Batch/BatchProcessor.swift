@@ -87,7 +87,7 @@ public struct BatchProcessor: Sendable {
         for record in records {
             var row: RowMemo.Row?
             if let layout {
-                row = cache.rows.read(record.text, layout)
+                row = cache.read(record.text, layout)
                 if let row, let known = quick(row, cache: cache) {
                     summary.add(known)
                     write(id: row.id.map(String.init), best: known, error: nil, into: &out)
@@ -139,7 +139,7 @@ public struct BatchProcessor: Sendable {
                 return .success((input.id, best))
             }
             let (answer, slot) = evaluator.rowAnswer(household, rankBy: rankBy, plans: plans, cache: cache)
-            if let row, let slot { cache.rows.remember(row, slot: slot, landM2: household.landM2) }
+            if let row, let slot { cache.remember(row, slot: slot, landM2: household.landM2) }
             return .success((input.id, answer?.row(for: household)))
         } catch {
             let diagnostics = error.diagnostics

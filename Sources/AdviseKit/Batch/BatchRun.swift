@@ -71,6 +71,9 @@ public struct BatchRun {
         }
         if let header = processors[0].header { try write(Array(header.utf8)) }
         let caches = (0..<workers).map { _ in EvaluationCache() }
+        // What every worker remembered of the chunks before, read by all while they work (no one writes it
+        // then), so that a household profile is evaluated once rather than once a worker.
+        var shared = AnswerMemo(capacity: workers * AnswerMemo.capacity)
         var total = BatchSummary()
         var next: [UInt8]? = rest
         while let chunk = next {
@@ -79,6 +82,7 @@ public struct BatchRun {
             let parts = BatchRecord.split(chunk, into: workers, quoted: quoted)
             let firstLines = parts.reduce(into: [lineNumber]) { acc, part in acc.append(acc[acc.count - 1] + part.lines) }
             let outputs = WorkerSlots(repeating: (OutputBuffer(), BatchSummary()), count: parts.count)
+            for cache in caches { cache.shared = shared }
             DispatchQueue.concurrentPerform(iterations: parts.count) { w in
                 let text = String(decoding: chunk[parts[w].range], as: UTF8.self)
                 var out = OutputBuffer(capacity: parts[w].lines * 140)
@@ -87,6 +91,9 @@ public struct BatchRun {
                 processors[w].process(records, cache: caches[w], into: &out, summary: &summary)
                 outputs.set(w, (out, summary))
             }
+            // Each cache's own answers go into the shared memo (it is the only copy once the caches let go).
+            for cache in caches { cache.shared = AnswerMemo(capacity: 0) }
+            for cache in caches { shared.absorb(cache.takeMemo()) }
             for w in 0..<parts.count {
                 try write(outputs.values[w].0.bytes)
                 total.merge(outputs.values[w].1)

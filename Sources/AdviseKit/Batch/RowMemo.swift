@@ -1,3 +1,5 @@
+import Foundation
+
 /// A batch worker's memo of CSV rows by the text of the columns that decide their answer (every fact
 /// column but members and other income, unless a rule reads them). A row whose deciding text was met
 /// before skips the parse and the evaluator: it takes the remembered answer (its slot in the
@@ -39,42 +41,68 @@ struct RowMemo {
 
     /// Rows remembered at most: texts that spell the same facts differently (`7000`, `7000m2`) share a
     /// slot, so there may be more of them than answers, but not without end.
-    static let capacity = 2 * EvaluationCache.answerCapacity
+    static let capacity = 2 * AnswerMemo.capacity
 
     private var entries: [UInt64: Entry] = [:]
     private var arena: [UInt8] = []
     /// The key of the last row read.
-    private var key: [UInt8] = []
+    private(set) var key: [UInt8] = []
 
     /// Reads a row's fields and looks its deciding text up; nil when the row needs the full path.
     mutating func read(_ line: Substring, _ layout: Layout) -> Row? {
+        let read = line.utf8.withContiguousStorageIfAvailable { bytes in fields(bytes, layout) }
+        guard let found = read ?? nil else { return nil }
         let utf8 = line.utf8
-        guard !utf8.contains(UInt8(ascii: "\"")), utf8.first != RecordStream.oversizedMarker else { return nil }
-        key.removeAll(keepingCapacity: true)
-        var row = Row(hash: 0)
-        var column = 0, start = utf8.startIndex, i = start
-        while true {
-            let end = i == utf8.endIndex || utf8[i] == layout.delimiter
-            if end {
-                guard column < layout.inKey.count else { return nil }
-                let field = Substring(utf8[start..<i])
-                if layout.inKey[column] {
-                    key.append(contentsOf: field.utf8)
-                    key.append(layout.delimiter)
-                }
-                if column == layout.id { row.id = field }
-                if column == layout.members { row.members = field }
-                if column == layout.otherIncome { row.otherIncome = field }
-                column += 1
-                if i == utf8.endIndex { break }
-                start = utf8.index(after: i)
-            }
-            i = utf8.index(after: i)
+        func field(_ range: Range<Int>?) -> Substring? {
+            guard let range else { return nil }
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return Substring(utf8[start..<utf8.index(start, offsetBy: range.count)])
         }
-        guard column == layout.inKey.count else { return nil }
-        row.hash = Self.hash(key)
-        if let entry = entries[row.hash], arena[Int(entry.start)..<Int(entry.start + entry.count)].elementsEqual(key) { row.entry = entry }
+        var row = Row(id: field(found.id), members: field(found.members), otherIncome: field(found.otherIncome), hash: Self.hash(key))
+        row.entry = entry(row.hash, key)
         return row
+    }
+
+    /// The entry of a row's deciding text, with its hash.
+    func entry(_ hash: UInt64, _ key: [UInt8]) -> Entry? {
+        guard let entry = entries[hash], Self.same(arena, entry, key) else { return nil }
+        return entry
+    }
+
+    /// One pass over a row's bytes: the key in `key`, and where the fields the quick path reads are; nil
+    /// for a row with quotes or the wrong number of fields.
+    private mutating func fields(_ bytes: UnsafeBufferPointer<UInt8>, _ layout: Layout)
+        -> (id: Range<Int>?, members: Range<Int>?, otherIncome: Range<Int>?)? {
+        guard bytes.first != RecordStream.oversizedMarker else { return nil }
+        key.removeAll(keepingCapacity: true)
+        var found: (id: Range<Int>?, members: Range<Int>?, otherIncome: Range<Int>?) = (nil, nil, nil)
+        var column = 0, start = 0
+        for i in 0...bytes.count {
+            if i < bytes.count {
+                if bytes[i] == UInt8(ascii: "\"") { return nil }
+                if bytes[i] != layout.delimiter { continue }
+            }
+            guard column < layout.inKey.count else { return nil }
+            if layout.inKey[column] {
+                key.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                key.append(layout.delimiter)
+            }
+            if column == layout.id { found.id = start..<i }
+            if column == layout.members { found.members = start..<i }
+            if column == layout.otherIncome { found.otherIncome = start..<i }
+            column += 1
+            start = i + 1
+        }
+        return column == layout.inKey.count ? found : nil
+    }
+
+    /// True when the arena holds `key` at `entry`.
+    private static func same(_ arena: [UInt8], _ entry: Entry, _ key: [UInt8]) -> Bool {
+        guard Int(entry.count) == key.count else { return false }
+        guard !key.isEmpty else { return true }
+        return arena.withUnsafeBufferPointer { a in
+            key.withUnsafeBufferPointer { k in memcmp(a.baseAddress! + Int(entry.start), k.baseAddress!, k.count) == 0 }
+        }
     }
 
     /// Remembers the row last read (unless its hash is taken by another text) with its answer's slot.
@@ -82,6 +110,16 @@ struct RowMemo {
         guard entries.count < Self.capacity, entries[row.hash] == nil else { return }
         entries[row.hash] = Entry(start: Int32(arena.count), count: Int32(key.count), slot: slot, landM2: landM2)
         arena.append(contentsOf: key)
+    }
+
+    /// Takes in the rows another memo remembered that this one has not, with their slots renumbered by
+    /// `slot` (nil: the answer found no room, and the row is left out).
+    mutating func absorb(_ other: RowMemo, slot: (Int32) -> Int32?) {
+        for (hash, e) in other.entries.sorted(by: { $0.value.start < $1.value.start }) where entries.count < Self.capacity && entries[hash] == nil {
+            guard let slot = slot(e.slot) else { continue }
+            entries[hash] = Entry(start: Int32(arena.count), count: e.count, slot: slot, landM2: e.landM2)
+            arena.append(contentsOf: other.arena[Int(e.start)..<Int(e.start + e.count)])
+        }
     }
 
     /// FNV-1a, 64 bits.

@@ -24,70 +24,45 @@ public final class EvaluationCache: @unchecked Sendable {
 
     private var entries: [Key: OutcomeEconomics] = [:]
 
-    /// What decides a batch answer: the deciding facts (``Evaluator/answer(_:rankBy:plans:cache:)``) and
-    /// how the row is chosen. 80 bytes, inline: no allocation a row.
-    struct AnswerKey: Hashable {
-        /// The deciding facts' values, by `HouseholdFact.rawValue` (room for the nine facts there are).
-        var head: SIMD8<Double>
-        var tail: Double
-        var known: FactMask
-        var plans: Bool
-        var rank: RankBy
+    /// The batch answers and rows this cache remembered itself (in a batch run: since the last chunk).
+    private(set) var memo = AnswerMemo(capacity: AnswerMemo.capacity)
+    /// What all of a batch run's workers remembered before this chunk, read by each while none writes it
+    /// (``BatchRun`` hands it out and takes it back between chunks); empty otherwise.
+    var shared = AnswerMemo(capacity: 0)
 
-        /// The key of `facts`, keeping only the facts in `deciding` (the others count as unknown and 0).
-        init(_ facts: DenseFacts, deciding: FactMask, plans: Bool, rank: RankBy) {
-            let values = facts.values
-            precondition(values.count <= 9, "AnswerKey holds nine facts; give it room for more")
-            var head = SIMD8<Double>(), tail = 0.0
-            for i in values.indices where deciding & 1 << FactMask(i) != 0 {
-                if i < 8 { head[i] = values[i] } else { tail = values[i] }
-            }
-            self.head = head
-            self.tail = tail
-            known = facts.known & deciding
-            self.plans = plans
-            self.rank = rank
-        }
+    /// Where the answer of `key` is: slots below the shared memo's count are there, the rest in ``memo``.
+    func slot(_ key: AnswerKey) -> Int32? { shared.slot(key) ?? memo.slot(key).map { $0 + shared.count } }
 
-        func hash(into hasher: inout Hasher) {
-            var mixed = (tail + 0).bitPattern &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(known) << 8 ^ (plans ? 1 : 0)
-            for i in 0..<8 { mixed = (mixed ^ (head[i] + 0).bitPattern) &* 0x100_0000_01B3 ^ mixed >> 29 }
-            hasher.combine(mixed)
-            hasher.combine(rank)
-        }
-    }
-
-    /// The answers remembered, in the order first met, and where each key's answer is. An index rather than
-    /// the answer in the dictionary keeps the table small: its buckets are allocated at twice the entries.
-    private var answers: [Evaluator.RowAnswer?] = []
-    private var answerIndex: [AnswerKey: Int32] = [:]
-    /// Answers kept at most: about 16 MB a worker (a 65,536-bucket index and the answers); once full, the
-    /// first ones are kept and no more are added — a register's common profiles come early, and clearing
-    /// would make a long run thrash.
-    static let answerCapacity = 49_152
-
-    /// Where the answer of `key` is, when remembered.
-    func slot(_ key: AnswerKey) -> Int32? { answerIndex[key] }
-
-    /// The answer remembered at `slot` (nil: no option).
-    func answer(at slot: Int32) -> Evaluator.RowAnswer? { answers[Int(slot)] }
+    /// The answer at `slot` (nil: no option).
+    func answer(at slot: Int32) -> Evaluator.RowAnswer? { slot < shared.count ? shared.answer(at: slot) : memo.answer(at: slot - shared.count) }
 
     /// Remembers the answer of `key`, while there is room; returns its slot.
     @discardableResult
-    func remember(_ key: AnswerKey, _ answer: Evaluator.RowAnswer?) -> Int32? {
-        guard answers.count < Self.answerCapacity else { return nil }
-        if answers.isEmpty {
-            answers.reserveCapacity(Self.answerCapacity)
-            answerIndex.reserveCapacity(Self.answerCapacity)
+    func remember(_ key: AnswerKey, _ answer: Evaluator.RowAnswer?) -> Int32? { memo.remember(key, answer).map { $0 + shared.count } }
+
+    /// Reads a batch row and finds it among the rows remembered (``RowMemo``); nil when it needs the full path.
+    func read(_ line: Substring, _ layout: RowMemo.Layout) -> RowMemo.Row? {
+        guard var row = memo.rows.read(line, layout) else { return nil }
+        if let entry = shared.rows.entry(row.hash, memo.rows.key) {
+            row.entry = entry
+        } else if var entry = row.entry {
+            entry.slot += shared.count
+            row.entry = entry
         }
-        let slot = Int32(answers.count)
-        answerIndex[key] = slot
-        answers.append(answer)
-        return slot
+        return row
     }
 
-    /// The batch rows met by this worker, by the text of their deciding columns (``RowMemo``).
-    var rows = RowMemo()
+    /// Remembers the row last read with its answer's slot.
+    func remember(_ row: RowMemo.Row, slot: Int32, landM2: Double) {
+        guard slot >= shared.count else { return }
+        memo.rows.remember(row, slot: slot - shared.count, landM2: landM2)
+    }
+
+    /// Hands over what this cache remembered itself (to be absorbed into the shared memo) and starts afresh.
+    func takeMemo() -> AnswerMemo {
+        defer { memo = AnswerMemo(capacity: AnswerMemo.capacity) }
+        return memo
+    }
 
     /// Entries kept at most; the cache is emptied when it would grow past this.
     public let capacity: Int

@@ -212,7 +212,7 @@ public struct Evaluator: Sendable {
     /// `cache` when there was room to remember it (``answer(_:rankBy:plans:cache:)``).
     func rowAnswer(_ household: Household, rankBy: RankBy, plans: Bool, cache: EvaluationCache) -> (answer: RowAnswer?, slot: Int32?) {
         let facts = facts(household)
-        let key = EvaluationCache.AnswerKey(facts, deciding: deciding, plans: plans, rank: rankBy)
+        let key = AnswerKey(facts, deciding: deciding, plans: plans, rank: rankBy)
         if let slot = cache.slot(key) { return (cache.answer(at: slot), slot) }
         let context = context(household, facts: facts, cache: cache)
         var answer: RowAnswer?
