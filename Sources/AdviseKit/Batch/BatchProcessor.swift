@@ -111,7 +111,7 @@ public struct BatchProcessor: Sendable {
     private func quick(_ row: RowMemo.Row, cache: EvaluationCache) -> OptionSummary?? {
         guard let entry = row.entry, let members = parser.number(.members, row.members),
               let other = parser.number(.otherIncomeVND, row.otherIncome) else { return nil }
-        return .some(cache.answer(at: entry.slot)?.row(members: members, otherIncome: other, landM2: entry.landM2))
+        return .some(cache.row(at: entry.slot, members: members, otherIncome: other, landM2: entry.landM2))
     }
 
     /// A row's answer the full way; a row read by the quick path and answered is remembered there.

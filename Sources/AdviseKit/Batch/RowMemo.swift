@@ -48,7 +48,8 @@ struct RowMemo {
     /// The key of the last row read.
     private(set) var key: [UInt8] = []
 
-    /// Reads a row's fields and looks its deciding text up; nil when the row needs the full path.
+    /// Reads a row's fields and its deciding text (kept in ``key``; look it up with ``entry(_:_:)``); nil
+    /// when the row needs the full path.
     mutating func read(_ line: Substring, _ layout: Layout) -> Row? {
         let read = line.utf8.withContiguousStorageIfAvailable { bytes in fields(bytes, layout) }
         guard let found = read ?? nil else { return nil }
@@ -58,9 +59,7 @@ struct RowMemo {
             let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
             return Substring(utf8[start..<utf8.index(start, offsetBy: range.count)])
         }
-        var row = Row(id: field(found.id), members: field(found.members), otherIncome: field(found.otherIncome), hash: Self.hash(key))
-        row.entry = entry(row.hash, key)
-        return row
+        return Row(id: field(found.id), members: field(found.members), otherIncome: field(found.otherIncome), hash: Self.hash(key))
     }
 
     /// The entry of a row's deciding text, with its hash.

@@ -20,6 +20,11 @@ struct AnswerMemo {
 
     func answer(at slot: Int32) -> Evaluator.RowAnswer? { answers[Int(slot)] }
 
+    /// ``Evaluator/RowAnswer/row(members:otherIncome:landM2:)`` of the answer at `slot`, read in place.
+    func row(at slot: Int32, members: Double, otherIncome: Double, landM2: Double) -> OptionSummary? {
+        answers[Int(slot)]?.row(members: members, otherIncome: otherIncome, landM2: landM2)
+    }
+
     /// Remembers the answer of `key`, while there is room; returns its slot.
     mutating func remember(_ key: AnswerKey, _ answer: Evaluator.RowAnswer?) -> Int32? {
         guard answers.count < capacity else { return nil }

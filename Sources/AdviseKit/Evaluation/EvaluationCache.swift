@@ -36,6 +36,13 @@ public final class EvaluationCache: @unchecked Sendable {
     /// The answer at `slot` (nil: no option).
     func answer(at slot: Int32) -> Evaluator.RowAnswer? { slot < shared.count ? shared.answer(at: slot) : memo.answer(at: slot - shared.count) }
 
+    /// The row of the answer at `slot` for a household of `members` with `otherIncome`, on `landM2` (read in
+    /// place: a batch asks it for most of its rows).
+    func row(at slot: Int32, members: Double, otherIncome: Double, landM2: Double) -> OptionSummary? {
+        slot < shared.count ? shared.row(at: slot, members: members, otherIncome: otherIncome, landM2: landM2)
+            : memo.row(at: slot - shared.count, members: members, otherIncome: otherIncome, landM2: landM2)
+    }
+
     /// Remembers the answer of `key`, while there is room; returns its slot.
     @discardableResult
     func remember(_ key: AnswerKey, _ answer: Evaluator.RowAnswer?) -> Int32? { memo.remember(key, answer).map { $0 + shared.count } }
@@ -45,7 +52,7 @@ public final class EvaluationCache: @unchecked Sendable {
         guard var row = memo.rows.read(line, layout) else { return nil }
         if let entry = shared.rows.entry(row.hash, memo.rows.key) {
             row.entry = entry
-        } else if var entry = row.entry {
+        } else if var entry = memo.rows.entry(row.hash, memo.rows.key) {
             entry.slot += shared.count
             row.entry = entry
         }
