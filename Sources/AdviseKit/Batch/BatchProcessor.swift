@@ -115,7 +115,7 @@ public struct BatchProcessor: Sendable {
     }
 
     /// A row's answer the full way; a row read by the quick path and answered is remembered there.
-    private func answer(_ line: Substring, cache: EvaluationCache, row: RowMemo.Row? = nil) -> Result<(String?, OptionSummary?), BatchRowError> {
+    private func answer(_ line: Substring, cache: EvaluationCache, row: RowMemo.Row?) -> Result<(String?, OptionSummary?), BatchRowError> {
         let input: HouseholdInput
         switch self.input.input(line) {
         case let .success(i): input = i

@@ -40,8 +40,10 @@ struct RowMemo {
     }
 
     /// Rows remembered at most: texts that spell the same facts differently (`7000`, `7000m2`) share a
-    /// slot, so there may be more of them than answers, but not without end.
-    static let capacity = 2 * AnswerMemo.capacity
+    /// slot, so there may be more of them than answers (twice, in ``AnswerMemo``), but not without end.
+    let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
 
     private var entries: [UInt64: Entry] = [:]
     private var arena: [UInt8] = []
@@ -106,7 +108,7 @@ struct RowMemo {
 
     /// Remembers the row last read (unless its hash is taken by another text) with its answer's slot.
     mutating func remember(_ row: Row, slot: Int32, landM2: Double) {
-        guard entries.count < Self.capacity, entries[row.hash] == nil else { return }
+        guard entries.count < capacity, entries[row.hash] == nil else { return }
         entries[row.hash] = Entry(start: Int32(arena.count), count: Int32(key.count), slot: slot, landM2: landM2)
         arena.append(contentsOf: key)
     }
@@ -114,7 +116,7 @@ struct RowMemo {
     /// Takes in the rows another memo remembered that this one has not, with their slots renumbered by
     /// `slot` (nil: the answer found no room, and the row is left out).
     mutating func absorb(_ other: RowMemo, slot: (Int32) -> Int32?) {
-        for (hash, e) in other.entries.sorted(by: { $0.value.start < $1.value.start }) where entries.count < Self.capacity && entries[hash] == nil {
+        for (hash, e) in other.entries.sorted(by: { $0.value.start < $1.value.start }) where entries.count < capacity && entries[hash] == nil {
             guard let slot = slot(e.slot) else { continue }
             entries[hash] = Entry(start: Int32(arena.count), count: e.count, slot: slot, landM2: e.landM2)
             arena.append(contentsOf: other.arena[Int(e.start)..<Int(e.start + e.count)])

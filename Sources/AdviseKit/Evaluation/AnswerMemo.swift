@@ -4,7 +4,7 @@
 struct AnswerMemo {
     private var answers: [Evaluator.RowAnswer?] = []
     private var index: [AnswerKey: Int32] = [:]
-    var rows = RowMemo()
+    var rows: RowMemo
     /// Answers kept at most; once full, the first ones are kept and no more are added — a register's
     /// common profiles come early, and clearing would make a long run thrash.
     let capacity: Int
@@ -12,7 +12,10 @@ struct AnswerMemo {
     /// About 16 MB of answers: what a worker's own memo may hold (a batch run shares `workers` times it).
     static let capacity = 49_152
 
-    init(capacity: Int) { self.capacity = capacity }
+    init(capacity: Int) {
+        self.capacity = capacity
+        rows = RowMemo(capacity: 2 * capacity)
+    }
 
     var count: Int32 { Int32(answers.count) }
 

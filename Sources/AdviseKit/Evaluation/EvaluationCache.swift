@@ -10,7 +10,7 @@ public final class OutcomeEconomics: Sendable {
 }
 
 /// Remembers ``OutcomeEconomics`` by model and rule-outcome key, so that households with the same outcome
-/// (most of a batch) share the work. Not thread-safe: give each worker its own (it may move between
+/// (most of a batch) share the work, and a batch's answers and rows (``AnswerMemo``). Not thread-safe: give each worker its own (it may move between
 /// threads, hence `@unchecked Sendable`, but must never be used by two at once).
 public final class EvaluationCache: @unchecked Sendable {
     private struct Key: Hashable {
@@ -59,7 +59,8 @@ public final class EvaluationCache: @unchecked Sendable {
         return row
     }
 
-    /// Remembers the row last read with its answer's slot.
+    /// Remembers the row last read with its answer's slot (not when the answer is in the shared memo: such
+    /// a row is a new spelling of a profile the run knows, and is answered from there without evaluation).
     func remember(_ row: RowMemo.Row, slot: Int32, landM2: Double) {
         guard slot >= shared.count else { return }
         memo.rows.remember(row, slot: slot - shared.count, landM2: landM2)

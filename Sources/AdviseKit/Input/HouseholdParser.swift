@@ -87,11 +87,14 @@ public struct HouseholdParser: Sendable {
     /// A number fact from a batch field as ``parse(_:)`` reads it — the default when the field is empty —
     /// or nil when it cannot be read (the full parse says why).
     func number(_ fact: HouseholdFact, _ field: Substring?) -> Double? {
-        guard let field, !field.isEmpty else {
+        let text: String
+        if let field, !field.isEmpty {
+            text = String(field)
+        } else {
             guard let fallback = defaults[fact.rawValue] else { return Self.unstated(fact) }
-            return number(fact, Substring(fallback.text))
+            text = fallback.text
         }
-        if case let .success(.number(v)) = value(fact, String(field)) { return v }
+        if case let .success(.number(v)) = value(fact, text) { return v }
         return nil
     }
 
