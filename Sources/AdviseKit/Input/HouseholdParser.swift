@@ -12,6 +12,9 @@ public struct HouseholdParser: Sendable {
     private let levels: [[String: String]]
     /// The rule set's defaults by fact index.
     private let defaults: [HouseholdInput.Entry?]
+    /// The number facts' defaults as numbers (nil: no default, or one that cannot be read), read once for
+    /// ``number(_:_:)``, which a batch asks for every row.
+    private let defaultNumbers: [Double?]
 
     /// Creates a parser.
     public init(settings: RegionalSettings, label: @escaping @Sendable (HouseholdFact) -> String = { $0.inputName }) {
@@ -28,6 +31,7 @@ public struct HouseholdParser: Sendable {
         }
         self.levels = levels
         defaults = HouseholdFact.allCases.map { fact in settings.defaults[fact].map { HouseholdInput.Entry($0, at: settings.location) } }
+        defaultNumbers = HouseholdFact.allCases.map { fact in settings.defaults[fact].flatMap { try? Self.quantity(fact, $0, settings)?.get() } }
     }
 
     /// Parses every fact, reporting every bad value (not only the first).
@@ -87,15 +91,8 @@ public struct HouseholdParser: Sendable {
     /// A number fact from a batch field as ``parse(_:)`` reads it — the default when the field is empty —
     /// or nil when it cannot be read (the full parse says why).
     func number(_ fact: HouseholdFact, _ field: Substring?) -> Double? {
-        let text: String
-        if let field, !field.isEmpty {
-            text = String(field)
-        } else {
-            guard let fallback = defaults[fact.rawValue] else { return Self.unstated(fact) }
-            text = fallback.text
-        }
-        if case let .success(.number(v)) = value(fact, text) { return v }
-        return nil
+        guard let field, !field.isEmpty else { return defaults[fact.rawValue] == nil ? Self.unstated(fact) : defaultNumbers[fact.rawValue] }
+        return try? Self.quantity(fact, String(field), settings)?.get()
     }
 
     /// What a household has of labour, members or other income when nobody states it and the rule set
@@ -104,21 +101,27 @@ public struct HouseholdParser: Sendable {
 
     private enum Parsed { case number(Double), level(String) }
 
-    private func value(_ fact: HouseholdFact, _ text: String) -> Result<Parsed, QuantityParser.Problem> {
+    /// A number fact read from its text with the rule set's units; nil for a level fact.
+    private static func quantity(_ fact: HouseholdFact, _ text: String, _ settings: RegionalSettings) -> Result<Double, QuantityParser.Problem>? {
         switch fact {
-        case .landM2: return QuantityParser.area(text, congM2: settings.congM2.value, others: settings.areaUnits).map(Parsed.number)
-        case .capitalVND: return QuantityParser.money(text).map(Parsed.number)
-        case .labour: return QuantityParser.count(text, minimum: 0, maximum: 50).map(Parsed.number)
-        case .members: return QuantityParser.count(text, minimum: 1, maximum: 50).map(Parsed.number)
-        case .otherIncomeVND: return QuantityParser.income(text).map(Parsed.number)
-        case .flood, .salinity, .currentUse, .loanCategory:
-            let table = levels[fact.rawValue]
-            if let id = table[text] ?? table[Self.key(text)] { return .success(.level(id)) }
-            guard let scaleID = fact.scale, let scale = settings.scales[scaleID] else {
-                return .failure(.init(.qNoScale, fact.scale ?? ""))
-            }
-            return .failure(Self.unknownLevel(text, in: scale))
+        case .landM2: QuantityParser.area(text, congM2: settings.congM2.value, others: settings.areaUnits)
+        case .capitalVND: QuantityParser.money(text)
+        case .labour: QuantityParser.count(text, minimum: 0, maximum: 50)
+        case .members: QuantityParser.count(text, minimum: 1, maximum: 50)
+        case .otherIncomeVND: QuantityParser.income(text)
+        case .flood, .salinity, .currentUse, .loanCategory: nil
         }
+    }
+
+    private func value(_ fact: HouseholdFact, _ text: String) -> Result<Parsed, QuantityParser.Problem> {
+        if let number = Self.quantity(fact, text, settings) { return number.map(Parsed.number) }
+        // A level fact.
+        let table = levels[fact.rawValue]
+        if let id = table[text] ?? table[Self.key(text)] { return .success(.level(id)) }
+        guard let scaleID = fact.scale, let scale = settings.scales[scaleID] else {
+            return .failure(.init(.qNoScale, fact.scale ?? ""))
+        }
+        return .failure(Self.unknownLevel(text, in: scale))
     }
 
     /// A spelling normalised: lower case, without diacritics, spaces and underscores as dashes.
