@@ -84,34 +84,92 @@ public struct BatchProcessor: Sendable {
 
     /// Answers `records` in order, appending one output line each to `out`.
     public func process(_ records: [BatchRecord], cache: EvaluationCache, into out: inout OutputBuffer, summary: inout BatchSummary) {
+        var tally = ModelTally()
         for record in records {
-            var row: RowMemo.Row?
-            if let layout {
-                row = cache.read(record.text, layout)
-                if let row, let known = quick(row, cache: cache) {
-                    summary.add(known)
-                    write(id: row.id.map(String.init), best: known, error: nil, into: &out)
-                    continue
-                }
-            }
-            switch answer(record.text, cache: cache, row: row) {
-            case let .success((id, best)):
-                summary.add(best)
-                write(id: id, best: best, error: nil, into: &out)
-            case let .failure(error):
-                summary.addFailure()
-                let at = Catalogue.format(input.fromSheet ? .batchRow : .batchLine, language, String(record.line))
-                write(id: error.id, best: nil, error: at + error.text(language), into: &out)
-            }
+            var text = record.text
+            text.withUTF8 { answer($0, line: record.line, cache: cache, into: &out, summary: &summary, tally: &tally) }
+        }
+        tally.add(to: &summary, cache)
+    }
+
+    /// Answers the records of `bytes` — whole records, as ``RecordStream`` gives them — in order, the first
+    /// of which starts on line `firstLine` of the input, appending one output line each to `out`.
+    public func process(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, firstLine: Int, cache: EvaluationCache, into out: inout OutputBuffer,
+                        summary: inout BatchSummary) {
+        var tally = ModelTally()
+        BatchRecord.scan(bytes, quoted: quoted, firstLine: firstLine) { range, line in
+            answer(UnsafeBufferPointer(rebasing: bytes[range]), line: line, cache: cache, into: &out, summary: &summary, tally: &tally)
+        }
+        tally.add(to: &summary, cache)
+    }
+
+    /// Answers one record: a row met before the quick way (``RowMemo``), any other the full way.
+    private func answer(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, cache: EvaluationCache, into out: inout OutputBuffer,
+                        summary: inout BatchSummary, tally: inout ModelTally) {
+        var row: RowMemo.Row?
+        if let layout {
+            row = cache.read(bytes, layout)
+            if let row, quick(row, bytes, cache: cache, into: &out, summary: &summary, tally: &tally) { return }
+        }
+        switch answer(Substring(String(decoding: bytes, as: UTF8.self)), cache: cache, row: row) {
+        case let .success((id, best)):
+            summary.add(best)
+            write(id: id, best: best, error: nil, into: &out)
+        case let .failure(error):
+            summary.addFailure()
+            let at = Catalogue.format(input.fromSheet ? .batchRow : .batchLine, language, String(line))
+            write(id: error.id, best: nil, error: at + error.text(language), into: &out)
         }
     }
 
-    /// The answer of a row met before (by the text of its deciding columns), with its own members and other
-    /// income; nil when it was not met, or they cannot be read.
-    private func quick(_ row: RowMemo.Row, cache: EvaluationCache) -> OptionSummary?? {
-        guard let entry = row.entry, let members = parser.number(.members, row.members),
-              let other = parser.number(.otherIncomeVND, row.otherIncome) else { return nil }
-        return .some(cache.row(at: entry.slot, members: members, otherIncome: other, landM2: entry.landM2))
+    /// Writes a row met before: its own id, the remembered columns, and income per member from its own
+    /// members and other income. False (nothing written) when it was not met, or they cannot be read.
+    private func quick(_ row: RowMemo.Row, _ bytes: UnsafeBufferPointer<UInt8>, cache: EvaluationCache, into out: inout OutputBuffer,
+                       summary: inout BatchSummary, tally: inout ModelTally) -> Bool {
+        guard let at = row.entry else { return false }
+        func field(_ range: Range<Int>?) -> UnsafeBufferPointer<UInt8>? { range.map { UnsafeBufferPointer(rebasing: bytes[$0]) } }
+        guard let members = number(.members, field(row.members), cache), let other = number(.otherIncomeVND, field(row.otherIncome), cache) else {
+            return false
+        }
+        let entry = cache.row(at)
+        if let id = field(row.id) { out.appendCSV(id) }
+        cache.append(entry, shared: at.shared, head: true, to: &out)
+        if entry.hasFigures {
+            let perMonth = entry.perMember.perMonth(members: members, otherIncome: other, landM2: entry.landM2)
+            let above = perMonth >= entry.perMember.line
+            Self.writePerMember(perMonth, above: above, into: &out)
+            cache.append(entry, shared: at.shared, head: false, to: &out)
+            if entry.model >= 0 {
+                tally.count(entry.model, shared: at.shared)
+                summary.add(entry.share, above: above)
+            } else {
+                summary.addWithoutOption()
+            }
+        } else {
+            summary.addWithoutOption()
+        }
+        out.append(byte: 10)
+        return true
+    }
+
+    /// The number a field reads as (``HouseholdParser/number(_:_:)``), remembered by its text.
+    private func number(_ fact: HouseholdFact, _ field: UnsafeBufferPointer<UInt8>?, _ cache: EvaluationCache) -> Double? {
+        let place = NumberMemo.place(fact, field)
+        if let place, let known = cache.numbers.number(at: place) { return known }
+        let value = parser.number(fact, field.map { Substring(String(decoding: $0, as: UTF8.self)) })
+        if let place { cache.numbers.remember(value, at: place) }
+        return value
+    }
+
+    /// What a row's answer leaves to the rows that share its deciding text: its columns as written.
+    private func remembered(_ answer: Evaluator.RowAnswer?, landM2: Double) -> RowMemo.Remembered {
+        var head = OutputBuffer(), tail = OutputBuffer()
+        writeHead(answer?.summary, error: nil, into: &head)
+        if let best = answer?.summary { writeTail(best, into: &tail) }
+        let counted = answer.map(\.summary).flatMap { $0.verdict == .unsuitable ? nil : $0 }
+        return RowMemo.Remembered(head: head.bytes, tail: tail.bytes, perMember: answer?.perMember, landM2: landM2, model: counted?.model,
+                                  share: BatchSummary.Share(investment: counted?.investment ?? 0, loan: counted?.loan ?? 0,
+                                                            income: counted?.riskAdjustedIncome ?? 0))
     }
 
     /// A row's answer the full way; a row read by the quick path and answered is remembered there.
@@ -138,8 +196,8 @@ public struct BatchProcessor: Sendable {
                 }
                 return .success((input.id, best))
             }
-            let (answer, slot) = evaluator.rowAnswer(household, rankBy: rankBy, plans: plans, cache: cache)
-            if let row, let slot { cache.remember(row, slot: slot, landM2: household.landM2) }
+            let answer = evaluator.rowAnswer(household, rankBy: rankBy, plans: plans, cache: cache)
+            if let row { cache.remember(row, remembered(answer, landM2: household.landM2)) }
             return .success((input.id, answer?.row(for: household)))
         } catch {
             let diagnostics = error.diagnostics
@@ -156,8 +214,17 @@ public struct BatchProcessor: Sendable {
     }
 
     private func writeCSV(id: String?, best: OptionSummary?, error: String?, into out: inout OutputBuffer) {
-        let comma: UInt8 = 44
         out.appendCSV(id ?? "")
+        writeHead(best, error: error, into: &out)
+        guard let best else { return }
+        Self.writePerMember(best.incomePerMemberMonth, above: best.abovePovertyLine, into: &out)
+        writeTail(best, into: &out)
+    }
+
+    /// The columns after the id up to income per member, and the comma before it (for a row without an
+    /// option: every column after the id).
+    private func writeHead(_ best: OptionSummary?, error: String?, into out: inout OutputBuffer) {
+        let comma: UInt8 = 44
         out.append(byte: comma)
         out.append(error == nil ? "ok," : "error,")
         out.appendCSV(error ?? "")
@@ -182,9 +249,24 @@ public struct BatchProcessor: Sendable {
         field { $0.append(rounded: b.riskAdjustedNPV) }
         field { o in if let y = b.paybackYear { o.append(Int64(y)) } }
         field { o in if let y = b.firstIncomeYear { o.append(Int64(y)) } }
-        field { $0.append(rounded: b.incomePerMemberMonth) }
-        field { $0.append(b.abovePovertyLine ? "true" : "false") }
-        field { $0.append(rounded: b.gainNPV) }
+        out.append(byte: comma)
+    }
+
+    /// The columns of the household's own: income per member and whether it is above the poverty line,
+    /// and the comma after them.
+    private static func writePerMember(_ perMonth: Double, above: Bool, into out: inout OutputBuffer) {
+        out.append(rounded: perMonth)
+        out.append(above ? ",true," : ",false,")
+    }
+
+    /// The columns after whether the row is above the poverty line.
+    private func writeTail(_ b: OptionSummary, into out: inout OutputBuffer) {
+        let comma: UInt8 = 44
+        func field(_ write: (inout OutputBuffer) -> Void) {
+            out.append(byte: comma)
+            write(&out)
+        }
+        out.append(rounded: b.gainNPV)
         guard odds != nil else { return }
         let r = b.risk
         for v in [r?.p10NPV, r?.p50NPV, r?.p90NPV] { field { o in if let v { o.append(rounded: v) } } }

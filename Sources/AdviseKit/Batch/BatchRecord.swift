@@ -13,33 +13,44 @@ public struct BatchRecord: Sendable {
     /// `firstLine`; a `\r` before a line end is dropped, blank lines are skipped but counted.
     public static func records(of text: String, quoted: Bool, firstLine: Int) -> [BatchRecord] {
         var records: [BatchRecord] = []
+        var text = text
+        text.makeContiguousUTF8()
         let utf8 = text.utf8
-        var start = utf8.startIndex
+        _ = utf8.withContiguousStorageIfAvailable { bytes in
+            scan(bytes, quoted: quoted, firstLine: firstLine) { range, line in
+                let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+                records.append(BatchRecord(text[start..<utf8.index(start, offsetBy: range.count)], line: line))
+            }
+        }
+        return records
+    }
+
+    /// Calls `body` with the byte range and first line of each non-blank record of `bytes` (whole records,
+    /// from ``RecordStream``), numbered from `firstLine`; a `\r` before a line end is left out.
+    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, firstLine: Int, _ body: (Range<Int>, Int) -> Void) {
+        var start = 0
         var startLine = firstLine
         var line = firstLine
         var inQuote = false
-        var i = start
-        func close(_ end: String.Index) {
+        func close(_ end: Int) {
             var stop = end
-            if stop > start, utf8[utf8.index(before: stop)] == 13 { stop = utf8.index(before: stop) }
-            if stop > start { records.append(BatchRecord(text[start..<stop], line: startLine)) }
+            if stop > start, bytes[stop - 1] == 13 { stop -= 1 }
+            if stop > start { body(start..<stop, startLine) }
         }
-        while i < utf8.endIndex {
-            let byte = utf8[i]
+        for i in 0..<bytes.count {
+            let byte = bytes[i]
             if byte == 10 {
                 line += 1
                 if !inQuote {
                     close(i)
-                    start = utf8.index(after: i)
+                    start = i + 1
                     startLine = line
                 }
             } else if byte == 34, quoted {
                 inQuote.toggle()
             }
-            i = utf8.index(after: i)
         }
-        if start < utf8.endIndex { close(utf8.endIndex) }
-        return records
+        if start < bytes.count { close(bytes.count) }
     }
 
     /// The end of the first record of a block (after its line break) and the lines it spans.

@@ -42,6 +42,9 @@ public struct BatchRun {
         self.year = year
     }
 
+    /// The parts each worker's share of a chunk is cut into.
+    static let partsPerWorker = 4
+
     /// Reads every record, writes the header and each chunk's rows through `write` in input order.
     /// - Throws: a ``Diagnostic`` for a bad header or a file that is not text, ``ChunkReader/ReadFailure``,
     ///   and whatever `write` throws.
@@ -65,44 +68,83 @@ public struct BatchRun {
             lineNumber = 1 + header.lines
         }
         onHeader(input)
-        let processors = (0..<workers).map { w in
+        let pool = WorkerPool(processors: (0..<workers).map { w in
             BatchProcessor(evaluator: Evaluator(ruleSet: w == 0 ? ruleSet : copy(), year: year), input: input, format: format, rankBy: rank, plans: plans, odds: odds,
                            language: language)
-        }
-        if let header = processors[0].header { try write(Array(header.utf8)) }
-        let caches = (0..<workers).map { _ in EvaluationCache() }
-        // What every worker remembered of the chunks before, read by all while they work (no one writes it
-        // then), so that a household profile is evaluated once rather than once a worker.
-        var shared = AnswerMemo(capacity: workers * AnswerMemo.capacity)
+        })
+        if let header = pool.processors[0].header { try write(Array(header.utf8)) }
+        // The rows every worker remembered in the chunks before, read by all while they work (no one writes
+        // it then), so that a row's text is answered once rather than once a worker.
+        var shared = RowMemo(capacity: workers * RowMemo.capacity)
         var total = BatchSummary()
-        var next: [UInt8]? = rest
-        while let chunk = next {
-            // Each worker decodes its own share of the bytes, so that no string storage is shared between
-            // cores (shared reference counts would make them contend).
-            let parts = BatchRecord.split(chunk, into: workers, quoted: quoted)
-            let firstLines = parts.reduce(into: [lineNumber]) { acc, part in acc.append(acc[acc.count - 1] + part.lines) }
-            let outputs = WorkerSlots(repeating: (OutputBuffer(), BatchSummary()), count: parts.count)
-            for cache in caches { cache.shared = shared }
-            DispatchQueue.concurrentPerform(iterations: parts.count) { w in
-                let text = String(decoding: chunk[parts[w].range], as: UTF8.self)
-                var out = OutputBuffer(capacity: parts[w].lines * 140)
-                var summary = BatchSummary()
-                let records = BatchRecord.records(of: text, quoted: quoted, firstLine: firstLines[w])
-                processors[w].process(records, cache: caches[w], into: &out, summary: &summary)
-                outputs.set(w, (out, summary))
+        try withoutActuallyEscaping(write) { write in
+            let io = ChunkIO(reader: reader, write: write)
+            var next: [UInt8]? = rest
+            while let chunk = next {
+                // Parts small enough that the threads share the work evenly, with the reading and writing.
+                let parts = BatchRecord.split(chunk, into: workers * Self.partsPerWorker, quoted: quoted)
+                let firstLines = parts.reduce(into: [lineNumber]) { acc, part in acc.append(acc[acc.count - 1] + part.lines) }
+                let outputs = WorkerSlots(repeating: (OutputBuffer(), BatchSummary()), count: parts.count)
+                for cache in pool.caches { cache.sharedRows = shared }
+                // Iteration 0 writes the chunk before's output and reads the next chunk; the others answer a part.
+                let step: @Sendable (Int) -> Void = { i in
+                    guard i > 0 else { return io.step() }
+                    let w = i - 1
+                    var out = OutputBuffer(capacity: parts[w].lines * 140)
+                    var summary = BatchSummary()
+                    pool.with { processor, cache in
+                        chunk.withUnsafeBufferPointer { bytes in
+                            processor.process(UnsafeBufferPointer(rebasing: bytes[parts[w].range]), quoted: quoted, firstLine: firstLines[w], cache: cache,
+                                              into: &out, summary: &summary)
+                        }
+                    }
+                    outputs.set(w, (out, summary))
+                }
+                if workers > 1 { DispatchQueue.concurrentPerform(iterations: parts.count + 1, execute: step) } else { (0...parts.count).forEach(step) }
+                if let error = io.writeError { throw error }
+                // Each cache's own rows go into the shared memo (it is the only copy once the caches let go).
+                for cache in pool.caches { cache.sharedRows = RowMemo(capacity: 0) }
+                for cache in pool.caches { shared.absorb(cache.takeRows()) }
+                io.pending = outputs.values.map(\.0)
+                for (_, summary) in outputs.values { total.merge(summary) }
+                lineNumber = firstLines[firstLines.count - 1]
+                onProgress(total.rows)
+                // A read that failed stops the run once what was answered before it is written.
+                if case .failure = io.read { try io.flush() }
+                next = try io.read.get()
             }
-            // Each cache's own answers go into the shared memo (it is the only copy once the caches let go).
-            for cache in caches { cache.shared = AnswerMemo(capacity: 0) }
-            for cache in caches { shared.absorb(cache.takeMemo()) }
-            for w in 0..<parts.count {
-                try write(outputs.values[w].0.bytes)
-                total.merge(outputs.values[w].1)
-            }
-            lineNumber = firstLines[firstLines.count - 1]
-            onProgress(total.rows)
-            next = try reader.next()
+            try io.flush()
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return (total, seconds)
+    }
+}
+
+/// A batch run's reading and writing, done by one thread while the others answer a chunk: the output of the
+/// chunk before is written, in order, and the next chunk read.
+private final class ChunkIO: @unchecked Sendable {
+    let reader: ChunkReader
+    let write: ([UInt8]) throws -> Void
+    /// Output answered and not yet written.
+    var pending: [OutputBuffer] = []
+    /// What the last step's writing threw, and what its reading gave.
+    private(set) var writeError: Error?
+    private(set) var read: Result<[UInt8]?, Error> = .success(nil)
+
+    init(reader: ChunkReader, write: @escaping ([UInt8]) throws -> Void) {
+        self.reader = reader
+        self.write = write
+    }
+
+    /// Writes what is pending and reads the next chunk.
+    func step() {
+        do { try flush() } catch { writeError = error }
+        read = Result { try reader.next() }
+    }
+
+    /// Writes what is pending.
+    func flush() throws {
+        for out in pending { try write(out.bytes) }
+        pending = []
     }
 }

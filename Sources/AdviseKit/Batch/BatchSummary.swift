@@ -19,16 +19,30 @@ public struct BatchSummary: Sendable, Equatable {
 
     /// Counts one answered row.
     public mutating func add(_ best: OptionSummary?) {
-        rows += 1
-        guard let best, best.verdict != .unsuitable else {
-            withoutOption += 1
-            return
-        }
+        guard let best, best.verdict != .unsuitable else { return addWithoutOption() }
         byModel[best.model, default: 0] += 1
-        investmentVND += best.investment
-        loanVND += best.loan ?? 0
-        incomeVND += best.riskAdjustedIncome
-        if best.abovePovertyLine { abovePovertyLine += 1 }
+        add(Share(investment: best.investment, loan: best.loan ?? 0, income: best.riskAdjustedIncome), above: best.abovePovertyLine)
+    }
+
+    /// A recommended or conditional row's figures in the summary.
+    struct Share {
+        var investment: Double, loan: Double, income: Double
+    }
+
+    /// Counts one recommended or conditional row, except in ``byModel`` (a batch's quick path counts the
+    /// rows of each model itself and adds them once).
+    mutating func add(_ share: Share, above: Bool) {
+        rows += 1
+        investmentVND += share.investment
+        loanVND += share.loan
+        incomeVND += share.income
+        if above { abovePovertyLine += 1 }
+    }
+
+    /// Counts one answered row for which no model fits.
+    mutating func addWithoutOption() {
+        rows += 1
+        withoutOption += 1
     }
 
     /// Counts one failed row.

@@ -11,6 +11,8 @@ public struct OutputBuffer: Sendable {
 
     public mutating func append(byte: UInt8) { bytes.append(byte) }
 
+    public mutating func append(_ raw: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: raw) }
+
     /// A whole number in decimal.
     public mutating func append(_ value: Int64) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
@@ -37,6 +39,16 @@ public struct OutputBuffer: Sendable {
             append(CSVLine.escape(text))
         } else {
             append(text)
+        }
+    }
+
+    /// A CSV field from its UTF-8 bytes, as ``appendCSV(_:)-(String)`` writes it.
+    public mutating func appendCSV(_ field: UnsafeBufferPointer<UInt8>) {
+        if let first = field.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
+            || first == 9 || first == 13 || field.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
+            appendCSV(String(decoding: field, as: UTF8.self))
+        } else {
+            append(field)
         }
     }
 

@@ -2,10 +2,14 @@ import Foundation
 
 /// A batch worker's memo of CSV rows by the text of the columns that decide their answer (every fact
 /// column but members and other income, unless a rule reads them). A row whose deciding text was met
-/// before skips the parse and the evaluator: it takes the remembered answer (its slot in the
-/// ``EvaluationCache``) and applies its own members and other income. Sound because a field's value is a
+/// before is neither parsed nor evaluated: its output is the remembered one — the columns that do not
+/// depend on the household, as written when the row was first answered (``Remembered``) — with its own id,
+/// and income per member from its own members and other income. Sound because a field's value is a
 /// function of its text alone; rows with quotes, or with the wrong number of fields, take the full path
 /// (which names what is wrong).
+///
+/// Rows are kept in an open-addressing table over an arena of bytes: a row met before costs one pass over
+/// its bytes, a hash probe and a comparison, without an allocation or a reference count.
 struct RowMemo {
     /// Which columns of a CSV file the quick path reads, and how.
     struct Layout: Sendable {
@@ -25,102 +29,173 @@ struct RowMemo {
         }
     }
 
-    /// A remembered row: its key's bytes in the arena, its answer's slot, and the household's land.
-    struct Entry {
-        var start: Int32, count: Int32
-        var slot: Int32
+    /// What a row's answer leaves to each household that shares its deciding text.
+    struct Remembered {
+        /// The output after the id, up to income per member (or to the line's end, for a row without an
+        /// option), and the output after whether it is above the poverty line.
+        var head: [UInt8], tail: [UInt8]
+        /// What income per member is computed from; nil for a row without an option.
+        var perMember: Evaluator.RowAnswer.PerMember?
+        /// The household's land.
         var landM2: Double
+        /// The model the row counts for in the batch's summary (nil: no model fits), and its figures there.
+        var model: String?
+        var share: BatchSummary.Share
     }
 
-    /// A row as the quick path read it: the fields it needs, and the remembered entry when there is one.
-    struct Row {
-        var id: Substring?, members: Substring?, otherIncome: Substring?
+    /// A remembered row: where its key and written columns are in the arena, and its figures.
+    struct Entry {
         var hash: UInt64
-        var entry: Entry?
+        var start: Int32, keyCount: Int32, headCount: Int32, tailCount: Int32
+        /// The index of the model in ``models``, or -1 when no model fits.
+        var model: Int32
+        var hasFigures: Bool
+        var landM2: Double
+        var perMember: Evaluator.RowAnswer.PerMember
+        var share: BatchSummary.Share
     }
 
-    /// Rows remembered at most: texts that spell the same facts differently (`7000`, `7000m2`) share a
-    /// slot, so there may be more of them than answers (twice, in ``AnswerMemo``), but not without end.
+    /// A row as the quick path read it: where its fields are (byte offsets in the row), its key's hash, and
+    /// the remembered entry when there is one.
+    struct Row {
+        var id: Range<Int>?, members: Range<Int>?, otherIncome: Range<Int>?
+        var hash: UInt64
+        /// The entry's index, in the shared memo (`shared`) or this one.
+        var entry: (index: Int32, shared: Bool)?
+    }
+
+    /// Rows remembered at most: once full, the first ones are kept and no more are added.
     let capacity: Int
+
+    /// What a worker remembers at most in a chunk (a batch run shares `workers` times it): about 12 MB.
+    static let capacity = 49_152
 
     init(capacity: Int) { self.capacity = capacity }
 
-    private var entries: [UInt64: Entry] = [:]
+    private(set) var entries: [Entry] = []
+    /// Open addressing: each bucket holds an index into ``entries``, or -1; twice the entries or more.
+    private var buckets: [Int32] = []
     private var arena: [UInt8] = []
+    /// The ids of the models of the rows remembered (a row's ``Entry/model`` indexes it).
+    private(set) var models: [String] = []
     /// The key of the last row read.
     private(set) var key: [UInt8] = []
 
-    /// Reads a row's fields and its deciding text (kept in ``key``; look it up with ``entry(_:_:)``); nil
+    var count: Int { entries.count }
+
+    /// Reads a row's fields and its deciding text (kept in ``key``; look it up with ``find(_:_:)``); nil
     /// when the row needs the full path.
-    mutating func read(_ line: Substring, _ layout: Layout) -> Row? {
-        let read = line.utf8.withContiguousStorageIfAvailable { bytes in fields(bytes, layout) }
-        guard let found = read ?? nil else { return nil }
-        let utf8 = line.utf8
-        func field(_ range: Range<Int>?) -> Substring? {
-            guard let range else { return nil }
-            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-            return Substring(utf8[start..<utf8.index(start, offsetBy: range.count)])
-        }
-        return Row(id: field(found.id), members: field(found.members), otherIncome: field(found.otherIncome), hash: Self.hash(key))
-    }
-
-    /// The entry of a row's deciding text, with its hash.
-    func entry(_ hash: UInt64, _ key: [UInt8]) -> Entry? {
-        guard let entry = entries[hash], Self.same(arena, entry, key) else { return nil }
-        return entry
-    }
-
-    /// One pass over a row's bytes: the key in `key`, and where the fields the quick path reads are; nil
-    /// for a row with quotes or the wrong number of fields.
-    private mutating func fields(_ bytes: UnsafeBufferPointer<UInt8>, _ layout: Layout)
-        -> (id: Range<Int>?, members: Range<Int>?, otherIncome: Range<Int>?)? {
+    mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, _ layout: Layout) -> Row? {
         guard bytes.first != RecordStream.oversizedMarker else { return nil }
         key.removeAll(keepingCapacity: true)
-        var found: (id: Range<Int>?, members: Range<Int>?, otherIncome: Range<Int>?) = (nil, nil, nil)
+        var row = Row(hash: 0)
         var column = 0, start = 0
+        let delimiter = layout.delimiter
         for i in 0...bytes.count {
             if i < bytes.count {
-                if bytes[i] == UInt8(ascii: "\"") { return nil }
-                if bytes[i] != layout.delimiter { continue }
+                let byte = bytes[i]
+                if byte == UInt8(ascii: "\"") { return nil }
+                if byte != delimiter { continue }
             }
             guard column < layout.inKey.count else { return nil }
             if layout.inKey[column] {
                 key.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                key.append(layout.delimiter)
+                key.append(delimiter)
             }
-            if column == layout.id { found.id = start..<i }
-            if column == layout.members { found.members = start..<i }
-            if column == layout.otherIncome { found.otherIncome = start..<i }
+            if column == layout.id { row.id = start..<i }
+            if column == layout.members { row.members = start..<i }
+            if column == layout.otherIncome { row.otherIncome = start..<i }
             column += 1
             start = i + 1
         }
-        return column == layout.inKey.count ? found : nil
+        guard column == layout.inKey.count else { return nil }
+        row.hash = Self.hash(key)
+        return row
     }
 
+    /// The index of the entry of a deciding text, with its hash.
+    func find(_ hash: UInt64, _ key: ArraySlice<UInt8>) -> Int32? {
+        guard !buckets.isEmpty else { return nil }
+        let mask = buckets.count - 1
+        var b = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let index = buckets[b]
+            if index < 0 { return nil }
+            if entries[Int(index)].hash == hash, same(entries[Int(index)], key) { return index }
+            b = (b + 1) & mask
+        }
+    }
+
+    /// The entry at `index`.
+    func entry(_ index: Int32) -> Entry { entries[Int(index)] }
+
+    /// Appends an entry's written columns before (`head`) or after the household's own.
+    func append(_ entry: Entry, head: Bool, to out: inout OutputBuffer) {
+        let start = Int(entry.start + entry.keyCount + (head ? 0 : entry.headCount))
+        arena.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[start..<start + Int(head ? entry.headCount : entry.tailCount)])) }
+    }
+
+    /// The model id at `index` of ``models``.
+    func model(_ index: Int32) -> String { models[Int(index)] }
+
     /// True when the arena holds `key` at `entry`.
-    private static func same(_ arena: [UInt8], _ entry: Entry, _ key: [UInt8]) -> Bool {
-        guard Int(entry.count) == key.count else { return false }
+    private func same(_ entry: Entry, _ key: ArraySlice<UInt8>) -> Bool {
+        guard Int(entry.keyCount) == key.count else { return false }
         guard !key.isEmpty else { return true }
         return arena.withUnsafeBufferPointer { a in
             key.withUnsafeBufferPointer { k in memcmp(a.baseAddress! + Int(entry.start), k.baseAddress!, k.count) == 0 }
         }
     }
 
-    /// Remembers the row last read (unless its hash is taken by another text) with its answer's slot.
-    mutating func remember(_ row: Row, slot: Int32, landM2: Double) {
-        guard entries.count < capacity, entries[row.hash] == nil else { return }
-        entries[row.hash] = Entry(start: Int32(arena.count), count: Int32(key.count), slot: slot, landM2: landM2)
-        arena.append(contentsOf: key)
+    /// Remembers the row last read (its ``key``) with what its answer leaves to rows like it.
+    mutating func remember(_ row: Row, _ remembered: Remembered) {
+        add(hash: row.hash, key: key[...], remembered.head[...], remembered.tail[...], perMember: remembered.perMember, landM2: remembered.landM2,
+            share: remembered.share, model: remembered.model.map { intern($0) } ?? -1)
     }
 
-    /// Takes in the rows another memo remembered that this one has not, with their slots renumbered by
-    /// `slot` (nil: the answer found no room, and the row is left out).
-    mutating func absorb(_ other: RowMemo, slot: (Int32) -> Int32?) {
-        for (hash, e) in other.entries.sorted(by: { $0.value.start < $1.value.start }) where entries.count < capacity && entries[hash] == nil {
-            guard let slot = slot(e.slot) else { continue }
-            entries[hash] = Entry(start: Int32(arena.count), count: e.count, slot: slot, landM2: e.landM2)
-            arena.append(contentsOf: other.arena[Int(e.start)..<Int(e.start + e.count)])
+    /// Takes in the rows another memo remembered that this one has not, while there is room.
+    mutating func absorb(_ other: RowMemo) {
+        let models = other.models.map { intern($0) }
+        for e in other.entries where entries.count < capacity && find(e.hash, other.key(e)) == nil {
+            let start = Int(e.start + e.keyCount)
+            add(hash: e.hash, key: other.key(e), other.arena[start..<start + Int(e.headCount)],
+                other.arena[start + Int(e.headCount)..<start + Int(e.headCount + e.tailCount)], perMember: e.hasFigures ? e.perMember : nil,
+                landM2: e.landM2, share: e.share, model: e.model < 0 ? -1 : models[Int(e.model)])
         }
+    }
+
+    private func key(_ e: Entry) -> ArraySlice<UInt8> { arena[Int(e.start)..<Int(e.start + e.keyCount)] }
+
+    private mutating func add(hash: UInt64, key: ArraySlice<UInt8>, _ head: ArraySlice<UInt8>, _ tail: ArraySlice<UInt8>,
+                              perMember: Evaluator.RowAnswer.PerMember?, landM2: Double, share: BatchSummary.Share, model: Int32) {
+        guard entries.count < capacity, find(hash, key) == nil else { return }
+        if 2 * (entries.count + 1) > buckets.count { grow() }
+        let index = Int32(entries.count)
+        entries.append(Entry(hash: hash, start: Int32(arena.count), keyCount: Int32(key.count), headCount: Int32(head.count),
+                             tailCount: Int32(tail.count), model: model, hasFigures: perMember != nil, landM2: landM2,
+                             perMember: perMember ?? .init(income: 0, landM2: 0, keepingPerM2: 0, line: 0), share: share))
+        arena.append(contentsOf: key)
+        arena.append(contentsOf: head)
+        arena.append(contentsOf: tail)
+        place(index)
+    }
+
+    private mutating func place(_ index: Int32) {
+        let mask = buckets.count - 1
+        var b = Int(truncatingIfNeeded: entries[Int(index)].hash) & mask
+        while buckets[b] >= 0 { b = (b + 1) & mask }
+        buckets[b] = index
+    }
+
+    private mutating func grow() {
+        buckets = [Int32](repeating: -1, count: max(64, buckets.count * 2))
+        for i in entries.indices { place(Int32(i)) }
+    }
+
+    private mutating func intern(_ model: String) -> Int32 {
+        if let i = models.firstIndex(of: model) { return Int32(i) }
+        models.append(model)
+        return Int32(models.count - 1)
     }
 
     /// FNV-1a, 64 bits.

@@ -24,52 +24,55 @@ public final class EvaluationCache: @unchecked Sendable {
 
     private var entries: [Key: OutcomeEconomics] = [:]
 
-    /// The batch answers and rows this cache remembered itself (in a batch run: since the last chunk).
-    private(set) var memo = AnswerMemo(capacity: AnswerMemo.capacity)
-    /// What all of a batch run's workers remembered before this chunk, read by each while none writes it
-    /// (``BatchRun`` hands it out and takes it back between chunks); empty otherwise.
-    var shared = AnswerMemo(capacity: 0)
+    /// The batch answers this cache remembered.
+    private(set) var answers = AnswerMemo()
+    /// The batch rows this cache remembered itself (in a batch run: since the last chunk).
+    private(set) var rows = RowMemo(capacity: RowMemo.capacity)
+    /// The rows all of a batch run's workers remembered before this chunk, read by each while none writes
+    /// it (``BatchRun`` hands it out and takes it back between chunks); empty otherwise.
+    var sharedRows = RowMemo(capacity: 0)
+    /// A batch's member counts and other incomes, by their text.
+    var numbers = NumberMemo()
 
-    /// Where the answer of `key` is: slots below the shared memo's count are there, the rest in ``memo``.
-    func slot(_ key: AnswerKey) -> Int32? { shared.slot(key) ?? memo.slot(key).map { $0 + shared.count } }
+    /// Where the answer of `key` is remembered.
+    func slot(_ key: AnswerKey) -> Int32? { answers.slot(key) }
 
     /// The answer at `slot` (nil: no option).
-    func answer(at slot: Int32) -> Evaluator.RowAnswer? { slot < shared.count ? shared.answer(at: slot) : memo.answer(at: slot - shared.count) }
+    func answer(at slot: Int32) -> Evaluator.RowAnswer? { answers.answer(at: slot) }
 
-    /// The row of the answer at `slot` for a household of `members` with `otherIncome`, on `landM2` (read in
-    /// place: a batch asks it for most of its rows).
-    func row(at slot: Int32, members: Double, otherIncome: Double, landM2: Double) -> OptionSummary? {
-        slot < shared.count ? shared.row(at: slot, members: members, otherIncome: otherIncome, landM2: landM2)
-            : memo.row(at: slot - shared.count, members: members, otherIncome: otherIncome, landM2: landM2)
-    }
+    /// Remembers the answer of `key`, while there is room.
+    func remember(_ key: AnswerKey, _ answer: Evaluator.RowAnswer?) { answers.remember(key, answer) }
 
-    /// Remembers the answer of `key`, while there is room; returns its slot.
-    @discardableResult
-    func remember(_ key: AnswerKey, _ answer: Evaluator.RowAnswer?) -> Int32? { memo.remember(key, answer).map { $0 + shared.count } }
-
-    /// Reads a batch row and finds it among the rows remembered (``RowMemo``); nil when it needs the full path.
-    func read(_ line: Substring, _ layout: RowMemo.Layout) -> RowMemo.Row? {
-        guard var row = memo.rows.read(line, layout) else { return nil }
-        if let entry = shared.rows.entry(row.hash, memo.rows.key) {
-            row.entry = entry
-        } else if var entry = memo.rows.entry(row.hash, memo.rows.key) {
-            entry.slot += shared.count
-            row.entry = entry
+    /// Reads a batch row's bytes and finds it among the rows remembered (``RowMemo``); nil when it needs the
+    /// full path.
+    func read(_ bytes: UnsafeBufferPointer<UInt8>, _ layout: RowMemo.Layout) -> RowMemo.Row? {
+        guard var row = rows.read(bytes, layout) else { return nil }
+        if let index = sharedRows.find(row.hash, rows.key[...]) {
+            row.entry = (index, true)
+        } else if let index = rows.find(row.hash, rows.key[...]) {
+            row.entry = (index, false)
         }
         return row
     }
 
-    /// Remembers the row last read with its answer's slot (not when the answer is in the shared memo: such
-    /// a row is a new spelling of a profile the run knows, and is answered from there without evaluation).
-    func remember(_ row: RowMemo.Row, slot: Int32, landM2: Double) {
-        guard slot >= shared.count else { return }
-        memo.rows.remember(row, slot: slot - shared.count, landM2: landM2)
+    /// The remembered row at `entry`.
+    func row(_ entry: (index: Int32, shared: Bool)) -> RowMemo.Entry { entry.shared ? sharedRows.entry(entry.index) : rows.entry(entry.index) }
+
+    /// Appends the written columns of a remembered row, before (`head`) or after the household's own.
+    func append(_ entry: RowMemo.Entry, shared: Bool, head: Bool, to out: inout OutputBuffer) {
+        if shared { sharedRows.append(entry, head: head, to: &out) } else { rows.append(entry, head: head, to: &out) }
     }
 
-    /// Hands over what this cache remembered itself (to be absorbed into the shared memo) and starts afresh.
-    func takeMemo() -> AnswerMemo {
-        defer { memo = AnswerMemo(capacity: AnswerMemo.capacity) }
-        return memo
+    /// The id of a remembered row's model.
+    func model(_ index: Int32, shared: Bool) -> String { shared ? sharedRows.model(index) : rows.model(index) }
+
+    /// Remembers the row last read with what its answer leaves to rows like it.
+    func remember(_ row: RowMemo.Row, _ remembered: RowMemo.Remembered) { rows.remember(row, remembered) }
+
+    /// Hands over the rows this cache remembered itself (to be absorbed into the shared memo) and starts afresh.
+    func takeRows() -> RowMemo {
+        defer { rows = RowMemo(capacity: RowMemo.capacity) }
+        return rows
     }
 
     /// Entries kept at most; the cache is emptied when it would grow past this.

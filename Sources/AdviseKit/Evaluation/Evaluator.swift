@@ -205,15 +205,15 @@ public struct Evaluator: Sendable {
     /// else the best single option. Remembered in `cache` by the facts that decide it, so that households
     /// differing only in members or other income (which only divide the income) share the search.
     public func answer(_ household: Household, rankBy: RankBy = .gain, plans: Bool, cache: EvaluationCache) -> OptionSummary? {
-        rowAnswer(household, rankBy: rankBy, plans: plans, cache: cache).answer?.row(for: household)
+        rowAnswer(household, rankBy: rankBy, plans: plans, cache: cache)?.row(for: household)
     }
 
-    /// A batch row's answer before the household's members and other income are applied, and its slot in
-    /// `cache` when there was room to remember it (``answer(_:rankBy:plans:cache:)``).
-    func rowAnswer(_ household: Household, rankBy: RankBy, plans: Bool, cache: EvaluationCache) -> (answer: RowAnswer?, slot: Int32?) {
+    /// A batch row's answer before the household's members and other income are applied, remembered in
+    /// `cache` while there is room (``answer(_:rankBy:plans:cache:)``).
+    func rowAnswer(_ household: Household, rankBy: RankBy, plans: Bool, cache: EvaluationCache) -> RowAnswer? {
         let facts = facts(household)
         let key = AnswerKey(facts, deciding: deciding, plans: plans, rank: rankBy)
-        if let slot = cache.slot(key) { return (cache.answer(at: slot), slot) }
+        if let slot = cache.slot(key) { return cache.answer(at: slot) }
         let context = context(household, facts: facts, cache: cache)
         var answer: RowAnswer?
         if plans, let plan = plan(compiled.indices.map { candidate($0, context, cache: cache) }, context, PlanOptions()), plan.verdict != .unsuitable {
@@ -221,7 +221,8 @@ public struct Evaluator: Sendable {
         } else {
             answer = bestCandidate(context, rankBy: rankBy, cache: cache).map { summary($0, context) }
         }
-        return (answer, cache.remember(key, answer))
+        cache.remember(key, answer)
+        return answer
     }
 
     /// The first-ranked candidate, even when every model is unsuitable.
@@ -249,34 +250,35 @@ public struct Evaluator: Sendable {
     /// does).
     struct RowAnswer {
         var summary: OptionSummary
-        /// The yearly income, the land it takes, and what the current use earns per m² of the rest.
-        var income: Double, landM2: Double, keepingPerM2: Double
-        /// The poverty line in force in the first year at full yield.
-        var line: Double
+        var perMember: PerMember
+
+        /// What income per member is computed from: the yearly income, the land it takes, what the current
+        /// use earns per m² of the rest, and the poverty line in force in the first year at full yield.
+        struct PerMember {
+            var income: Double, landM2: Double, keepingPerM2: Double
+            var line: Double
+
+            /// Income per member per month of a household of `members` with `otherIncome` a year beside the
+            /// farm, on `landM2`.
+            func perMonth(members: Double, otherIncome: Double, landM2 household: Double) -> Double {
+                let beside = Household.besideFarm(otherIncome: otherIncome, landM2: household, keepingPerM2: keepingPerM2, convertedM2: landM2)
+                return Household.incomePerMember(income + beside, members: members)
+            }
+        }
 
         init(summary: OptionSummary, context: HouseholdContext, income: Double, landM2: Double, matureYear: Int) {
             self.summary = summary
-            self.income = income
-            self.landM2 = landM2
-            keepingPerM2 = context.baseline?.keepingIncome ?? 0
-            line = context.perMember(income: income, landM2: landM2, matureYear: matureYear).line
+            perMember = PerMember(income: income, landM2: landM2, keepingPerM2: context.baseline?.keepingIncome ?? 0,
+                                  line: context.perMember(income: income, landM2: landM2, matureYear: matureYear).line)
         }
 
         /// The row for a household with these deciding facts: income per member, against the line.
         func row(for household: Household) -> OptionSummary {
-            row(members: household.members, otherIncome: household.otherIncomeVND, landM2: household.landM2)
-        }
-
-        /// The row for a household of `members` with `otherIncome` a year beside the farm, on `landM2`.
-        func row(members: Double, otherIncome: Double, landM2 household: Double) -> OptionSummary {
-            let beside = Household.besideFarm(otherIncome: otherIncome, landM2: household, keepingPerM2: keepingPerM2, convertedM2: landM2)
-            let perMonth = Household.incomePerMember(income + beside, members: members)
             var row = summary
-            row.incomePerMemberMonth = perMonth
-            row.abovePovertyLine = perMonth >= line
+            row.incomePerMemberMonth = perMember.perMonth(members: household.members, otherIncome: household.otherIncomeVND, landM2: household.landM2)
+            row.abovePovertyLine = row.incomePerMemberMonth >= perMember.line
             return row
         }
-
     }
 
     private func summary(_ c: Candidate, _ context: HouseholdContext) -> RowAnswer {
