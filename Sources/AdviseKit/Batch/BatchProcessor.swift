@@ -133,12 +133,12 @@ public struct BatchProcessor: Sendable {
         }
         let entry = cache.row(at)
         if let id = field(row.id) { out.appendCSV(id) }
-        cache.append(entry, shared: at.shared, head: true, to: &out)
+        cache.append(entry, at: at, head: true, to: &out)
         if entry.hasFigures {
             let perMonth = entry.perMember.perMonth(members: members, otherIncome: other, landM2: entry.landM2)
             let above = perMonth >= entry.perMember.line
             Self.writePerMember(perMonth, above: above, into: &out)
-            cache.append(entry, shared: at.shared, head: false, to: &out)
+            cache.append(entry, at: at, head: false, to: &out)
             if entry.model >= 0 {
                 tally.count(entry.model, shared: at.shared)
                 summary.add(entry.share, above: above)

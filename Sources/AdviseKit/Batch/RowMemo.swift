@@ -43,16 +43,20 @@ struct RowMemo {
         var share: BatchSummary.Share
     }
 
-    /// A remembered row: where its key and written columns are in the arena, and its figures.
+    /// A remembered row's figures, at the start of its record in the arena (the key and the written columns
+    /// follow): reading a row met before touches one place in memory.
     struct Entry {
         var hash: UInt64
-        var start: Int32, keyCount: Int32, headCount: Int32, tailCount: Int32
+        var keyCount: Int32, headCount: Int32, tailCount: Int32
         /// The index of the model in ``models``, or -1 when no model fits.
         var model: Int32
         var hasFigures: Bool
         var landM2: Double
         var perMember: Evaluator.RowAnswer.PerMember
         var share: BatchSummary.Share
+
+        /// The bytes of a record in the arena: the entry, its key and written columns.
+        var recordSize: Int { MemoryLayout<Entry>.stride + Int(keyCount + headCount + tailCount) }
     }
 
     /// A row as the quick path read it: where its fields are (byte offsets in the row), its key's hash, and
@@ -60,8 +64,8 @@ struct RowMemo {
     struct Row {
         var id: Range<Int>?, members: Range<Int>?, otherIncome: Range<Int>?
         var hash: UInt64
-        /// The entry's index, in the shared memo (`shared`) or this one.
-        var entry: (index: Int32, shared: Bool)?
+        /// The offset of the entry's record, in the shared memo (`shared`) or this one.
+        var entry: (offset: UInt32, shared: Bool)?
     }
 
     /// Rows remembered at most: once full, the first ones are kept and no more are added.
@@ -72,16 +76,16 @@ struct RowMemo {
 
     init(capacity: Int) { self.capacity = capacity }
 
-    private(set) var entries: [Entry] = []
-    /// Open addressing: each bucket holds an index into ``entries``, or -1; twice the entries or more.
-    private var buckets: [Int32] = []
+    /// Rows by their key's hash: the offset of their record.
+    private var index = HashIndex()
+    /// The records, one after another.
     private var arena: [UInt8] = []
     /// The ids of the models of the rows remembered (a row's ``Entry/model`` indexes it).
     private(set) var models: [String] = []
     /// The key of the last row read.
     private(set) var key: [UInt8] = []
 
-    var count: Int { entries.count }
+    var count: Int { index.count }
 
     /// Reads a row's fields and its deciding text (kept in ``key``; look it up with ``find(_:_:)``); nil
     /// when the row needs the full path.
@@ -113,83 +117,61 @@ struct RowMemo {
         return row
     }
 
-    /// The index of the entry of a deciding text, with its hash.
-    func find(_ hash: UInt64, _ key: ArraySlice<UInt8>) -> Int32? {
-        guard !buckets.isEmpty else { return nil }
-        let mask = buckets.count - 1
-        var b = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let index = buckets[b]
-            if index < 0 { return nil }
-            if entries[Int(index)].hash == hash, same(entries[Int(index)], key) { return index }
-            b = (b + 1) & mask
+    /// The offset of the record of a deciding text, with its hash.
+    func find(_ hash: UInt64, _ key: ArraySlice<UInt8>) -> UInt32? {
+        arena.withUnsafeBytes { arena in
+            key.withUnsafeBytes { key in
+                index.find(hash) { offset in
+                    let entry = arena.loadUnaligned(fromByteOffset: Int(offset), as: Entry.self)
+                    return Int(entry.keyCount) == key.count
+                        && (key.isEmpty || memcmp(arena.baseAddress! + Int(offset) + MemoryLayout<Entry>.stride, key.baseAddress!, key.count) == 0)
+                }
+            }
         }
     }
 
-    /// The entry at `index`.
-    func entry(_ index: Int32) -> Entry { entries[Int(index)] }
+    /// The entry whose record is at `offset`.
+    func entry(_ offset: UInt32) -> Entry { arena.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: Int(offset), as: Entry.self) } }
 
-    /// Appends an entry's written columns before (`head`) or after the household's own.
-    func append(_ entry: Entry, head: Bool, to out: inout OutputBuffer) {
-        let start = Int(entry.start + entry.keyCount + (head ? 0 : entry.headCount))
+    /// Appends the written columns of the entry at `offset`: those before the household's own (`head`) or after.
+    func append(_ entry: Entry, at offset: UInt32, head: Bool, to out: inout OutputBuffer) {
+        let start = Int(offset) + MemoryLayout<Entry>.stride + Int(entry.keyCount + (head ? 0 : entry.headCount))
         arena.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[start..<start + Int(head ? entry.headCount : entry.tailCount)])) }
     }
 
     /// The model id at `index` of ``models``.
     func model(_ index: Int32) -> String { models[Int(index)] }
 
-    /// True when the arena holds `key` at `entry`.
-    private func same(_ entry: Entry, _ key: ArraySlice<UInt8>) -> Bool {
-        guard Int(entry.keyCount) == key.count else { return false }
-        guard !key.isEmpty else { return true }
-        return arena.withUnsafeBufferPointer { a in
-            key.withUnsafeBufferPointer { k in memcmp(a.baseAddress! + Int(entry.start), k.baseAddress!, k.count) == 0 }
-        }
-    }
-
     /// Remembers the row last read (its ``key``) with what its answer leaves to rows like it.
     mutating func remember(_ row: Row, _ remembered: Remembered) {
-        add(hash: row.hash, key: key[...], remembered.head[...], remembered.tail[...], perMember: remembered.perMember, landM2: remembered.landM2,
-            share: remembered.share, model: remembered.model.map { intern($0) } ?? -1)
+        guard index.count < capacity, find(row.hash, key[...]) == nil else { return }
+        let entry = Entry(hash: row.hash, keyCount: Int32(key.count), headCount: Int32(remembered.head.count), tailCount: Int32(remembered.tail.count),
+                          model: remembered.model.map { intern($0) } ?? -1, hasFigures: remembered.perMember != nil, landM2: remembered.landM2,
+                          perMember: remembered.perMember ?? .init(income: 0, landM2: 0, keepingPerM2: 0, line: 0), share: remembered.share)
+        add(entry, key[...] + remembered.head + remembered.tail)
     }
 
     /// Takes in the rows another memo remembered that this one has not, while there is room.
     mutating func absorb(_ other: RowMemo) {
         let models = other.models.map { intern($0) }
-        for e in other.entries where entries.count < capacity && find(e.hash, other.key(e)) == nil {
-            let start = Int(e.start + e.keyCount)
-            add(hash: e.hash, key: other.key(e), other.arena[start..<start + Int(e.headCount)],
-                other.arena[start + Int(e.headCount)..<start + Int(e.headCount + e.tailCount)], perMember: e.hasFigures ? e.perMember : nil,
-                landM2: e.landM2, share: e.share, model: e.model < 0 ? -1 : models[Int(e.model)])
+        var offset = 0
+        while offset < other.arena.count, index.count < capacity {
+            var entry = other.entry(UInt32(offset))
+            let bytes = offset + MemoryLayout<Entry>.stride
+            let end = offset + entry.recordSize
+            offset = end
+            guard find(entry.hash, other.arena[bytes..<bytes + Int(entry.keyCount)]) == nil else { continue }
+            if entry.model >= 0 { entry.model = models[Int(entry.model)] }
+            add(entry, other.arena[bytes..<end])
         }
     }
 
-    private func key(_ e: Entry) -> ArraySlice<UInt8> { arena[Int(e.start)..<Int(e.start + e.keyCount)] }
-
-    private mutating func add(hash: UInt64, key: ArraySlice<UInt8>, _ head: ArraySlice<UInt8>, _ tail: ArraySlice<UInt8>,
-                              perMember: Evaluator.RowAnswer.PerMember?, landM2: Double, share: BatchSummary.Share, model: Int32) {
-        guard entries.count < capacity, find(hash, key) == nil else { return }
-        if 2 * (entries.count + 1) > buckets.count { grow() }
-        let index = Int32(entries.count)
-        entries.append(Entry(hash: hash, start: Int32(arena.count), keyCount: Int32(key.count), headCount: Int32(head.count),
-                             tailCount: Int32(tail.count), model: model, hasFigures: perMember != nil, landM2: landM2,
-                             perMember: perMember ?? .init(income: 0, landM2: 0, keepingPerM2: 0, line: 0), share: share))
-        arena.append(contentsOf: key)
-        arena.append(contentsOf: head)
-        arena.append(contentsOf: tail)
-        place(index)
-    }
-
-    private mutating func place(_ index: Int32) {
-        let mask = buckets.count - 1
-        var b = Int(truncatingIfNeeded: entries[Int(index)].hash) & mask
-        while buckets[b] >= 0 { b = (b + 1) & mask }
-        buckets[b] = index
-    }
-
-    private mutating func grow() {
-        buckets = [Int32](repeating: -1, count: max(64, buckets.count * 2))
-        for i in entries.indices { place(Int32(i)) }
+    /// Appends a record: the entry, then `bytes` (its key and written columns).
+    private mutating func add(_ entry: Entry, _ bytes: ArraySlice<UInt8>) {
+        let offset = arena.count
+        withUnsafeBytes(of: entry) { arena.append(contentsOf: $0) }
+        arena.append(contentsOf: bytes)
+        index.insert(entry.hash, UInt32(offset))
     }
 
     private mutating func intern(_ model: String) -> Int32 {

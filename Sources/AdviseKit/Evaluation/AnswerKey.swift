@@ -23,10 +23,12 @@ struct AnswerKey: Hashable {
         self.rank = rank
     }
 
-    func hash(into hasher: inout Hasher) {
+    func hash(into hasher: inout Hasher) { hasher.combine(hash64) }
+
+    /// The key's hash, unseeded (``HashIndex``); the ranking, the same for a whole batch, is left out.
+    var hash64: UInt64 {
         var mixed = (tail + 0).bitPattern &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(known) << 8 ^ (plans ? 1 : 0)
         for i in 0..<8 { mixed = (mixed ^ (head[i] + 0).bitPattern) &* 0x100_0000_01B3 ^ mixed >> 29 }
-        hasher.combine(mixed)
-        hasher.combine(rank)
+        return mixed
     }
 }

@@ -47,20 +47,20 @@ public final class EvaluationCache: @unchecked Sendable {
     /// full path.
     func read(_ bytes: UnsafeBufferPointer<UInt8>, _ layout: RowMemo.Layout) -> RowMemo.Row? {
         guard var row = rows.read(bytes, layout) else { return nil }
-        if let index = sharedRows.find(row.hash, rows.key[...]) {
-            row.entry = (index, true)
-        } else if let index = rows.find(row.hash, rows.key[...]) {
-            row.entry = (index, false)
+        if let offset = sharedRows.find(row.hash, rows.key[...]) {
+            row.entry = (offset, true)
+        } else if let offset = rows.find(row.hash, rows.key[...]) {
+            row.entry = (offset, false)
         }
         return row
     }
 
     /// The remembered row at `entry`.
-    func row(_ entry: (index: Int32, shared: Bool)) -> RowMemo.Entry { entry.shared ? sharedRows.entry(entry.index) : rows.entry(entry.index) }
+    func row(_ at: (offset: UInt32, shared: Bool)) -> RowMemo.Entry { at.shared ? sharedRows.entry(at.offset) : rows.entry(at.offset) }
 
     /// Appends the written columns of a remembered row, before (`head`) or after the household's own.
-    func append(_ entry: RowMemo.Entry, shared: Bool, head: Bool, to out: inout OutputBuffer) {
-        if shared { sharedRows.append(entry, head: head, to: &out) } else { rows.append(entry, head: head, to: &out) }
+    func append(_ entry: RowMemo.Entry, at: (offset: UInt32, shared: Bool), head: Bool, to out: inout OutputBuffer) {
+        if at.shared { sharedRows.append(entry, at: at.offset, head: head, to: &out) } else { rows.append(entry, at: at.offset, head: head, to: &out) }
     }
 
     /// The id of a remembered row's model.
