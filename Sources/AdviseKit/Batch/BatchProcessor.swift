@@ -128,37 +128,30 @@ public struct BatchProcessor: Sendable {
                        summary: inout BatchSummary, tally: inout ModelTally) -> Bool {
         guard let at = row.entry else { return false }
         func field(_ range: Range<Int>?) -> UnsafeBufferPointer<UInt8>? { range.map { UnsafeBufferPointer(rebasing: bytes[$0]) } }
-        guard let members = number(.members, field(row.members), cache), let other = number(.otherIncomeVND, field(row.otherIncome), cache) else {
-            return false
-        }
+        guard let members = cache.numbers.number(.members, field(row.members), parser),
+              let other = cache.numbers.number(.otherIncomeVND, field(row.otherIncome), parser) else { return false }
         let entry = cache.row(at)
-        if let id = field(row.id) { out.appendCSV(id) }
+        switch format {
+        case .csv: if let id = field(row.id) { out.appendCSV(id) }
+        case .jsonl: writeJSONID(field(row.id).map { String(decoding: $0, as: UTF8.self) }, into: &out)
+        }
         cache.append(entry, at: at, head: true, to: &out)
+        var above = false
         if entry.hasFigures {
             let perMonth = entry.perMember.perMonth(members: members, otherIncome: other, landM2: entry.landM2)
-            let above = perMonth >= entry.perMember.line
-            Self.writePerMember(perMonth, above: above, into: &out)
+            above = perMonth >= entry.perMember.line
+            writePerMember(perMonth, above: above, into: &out)
             cache.append(entry, at: at, head: false, to: &out)
-            if entry.model >= 0 {
-                tally.count(entry.model, shared: at.shared)
-                summary.add(entry.share, above: above)
-            } else {
-                summary.addWithoutOption()
-            }
+        }
+        out.append(byte: 10)
+        // A row counted for a model has figures (an unsuitable answer has them too, and counts for none).
+        if entry.model >= 0 {
+            tally.count(entry.model, shared: at.shared)
+            summary.add(entry.share, above: above)
         } else {
             summary.addWithoutOption()
         }
-        out.append(byte: 10)
         return true
-    }
-
-    /// The number a field reads as (``HouseholdParser/number(_:_:)``), remembered by its text.
-    private func number(_ fact: HouseholdFact, _ field: UnsafeBufferPointer<UInt8>?, _ cache: EvaluationCache) -> Double? {
-        let place = NumberMemo.place(fact, field)
-        if let place, let known = cache.numbers.number(at: place) { return known }
-        let value = parser.number(fact, field.map { Substring(String(decoding: $0, as: UTF8.self)) })
-        if let place { cache.numbers.remember(value, at: place) }
-        return value
     }
 
     /// What a row's answer leaves to the rows that share its deciding text: its columns as written.
@@ -205,25 +198,50 @@ public struct BatchProcessor: Sendable {
         }
     }
 
+    /// Writes a row's output line: the id, the columns before the household's own, income per member and
+    /// whether it is above the poverty line, the columns after — pieces the quick path writes from a
+    /// remembered row (``RowMemo``).
     private func write(id: String?, best: OptionSummary?, error: String?, into out: inout OutputBuffer) {
         switch format {
-        case .csv: writeCSV(id: id, best: best, error: error, into: &out)
-        case .jsonl: out.append(jsonLine(id: id, best: best, error: error))
+        case .csv: out.appendCSV(id ?? "")
+        case .jsonl: writeJSONID(id, into: &out)
+        }
+        writeHead(best, error: error, into: &out)
+        if let best {
+            writePerMember(best.incomePerMemberMonth, above: best.abovePovertyLine, into: &out)
+            writeTail(best, into: &out)
         }
         out.append(byte: 10)
     }
 
-    private func writeCSV(id: String?, best: OptionSummary?, error: String?, into out: inout OutputBuffer) {
-        out.appendCSV(id ?? "")
-        writeHead(best, error: error, into: &out)
-        guard let best else { return }
-        Self.writePerMember(best.incomePerMemberMonth, above: best.abovePovertyLine, into: &out)
-        writeTail(best, into: &out)
+    /// A JSON line's start, up to its id.
+    private func writeJSONID(_ id: String?, into out: inout OutputBuffer) {
+        out.append(#"{"id":"#)
+        out.append(JSONValue.optional(id) { .string($0) }.compact())
     }
 
-    /// The columns after the id up to income per member, and the comma before it (for a row without an
-    /// option: every column after the id).
+    /// The columns after the id up to income per member, and what comes before its value (for a row without
+    /// an option: every column after the id).
     private func writeHead(_ best: OptionSummary?, error: String?, into out: inout OutputBuffer) {
+        switch format {
+        case .csv: writeCSVHead(best, error: error, into: &out)
+        case .jsonl:
+            let status: [(String, JSONValue)] = [("status", .string(error == nil ? "ok" : "error")), ("error", .optional(error) { .string($0) })]
+            guard let b = best else { return out.append("," + Self.members(status + columns.dropFirst(3).map { ($0, JSONValue.null) }) + "}") }
+            let pairs: [(String, JSONValue)] = [
+                ("model", .string(b.model)), ("verdict", .string(b.verdict.rawValue)), ("area_m2", .double(b.areaM2)),
+                ("units", .optional(b.units) { .double($0) }), ("investment_vnd", .vnd(b.investment)),
+                ("loan_programme", .optional(b.programme) { .string($0) }), ("loan_vnd", .optional(b.loan) { .vnd($0) }),
+                ("annual_net_income_vnd", .vnd(b.annualNetIncome)), ("risk_adjusted_income_vnd", .vnd(b.riskAdjustedIncome)),
+                ("npv_vnd", .vnd(b.npv)), ("risk_adjusted_npv_vnd", .vnd(b.riskAdjustedNPV)),
+                ("payback_year", .optional(b.paybackYear) { .int(Int64($0)) }),
+                ("first_income_year", .optional(b.firstIncomeYear) { .int(Int64($0)) }),
+            ]
+            out.append("," + Self.members(status + pairs) + #","income_per_member_month_vnd":"#)
+        }
+    }
+
+    private func writeCSVHead(_ best: OptionSummary?, error: String?, into out: inout OutputBuffer) {
         let comma: UInt8 = 44
         out.append(byte: comma)
         out.append(error == nil ? "ok," : "error,")
@@ -252,53 +270,47 @@ public struct BatchProcessor: Sendable {
         out.append(byte: comma)
     }
 
-    /// The columns of the household's own: income per member and whether it is above the poverty line,
-    /// and the comma after them.
-    private static func writePerMember(_ perMonth: Double, above: Bool, into out: inout OutputBuffer) {
+    /// The household's own: income per member (rounded to the dong, as every VND column) and whether it is
+    /// above the poverty line, and what comes before the next value.
+    private func writePerMember(_ perMonth: Double, above: Bool, into out: inout OutputBuffer) {
         out.append(rounded: perMonth)
-        out.append(above ? ",true," : ",false,")
+        switch format {
+        case .csv: out.append(above ? ",true," : ",false,")
+        case .jsonl: out.append(above ? #","above_poverty_line":true,"# : #","above_poverty_line":false,"#)
+        }
     }
 
-    /// The columns after whether the row is above the poverty line.
+    /// The columns after whether the row is above the poverty line, to the line's end.
     private func writeTail(_ b: OptionSummary, into out: inout OutputBuffer) {
-        let comma: UInt8 = 44
-        func field(_ write: (inout OutputBuffer) -> Void) {
-            out.append(byte: comma)
-            write(&out)
-        }
-        out.append(rounded: b.gainNPV)
-        guard odds != nil else { return }
         let r = b.risk
-        for v in [r?.p10NPV, r?.p50NPV, r?.p90NPV] { field { o in if let v { o.append(rounded: v) } } }
-        for v in [r?.pLoss, r?.pMissedInstalment, r?.pBelowPovertyLine] { field { o in if let v { o.append(Self.number(v)) } } }
+        switch format {
+        case .csv:
+            out.append(rounded: b.gainNPV)
+            guard odds != nil else { return }
+            for v in [r?.p10NPV, r?.p50NPV, r?.p90NPV] {
+                out.append(byte: 44)
+                if let v { out.append(rounded: v) }
+            }
+            for v in [r?.pLoss, r?.pMissedInstalment, r?.pBelowPovertyLine] {
+                out.append(byte: 44)
+                if let v { out.append(Self.number(v)) }
+            }
+        case .jsonl:
+            var pairs: [(String, JSONValue)] = [("gain_npv_vnd", .vnd(b.gainNPV))]
+            if odds != nil {
+                pairs += [("p10_npv_vnd", .optional(r?.p10NPV) { .vnd($0) }), ("p50_npv_vnd", .optional(r?.p50NPV) { .vnd($0) }),
+                          ("p90_npv_vnd", .optional(r?.p90NPV) { .vnd($0) }), ("p_loss", .optional(r?.pLoss) { .double($0) }),
+                          ("p_missed_instalment", .optional(r?.pMissedInstalment) { .double($0) }),
+                          ("p_below_poverty_line", .optional(r?.pBelowPovertyLine) { .double($0) })]
+            }
+            out.append(Self.members(pairs) + "}")
+        }
+    }
+
+    /// The members of a JSON object as one line writes them, without its braces.
+    private static func members(_ pairs: [(String, JSONValue)]) -> String {
+        String(JSONValue.object(pairs).compact().dropFirst().dropLast())
     }
 
     private static func number(_ v: Double) -> String { v == v.rounded() ? String(Int64(v)) : String(v) }
-
-    private func jsonLine(id: String?, best: OptionSummary?, error: String?) -> String {
-        var pairs: [(String, JSONValue)] = [("id", .optional(id) { .string($0) }), ("status", .string(error == nil ? "ok" : "error")),
-                                            ("error", .optional(error) { .string($0) })]
-        guard let b = best else {
-            return JSONValue.object(pairs + columns.dropFirst(3).map { ($0, JSONValue.null) }).compact()
-        }
-        pairs += [
-            ("model", .string(b.model)), ("verdict", .string(b.verdict.rawValue)), ("area_m2", .double(b.areaM2)),
-            ("units", .optional(b.units) { .double($0) }), ("investment_vnd", .vnd(b.investment)),
-            ("loan_programme", .optional(b.programme) { .string($0) }), ("loan_vnd", .optional(b.loan) { .vnd($0) }),
-            ("annual_net_income_vnd", .vnd(b.annualNetIncome)), ("risk_adjusted_income_vnd", .vnd(b.riskAdjustedIncome)),
-            ("npv_vnd", .vnd(b.npv)), ("risk_adjusted_npv_vnd", .vnd(b.riskAdjustedNPV)),
-            ("payback_year", .optional(b.paybackYear) { .int(Int64($0)) }),
-            ("first_income_year", .optional(b.firstIncomeYear) { .int(Int64($0)) }),
-            ("income_per_member_month_vnd", .vnd(b.incomePerMemberMonth)), ("above_poverty_line", .bool(b.abovePovertyLine)),
-            ("gain_npv_vnd", .vnd(b.gainNPV)),
-        ]
-        if odds != nil {
-            let r = b.risk
-            pairs += [("p10_npv_vnd", .optional(r?.p10NPV) { .vnd($0) }), ("p50_npv_vnd", .optional(r?.p50NPV) { .vnd($0) }),
-                      ("p90_npv_vnd", .optional(r?.p90NPV) { .vnd($0) }), ("p_loss", .optional(r?.pLoss) { .double($0) }),
-                      ("p_missed_instalment", .optional(r?.pMissedInstalment) { .double($0) }),
-                      ("p_below_poverty_line", .optional(r?.pBelowPovertyLine) { .double($0) })]
-        }
-        return JSONValue.object(pairs).compact()
-    }
 }

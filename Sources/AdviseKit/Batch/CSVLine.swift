@@ -82,8 +82,11 @@ public enum CSVLine {
 
     /// True when a spreadsheet would read the field as a formula: it starts with `=`, `+`, `-`, `@`, a tab or
     /// a carriage return (an id like `=HYPERLINK(…)` written raw runs when an officer opens the file).
-    public static func looksLikeFormula(_ field: String) -> Bool {
-        guard let first = field.utf8.first else { return false }
+    public static func looksLikeFormula(_ field: String) -> Bool { startsFormula(field.utf8.first) }
+
+    /// Whether a field whose first byte is `first` looks like a formula (``looksLikeFormula(_:)``).
+    static func startsFormula(_ first: UInt8?) -> Bool {
+        guard let first else { return false }
         return first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
             || first == 9 || first == 13
     }

@@ -33,20 +33,17 @@ public struct OutputBuffer: Sendable {
     /// A value rounded to a whole number.
     public mutating func append(rounded value: Double) { append(Int64(value.rounded())) }
 
-    /// A CSV field: quoted when it holds a comma, a quote or a line break.
+    /// A CSV field: quoted when it holds a comma, a quote or a line break, and written as text when a
+    /// spreadsheet would run it as a formula (``CSVLine/escape(_:)``).
     public mutating func appendCSV(_ text: String) {
-        if CSVLine.looksLikeFormula(text) || text.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
-            append(CSVLine.escape(text))
-        } else {
-            append(text)
-        }
+        var text = text
+        text.withUTF8 { appendCSV($0) }
     }
 
     /// A CSV field from its UTF-8 bytes, as ``appendCSV(_:)-(String)`` writes it.
     public mutating func appendCSV(_ field: UnsafeBufferPointer<UInt8>) {
-        if let first = field.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
-            || first == 9 || first == 13 || field.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
-            appendCSV(String(decoding: field, as: UTF8.self))
+        if CSVLine.startsFormula(field.first) || field.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
+            append(CSVLine.escape(String(decoding: field, as: UTF8.self)))
         } else {
             append(field)
         }

@@ -52,4 +52,31 @@ import Testing
             #expect(many.summary.rows == one.summary.rows && many.summary.failed == one.summary.failed && many.summary.byModel == one.summary.byModel)
         }
     }
+
+    /// A file that stops being text part-way (here, a byte no UTF-8 has, past the second 1 MB block) stops
+    /// the run with the error — once every row answered before it is written, in order, whatever the
+    /// number of workers.
+    @Test(arguments: [1, 2])
+    func rowsBeforeAReadThatFailsAreAllWritten(_ workers: Int) throws {
+        var bytes = Array("id,land,capital,flood\n".utf8)
+        var i = 0
+        while bytes.count < 5 * ChunkReader.blockSize / 2 {
+            bytes += Array("H\(i),\(300 + i % 50),\(i % 40)tr,none\n".utf8)
+            i += 1
+        }
+        bytes += [0x48, 0xFF, 0x2C, 0x31, 0x0A]
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("advise-stop-\(UUID().uuidString).csv")
+        try Data(bytes).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let batch = BatchRun(ruleSet: Fixtures.ruleSet, copy: { Fixtures.ruleSet }, format: .csv, rank: .gain, plans: false, odds: nil,
+                             workers: workers, language: .en)
+        var written: [UInt8] = []
+        #expect { _ = try batch.run(reader: ChunkReader(handle: try FileHandle(forReadingFrom: file))) { written += $0 } } throws: {
+            ($0 as? Diagnostic)?.code == "batch.encoding"
+        }
+        let lines = String(decoding: written, as: UTF8.self).split(separator: "\n").dropFirst()
+        // Every row that ends in the first two blocks (the third is the one that fails).
+        #expect(lines.count == bytes[..<(2 * ChunkReader.blockSize)].filter { $0 == 10 }.count - 1)
+        for (n, line) in lines.enumerated() { #expect(line.hasPrefix("H\(n),ok,"), "row \(n)") }
+    }
 }
