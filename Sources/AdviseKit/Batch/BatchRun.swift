@@ -6,7 +6,7 @@ import Foundation
 public struct BatchRun {
     public var ruleSet: RuleSet
     /// A fresh copy of the rule set, for each worker.
-    public var copy: () -> RuleSet
+    public var copy: @Sendable () -> RuleSet
     public var format: BatchProcessor.Format
     public var rank: RankBy
     public var plans: Bool
@@ -26,7 +26,7 @@ public struct BatchRun {
     public var onProgress: (Int) -> Void = { _ in }
 
     /// A run; `copy` gives each further worker its own rule set.
-    public init(ruleSet: RuleSet, copy: @escaping () -> RuleSet, format: BatchProcessor.Format, rank: RankBy, plans: Bool,
+    public init(ruleSet: RuleSet, copy: @escaping @Sendable () -> RuleSet, format: BatchProcessor.Format, rank: RankBy, plans: Bool,
                 odds: RiskSimulation.Options?, workers: Int, delimiter: UInt8? = nil, fromSheet: Bool = false, language: Language? = nil,
                 year: Int? = nil) {
         self.ruleSet = ruleSet
@@ -68,11 +68,14 @@ public struct BatchRun {
             lineNumber = 1 + header.lines
         }
         onHeader(input)
-        let pool = WorkerPool(processors: (0..<workers).map { w in
-            BatchProcessor(evaluator: Evaluator(ruleSet: w == 0 ? ruleSet : copy(), year: year), input: input, format: format, rankBy: rank, plans: plans, odds: odds,
+        let make = { @Sendable [input, format, rank, plans, odds, language, year] (ruleSet: RuleSet) in
+            BatchProcessor(evaluator: Evaluator(ruleSet: ruleSet, year: year), input: input, format: format, rankBy: rank, plans: plans, odds: odds,
                            language: language)
-        })
-        if let header = pool.processors[0].header { try write(Array(header.utf8)) }
+        }
+        let first = make(ruleSet)
+        let pool = WorkerPool(first: first, count: workers) { [copy] _ in make(copy()) }
+        defer { pool.finish() }
+        if let header = first.header { try write(Array(header.utf8)) }
         // The rows every worker remembered in the chunks before, read by all while they work (no one writes
         // it then), so that a row's text is answered once rather than once a worker.
         var shared = RowMemo(capacity: workers * RowMemo.capacity)
@@ -85,7 +88,8 @@ public struct BatchRun {
                 let parts = BatchRecord.split(chunk, into: workers * Self.partsPerWorker, quoted: quoted)
                 let firstLines = parts.reduce(into: [lineNumber]) { acc, part in acc.append(acc[acc.count - 1] + part.lines) }
                 let outputs = WorkerSlots(repeating: (OutputBuffer(), BatchSummary()), count: parts.count)
-                for cache in pool.caches { cache.sharedRows = shared }
+                let caches = pool.caches
+                for cache in caches { cache.sharedRows = shared }
                 // Iteration 0 writes the chunk before's output and reads the next chunk; the others answer a part.
                 let step: @Sendable (Int) -> Void = { i in
                     guard i > 0 else { return io.step() }
@@ -103,8 +107,9 @@ public struct BatchRun {
                 if workers > 1 { DispatchQueue.concurrentPerform(iterations: parts.count + 1, execute: step) } else { (0...parts.count).forEach(step) }
                 if let error = io.writeError { throw error }
                 // Each cache's own rows go into the shared memo (it is the only copy once the caches let go).
-                for cache in pool.caches { cache.sharedRows = RowMemo(capacity: 0) }
-                for cache in pool.caches { shared.absorb(cache.takeRows()) }
+                // (A worker that joined during the chunk has no shared memo, and its rows are taken next time.)
+                for cache in caches { cache.sharedRows = RowMemo(capacity: 0) }
+                for cache in caches { shared.absorb(cache.takeRows()) }
                 io.pending = outputs.values.map(\.0)
                 for (_, summary) in outputs.values { total.merge(summary) }
                 lineNumber = firstLines[firstLines.count - 1]

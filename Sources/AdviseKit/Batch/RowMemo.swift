@@ -64,9 +64,13 @@ struct RowMemo {
     struct Row {
         var id: Range<Int>?, members: Range<Int>?, otherIncome: Range<Int>?
         var hash: UInt64
-        /// The offset of the entry's record, in the shared memo (`shared`) or this one.
-        var entry: (offset: UInt32, shared: Bool)?
+        /// Where the remembered entry is, when there is one.
+        var entry: Place?
     }
+
+    /// Where a remembered row's record is: its offset in the arena of the shared memo (`shared`) or a
+    /// worker's own.
+    typealias Place = (offset: UInt32, shared: Bool)
 
     /// Rows remembered at most: once full, the first ones are kept and no more are added.
     let capacity: Int

@@ -1,18 +1,37 @@
+import Dispatch
 import Foundation
 
 /// The workers of a batch run — each a processor with its own rule set and its own cache — lent to the
 /// parts of a chunk as threads take them up: a part borrows whichever worker is free, so that the work
 /// spreads over the cores whatever the parts cost, and no two threads ever use one worker at once.
+///
+/// The first worker is there from the start; the others are made on another thread (each loads its own copy
+/// of the rule set, ~25 ms) and join as they are ready, so that answering starts at once. ``finish()`` waits
+/// for that thread: nothing the run started outlives it.
 final class WorkerPool: @unchecked Sendable {
-    let processors: [BatchProcessor]
-    let caches: [EvaluationCache]
-    private var free: [Int]
+    private var workers: [(processor: BatchProcessor, cache: EvaluationCache)] = []
+    private var free: [Int] = []
     private let condition = NSCondition()
+    private let making = DispatchGroup()
 
-    init(processors: [BatchProcessor]) {
-        self.processors = processors
-        caches = processors.map { _ in EvaluationCache() }
-        free = Array(processors.indices.reversed())
+    /// A pool of `first` and `count - 1` more workers made by `make` (given their number) in the background.
+    init(first: BatchProcessor, count: Int, make: @escaping @Sendable (Int) -> BatchProcessor) {
+        add(first)
+        guard count > 1 else { return }
+        DispatchQueue.global().async(group: making) { [self] in
+            for w in 1..<count { add(make(w)) }
+        }
+    }
+
+    /// Waits until every worker is made.
+    func finish() { making.wait() }
+
+    private func add(_ processor: BatchProcessor) {
+        condition.lock()
+        workers.append((processor, EvaluationCache()))
+        free.append(workers.count - 1)
+        condition.signal()
+        condition.unlock()
     }
 
     /// Runs `body` with a free worker's processor and cache, waiting for one when all are busy.
@@ -20,6 +39,7 @@ final class WorkerPool: @unchecked Sendable {
         condition.lock()
         while free.isEmpty { condition.wait() }
         let w = free.removeLast()
+        let worker = workers[w]
         condition.unlock()
         defer {
             condition.lock()
@@ -27,6 +47,13 @@ final class WorkerPool: @unchecked Sendable {
             condition.signal()
             condition.unlock()
         }
-        return body(processors[w], caches[w])
+        return body(worker.processor, worker.cache)
+    }
+
+    /// The caches of the workers there are now (call between chunks, when no worker is lent).
+    var caches: [EvaluationCache] {
+        condition.lock()
+        defer { condition.unlock() }
+        return workers.map(\.cache)
     }
 }

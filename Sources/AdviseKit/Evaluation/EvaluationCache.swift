@@ -56,10 +56,10 @@ public final class EvaluationCache: @unchecked Sendable {
     }
 
     /// The remembered row at `entry`.
-    func row(_ at: (offset: UInt32, shared: Bool)) -> RowMemo.Entry { at.shared ? sharedRows.entry(at.offset) : rows.entry(at.offset) }
+    func row(_ at: RowMemo.Place) -> RowMemo.Entry { at.shared ? sharedRows.entry(at.offset) : rows.entry(at.offset) }
 
     /// Appends the written columns of a remembered row, before (`head`) or after the household's own.
-    func append(_ entry: RowMemo.Entry, at: (offset: UInt32, shared: Bool), head: Bool, to out: inout OutputBuffer) {
+    func append(_ entry: RowMemo.Entry, at: RowMemo.Place, head: Bool, to out: inout OutputBuffer) {
         if at.shared { sharedRows.append(entry, at: at.offset, head: head, to: &out) } else { rows.append(entry, at: at.offset, head: head, to: &out) }
     }
 

@@ -95,7 +95,7 @@ struct BatchCommand: ParsableCommand {
             let source = RuleSetSource.find(ruleSetOptions.rules), overrides = ruleSetOptions.overrides
             // Each worker gets its own copy of the rule set: shared Swift objects would make the cores
             // contend on their reference counts.
-            let copy = { (try? source.load(overrides: overrides, today: nil)) ?? ruleSet }
+            let copy: @Sendable () -> RuleSet = { (try? source.load(overrides: overrides, today: nil)) ?? ruleSet }
             var run = BatchRun(ruleSet: ruleSet, copy: copy, format: format, rank: rank, plans: !single, odds: risk ? RiskSimulation.Options() : nil,
                                workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, delimiter: delimiter?.byte, fromSheet: fromSheet,
                                language: lang, year: Console.year)

@@ -17,17 +17,21 @@ import Testing
         return text
     }
 
-    /// Workers share what the chunks before taught them (``AnswerMemo``): whatever their number, every row
-    /// is answered as one worker answers it, byte for byte.
+    /// Workers share the rows the chunks before taught them (``RowMemo``): whatever their number, and
+    /// whether they join at the start or part-way (``WorkerPool``), every row is answered as one worker
+    /// answers it, byte for byte.
     @Test(arguments: [false, true])
     func theAnswersDoNotDependOnTheNumberOfWorkers(_ plans: Bool) throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("advise-run-\(UUID().uuidString).csv")
         try Self.list().write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         #expect(try Data(contentsOf: file).count > 2 * ChunkReader.blockSize, "several chunks")
-        func run(_ workers: Int) throws -> (bytes: [UInt8], summary: BatchSummary) {
-            let batch = BatchRun(ruleSet: Fixtures.ruleSet, copy: { Fixtures.ruleSet }, format: .csv, rank: .gain, plans: plans, odds: nil,
-                                 workers: workers, language: .en)
+        /// A run on `workers` workers; the ones after the first join `late` (their rule set is slow to load).
+        func run(_ workers: Int, late: Bool = false) throws -> (bytes: [UInt8], summary: BatchSummary) {
+            let batch = BatchRun(ruleSet: Fixtures.ruleSet, copy: {
+                if late { usleep(300_000) }
+                return Fixtures.ruleSet
+            }, format: .csv, rank: .gain, plans: plans, odds: nil, workers: workers, language: .en)
             var bytes: [UInt8] = []
             let summary = try batch.run(reader: ChunkReader(handle: try FileHandle(forReadingFrom: file))) { bytes += $0 }.summary
             return (bytes, summary)
@@ -46,9 +50,9 @@ import Testing
             processor.process([BatchRecord(lines[lines.startIndex + i], line: i + 2)], cache: EvaluationCache(), into: &out, summary: &summary)
             #expect(written[written.startIndex + i] + "\n" == String(decoding: out.bytes, as: UTF8.self), "row \(i)")
         }
-        for workers in [2, 3] {
-            let many = try run(workers)
-            #expect(many.bytes == one.bytes, "\(workers) workers")
+        for (workers, late) in [(2, false), (3, false), (2, true)] {
+            let many = try run(workers, late: late)
+            #expect(many.bytes == one.bytes, "\(workers) workers\(late ? ", joining late" : "")")
             #expect(many.summary.rows == one.summary.rows && many.summary.failed == one.summary.failed && many.summary.byModel == one.summary.byModel)
         }
     }
