@@ -1,6 +1,6 @@
 /// What decides a batch answer: the deciding facts (``Evaluator/answer(_:rankBy:plans:cache:)``) and
 /// how the row is chosen. 80 bytes, inline: no allocation a row.
-struct AnswerKey: Hashable {
+struct AnswerKey: Equatable {
     /// The deciding facts' values, by `HouseholdFact.rawValue` (room for the nine facts there are).
     var head: SIMD8<Double>
     var tail: Double
@@ -22,8 +22,6 @@ struct AnswerKey: Hashable {
         self.plans = plans
         self.rank = rank
     }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(hash64) }
 
     /// The key's hash, unseeded (``HashIndex``); the ranking, the same for a whole batch, is left out.
     var hash64: UInt64 {

@@ -16,9 +16,8 @@ struct AnswerMemo {
 
     init(capacity: Int = Self.capacity) { self.capacity = capacity }
 
-    func slot(_ key: AnswerKey) -> Int32? { index.find(key.hash64) { keys[Int($0)] == key }.map { Int32($0) } }
-
-    func answer(at slot: Int32) -> Evaluator.RowAnswer? { answers[Int(slot)] }
+    /// The answer remembered for `key` (which may be nil: no option), or nil when none is.
+    func answer(_ key: AnswerKey) -> Evaluator.RowAnswer?? { index.find(key.hash64) { keys[Int($0)] == key }.map { answers[Int($0)] } }
 
     /// Remembers the answer of `key` (not remembered yet), while there is room.
     mutating func remember(_ key: AnswerKey, _ answer: Evaluator.RowAnswer?) {

@@ -10,7 +10,7 @@ public final class OutcomeEconomics: Sendable {
 }
 
 /// Remembers ``OutcomeEconomics`` by model and rule-outcome key, so that households with the same outcome
-/// (most of a batch) share the work, and a batch's answers and rows (``AnswerMemo``). Not thread-safe: give each worker its own (it may move between
+/// (most of a batch) share the work, and a batch's answers (``AnswerMemo``) and rows (``RowMemo``). Not thread-safe: give each worker its own (it may move between
 /// threads, hence `@unchecked Sendable`, but must never be used by two at once).
 public final class EvaluationCache: @unchecked Sendable {
     private struct Key: Hashable {
@@ -34,11 +34,8 @@ public final class EvaluationCache: @unchecked Sendable {
     /// A batch's member counts and other incomes, by their text.
     var numbers = NumberMemo()
 
-    /// Where the answer of `key` is remembered.
-    func slot(_ key: AnswerKey) -> Int32? { answers.slot(key) }
-
-    /// The answer at `slot` (nil: no option).
-    func answer(at slot: Int32) -> Evaluator.RowAnswer? { answers.answer(at: slot) }
+    /// The answer remembered for `key` (which may be nil: no option), or nil when none is.
+    func answer(_ key: AnswerKey) -> Evaluator.RowAnswer?? { answers.answer(key) }
 
     /// Remembers the answer of `key`, while there is room.
     func remember(_ key: AnswerKey, _ answer: Evaluator.RowAnswer?) { answers.remember(key, answer) }

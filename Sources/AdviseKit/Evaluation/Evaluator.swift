@@ -21,8 +21,6 @@ public struct Evaluator: Sendable {
     /// The facts that decide a batch answer: every fact but those no condition of the rule set reads and
     /// that only divide the income (members, other income), which ``answer(_:rankBy:plans:cache:)`` applies
     /// afresh to a remembered answer.
-    /// The facts that decide a batch answer: all but those that only divide the income (members, other
-    /// income), unless a condition reads them.
     let deciding: FactMask
 
     /// Creates an evaluator.
@@ -213,7 +211,7 @@ public struct Evaluator: Sendable {
     func rowAnswer(_ household: Household, rankBy: RankBy, plans: Bool, cache: EvaluationCache) -> RowAnswer? {
         let facts = facts(household)
         let key = AnswerKey(facts, deciding: deciding, plans: plans, rank: rankBy)
-        if let slot = cache.slot(key) { return cache.answer(at: slot) }
+        if let known = cache.answer(key) { return known }
         let context = context(household, facts: facts, cache: cache)
         var answer: RowAnswer?
         if plans, let plan = plan(compiled.indices.map { candidate($0, context, cache: cache) }, context, PlanOptions()), plan.verdict != .unsuitable {
