@@ -51,7 +51,7 @@ public struct AdviceServer: Sendable {
         self.log = log
         self.today = today
         pool = EvaluatorPool(ruleSet: ruleSet)
-        parser = HouseholdParser(settings: ruleSet.settings)
+        parser = HouseholdParser(settings: ruleSet.settings, models: ruleSet.models.map(\.id))
         compute = ComputePool()
     }
 

@@ -38,6 +38,8 @@ struct FormFields: Sendable, Equatable {
     var household: HouseholdInput {
         var input = HouseholdInput(id: self["id"])
         input.name = self["name"]
+        // The models the household already practises: one field, ids separated by commas.
+        if let experience = self.input("experience") { input.experience = HouseholdInput.Entry(experience, at: nil) }
         for fact in HouseholdFact.allCases {
             guard var text = self.input(fact.inputName) else { continue }
             if fact == .landM2, let unit = self["land_unit"], text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," }) {

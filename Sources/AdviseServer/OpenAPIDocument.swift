@@ -98,6 +98,8 @@ struct OpenAPIDocument {
         var properties: [(String, JSONValue)] = [
             ("id", .object([("type", .string("string")), ("description", .string("The household's id (a register or club number)."))])),
             ("name", .object([("type", .string("string")), ("description", .string("The household's name, shown on the report only."))])),
+            ("experience", .object([("type", .array([.string("string"), .string("array")])), ("items", .object([("type", .string("string"))])),
+                                    ("description", .string("Models the household already practises (ids; several separated by commas, or a list): planned beyond their starter scale."))])),
         ]
         for fact in HouseholdFact.allCases {
             var schema: [(String, JSONValue)] = [("description", .string(description(fact)))]

@@ -135,9 +135,9 @@ enum Console {
     }
 
     /// Parses household values; a bad value names its flag (or its file position) and exits 64.
-    static func parseHousehold(_ input: HouseholdInput, settings: RegionalSettings) throws -> Household {
+    static func parseHousehold(_ input: HouseholdInput, ruleSet: RuleSet) throws -> Household {
         do {
-            return try HouseholdParser(settings: settings, label: { "--" + $0.inputName }).parse(input)
+            return try HouseholdParser(settings: ruleSet.settings, models: ruleSet.models.map(\.id), label: { "--" + $0.inputName }).parse(input)
         } catch {
             report(error.diagnostics)
             throw ExitCode(usage)

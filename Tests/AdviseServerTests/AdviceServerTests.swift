@@ -213,7 +213,7 @@ import Testing
             #expect(Set(paths.keys).isSuperset(of: ["/api/v1/advice", "/api/v1/batch", "/healthz"]))
             let household = try #require(((json["components"] as? [String: Any])?["schemas"] as? [String: Any])?["Household"] as? [String: Any])
             let properties = try #require(household["properties"] as? [String: Any])
-            #expect(Set(properties.keys) == Set(HouseholdFact.allCases.map(\.inputName) + ["id", "name"]))
+            #expect(Set(properties.keys) == Set(HouseholdFact.allCases.map(\.inputName) + ["id", "name", "experience"]))
             let flood = try #require(properties["flood"] as? [String: Any])
             #expect(flood["enum"] as? [String] == ServerFixtures.ruleSet.settings.scales["flood"]?.levels.map(\.id))
         }

@@ -109,12 +109,12 @@ public struct Projection: Sendable {
         public func labour(_ days: Double) -> LabourCost { valuation.labour(days, familyDays: familyDays) }
 
         /// The largest grant towards these models of a role (nil: any models, so only grants for any model).
-        public func grant(for models: [String]?, role: Role = .conversion) -> SupportGrant? {
+        public func grant(for models: [String]?, role: Role? = .conversion) -> SupportGrant? {
             grants.first { $0.eligibility.finances(models, role: role) }
         }
 
         /// The largest loan open for these models of a role (nil: only programmes for any model), VND.
-        public func loanCeiling(for models: [String]?, role: Role = .conversion) -> Double {
+        public func loanCeiling(for models: [String]?, role: Role? = .conversion) -> Double {
             var most = 0.0
             for loan in loans where loan.ceiling.value > most && loan.eligibility.finances(models, role: role) { most = loan.ceiling.value }
             return most
@@ -146,7 +146,7 @@ public struct Projection: Sendable {
         items = parts.flatMap { p in p.economics.items.map { ($0.id, $0.name, $0.cost(at: p.scale)) } }
         investment = parts.reduce(0) { $0 + $1.economics.investment(at: $1.scale) }
         financing = Self.financing(investment: investment, models: parts.map(\.economics.modelID),
-                                   role: parts.allSatisfy { $0.economics.role == .pathway } && !parts.isEmpty ? .pathway : .conversion, r, ceiling: ceiling)
+                                   role: Self.role(of: parts), r, ceiling: ceiling)
         labour = r.labour(parts.reduce(0) { $0 + $1.economics.labour(at: $1.scale) })
         let hired = labour.hiredCost
         func sum(_ f: (Part) -> [Double]) -> [Double] {
@@ -190,6 +190,12 @@ public struct Projection: Sendable {
         }
     }
 
+    /// The role the parts share (a plan of work away and farm models has none: nil).
+    static func role(of parts: [Part]) -> Role? {
+        let roles = Set(parts.map(\.economics.role))
+        return roles.count == 1 ? roles.first : (roles.isEmpty ? .conversion : nil)
+    }
+
     /// The household's cash flow from the project's: the loan and any grant received in year 0, hired
     /// labour and the loan's instalments paid in years 1…horizon. The one place financing and labour meet
     /// the cash flow.
@@ -205,7 +211,7 @@ public struct Projection: Sendable {
     /// own capital; the gap left is lent by the cheapest programme open to the household for these models
     /// that closes it, else by the one that lends most.
     /// - Parameter ceiling: a lower loan ceiling than the programmes' (a household's own limit), if any.
-    static func financing(investment: Double, models: [String], role: Role = .conversion, _ r: Resources, ceiling: Double? = nil) -> Financing {
+    static func financing(investment: Double, models: [String], role: Role? = .conversion, _ r: Resources, ceiling: Double? = nil) -> Financing {
         let grant = r.grant(for: models, role: role)
         let grantAmount = grant?.amount(towards: investment) ?? 0
         var result = Financing(grant: grantAmount > 0 ? grant : nil, grantAmount: grantAmount, gap: nil, loan: nil, programme: nil)

@@ -124,10 +124,10 @@ public struct RiskSimulation {
     /// - Parameters:
     ///   - members: household members, for income per member.
     ///   - otherIncome: the household's yearly income beside the projection's land, VND.
-    ///   - capital: own capital (what is left after investing carries the first instalments).
+    ///   - budget: what the household pays instalments from beside the projection's cash.
     ///   - startYear: the calendar year of year 0.
     ///   - povertyLineMonth: the poverty line in a calendar year, VND per person per month.
-    public func profile(_ p: Projection, members: Double, otherIncome: Double = 0, capital: Double?, startYear: Int,
+    public func profile(_ p: Projection, members: Double, otherIncome: Double = 0, budget: InstalmentBudget, startYear: Int,
                         povertyLineMonth: (Int) -> Double) -> RiskProfile {
         let n = max(0, options.draws), years = self.years
         let horizon = p.riskAdjustedCashFlow.count - 1
@@ -139,10 +139,8 @@ public struct RiskSimulation {
         let line = povertyLineMonth(calendarYear)
         let hired = p.labour.hiredCost
         let income = p.parts.reduce(0) { $0 + $1.economics.riskAdjustedIncome(inYear: matureYear, at: $1.scale) } - hired + otherIncome
-        let term = p.loan.map { min(horizon, ($0.termMonths + 11) / 12) } ?? 0
-        let cushion = max(0, (capital ?? 0) - p.investment)
         var npvs = [Double](repeating: 0, count: n), gains = npvs
-        var losses = 0, missed = 0, below = 0
+        var losses = 0, below = 0
         for d in 0..<n {
             var npv = p.riskAdjustedNPV, baseline = p.baselineNPV
             for (dev, part) in parts { npv += part.scale * dev.value[d] }
@@ -155,17 +153,6 @@ public struct RiskSimulation {
             var yearIncome = income
             for (dev, part) in parts { yearIncome += part.scale * dev.cash[d * horizon + matureYear - 1] }
             if yearIncome / max(1, members) / 12 < line { below += 1 }
-            if term > 0 {
-                var buffer = cushion
-                for t in 1...term {
-                    buffer += p.riskAdjustedCashFlow[t]
-                    for (dev, part) in parts { buffer += part.scale * dev.cash[d * horizon + t - 1] }
-                    if buffer < -0.5 {
-                        missed += 1
-                        break
-                    }
-                }
-            }
         }
         let mean = n > 0 ? npvs.reduce(0, +) / Double(n) : p.riskAdjustedNPV
         let npv = Self.percentiles(&npvs, [0.1, 0.5, 0.9]), gain = Self.percentiles(&gains, [0.1, 0.5, 0.9])
@@ -174,8 +161,50 @@ public struct RiskSimulation {
                            p10NPV: npv[0], p50NPV: npv[1], p90NPV: npv[2],
                            p10Gain: gain[0], p50Gain: gain[1], p90Gain: gain[2],
                            meanNPV: mean,
-                           pLoss: share(losses), pMissedInstalment: share(missed), pBelowPovertyLine: share(below),
+                           pLoss: share(losses), pMissedInstalment: missedInstalmentShare(p, budget: budget), pBelowPovertyLine: share(below),
                            povertyYear: calendarYear, povertyLineMonth: line)
+    }
+
+    /// The share of the draws in which, in some year of the loan's term, the household cannot pay an
+    /// instalment: its cash — what is left of its capital, then each year the projection's own cash after
+    /// hired labour and the instalment, in that draw, and what is spare beside it (``InstalmentBudget``) —
+    /// falls below zero. 0 without a loan.
+    /// - Parameter above: stop counting once the share is surely above this (a constraint needs no more).
+    /// - Complexity: O(draws × term × parts).
+    public func missedInstalmentShare(_ p: Projection, budget: InstalmentBudget, above: Double = 1) -> Double {
+        let n = max(0, options.draws)
+        let horizon = p.riskAdjustedCashFlow.count - 1
+        guard let loan = p.loan, n > 0, horizon > 0 else { return 0 }
+        let term = min(horizon, loan.years)
+        let parts = p.parts.compactMap { part in deviation(part.economics).map { ($0.cash, part.scale) } }
+        // The expected cash of each year, with what is spare beside it, is the same in every draw; the draws'
+        // deviations are summed over the parts first (one flat array, draw by draw).
+        let expected = (1...term).map { p.riskAdjustedCashFlow[$0] + budget.spare(inYear: $0) }
+        var deviations = [Double](repeating: 0, count: n * term)
+        for (cash, scale) in parts {
+            for d in 0..<n {
+                for t in 0..<term { deviations[d * term + t] += scale * cash[d * horizon + t] }
+            }
+        }
+        var missed = 0
+        let enough = Int((above * Double(n)).rounded(.down)) + 1
+        deviations.withUnsafeBufferPointer { deviation in
+            expected.withUnsafeBufferPointer { expected in
+                var d = 0
+                while d < n, missed < enough {
+                    var cash = budget.cushion
+                    for t in 0..<term {
+                        cash += expected[t] + deviation[d * term + t]
+                        if cash < -0.5 {
+                            missed += 1
+                            break
+                        }
+                    }
+                    d += 1
+                }
+            }
+        }
+        return Double(missed) / Double(n)
     }
 
     /// The values at quantiles `qs` (ascending) of `values`: the element at rank round(q · (n − 1)) of the

@@ -16,11 +16,14 @@ public struct Evaluator: Sendable {
     /// The poverty line (VND a person a month) in force in year 0, 1, … of the valuation period.
     private let povertyLines: [Double]
     private let valuation: Valuation
+    /// What a household must carry before a loan is recommended, when the rule set says.
+    private let repayment: Repayment?
     /// The odds' draws and each model's deviations over them, shared by every household (and every copy).
     private let odds: OddsCache
     /// The facts that decide a batch answer: every fact but those no condition of the rule set reads and
     /// that only divide the income (members, other income), which ``answer(_:rankBy:plans:cache:)`` applies
-    /// afresh to a remembered answer.
+    /// afresh to a remembered answer — unless the rule set constrains loans by what a household can carry
+    /// (``Repayment``), which reads both.
     let deciding: FactMask
 
     /// Creates an evaluator.
@@ -43,6 +46,7 @@ public struct Evaluator: Sendable {
         discountRate = settings.discountRate.value
         workdays = settings.workdaysPerWorker.value
         valuation = settings.valuation
+        repayment = settings.repayment
         let markets = MarketModel(markets: settings.markets, correlations: settings.marketCorrelations)
             ?? MarketModel(markets: settings.markets, correlations: [])!
         let models = ruleSet.models + (scales["current_use"]?.levels ?? []).compactMap { ruleSet.baseline(forCurrentUse: $0.id) }
@@ -52,7 +56,9 @@ public struct Evaluator: Sendable {
             + settings.loanProgrammes.compactMap(\.eligibility.when) + settings.grants.compactMap(\.eligibility.when)
         let read = conditions.reduce(FactMask(0)) { $0 | $1.required }
         let dividing = FactMask(1) << FactMask(HouseholdFact.members.rawValue) | FactMask(1) << FactMask(HouseholdFact.otherIncomeVND.rawValue)
-        deciding = ~(dividing & ~read)
+        // With the repayment constraint, members (what the household keeps to live on) and other income (what
+        // pays instalments beside the farm) decide which loan it can carry: every fact decides.
+        deciding = settings.repayment == nil ? ~(dividing & ~read) : ~FactMask(0)
     }
 
     /// Every model for the household, ranked, with reasons (and the rule trace when asked for).
@@ -102,7 +108,7 @@ public struct Evaluator: Sendable {
         let simulation = self.simulation(options, economics: open.map { candidates[$0].economics }, baseline: context.baseline)
         for i in open {
             let c = candidates[i]
-            candidates[i].risk = simulation.profile(projection(c, context), context, landM2: c.program.grid.areaPerScale * c.scale)
+            candidates[i].risk = simulation.profile(projection(c, context), context, landM2: c.landM2)
         }
         return simulation
     }
@@ -122,14 +128,37 @@ public struct Evaluator: Sendable {
         return plan(ruleSet.models.indices.map { candidate($0, context, cache: cache) }, context, options)
     }
 
+    /// The best plan the household can carry: the best plan, and when the household could not carry its loan,
+    /// the best plan under a loan it can carry (``bestCarried(asked:_:carried:value:)``), with a note
+    /// saying so.
     func plan(_ candidates: [Candidate], _ context: HouseholdContext, _ options: PlanOptions) -> Plan? {
+        guard let first = planWithin(candidates, context, options) else { return nil }
+        // A plan is unsuitable only when the household cannot carry its loan.
+        guard repayment != nil, first.verdict == .unsuitable, let asked = first.loan?.amount else { return first }
+        let missed = missedInstalments(first.projection, context, landM2: first.landM2)
+        var capped = options
+        let limited = bestCarried(asked: asked) { cap -> Plan? in
+            capped.maxLoanVND = cap
+            return planWithin(candidates, context, capped)
+        } carried: { $0.verdict != .unsuitable } value: { $0.projection.gainNPV }
+        guard var plan = limited else { return nil }
+        let refused = Reason.Detail.loanLimited(allowedVND: plan.loan?.amount ?? 0, askedVND: asked, missed: missed)
+        plan.notes.insert(LocalizedText { Catalogue.reason(refused, $0) }, at: 0)
+        return plan
+    }
+
+    /// The best plan within `options`, its loan unchecked against what the household can carry.
+    private func planWithin(_ candidates: [Candidate], _ context: HouseholdContext, _ options: PlanOptions) -> Plan? {
         let economics = candidates.map(\.economics)
         var money = context.money
         if let cap = options.maxLoanVND { money.loanCeiling = min(money.loanCeiling, cap) }
-        var planner = Planner(models: candidates.map(\.model), economics: economics, usable: candidates.map { !$0.shared.outcome.blocked && options.onlyModels?.contains($0.model.id) != false },
+        var planner = Planner(models: candidates.map(\.model), grids: candidates.map(\.grid), economics: economics, usable: candidates.map { !$0.shared.outcome.blocked && options.onlyModels?.contains($0.model.id) != false },
                               baselinePerM2: candidates.map { context.baselineValue(perM2For: $0.economics) },
                               combinations: ruleSet.combinations, money: money, landM2: context.household.landM2,
                               annuity: economics.first?.annuity ?? 0)
+        var mixed = ScaleSearch.Money(context.resources, models: nil, role: nil)
+        if let cap = options.maxLoanVND { mixed.loanCeiling = min(mixed.loanCeiling, cap) }
+        planner.mixedMoney = mixed
         for (i, c) in candidates.enumerated() where c.model.role == .pathway {
             var own = context.money(for: c.model)
             if let cap = options.maxLoanVND { own.loanCeiling = min(own.loanCeiling, cap) }
@@ -163,7 +192,8 @@ public struct Evaluator: Sendable {
         var notes = components.compactMap { $0.intercrop?.message }
         let ids = Set(components.flatMap { $0.models.map(\.id) })
         notes += ruleSet.combinations.separate.filter { $0.models.allSatisfy(ids.contains) }.map(\.message)
-        let verdict: Verdict = !projection.loanServiceable ? .unsuitable : (hasMitigation || projection.loan != nil ? .conditional : .recommended)
+        let landM2 = components.reduce(0) { $0 + $1.landM2 }
+        let verdict: Verdict = !carries(projection, context, landM2: landM2) ? .unsuitable : (hasMitigation || projection.loan != nil ? .conditional : .recommended)
         if let note = restOfTheLand(components, projection, candidates, context, money) { notes.append(note) }
         return Plan(components: components, projection: projection, verdict: verdict, notes: notes)
     }
@@ -183,7 +213,7 @@ public struct Evaluator: Sendable {
         let inPlan = Set(components.flatMap { $0.models.map(\.id) })
         // The least money that would put a model with a gain on more of the land.
         let cheapest = candidates.filter { $0.gain > 0 }.map { c in
-            inPlan.contains(c.model.id) ? c.economics.investPerScale * c.program.grid.step : c.economics.investment(at: c.program.grid.minimum)
+            inPlan.contains(c.model.id) ? c.economics.investPerScale * c.grid.step : c.economics.investment(at: c.grid.minimum)
         }.min()
         let spare = money.capital.map { $0 + money.loanCeiling - projection.investment }
         let key: Catalogue.Key = spare.map { s in cheapest.map { s < $0 } ?? false } ?? false ? .noteIdleCapital : .noteIdleValue
@@ -283,12 +313,12 @@ public struct Evaluator: Sendable {
         let e = c.economics
         var resources = context.resources
         if case .capital = c.limit { resources.capital = nil }
-        let financing = Projection.financing(investment: e.investment(at: c.scale), models: [e.modelID], role: e.role, resources)
+        let financing = Projection.financing(investment: e.investment(at: c.scale), models: [e.modelID], role: e.role, resources, ceiling: c.loanCap)
         let labour = resources.labour(e.labour(at: c.scale))
         let flow = Projection.householdFlow(e.projectFlow(at: c.scale, scenario: .base, riskAdjusted: true), hiredCost: labour.hiredCost,
                                             loan: financing.loan, grant: financing.grantAmount)
         let income = e.riskAdjustedIncome(at: c.scale, hiredCost: labour.hiredCost)
-        let grid = c.program.grid
+        let grid = c.grid
         let row = OptionSummary(
             model: c.program.model.id, verdict: c.verdict, areaM2: c.scale * grid.areaPerScale, units: grid.isUnits ? c.scale : nil,
             investment: e.investment(at: c.scale), programme: financing.programme?.id, loan: financing.loan?.amount,
@@ -340,6 +370,24 @@ public struct Evaluator: Sendable {
         let year: Int
         /// The poverty line in force in year 0, 1, …, ``UnitEconomics/maxYears`` (VND a person a month).
         let povertyLines: [Double]
+        /// The share of the poverty line the household keeps for its living before it pays an instalment
+        /// (``Repayment/livingReserve``); nil when the rule set does not constrain loans (the farm's cash
+        /// alone then pays them).
+        let livingReserve: Double?
+
+        /// What the household pays a projection's instalments from beside the projection's own cash: its
+        /// capital left after the investment, and each year what it earns beside the land the projection
+        /// takes (other income, the current use of the rest) less what it keeps for its living — the poverty
+        /// line per member at ``livingReserve``, or what it earns now when that is less.
+        func budget(_ p: Projection, landM2: Double) -> InstalmentBudget {
+            let cushion = max(0, (household.capitalVND ?? 0) + (p.riskAdjustedCashFlow.first ?? 0))
+            guard let reserve = livingReserve else { return InstalmentBudget(cushion: cushion) }
+            let beside = besideFarm(landM2: landM2), now = besideFarm(landM2: 0)
+            let spare = (1..<max(1, p.riskAdjustedCashFlow.count)).map { t in
+                beside - min(now, household.members * povertyLineMonth(inYear: year + t) * 12 * reserve)
+            }
+            return InstalmentBudget(cushion: cushion, spare: spare)
+        }
 
         /// The poverty line in force in a calendar year of the projection (year 0 to its last year; a year
         /// outside them takes the nearest). The context holds no copy of the settings: it is made for every
@@ -392,7 +440,7 @@ public struct Evaluator: Sendable {
             shared(program, index: compiled.count + use, facts, cache: cache).1.economics
         }
         return HouseholdContext(household: h, facts: facts, resources: resources, money: ScaleSearch.Money(resources, models: nil), baseline: baseline,
-                                year: year, povertyLines: povertyLines)
+                                year: year, povertyLines: povertyLines, livingReserve: repayment?.livingReserve.value)
     }
 
     /// A model's rule outcome and economics for a household's facts, from the cache when one is given.
@@ -407,6 +455,8 @@ public struct Evaluator: Sendable {
     /// A model evaluated as far as ranking needs.
     struct Candidate {
         var program: ModelProgram
+        /// Its scales for this household (``grid(_:_:)``).
+        var grid: ScaleGrid
         var model: FarmModel { program.model }
         var key: RuleOutcome.Key
         var shared: OutcomeEconomics
@@ -418,9 +468,23 @@ public struct Evaluator: Sendable {
         var income: Double
         /// Risk-adjusted NPV over keeping the current use on the land taken.
         var gain: Double
+        /// True when its scale needs a loan.
+        var needsLoan = false
+        /// The most it may borrow, when the household could not carry a larger loan.
+        var loanCap: Double?
+        /// The loan the household could not carry, when it was limited.
+        var loanRefused: LoanRefused?
         /// The odds, when simulated.
         var risk: RiskProfile?
         var economics: UnitEconomics { shared.economics }
+        /// The land its scale takes, m².
+        var landM2: Double { grid.areaPerScale * scale }
+    }
+
+    /// A loan the household could not carry, and how often it would miss an instalment.
+    struct LoanRefused {
+        var askedVND: Double
+        var missed: Double
     }
 
     func candidate(_ index: Int, _ context: HouseholdContext, cache: EvaluationCache?) -> Candidate {
@@ -428,35 +492,136 @@ public struct Evaluator: Sendable {
     }
 
     func candidate(_ program: ModelProgram, index: Int?, _ context: HouseholdContext, cache: EvaluationCache?) -> Candidate {
-        let (key, shared) = self.shared(program, index: index, context.facts, cache: cache)
+        // The rule outcome and economics once: every scale tried below shares them (and their odds' deviations).
+        let outcome = self.shared(program, index: index, context.facts, cache: cache)
+        let first = candidate(program, outcome, context)
+        guard repayment != nil, first.needsLoan, let asked = projection(first, context).loan?.amount,
+              !carries(projection(first, context), context, landM2: first.landM2) else { return first }
+        // The household cannot carry the loan: the largest scale on the grid, up to the one chosen, whose loan
+        // it carries (found by bisection: a smaller scale borrows less). None: no loan at all.
+        let grid = first.grid
+        let steps = Int(((first.scale - grid.minimum) / grid.step).rounded())
+        let at = { (k: Int) in self.candidate(program, outcome, context, upper: grid.minimum + Double(k) * grid.step) }
+        let carried = { (c: Candidate) in !c.needsLoan || self.carries(self.projection(c, context), context, landM2: c.landM2) }
+        var limited: Candidate
+        let lowest = at(0)
+        if !carried(lowest) {
+            limited = candidate(program, outcome, context, loanCap: 0)
+        } else {
+            var (low, high) = (0, steps)
+            limited = lowest
+            while high - low > 1 {
+                let mid = (low + high) / 2
+                let c = at(mid)
+                if carried(c) { (low, limited) = (mid, c) } else { high = mid }
+            }
+        }
+        limited.loanRefused = LoanRefused(askedVND: asked, missed: missedInstalments(projection(first, context), context, landM2: first.landM2))
+        return limited
+    }
+
+    /// A model at its best scale within the household's land and money — its loan at most `loanCap`, its
+    /// scale at most `upper`, when given.
+    private func candidate(_ program: ModelProgram, _ outcome: (RuleOutcome.Key, OutcomeEconomics), _ context: HouseholdContext,
+                           loanCap: Double? = nil, upper cap: Double = .infinity) -> Candidate {
+        let (key, shared) = outcome
         let economics = shared.economics
-        let money = context.money(for: program.model)
-        let search = self.search(program, economics, context, money: money)
+        var money = context.money(for: program.model)
+        if let loanCap { money.loanCeiling = min(money.loanCeiling, loanCap) }
+        let grid = self.grid(program, context.household)
+        let search = self.search(program, grid, economics, context, money: money)
         let baselinePerScale = search.baselinePerScale
         let limit = search.limit()
-        var scale = program.grid.minimum
-        if case let .fits(upper) = limit { scale = search.best(upper: upper) }
+        var scale = grid.minimum
+        if case let .fits(upper) = limit { scale = search.best(upper: min(upper, cap)) }
         let labour = context.resources.labour(economics.labour(at: scale))
         let riskNPV = economics.npv(at: scale, hiredCost: labour.valued, riskAdjusted: true)
         let gain = riskNPV - baselinePerScale * scale
+        let needsLoan = money.capital.map { economics.investment(at: scale) - $0 > 0.5 && money.loanCeiling > 0 } ?? false
         let verdict: Verdict
         if shared.outcome.blocked || !limit.fits || gain <= 0 {
             verdict = .unsuitable
         } else {
-            let needsLoan = money.capital.map { economics.investment(at: scale) - $0 > 0.5 && money.loanCeiling > 0 } ?? false
             verdict = shared.outcome.mitigations.isEmpty && !needsLoan ? .recommended : .conditional
         }
-        return Candidate(program: program, key: key, shared: shared, limit: limit, scale: scale, verdict: verdict,
+        return Candidate(program: program, grid: grid, key: key, shared: shared, limit: limit, scale: scale, verdict: verdict,
                          riskNPV: riskNPV, npv: economics.npv(at: scale, hiredCost: labour.valued, riskAdjusted: false),
-                         income: economics.riskAdjustedIncome(at: scale, hiredCost: labour.hiredCost), gain: gain)
+                         income: economics.riskAdjustedIncome(at: scale, hiredCost: labour.hiredCost), gain: gain,
+                         needsLoan: needsLoan && limit.fits, loanCap: loanCap)
+    }
+
+    /// The draws the repayment constraint is judged on, whatever odds an output shows, so that every door
+    /// (advice, batch, ward, server) recommends the same plan.
+    static let repaymentOdds = RiskSimulation.Options()
+    /// The precision of the search for the largest loan a household can carry, VND.
+    static let loanStep = 1_000_000.0
+
+    /// The share of the futures (``repaymentOdds``) in which the household misses an instalment of a
+    /// projection on `landM2` of its land; 0 without a loan.
+    /// - Parameter above: stop counting once the share is surely above this.
+    func missedInstalments(_ p: Projection, _ context: HouseholdContext, landM2: Double, above: Double = 1) -> Double {
+        guard p.loan != nil else { return 0 }
+        return simulation(Self.repaymentOdds, economics: p.parts.map(\.economics), baseline: nil)
+            .missedInstalmentShare(p, budget: context.budget(p, landM2: landM2), above: above)
+    }
+
+    /// True when the household can carry a projection's loan: it misses an instalment in no more futures than
+    /// the rule set allows (``Repayment``); without that setting, when the farm earns its instalments over
+    /// the loan's term.
+    func carries(_ p: Projection, _ context: HouseholdContext, landM2: Double) -> Bool {
+        guard let repayment else { return p.loanServiceable }
+        let most = repayment.maxMissedInstalmentProbability.value
+        return missedInstalments(p, context, landM2: landM2, above: most) <= most + 1e-9
+    }
+
+    /// The loan caps the plan search tries when the household cannot carry the loan asked: fixed amounts (VND),
+    /// the same for every household, so that a household with more land or money tries the same caps.
+    static let loanLadder: [Double] = [0, 5, 10, 20, 30, 40, 50, 75, 100, 150, 200, 300].map { $0 * 1_000_000 }
+
+    /// The best plan the household carries among those `make` gives under loan caps below `asked`: every cap
+    /// of ``loanLadder``, then a bisection (to ``loanStep``) between the largest carried cap and the next one
+    /// up. Carrying is not monotone in the cap (a larger cap may choose another plan), so the best by
+    /// `value` of every carried plan seen is kept; no loan is always carried.
+    func bestCarried<T>(asked: Double, _ make: (Double) -> T?, carried: (T) -> Bool, value: (T) -> Double) -> T? {
+        var best: T?
+        func consider(_ result: T?) -> Bool {
+            guard let result, carried(result) else { return false }
+            if best.map({ value(result) > value($0) + 0.5 }) ?? true { best = result }
+            return true
+        }
+        var low = 0.0, high = asked
+        for cap in Self.loanLadder where cap < asked {
+            if consider(make(cap)) { low = cap } else if cap > low { high = min(high, cap) }
+        }
+        while high - low > Self.loanStep {
+            let mid = max(low + Self.loanStep / 2, ((low + high) / 2 / Self.loanStep).rounded() * Self.loanStep)
+            if consider(make(mid)) { low = mid } else { high = mid }
+        }
+        return best
     }
 
     /// The scale search for a model's economics and a household: within its land and money (the household's
     /// for this model, when the caller has it already), by the gain over the current use.
-    private func search(_ program: ModelProgram, _ economics: UnitEconomics, _ context: HouseholdContext,
+    private func search(_ program: ModelProgram, _ grid: ScaleGrid, _ economics: UnitEconomics, _ context: HouseholdContext,
                         money: ScaleSearch.Money? = nil) -> ScaleSearch {
-        ScaleSearch(grid: program.grid, economics: economics, money: money ?? context.money(for: program.model), landM2: context.household.landM2,
-                    baselinePerScale: context.baselineValue(perM2For: economics) * program.grid.areaPerScale)
+        ScaleSearch(grid: grid, economics: economics, money: money ?? context.money(for: program.model), landM2: context.household.landM2,
+                    baselinePerScale: context.baselineValue(perM2For: economics) * grid.areaPerScale)
+    }
+
+    /// A model's scales for a household: up to its starter scale when the household is new to a model that
+    /// takes skill, and to the workers the household has when its units take workers.
+    func grid(_ program: ModelProgram, _ household: Household) -> ScaleGrid {
+        let scale = program.model.scale
+        var cap = Double.infinity
+        if let starter = scale.starter, !household.experience.contains(program.model.id) { cap = starter }
+        if let perUnit = scale.workersPerUnit, perUnit > 0 { cap = min(cap, Self.workersFree(household) / perUnit) }
+        return cap.isFinite ? program.grid.capped(at: cap) : program.grid
+    }
+
+    /// The working members a household can send away from the farm: all of them when it has no land; one
+    /// fewer when it has land, which keeps a member at home to work it (its current use or the plan's models).
+    static func workersFree(_ household: Household) -> Double {
+        max(0, household.labour - (household.landM2 > 0 ? 1 : 0))
     }
 
     /// Orders candidates: suitable before unsuitable, then by the metric, then by risk-adjusted NPV, then
@@ -494,7 +659,7 @@ public struct Evaluator: Sendable {
     private func projection(_ c: Candidate, _ context: HouseholdContext) -> Projection {
         var resources = context.resources
         if case .capital = c.limit { resources.capital = nil }
-        return Projection(parts: [context.part(c.economics, scale: c.scale, landM2: c.program.grid.areaPerScale * c.scale)], resources: resources)
+        return Projection(parts: [context.part(c.economics, scale: c.scale, landM2: c.landM2)], resources: resources, ceiling: c.loanCap)
     }
 
     /// The full answer for a candidate: projection, reasons, figures per member and per labour day.
@@ -507,12 +672,26 @@ public struct Evaluator: Sendable {
         case let .land(need):
             reasons.append(Reason(rule: "scale.land", effect: "unsuitable", detail: .landTooSmall(needM2: need, haveM2: household.landM2),
                                   observed: RulePass.observations([.landM2], household)))
+        case let .workers(need):
+            reasons.append(Reason(rule: "scale.workers", effect: "unsuitable", detail: .workersShort(need: need, have: Self.workersFree(household)),
+                                  observed: RulePass.observations([.labour], household)))
         case let .capital(need, ceiling):
             reasons.append(Reason(rule: "scale.capital", effect: "unsuitable",
                                   detail: .capitalShort(needVND: need, haveVND: household.capitalVND ?? 0, loanCeilingVND: ceiling),
                                   observed: RulePass.observations([.capitalVND], household)))
         }
         let projection = projection(c, context)
+        if c.grid.maximum < c.program.grid.maximum, let starter = model.scale.starter, c.grid.maximum <= starter, c.scale >= c.grid.maximum,
+           case .fits = c.limit {
+            let unit: LocalizedText? = if case let .units(name, _) = model.scale.kind { name } else { nil }
+            reasons.append(Reason(rule: "scale.starter", effect: "info",
+                                  detail: .starter(scale: c.grid.maximum, unit: unit, model: model.name, modelID: model.id, growth: model.scale.growth),
+                                  observed: []))
+        }
+        if let refused = c.loanRefused {
+            reasons.append(Reason(rule: "loan.limited", effect: "info",
+                                  detail: .loanLimited(allowedVND: projection.loan?.amount ?? 0, askedVND: refused.askedVND, missed: refused.missed), observed: []))
+        }
         if let loan = projection.loan, let programme = projection.programme {
             reasons.append(Reason(rule: "loan.needed", effect: "info", detail: .loanNeeded(amountVND: loan.amount, programme: programme.name), observed: []))
         }
@@ -537,7 +716,7 @@ public struct Evaluator: Sendable {
         let member = context.perMember(income: projection.riskAdjustedIncome, landM2: model.scale.areaM2(c.scale), matureYear: c.economics.matureYear)
         var trials: [ScaleTrial] = []
         if trace, case let .fits(upper) = c.limit {
-            trials = search(c.program, c.economics, context).trials(upper: upper)
+            trials = search(c.program, c.grid, c.economics, context).trials(upper: upper)
         }
         return ModelAdvice(
             model: model, verdict: c.verdict, scale: c.scale, areaM2: model.scale.areaM2(c.scale),
@@ -561,7 +740,7 @@ extension ScaleSearch.Limit {
 extension RiskSimulation {
     /// The odds of a projection on `landM2` of a household's land, against the poverty line in force then.
     func profile(_ p: Projection, _ context: Evaluator.HouseholdContext, landM2: Double) -> RiskProfile {
-        profile(p, members: context.household.members, otherIncome: context.besideFarm(landM2: landM2), capital: context.household.capitalVND,
+        profile(p, members: context.household.members, otherIncome: context.besideFarm(landM2: landM2), budget: context.budget(p, landM2: landM2),
                 startYear: context.year, povertyLineMonth: context.povertyLineMonth(inYear:))
     }
 }

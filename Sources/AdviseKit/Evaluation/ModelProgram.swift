@@ -43,9 +43,16 @@ struct ScaleGrid: Sendable {
         isUnits = spec.isUnits
     }
 
+    /// The same grid up to `cap` (a household's starter scale, or the workers it has): its largest point
+    /// ≤ `cap`; below the minimum, an empty grid (its maximum below its minimum: nothing fits).
+    func capped(at cap: Double) -> ScaleGrid {
+        guard cap < maximum else { return self }
+        return ScaleGrid(minimum: minimum, maximum: floor(cap) ?? cap, step: step, areaPerScale: areaPerScale, isUnits: isUnits)
+    }
+
     /// The largest scale on the grid that is ≤ `limit`, or nil when even the minimum exceeds it.
     func floor(_ limit: Double) -> Double? {
-        guard limit + 1e-9 >= minimum else { return nil }
+        guard limit + 1e-9 >= minimum, maximum >= minimum else { return nil }
         let steps = ((Swift.min(limit, maximum) - minimum) / step + 1e-9).rounded(.down)
         return minimum + steps * step
     }

@@ -36,6 +36,8 @@ struct Planner {
     }
 
     let models: [FarmModel]
+    /// Each model's scales for the household (starter scale and workers applied).
+    let grids: [ScaleGrid]
     let economics: [UnitEconomics]
     let usable: [Bool]
     /// What keeping the current use is worth per m² over each model's valuation period.
@@ -44,6 +46,8 @@ struct Planner {
     let money: ScaleSearch.Money
     /// The money of a pathway planned alone (its own loans and grants), by model index.
     var pathwayMoney: [Int: ScaleSearch.Money] = [:]
+    /// The money of a plan of farm models beside work away: only loans and grants for any purpose.
+    var mixedMoney: ScaleSearch.Money?
     let landM2: Double
     let annuity: Double
     /// The most components in a plan.
@@ -53,8 +57,8 @@ struct Planner {
     /// The items a plan can use: every usable model alone, and every intercrop of two usable models.
     var items: [Item] {
         var result: [Item] = []
-        for i in models.indices where usable[i] {
-            let e = economics[i], g = ScaleGrid(models[i].scale)
+        for i in models.indices where usable[i] && grids[i].maximum >= grids[i].minimum {
+            let e = economics[i], g = grids[i]
             let cash = e.riskAdjustedCash(inYear: constraints.povertyYear ?? 1)
             result.append(Item(models: [i], shares: [1], intercrop: nil, grid: g, landPerX: g.areaPerScale,
                                investFixed: e.investFixed, investPerX: e.investPerScale, labourFixed: e.labourFixed, labourPerX: e.labourPerScale,
@@ -63,9 +67,9 @@ struct Planner {
         }
         for crop in combinations.intercrops {
             let indices = crop.models.compactMap { id in models.firstIndex { $0.id == id } }
-            guard indices.count == 2, indices.allSatisfy({ usable[$0] }) else { continue }
+            guard indices.count == 2, indices.allSatisfy({ usable[$0] && self.grids[$0].maximum >= self.grids[$0].minimum }) else { continue }
             let shares = indices.map { crop.shares[models[$0].id] ?? 1 }
-            let grids = indices.map { ScaleGrid(models[$0].scale) }
+            let grids = indices.map { self.grids[$0] }
             let step = grids.map(\.step).max() ?? 100
             let low = zip(grids, shares).map { $0.minimum / $1 }.max() ?? step
             let high = zip(grids, shares).map { $0.maximum / $1 }.min() ?? step
@@ -101,7 +105,7 @@ struct Planner {
         xs.reserveCapacity(maxComponents)
         for subset in ordered {
             if let year = constraints.firstIncomeYear, !subset.contains(where: { (all[$0].firstIncomeYear ?? .max) <= year }) { continue }
-            let funds = subset.count == 1 ? money([all[subset[0]]]) : money
+            let funds = money(all, subset)
             guard bound(all, subset, xs, money: funds) > (best?.value ?? 0) + 0.5 else { continue }
             _ = enumerate(all, subset, &xs, money: funds, best: best?.value ?? 0) { xs in
                 guard meets(all, subset, xs, money: funds) else { return best?.value ?? 0 }
@@ -160,17 +164,19 @@ struct Planner {
         return value + min(fill(landLeft, lands), fill(cashLeft, cashes))
     }
 
-    /// Subsets of 1…maxComponents items, as indices into `all`, that use no model twice; a pathway (work
-    /// away from the farm) is a plan on its own: its worker and its own loan do not mix with farm models.
+    /// Subsets of 1…maxComponents items, as indices into `all`, that use no model twice and at most one
+    /// pathway (work away from the farm): a pathway takes some of the household's workers (its scale is
+    /// capped to them), and farm models use the land with the days the workers left give.
     func subsets(_ all: [Item]) -> [[Int]] {
         let masks = all.map { $0.models.reduce(UInt64(0)) { $0 | 1 << UInt64($1 & 63) } }
-        let alone = all.map { $0.models.contains { models[$0].role == .pathway } }
+        let away = all.map { $0.models.contains { models[$0].role == .pathway } }
         var result: [[Int]] = []
         var current: [Int] = []
         func extend(from start: Int, used: UInt64) {
             if !current.isEmpty { result.append(current) }
-            guard current.count < maxComponents, !current.contains(where: { alone[$0] }) else { return }
-            for i in start..<all.count where used & masks[i] == 0 && (current.isEmpty || !alone[i]) {
+            guard current.count < maxComponents else { return }
+            let hasPathway = current.contains { away[$0] }
+            for i in start..<all.count where used & masks[i] == 0 && !(hasPathway && away[i]) {
                 current.append(i)
                 extend(from: i + 1, used: used | masks[i])
                 current.removeLast()
@@ -241,9 +247,15 @@ struct Planner {
         return cash - money.labour(labour).hiredCost >= constraints.neededCash - 0.5
     }
 
-    /// The money a plan of these items has: a pathway alone has its own loans and grants.
-    func money(_ items: [Item]) -> ScaleSearch.Money {
-        items.count == 1 && items[0].models.count == 1 ? pathwayMoney[items[0].models[0]] ?? money : money
+    /// The money a plan of these items has: a pathway alone has its own loans and grants; farm models beside
+    /// a pathway only what finances any purpose.
+    func money(_ items: [Item]) -> ScaleSearch.Money { money(items, Array(items.indices)) }
+
+    /// The same for the items `subset` of `all`.
+    func money(_ all: [Item], _ subset: [Int]) -> ScaleSearch.Money {
+        if subset.count == 1, all[subset[0]].models.count == 1 { return pathwayMoney[all[subset[0]].models[0]] ?? money }
+        let roles = Set(subset.flatMap { all[$0].models.map { models[$0].role == .pathway } })
+        return roles.count > 1 ? mixedMoney ?? money : money
     }
 
     /// The plan's risk-adjusted NPV before financing, over keeping the current use on the land it takes.

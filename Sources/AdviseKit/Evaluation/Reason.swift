@@ -30,6 +30,14 @@ public struct Reason: Sendable, Equatable {
         case noGain(gainVND: Double, baseline: LocalizedText)
         /// The family's labour earns less per day than the hired wage.
         case belowWage(perDayVND: Double, wageVND: Double)
+        /// Its smallest scale takes more working members than the household has.
+        case workersShort(need: Double, have: Double)
+        /// The household is new to the model: it is planned at the model's starter scale (`scale`, in `unit`
+        /// or m²), which grows as `growth` says.
+        case starter(scale: Double, unit: LocalizedText?, model: LocalizedText, modelID: String, growth: LocalizedText?)
+        /// The household could not carry the loan the scale needed (it would miss an instalment in `missed` of
+        /// the futures): the loan is kept to what it can carry (0: none).
+        case loanLimited(allowedVND: Double, askedVND: Double, missed: Double)
     }
 
     /// A fact a rule read, and its value.

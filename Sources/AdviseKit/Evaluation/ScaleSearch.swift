@@ -10,6 +10,8 @@ struct ScaleSearch {
         case fits(upper: Double)
         case land(needM2: Double)
         case capital(needVND: Double, ceiling: Double)
+        /// Its smallest scale takes more working members than the household has.
+        case workers(need: Double)
     }
 
     let grid: ScaleGrid
@@ -30,7 +32,7 @@ struct ScaleSearch {
         var valuation: Valuation
 
         /// The money for `models` of a role (nil: a plan of any farm models, so only loans and grants for any).
-        init(_ r: Projection.Resources, models: [String]?, role: Role = .conversion) {
+        init(_ r: Projection.Resources, models: [String]?, role: Role? = .conversion) {
             capital = r.capital.map { $0 + (r.grant(for: models, role: role)?.amount.value ?? 0) }
             loanCeiling = r.loanCeiling(for: models, role: role)
             familyDays = r.familyDays
@@ -44,6 +46,7 @@ struct ScaleSearch {
     /// The largest scale that fits the land and money.
     func limit() -> Limit {
         let spec = grid
+        guard spec.maximum >= spec.minimum else { return .workers(need: spec.minimum) }
         // A model that takes no land (work away from the farm) is bounded by its own maximum.
         let byLand = spec.areaPerScale > 0 ? landM2 / spec.areaPerScale : Double.infinity
         guard let upperLand = spec.floor(byLand) else { return .land(needM2: spec.minimum * spec.areaPerScale) }

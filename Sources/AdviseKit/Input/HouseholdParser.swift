@@ -12,13 +12,16 @@ public struct HouseholdParser: Sendable {
     private let levels: [[String: String]]
     /// The rule set's defaults by fact index.
     private let defaults: [HouseholdInput.Entry?]
+    /// The rule set's model ids, which `experience` may name (empty: any id is taken as written).
+    public var models: [String]
     /// The number facts' defaults as numbers (nil: no default, or one that cannot be read), read once for
     /// ``number(_:_:)``, which a batch asks for every row.
     private let defaultNumbers: [Double?]
 
     /// Creates a parser.
-    public init(settings: RegionalSettings, label: @escaping @Sendable (HouseholdFact) -> String = { $0.inputName }) {
+    public init(settings: RegionalSettings, models: [String] = [], label: @escaping @Sendable (HouseholdFact) -> String = { $0.inputName }) {
         self.settings = settings
+        self.models = models
         self.label = label
         var levels = [[String: String]](repeating: [:], count: HouseholdFact.allCases.count)
         for fact in HouseholdFact.allCases {
@@ -49,6 +52,8 @@ public struct HouseholdParser: Sendable {
                 assumed.append(fact)
             }
             guard let entry else {
+                // Other income not given counts as none, and the outputs say it was assumed.
+                if fact == .otherIncomeVND { assumed.append(fact) }
                 if fact == .landM2 {
                     let label = label(fact), cong = settings.congM2.value, others = settings.areaUnits
                     problems.append(.error("input.missing", LocalizedText {
@@ -80,12 +85,27 @@ public struct HouseholdParser: Sendable {
                 problems.append(.error("input.\(fact.inputName)", LocalizedText { "\(label): \(problem.text($0))" }, at: entry.location))
             }
         }
+        let experience = input.experience.map { self.experience($0, &problems) } ?? []
         guard problems.isEmpty, let land else { throw DiagnosticError(problems) }
         var household = Household(
             id: input.id, landM2: land, capitalVND: capital, flood: flood, salinity: salinity, labour: labour ?? Self.unstated(.labour), members: members ?? Self.unstated(.members),
             currentUse: currentUse, loanCategory: loanCategory, otherIncomeVND: otherIncome ?? Self.unstated(.otherIncomeVND), assumed: assumed)
         household.name = input.name
+        household.experience = experience
         return household
+    }
+
+    /// The model ids of an `experience` entry (separated by commas, semicolons or spaces), each checked
+    /// against the rule set's models; an unknown one is a problem naming the accepted ids.
+    private func experience(_ entry: HouseholdInput.Entry, _ problems: inout [Diagnostic]) -> [String] {
+        let ids = entry.text.split(whereSeparator: { ",; \t".contains($0) }).map { $0.lowercased() }
+        for id in ids where !models.isEmpty && !models.contains(id) {
+            let accepted = models.joined(separator: ", ")
+            problems.append(.error("input.experience", Catalogue.suggesting(LocalizedText {
+                Catalogue.format(.qExperience, $0, id, accepted)
+            }, Spelling.closest(to: id, among: models)), at: entry.location))
+        }
+        return Array(Set(ids)).sorted()
     }
 
     /// A number fact from a batch field as ``parse(_:)`` reads it — the default when the field is empty —

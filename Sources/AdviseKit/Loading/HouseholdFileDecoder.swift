@@ -16,8 +16,14 @@ struct HouseholdFileDecoder {
                 input.name = context.string(value)
                 continue
             }
+            if name == "experience" {
+                // One model id, several separated by commas, or a list of them.
+                let items = value.scalar.map { [$0] } ?? context.sequence(value)?.compactMap { context.string($0) }
+                if let items { input.experience = HouseholdInput.Entry(items.joined(separator: ", "), at: value.textLocation) }
+                continue
+            }
             guard let fact = HouseholdFact.input(named: name) else {
-                let keys = (["id", "name"] + HouseholdFact.allCases.map(\.inputName)).joined(separator: ", ")
+                let keys = (["id", "name", "experience"] + HouseholdFact.allCases.map(\.inputName)).joined(separator: ", ")
                 context.error("field.unknown", .householdUnknownKey, name, keys,
                               suggesting: Spelling.closest(to: name, among: HouseholdFact.allCases.map(\.inputName)), at: key.location)
                 continue

@@ -80,12 +80,19 @@ struct ModelDecoder {
         let bounds = ["minimum", "maximum", "step"].map { key in
             map.required(key).flatMap { figures.figure($0, expected: [dimension])?.value }
         }
+        let starter = map.optional("starter").flatMap { figures.figure($0, expected: [dimension]) }
+        let growth = map.optional("growth").flatMap { context.text($0) }
+        let workers = map.optional("workers").flatMap { figures.figure($0, expected: [.base(.person) / dimension]) }
         guard let minimum = bounds[0], let maximum = bounds[1], let step = bounds[2] else { return nil }
         guard minimum > 0, step > 0, maximum >= minimum else {
             context.error("figure.range", .scaleBounds, at: node.location)
             return nil
         }
-        return ScaleSpec(kind: kind, minimum: minimum, maximum: maximum, step: step)
+        if let starter, !(minimum...maximum).contains(starter.value) {
+            context.error("figure.range", .scaleStarter, at: starter.figure.provenance.location)
+        }
+        return ScaleSpec(kind: kind, minimum: minimum, maximum: maximum, step: step, starter: starter?.value, growth: growth,
+                         workersPerUnit: workers?.value)
     }
 
     func costItem(_ node: ConfigNode, _ scaled: ScaledFigures) -> CostItem? {

@@ -48,6 +48,7 @@ struct SettingsDecoder {
         let maxAge = map.required("price_max_age").flatMap { figures.figure($0, expected: [.base(.time)]) }
         let coverage = map.required("coverage").flatMap { self.coverage($0, figures) }
         let wardTargets = map.optional("ward_targets").flatMap { self.wardTargets($0, figures) }
+        let repayment = map.optional("repayment").flatMap { self.repayment($0, figures) }
 
         for required in HouseholdFact.allCases.compactMap(\.scale) where scales[required] == nil {
             context.error("settings.scale-missing", .settingsScaleMissing, required, at: map.node.location)
@@ -71,6 +72,7 @@ struct SettingsDecoder {
             priceMaxAgeYears: maxAge.value, coverage: coverage, location: map.node.location)
         settings.columnNames = columnNames
         settings.wardTargets = wardTargets
+        settings.repayment = repayment
         settings.areaUnits = areaUnits.sorted { ($0.name == "cong" ? 0 : 1) < ($1.name == "cong" ? 0 : 1) }
         return settings
     }
@@ -120,6 +122,24 @@ struct SettingsDecoder {
         guard let year, let poverty, let income else { return nil }
         // Rates as percent of households (the figures are read as fractions).
         return WardTargets(year: year, povertyRate: poverty.value * 100, nearPoorRate: nearPoor.map { $0.value * 100 }, incomePerPerson: income.value)
+    }
+
+    /// `repayment`: the largest chance of a missed instalment a recommended loan may carry, and the share of
+    /// the poverty line a household keeps for its living before it pays one (both fractions, from 0 to 1).
+    private func repayment(_ node: ConfigNode, _ figures: FigureDecoder) -> Repayment? {
+        guard let map = context.mapping(node) else { return nil }
+        defer { map.finish() }
+        let fraction = { (key: String) -> Figure? in
+            guard let node = map.required(key), let read = figures.figure(node, expected: [Dimension.none]) else { return nil }
+            guard (0...1).contains(read.value) else {
+                context.error("figure.range", .settingsFraction, key, at: read.figure.provenance.location)
+                return nil
+            }
+            return read.figure
+        }
+        let missed = fraction("max_missed_instalment_probability"), reserve = fraction("living_reserve")
+        guard let missed, let reserve else { return nil }
+        return Repayment(maxMissedInstalmentProbability: missed, livingReserve: reserve)
     }
 
     private func ruleSetInfo(_ node: ConfigNode) -> RuleSetInfo? {

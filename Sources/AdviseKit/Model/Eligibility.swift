@@ -26,8 +26,9 @@ public struct Eligibility: Sendable {
     }
 
     /// True when it finances every one of these models; with nil (any models, not yet known), only when
-    /// it finances any model.
-    public func finances(_ modelIDs: [String]?, role: Role = .conversion) -> Bool {
+    /// it finances any model. A nil `role` is a plan of several roles (farm models beside work away): only
+    /// a programme for any purpose finances it.
+    public func finances(_ modelIDs: [String]?, role: Role? = .conversion) -> Bool {
         guard purpose.map({ $0 == role }) ?? true else { return false }
         guard let list = models else { return true }
         return modelIDs.map { $0.allSatisfy(list.contains) } ?? false

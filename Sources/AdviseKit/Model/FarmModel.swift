@@ -36,8 +36,8 @@ public enum Role: String, Sendable, CaseIterable {
     case conversion
     /// What a current land use earns if the household keeps it (`current_use` levels name it).
     case baseline
-    /// A way out of poverty without land (work abroad, a trade): an option of its own, never combined with
-    /// farm models in a plan, and financed by the programmes for it.
+    /// A way out of poverty through work away from the farm (work abroad, a trade): it takes workers, not
+    /// land, and may stand beside farm models in a plan; alone it is financed by the programmes for it.
     case pathway
 }
 
@@ -57,6 +57,14 @@ public struct ScaleSpec: Sendable {
     public var maximum: Double
     /// Scales are chosen in multiples of this step above the minimum.
     public var step: Double
+    /// The scale a household new to the model starts at (the most it is planned at until it has practised
+    /// the model: `--experience`), for models that take skill; nil: any household may start at the maximum.
+    public var starter: Double? = nil
+    /// How a starter grows to a larger scale, in words (shown when the starter limits the scale).
+    public var growth: LocalizedText? = nil
+    /// Working members one scale unit takes away from the household (work away from the farm); nil for
+    /// farm models, whose labour is counted in person-days.
+    public var workersPerUnit: Double? = nil
 
     /// Land the scale takes, in m².
     public func areaM2(_ scale: Double) -> Double {

@@ -25,6 +25,8 @@ public struct Household: Sendable, Equatable {
     public var otherIncomeVND: Double = 0
     /// Facts that were not given and took the rule set's defaults.
     public var assumed: [HouseholdFact]
+    /// The models the household already practises (ids, sorted): planned beyond their starter scale.
+    public var experience: [String] = []
 
     /// Creates a household.
     public init(id: String? = nil, landM2: Double, capitalVND: Double?, flood: String, salinity: String, labour: Double,

@@ -18,6 +18,9 @@ public struct HouseholdInput: Sendable, Equatable {
     /// The household's name (the head of household), when the officer gives it: it is shown on the
     /// report, never logged or sent anywhere.
     public var name: String?
+    /// The models the household already practises (`--experience`, `experience:`), as written: ids
+    /// separated by commas; nil when not given.
+    public var experience: Entry?
     /// Values indexed by `HouseholdFact.rawValue`.
     private var values: [Entry?] = Array(repeating: nil, count: HouseholdFact.allCases.count)
 

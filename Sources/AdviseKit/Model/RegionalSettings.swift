@@ -36,6 +36,9 @@ public struct RegionalSettings: Sendable {
     public var loanProgrammes: [LoanProgramme]
     /// Livelihood grants.
     public var grants: [SupportGrant] = []
+    /// What a household must carry before a loan is recommended (`repayment`); nil: loans are not
+    /// constrained by the odds (a rule set without the setting).
+    public var repayment: Repayment?
     /// The products' markets: how their prices swing (for the odds).
     public var markets: [Market] = []
     /// Correlations of the markets' yearly price shocks (pairs not listed are independent).

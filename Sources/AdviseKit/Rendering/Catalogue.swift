@@ -57,7 +57,7 @@ public enum Catalogue {
         case scaleBounds
         case costOneOf, costYears
         case exampleUnknownExpectation, exampleRange, exampleHousehold, exampleFailed, exampleVerdict, exampleRuleFired, exampleNoValue, exampleValue
-        case settingsNoCong, settingsPovertyLine, settingsScaleMissing, settingsUnknownCategory, settingsHorizon, settingsNoColumn, settingsColumnTaken, settingsBaselineScale, settingsLevelTwice, settingsLineEnds, settingsLineOrder, settingsNoLines, settingsVolatility, settingsHalfLife, settingsCorrelationPair, settingsCorrelationMarket, settingsCorrelationRange, settingsCorrelationsInconsistent, settingsConstantFact, settingsUnknownFact, settingsNoDefault
+        case settingsNoCong, settingsPovertyLine, settingsScaleMissing, settingsUnknownCategory, settingsHorizon, settingsFraction, reasonLoanLimited, reasonLoanRefused, scaleStarter, reasonStarter, reasonWorkersShort, qExperience, otherIncomeNotGiven, oddsWithoutOtherIncome, chanceAboutOne, settingsNoColumn, settingsColumnTaken, settingsBaselineScale, settingsLevelTwice, settingsLineEnds, settingsLineOrder, settingsNoLines, settingsVolatility, settingsHalfLife, settingsCorrelationPair, settingsCorrelationMarket, settingsCorrelationRange, settingsCorrelationsInconsistent, settingsConstantFact, settingsUnknownFact, settingsNoDefault
         case combinationPair, combinationUnknownModel, combinationShare, combinationShareModel, combinationNoShare, combinationUnits
         case ruleLikelihood, ruleLoss, ruleLasts, ruleReplant, ruleAdjustNeeds
         case wardYearsRange
@@ -142,18 +142,23 @@ public enum Catalogue {
         case ..<1e-9: text(.chanceNone, language)
         case ..<0.05: text(.chanceUnder, language)
         case 0.95...: text(.chanceAlmostAll, language)
+        case ..<0.15: text(.chanceAboutOne, language)
         default: format(.chanceAbout, language, String(Int((p * 10).rounded())))
         }
     }
 
     /// The odds of an option or plan in sentences: the spread of its value, the chance of a loss, of a
     /// missed instalment (with a loan) and of staying below the poverty line.
-    public static func odds(_ r: RiskProfile, hasBaseline: Bool, hasLoan: Bool, _ language: Language, words: Bool = false) -> [String] {
+    /// - Parameter otherIncomeAssumed: the household's other income was not given (counted as none): the
+    ///   poverty odds say so.
+    public static func odds(_ r: RiskProfile, hasBaseline: Bool, hasLoan: Bool, otherIncomeAssumed: Bool = false, _ language: Language,
+                            words: Bool = false) -> [String] {
         let m = { (v: Double) in NumberFormat.moneyProse(v, language, words: words) }
         var lines = [format(.oddsRange, language, NumberFormat.grouped(Double(r.draws), language), m(r.p10NPV), m(r.p90NPV), m(r.p50NPV)),
                      format(hasBaseline ? .oddsLoss : .oddsLossBare, language, chance(r.pLoss, language))]
         if hasLoan { lines.append(format(.oddsInstalment, language, chance(r.pMissedInstalment, language))) }
-        lines.append(format(.oddsPoverty, language, chance(r.pBelowPovertyLine, language), String(r.povertyYear), m(r.povertyLineMonth)))
+        let poverty = format(.oddsPoverty, language, chance(r.pBelowPovertyLine, language), String(r.povertyYear), m(r.povertyLineMonth))
+        lines.append(otherIncomeAssumed ? poverty + " " + text(.oddsWithoutOtherIncome, language) : poverty)
         return lines
     }
 
@@ -189,6 +194,13 @@ public enum Catalogue {
         case let .capitalUnknown(need): return format(.reasonCapitalUnknown, language, m(need))
         case let .noGain(gain, baseline): return format(.reasonNoGain, language, baseline(language), m(gain))
         case let .belowWage(perDay, wage): return format(.reasonBelowWage, language, m(perDay), m(wage))
+        case let .workersShort(need, have): return format(.reasonWorkersShort, language, n(need), n(have))
+        case let .starter(scale, unit, model, modelID, growth):
+            let amount = NumberFormat.grouped(scale, language) + " " + (unit?(language) ?? "m²")
+            return format(.reasonStarter, language, model(language), amount, modelID, growth?(language) ?? "").trimmingCharacters(in: .whitespaces)
+        case let .loanLimited(allowed, asked, missed):
+            let share = NumberFormat.grouped((missed * 100).rounded(), language) + " %"
+            return allowed > 0.5 ? format(.reasonLoanLimited, language, m(allowed), m(asked), share) : format(.reasonLoanRefused, language, m(asked), share)
         }
     }
 }

@@ -59,6 +59,7 @@ public struct JSONRenderer: Sendable {
             ("current_use", .string(h.currentUse)),
             ("loan_category", .string(h.loanCategory)),
             ("other_income_vnd", .vnd(h.otherIncomeVND)),
+            ("experience", .array(h.experience.map { .string($0) })),
             ("assumed", .array(h.assumed.map { .string($0.name) })),
         ]
         return .object(pairs)

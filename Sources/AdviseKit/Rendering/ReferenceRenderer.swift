@@ -55,6 +55,10 @@ public struct ReferenceRenderer: Sendable {
             out.append(figureRow("Poverty line, rural (\(period))", line.rural.provenance))
         }
         out.append("| Area type (which line applies) | \(s.areaType.rawValue) | | |")
+        if let r = s.repayment {
+            out.append(figureRow("Largest chance of a missed instalment a recommended loan may carry", r.maxMissedInstalmentProbability.provenance))
+            out.append(figureRow("Share of the poverty line kept for living before an instalment", r.livingReserve.provenance))
+        }
         for (name, f) in s.constants.sorted(by: { $0.key < $1.key }) { out.append(figureRow("Constant `\(name)`", f.provenance)) }
         out += ["", "### Scales", ""]
         for scale in s.scales.values.sorted(by: { $0.id < $1.id }) {
@@ -86,6 +90,14 @@ public struct ReferenceRenderer: Sendable {
             out.append("Scales by area: \(FigureDecoder.plain(m.scale.minimum))–\(FigureDecoder.plain(m.scale.maximum)) m² in steps of \(FigureDecoder.plain(m.scale.step)) m².")
         case let .units(name, area):
             out.append("Scales by unit (\(name.en); \(FigureDecoder.plain(area)) m² of land each): \(FigureDecoder.plain(m.scale.minimum))–\(FigureDecoder.plain(m.scale.maximum)) units in steps of \(FigureDecoder.plain(m.scale.step)).")
+        }
+        if let starter = m.scale.starter {
+            out.append("")
+            out.append("A household new to it starts at \(FigureDecoder.plain(starter)) (`starter`; `--experience \(m.id)` lifts it). \(m.scale.growth?.en ?? "")")
+        }
+        if let workers = m.scale.workersPerUnit {
+            out.append("")
+            out.append("Each unit takes \(FigureDecoder.plain(workers)) working member(s) away: no more than the household has.")
         }
         out += ["", "| figure | value | when | source |", "|---|---|---|---|"]
         for item in m.investment { out.append(figureRow("Investment: \(item.name.en)", item.provenance, item.when)) }

@@ -72,7 +72,7 @@ public struct TextRenderer: Sendable {
         figures += "; \(t(.firstIncome).lowercased()) \(year(p.firstIncomeYear)); \(t(.payback).lowercased()) \(year(p.household.paybackYear))"
         out.append(figures)
         if let r = p.risk {
-            out += Catalogue.odds(r, hasBaseline: advice.baseline != nil, hasLoan: p.loan != nil, language).map { "   " + $0 }
+            out += Catalogue.odds(r, hasBaseline: advice.baseline != nil, hasLoan: p.loan != nil, otherIncomeAssumed: advice.household.assumed.contains(.otherIncomeVND), language).map { "   " + $0 }
         }
         for note in p.notes { out.append("   - \(note(language))") }
         if !p.loanServiceable { out.append("   - \(t(.planUnserviceable))") }
@@ -92,7 +92,11 @@ public struct TextRenderer: Sendable {
         parts.append("\(t(.members)): \(NumberFormat.short(h.members, language))\(mark(.members))")
         parts.append("\(t(.currentUse)): \(level("current_use", h.currentUse))\(mark(.currentUse))")
         parts.append("\(t(.loanCategory)): \(level("loan_category", h.loanCategory))\(mark(.loanCategory))")
-        if h.otherIncomeVND > 0 { parts.append("\(t(.otherIncome)) \(NumberFormat.moneyProse(h.otherIncomeVND / 12, language))\(t(.perMonth))") }
+        if h.assumed.contains(.otherIncomeVND) {
+            parts.append(t(.otherIncomeNotGiven))
+        } else if h.otherIncomeVND > 0 {
+            parts.append("\(t(.otherIncome)) \(NumberFormat.moneyProse(h.otherIncomeVND / 12, language))\(t(.perMonth))")
+        }
         let id = h.id.map { " \($0)" } ?? ""
         return "\(t(.household))\(id): " + parts.joined(separator: " · ")
     }
@@ -153,7 +157,7 @@ public struct TextRenderer: Sendable {
         out.append("   \(t(.lowPoint)): \(m(p.household.lowPoint)) (\(t(.year)) \(p.household.lowPointYear)); \(payback)")
         // Only options that can be done have odds (the evaluator leaves them out for the rest).
         if let r = o.risk {
-            out += Catalogue.odds(r, hasBaseline: advice.baseline != nil, hasLoan: p.loan != nil, language).map { "   " + $0 }
+            out += Catalogue.odds(r, hasBaseline: advice.baseline != nil, hasLoan: p.loan != nil, otherIncomeAssumed: advice.household.assumed.contains(.otherIncomeVND), language).map { "   " + $0 }
         }
         if !o.reasons.isEmpty {
             out.append("   \(t(.reasons)):")

@@ -40,6 +40,8 @@ public struct CoverageReport: Sendable {
         withPlans = plans
         let s = ruleSet.settings
         let evaluator = Evaluator(ruleSet: ruleSet)
+        // Households with the same rule outcome share a model's economics (and its odds' deviations).
+        let cache = EvaluationCache()
         func levels(_ scale: String) -> [String] { s.scales[scale]?.levels.map(\.id) ?? [] }
         var profiles = 0, answered = 0
         var gaps: [Gap] = []
@@ -54,7 +56,7 @@ public struct CoverageReport: Sendable {
                             for category in levels("loan_category") {
                                 let h = Household(landM2: land, capitalVND: capital, flood: flood, salinity: salinity, labour: labour,
                                                   members: members, currentUse: use, loanCategory: category)
-                                let advice = evaluator.advise(h, plans: plans)
+                                let advice = evaluator.advise(h, plans: plans, cache: cache)
                                 profiles += 1
                                 for o in advice.options {
                                     for r in o.reasons {

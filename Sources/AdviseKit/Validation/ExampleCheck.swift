@@ -14,7 +14,7 @@ public struct ExampleCheck: Sendable {
     public func check(_ example: WorkedExample, of model: FarmModel) -> [Diagnostic] {
         let household: Household
         do {
-            household = try HouseholdParser(settings: ruleSet.settings).parse(example.household)
+            household = try HouseholdParser(settings: ruleSet.settings, models: ruleSet.models.map(\.id)).parse(example.household)
         } catch {
             return error.diagnostics.map { d in
                 .error("example.household", LocalizedText { Catalogue.format(.exampleHousehold, $0, example.id) + d.message(in: $0) }, at: d.location ?? example.location)

@@ -44,7 +44,7 @@ struct CompareCommand: ParsableCommand {
         let evaluator = Console.evaluator(ruleSet)
         var advices: [(name: String, advice: Advice)] = []
         for (name, input) in inputs {
-            let household = try Console.parseHousehold(input, settings: ruleSet.settings)
+            let household = try Console.parseHousehold(input, ruleSet: ruleSet)
             advices.append((household.id ?? name, evaluator.advise(household, plans: true, planOptions: planFlags.options, odds: oddsFlags.options)))
         }
         let renderer = CompareRenderer(language: lang ?? ruleSet.settings.language, settings: ruleSet.settings, badYear: badYear)

@@ -50,7 +50,7 @@ struct RecommendCommand: ParsableCommand {
         request.ascii = ascii
         request.plan = planFlags.options
         request.odds = oddsFlags.options
-        let household = try Console.parseHousehold(input, settings: ruleSet.settings)
+        let household = try Console.parseHousehold(input, ruleSet: ruleSet)
         let evaluator = Evaluator(ruleSet: ruleSet, year: Today.year(of: request.today))
         let advice = request.advice(household, evaluator: evaluator)
         try Console.emit(request.render(advice, ruleSet: ruleSet), to: output)

@@ -31,6 +31,9 @@ struct HouseholdOptions: ParsableArguments {
     @Option(name: .customLong("other-income"), help: ArgumentHelp("The household's income beside the farm (wages, remittances, pensions): 3tr (a month), 3tr/tháng, 36tr/năm, 36tr/year.", valueName: "money"))
     var otherIncome: String?
 
+    @Option(help: ArgumentHelp("A model the household already practises (its id: goat-raising); repeatable. Without it a model that takes skill is planned at its starter scale.", valueName: "model"))
+    var experience: [String] = []
+
     @Option(help: ArgumentHelp("A household file (YAML, keys named like these flags); flags override it. `advise compare` takes several.", valueName: "file"))
     var household: [String] = []
 
@@ -50,6 +53,7 @@ struct HouseholdOptions: ParsableArguments {
             (.members, members), (.currentUse, currentUse), (.loanCategory, loanCategory), (.otherIncomeVND, otherIncome),
         ]
         for case let (fact, text?) in flags { input[fact] = HouseholdInput.Entry(text) }
+        if !experience.isEmpty { input.experience = HouseholdInput.Entry(experience.joined(separator: ", ")) }
         return input
     }
 }

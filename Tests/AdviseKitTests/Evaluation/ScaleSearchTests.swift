@@ -24,14 +24,20 @@ import Testing
                 let advice = evaluator.evaluate(model, for: household)
                 guard advice.reasons.allSatisfy({ $0.rule != "scale.land" && $0.rule != "scale.capital" }) else { continue }
                 let (economics, resources) = Self.parts(model, household)
-                let search = ScaleSearch(grid: ScaleGrid(model.scale), economics: economics, money: ScaleSearch.Money(resources, models: [model.id], role: model.role), landM2: household.landM2)
+                let grid = evaluator.grid(ModelProgram(model), household)
+                let search = ScaleSearch(grid: grid, economics: economics, money: ScaleSearch.Money(resources, models: [model.id], role: model.role), landM2: household.landM2)
                 guard case let .fits(upper) = search.limit() else { continue }
+                // Every step the household's grid and money allow whose loan it can carry (the repayment constraint).
+                let context = evaluator.context(household, cache: nil)
                 var best = -Double.infinity
-                var s = model.scale.minimum
+                var s = grid.minimum
                 while s <= upper + 1e-9 {
-                    best = max(best, Projection(economics: economics, scale: s, resources: resources).riskAdjustedNPV)
-                    s += model.scale.step
+                    let p = Projection(parts: [context.part(economics, scale: s, landM2: 0)], resources: resources)
+                    if evaluator.carries(p, context, landM2: grid.areaPerScale * s) { best = max(best, p.riskAdjustedNPV) }
+                    s += grid.step
                 }
+                guard best > -.infinity else { continue }
+                if advice.projection.loan != nil { #expect(evaluator.carries(advice.projection, context, landM2: advice.areaM2)) }
                 #expect(abs(advice.projection.riskAdjustedNPV - best) < 1, "\(model.id) \(values): chose \(advice.scale) with \(advice.projection.riskAdjustedNPV), brute force \(best)")
                 #expect(advice.projection.investment <= (household.capitalVND ?? .infinity) + (advice.projection.loan?.amount ?? 0) + advice.projection.financing.grantAmount + 1)
                 #expect(advice.areaM2 <= household.landM2)

@@ -91,7 +91,8 @@ import Testing
         #expect(h.landM2 == 7000)
         #expect(h.capitalVND == nil)
         #expect(h.flood == "none")
-        #expect(h.assumed == [.flood, .salinity, .labour, .members, .currentUse, .loanCategory])
+        // Other income has no default: not given, it counts as none and is listed as assumed.
+        #expect(h.assumed == [.flood, .salinity, .labour, .members, .currentUse, .loanCategory, .otherIncomeVND])
     }
 
     @Test func levelsAcceptNamesAndAliases() throws {
