@@ -709,7 +709,8 @@ public struct Evaluator: Sendable {
                                   detail: .noGain(gainVND: projection.gainNPV, baseline: baseline.name), observed: RulePass.observations([.currentUse], household)))
         }
         let incomePerLabourDay = projection.labourDays > 0 ? projection.riskAdjustedIncome / projection.labourDays : nil
-        if projection.labour.familyDays > 0.5, let perDay = incomePerLabourDay, perDay < resources.wage, c.verdict != .unsuitable {
+        // (Not said of work away from the farm: a wage job is the work for others the reason would advise.)
+        if model.role != .pathway, projection.labour.familyDays > 0.5, let perDay = incomePerLabourDay, perDay < resources.wage, c.verdict != .unsuitable {
             reasons.append(Reason(rule: "labour.below-wage", effect: "warning", detail: .belowWage(perDayVND: perDay, wageVND: resources.wage),
                                   observed: RulePass.observations([.labour], household)))
         }

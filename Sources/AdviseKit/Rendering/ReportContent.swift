@@ -43,6 +43,11 @@ public struct ReportContent: Sendable {
         public var investment: Double
         public var loan: LoanSchedule?
         public var programme: LoanProgramme?
+        /// The grant towards the investment, and how much it gives (0 without one).
+        public var grant: SupportGrant?
+        public var grantAmount: Double = 0
+        /// False when the household's capital was not given (then nothing is said of a loan not needed).
+        public var capitalKnown = true
         public var firstIncome: Int?
         public var income: Double
         public var metrics: CashFlowMetrics
@@ -108,7 +113,8 @@ public struct ReportContent: Sendable {
         func pick(_ o: ModelAdvice) -> Pick {
             let p = o.projection
             return Pick(name: "\(o.model.name(language)) — \(scaleText(o.model, o.scale))", summary: o.model.summary(language), investment: p.investment,
-                        loan: p.loan, programme: p.programme, firstIncome: p.firstIncomeYear, income: p.riskAdjustedIncome, metrics: p.household,
+                        loan: p.loan, programme: p.programme, grant: p.financing.grant, grantAmount: p.financing.grantAmount,
+                        capitalKnown: advice.household.capitalVND != nil, firstIncome: p.firstIncomeYear, income: p.riskAdjustedIncome, metrics: p.household,
                         flow: p.riskAdjustedCashFlow, caution: caution(o), lowFlow: p.cashFlow[.low] ?? [], risk: o.risk)
         }
         func pick(_ plan: Plan) -> Pick {
@@ -117,7 +123,8 @@ public struct ReportContent: Sendable {
                     + (c.intercrop.map { _ in " (\(t(.intercropWith)))" } ?? "")
             }
             return Pick(name: parts.joined(separator: "; "), summary: plan.notes.first.map { $0(language) }, investment: plan.investment, loan: plan.loan,
-                        programme: plan.programme, firstIncome: plan.firstIncomeYear, income: plan.riskAdjustedIncome, metrics: plan.household,
+                        programme: plan.programme, grant: plan.projection.financing.grant, grantAmount: plan.projection.financing.grantAmount,
+                        capitalKnown: advice.household.capitalVND != nil, firstIncome: plan.firstIncomeYear, income: plan.riskAdjustedIncome, metrics: plan.household,
                         flow: plan.riskAdjustedCashFlow, caution: plan.components.lazy.flatMap(\.models).compactMap { m in caution(advice.options.first { $0.model.id == m.id }) }.first,
                         lowFlow: plan.projection.cashFlow[.low] ?? [], risk: plan.risk)
         }
@@ -136,7 +143,10 @@ public struct ReportContent: Sendable {
                 figures.append(KeyFigure(label: t(.reportLoan), value: money(loan.amount),
                                          note: "\(programme.name(language)), " + Catalogue.format(.loanTerms, language, NumberFormat.short(loan.rate * 100, language) + " %", String(loan.termMonths))))
             } else {
-                figures.append(KeyFigure(label: t(.reportLoan), value: t(.reportNoLoan), note: nil))
+                figures.append(KeyFigure(label: t(.reportLoan), value: t(chosen.capitalKnown ? .reportNoLoan : .reportLoanUnknown), note: nil))
+            }
+            if chosen.grantAmount > 0.5 {
+                figures.append(KeyFigure(label: t(.reportGrant), value: money(chosen.grantAmount), note: chosen.grant?.name(language)))
             }
             figures.append(KeyFigure(label: t(.reportFirstIncome), value: chosen.firstIncome.map { f(.reportYear, String($0)) } ?? "—", note: nil))
             figures.append(KeyFigure(label: t(.reportIncome), value: money(chosen.income), note: t(.reportIncomeNote)))
