@@ -49,7 +49,8 @@ public struct Projection: Sendable {
     public var annualNetIncome: Double
     /// The same after expected hazard losses.
     public var riskAdjustedIncome: Double
-    /// Expected yearly hazard loss at maturity.
+    /// Expected yearly hazard loss at maturity: revenue lost and replanting (all the risk-adjusted income
+    /// subtracts).
     public var expectedLoss: Double
     /// Mature yearly revenue at base price.
     public var matureRevenue: Double
@@ -167,7 +168,8 @@ public struct Projection: Sendable {
         annualNetIncome = parts.reduce(0) { $0 + $1.economics.annualNetIncome(at: $1.scale, hiredCost: 0) } - hired
         riskAdjustedIncome = parts.reduce(0) { $0 + $1.economics.riskAdjustedIncome(at: $1.scale, hiredCost: 0) } - hired
         matureRevenue = parts.reduce(0) { $0 + $1.scale * $1.economics.matureRevenue }
-        expectedLoss = parts.reduce(0) { $0 + $1.economics.riskShare * $1.scale * $1.economics.matureRevenue }
+        // Everything the risk-adjusted income subtracts: the revenue hazards take and the expected replanting.
+        expectedLoss = parts.reduce(0) { $0 + $1.scale * ($1.economics.riskShare * $1.economics.matureRevenue + $1.economics.riskCost) }
         firstIncomeYear = parts.compactMap(\.economics.firstRevenueYear).min()
         let annuity = parts.first?.economics.annuity ?? 0
         npv = parts.reduce(0) { $0 + $1.economics.npv(at: $1.scale, hiredCost: 0, riskAdjusted: false) } - labour.valued * annuity

@@ -172,37 +172,51 @@ public struct RiskSimulation {
     /// - Parameter above: stop counting once the share is surely above this (a constraint needs no more).
     /// - Complexity: O(draws × term × parts).
     public func missedInstalmentShare(_ p: Projection, budget: InstalmentBudget, above: Double = 1) -> Double {
-        let n = max(0, options.draws)
+        Self.missedInstalmentShare(p, budget: budget, draws: options.draws, above: above) { deviation($0)?.cash }
+    }
+
+    /// ``missedInstalmentShare(_:budget:above:)`` over `draws` draws, each part's yearly cash deviations given
+    /// by `cash` (a model without them counts at its expected flow).
+    static func missedInstalmentShare(_ p: Projection, budget: InstalmentBudget, draws: Int, above: Double,
+                                      cash: (UnitEconomics) -> [Double]?) -> Double {
+        let n = max(0, draws)
         let horizon = p.riskAdjustedCashFlow.count - 1
         guard let loan = p.loan, n > 0, horizon > 0 else { return 0 }
         let term = min(horizon, loan.years)
-        let parts = p.parts.compactMap { part in deviation(part.economics).map { ($0.cash, part.scale) } }
-        // The expected cash of each year, with what is spare beside it, is the same in every draw; the draws'
-        // deviations are summed over the parts first (one flat array, draw by draw).
-        let expected = (1...term).map { p.riskAdjustedCashFlow[$0] + budget.spare(inYear: $0) }
-        var deviations = [Double](repeating: 0, count: n * term)
-        for (cash, scale) in parts {
-            for d in 0..<n {
-                for t in 0..<term { deviations[d * term + t] += scale * cash[d * horizon + t] }
-            }
-        }
+        let parts = p.parts.compactMap { part in cash(part.economics).map { ($0, part.scale) } }
+        // The expected cash of each year, with what is spare beside it, is the same in every draw.
+        var expected: [Double] = []
+        expected.reserveCapacity(term)
+        for t in 1...term { expected.append(p.riskAdjustedCashFlow[t] + budget.spare(inYear: t)) }
         var missed = 0
         let enough = Int((above * Double(n)).rounded(.down)) + 1
-        deviations.withUnsafeBufferPointer { deviation in
-            expected.withUnsafeBufferPointer { expected in
-                var d = 0
-                while d < n, missed < enough {
-                    var cash = budget.cushion
-                    for t in 0..<term {
-                        cash += expected[t] + deviation[d * term + t]
-                        if cash < -0.5 {
-                            missed += 1
-                            break
-                        }
+        // Draw by draw, without a buffer: each part's deviations of a draw are contiguous (year by year).
+        func count(_ deviation: (Int, Int) -> Double) {
+            var d = 0
+            while d < n, missed < enough {
+                var cash = budget.cushion
+                for t in 0..<term {
+                    cash += expected[t] + deviation(d, t)
+                    if cash < -0.5 {
+                        missed += 1
+                        break
                     }
-                    d += 1
                 }
+                d += 1
             }
+        }
+        switch parts.count {
+        case 0: count { _, _ in 0 }
+        case 1:
+            let (a, sa) = parts[0]
+            a.withUnsafeBufferPointer { a in count { d, t in sa * a[d * horizon + t] } }
+        case 2:
+            let (a, sa) = parts[0], (b, sb) = parts[1]
+            a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in
+                count { d, t in sa * a[d * horizon + t] + sb * b[d * horizon + t] }
+            } }
+        default:
+            count { d, t in parts.reduce(0) { $0 + $1.1 * $1.0[d * horizon + t] } }
         }
         return Double(missed) / Double(n)
     }

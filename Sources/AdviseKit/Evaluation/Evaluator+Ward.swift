@@ -23,7 +23,7 @@ extension Evaluator {
         let context = context(household, cache: cache)
         let keeping = context.baseline?.keepingIncome ?? 0
         let now = household.besideFarm(keepingPerM2: keeping, convertedM2: 0)
-        let candidates = ruleSet.models.indices.map { candidate($0, context, cache: cache) }
+        let candidates = ruleSet.models.indices.map { candidate($0, context, cache: cache, repaid: false) }
         let line = { (year: Int) in context.povertyLineMonth(inYear: year) }
         guard var plan = plan(candidates, context, options), plan.verdict != .unsuitable else {
             let below = household.incomePerMember(now) < line(year + 1) ? 1.0 : 0.0

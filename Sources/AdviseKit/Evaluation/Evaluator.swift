@@ -125,7 +125,7 @@ public struct Evaluator: Sendable {
     /// share the models' economics between households with the same rule outcomes).
     public func plan(_ household: Household, options: PlanOptions = PlanOptions(), cache: EvaluationCache? = nil) -> Plan? {
         let context = context(household, cache: cache)
-        return plan(ruleSet.models.indices.map { candidate($0, context, cache: cache) }, context, options)
+        return plan(ruleSet.models.indices.map { candidate($0, context, cache: cache, repaid: false) }, context, options)
     }
 
     /// The best plan the household can carry: the best plan, and when the household could not carry its loan,
@@ -244,7 +244,7 @@ public struct Evaluator: Sendable {
         if let known = cache.answer(key) { return known }
         let context = context(household, facts: facts, cache: cache)
         var answer: RowAnswer?
-        if plans, let plan = plan(compiled.indices.map { candidate($0, context, cache: cache) }, context, PlanOptions()), plan.verdict != .unsuitable {
+        if plans, let plan = plan(compiled.indices.map { candidate($0, context, cache: cache, repaid: false) }, context, PlanOptions()), plan.verdict != .unsuitable {
             answer = summary(plan, context)
         } else {
             answer = bestCandidate(context, rankBy: rankBy, cache: cache).map { summary($0, context) }
@@ -268,7 +268,16 @@ public struct Evaluator: Sendable {
             _ = simulate(&candidates, context, odds)
             candidates.forEach(consider)
         } else {
-            for index in compiled.indices { consider(candidate(index, context, cache: cache)) }
+            for index in compiled.indices {
+                // Holding a model to the loan the household carries only lowers its gain (a smaller scale) or
+                // makes it unsuitable: when the model cannot beat the best so far without that check, it
+                // cannot with it, and the odds need not be drawn for it.
+                if rankBy == .gain, let b = best {
+                    let loose = candidate(index, context, cache: cache, repaid: false)
+                    guard Self.precedes(loose, rankKey(loose, rankBy, context), b.candidate, b.key) else { continue }
+                }
+                consider(candidate(index, context, cache: cache))
+            }
         }
         return best?.candidate
     }
@@ -487,8 +496,11 @@ public struct Evaluator: Sendable {
         var missed: Double
     }
 
-    func candidate(_ index: Int, _ context: HouseholdContext, cache: EvaluationCache?) -> Candidate {
-        candidate(compiled[index], index: index, context, cache: cache)
+    /// - Parameter repaid: hold the scale to a loan the household carries (an option's own answer); the plan
+    ///   search, which only reads a candidate's economics and grid, checks its plans itself.
+    func candidate(_ index: Int, _ context: HouseholdContext, cache: EvaluationCache?, repaid: Bool = true) -> Candidate {
+        repaid ? candidate(compiled[index], index: index, context, cache: cache)
+            : candidate(compiled[index], shared(compiled[index], index: index, context.facts, cache: cache), context)
     }
 
     func candidate(_ program: ModelProgram, index: Int?, _ context: HouseholdContext, cache: EvaluationCache?) -> Candidate {
@@ -561,8 +573,10 @@ public struct Evaluator: Sendable {
     /// - Parameter above: stop counting once the share is surely above this.
     func missedInstalments(_ p: Projection, _ context: HouseholdContext, landM2: Double, above: Double = 1) -> Double {
         guard p.loan != nil else { return 0 }
-        return simulation(Self.repaymentOdds, economics: p.parts.map(\.economics), baseline: nil)
-            .missedInstalmentShare(p, budget: context.budget(p, landM2: landM2), above: above)
+        let bank = odds.bank(Self.repaymentOdds)
+        return RiskSimulation.missedInstalmentShare(p, budget: context.budget(p, landM2: landM2), draws: bank.options.draws, above: above) { e in
+            odds.deviation(e, cumulative: false, bank: bank).cash
+        }
     }
 
     /// True when the household can carry a projection's loan: it misses an instalment in no more futures than

@@ -254,8 +254,11 @@ struct Planner {
     /// The same for the items `subset` of `all`.
     func money(_ all: [Item], _ subset: [Int]) -> ScaleSearch.Money {
         if subset.count == 1, all[subset[0]].models.count == 1 { return pathwayMoney[all[subset[0]].models[0]] ?? money }
-        let roles = Set(subset.flatMap { all[$0].models.map { models[$0].role == .pathway } })
-        return roles.count > 1 ? mixedMoney ?? money : money
+        var away = false, farm = false
+        for index in subset {
+            for model in all[index].models { if models[model].role == .pathway { away = true } else { farm = true } }
+        }
+        return away && farm ? mixedMoney ?? money : money
     }
 
     /// The plan's risk-adjusted NPV before financing, over keeping the current use on the land it takes.

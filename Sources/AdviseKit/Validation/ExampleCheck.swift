@@ -2,8 +2,14 @@
 /// example's line in the YAML file.
 public struct ExampleCheck: Sendable {
     public let ruleSet: RuleSet
+    /// One evaluator for every example: the odds' draws (which the repayment constraint reads) are drawn
+    /// once, not once an example.
+    private let evaluator: Evaluator
 
-    public init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
+    public init(ruleSet: RuleSet) {
+        self.ruleSet = ruleSet
+        evaluator = Evaluator(ruleSet: ruleSet)
+    }
 
     /// Every example of every model, with its model.
     public var examples: [(model: FarmModel, example: WorkedExample)] {
@@ -20,7 +26,7 @@ public struct ExampleCheck: Sendable {
                 .error("example.household", LocalizedText { Catalogue.format(.exampleHousehold, $0, example.id) + d.message(in: $0) }, at: d.location ?? example.location)
             }
         }
-        let advice = Evaluator(ruleSet: ruleSet).evaluate(model, for: household)
+        let advice = evaluator.evaluate(model, for: household)
         var findings: [Diagnostic] = []
         func fail(_ key: Catalogue.Key, _ arguments: String..., at location: SourceLocation? = nil) {
             findings.append(.error("example.failed", LocalizedText {

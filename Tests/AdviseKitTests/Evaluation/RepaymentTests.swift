@@ -40,6 +40,18 @@ import Testing
         #expect(withLoan > 0, "the grid has households whose plan borrows: the constraint is exercised, not avoided")
     }
 
+    /// The batch's best single model skips the repayment check for a model that could not win without it; the
+    /// full ranking checks every model: both give the same first option.
+    @Test func theBatchsBestOptionIsTheFullRankingsFirst() throws {
+        let evaluator = Evaluator(ruleSet: Fixtures.ruleSet)
+        for household in Self.grid {
+            let best = evaluator.bestOption(household)
+            let first = evaluator.advise(household).options.first
+            #expect(best?.model == first?.model.id, "\(household.landM2) m², \(household.capitalVND ?? -1)")
+            #expect(best?.gainNPV == first?.projection.gainNPV)
+        }
+    }
+
     @Test func aLoanTheHouseholdCannotCarryIsRefusedWithItsReason() throws {
         // 2 ha, no savings, poor: an orchard on a five-year loan would miss its first instalments.
         let advice = Evaluator(ruleSet: Fixtures.ruleSet).advise(try Fixtures.household([.landM2: "20000", .capitalVND: "0", .loanCategory: "poor"]), plans: true)
