@@ -592,10 +592,11 @@ public struct Evaluator: Sendable {
     /// the same for every household, so that a household with more land or money tries the same caps.
     static let loanLadder: [Double] = [0, 5, 10, 20, 30, 40, 50, 75, 100, 150, 200, 300].map { $0 * 1_000_000 }
 
-    /// The best plan the household carries among those `make` gives under loan caps below `asked`: every cap
-    /// of ``loanLadder``, then a bisection (to ``loanStep``) between the largest carried cap and the next one
-    /// up. Carrying is not monotone in the cap (a larger cap may choose another plan), so the best by
-    /// `value` of every carried plan seen is kept; no loan is always carried.
+    /// The best plan the household carries among those `make` gives under loan caps below `asked`: the caps of
+    /// ``loanLadder`` from the top down to the first whose plan is carried, then a bisection (to ``loanStep``)
+    /// between it and the cap above. A larger cap only widens the choice, so the largest carried cap is where
+    /// the best plan is expected; carrying is not monotone in the cap (a larger cap may choose another plan),
+    /// so the best by `value` of every carried plan seen is kept. No loan is always carried.
     func bestCarried<T>(asked: Double, _ make: (Double) -> T?, carried: (T) -> Bool, value: (T) -> Double) -> T? {
         var best: T?
         func consider(_ result: T?) -> Bool {
@@ -604,8 +605,12 @@ public struct Evaluator: Sendable {
             return true
         }
         var low = 0.0, high = asked
-        for cap in Self.loanLadder where cap < asked {
-            if consider(make(cap)) { low = cap } else if cap > low { high = min(high, cap) }
+        for cap in Self.loanLadder.reversed() where cap < asked {
+            if consider(make(cap)) {
+                low = cap
+                break
+            }
+            high = cap
         }
         while high - low > Self.loanStep {
             let mid = max(low + Self.loanStep / 2, ((low + high) / 2 / Self.loanStep).rounded() * Self.loanStep)
