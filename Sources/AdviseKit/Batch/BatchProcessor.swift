@@ -34,7 +34,7 @@ public struct BatchProcessor: Sendable {
         self.odds = odds
         let names = input.headerNames
         parser = HouseholdParser(settings: evaluator.ruleSet.settings, label: { Catalogue.format(.qColumn, language, names[$0] ?? $0.inputName) })
-        layout = odds == nil ? RowMemo.Layout(input, deciding: evaluator.deciding) : nil
+        layout = odds == nil ? RowMemo.Layout(input, deciding: evaluator.deciding(columns: input.columns)) : nil
     }
 
     /// The output columns, in order (a contract: documented in README; new ones are added at the end).

@@ -25,6 +25,10 @@ public struct Evaluator: Sendable {
     /// afresh to a remembered answer — unless the rule set constrains loans by what a household can carry
     /// (``Repayment``), which reads both.
     let deciding: FactMask
+    /// The facts that decide an answer when the household lives on nothing but what the plan brings (no other
+    /// income, a current use with no baseline): then what it keeps to live on is nothing, and members and other
+    /// income only divide the income again, as without the repayment constraint.
+    let decidingWithoutLiving: FactMask
 
     /// Creates an evaluator.
     /// - Parameter year: the calendar year of year 0 (the year of "today"); by default the year the rule
@@ -58,7 +62,8 @@ public struct Evaluator: Sendable {
         let dividing = FactMask(1) << FactMask(HouseholdFact.members.rawValue) | FactMask(1) << FactMask(HouseholdFact.otherIncomeVND.rawValue)
         // With the repayment constraint, members (what the household keeps to live on) and other income (what
         // pays instalments beside the farm) decide which loan it can carry: every fact decides.
-        deciding = settings.repayment == nil ? ~(dividing & ~read) : ~FactMask(0)
+        decidingWithoutLiving = ~(dividing & ~read)
+        deciding = settings.repayment == nil ? decidingWithoutLiving : ~FactMask(0)
     }
 
     /// Every model for the household, ranked, with reasons (and the rule trace when asked for).
@@ -240,7 +245,7 @@ public struct Evaluator: Sendable {
     /// `cache` while there is room (``answer(_:rankBy:plans:cache:)``).
     func rowAnswer(_ household: Household, rankBy: RankBy, plans: Bool, cache: EvaluationCache) -> RowAnswer? {
         let facts = facts(household)
-        let key = AnswerKey(facts, deciding: deciding, plans: plans, rank: rankBy)
+        let key = AnswerKey(facts, deciding: deciding(facts), plans: plans, rank: rankBy)
         if let known = cache.answer(key) { return known }
         let context = context(household, facts: facts, cache: cache)
         var answer: RowAnswer?
@@ -251,6 +256,31 @@ public struct Evaluator: Sendable {
         }
         cache.remember(key, answer)
         return answer
+    }
+
+    /// The facts that decide the answer for a household with these facts: every fact, unless it lives on
+    /// nothing but the plan (``decidingWithoutLiving``). Sound for a memo: a household with other income, or a
+    /// current use with a baseline, keys on every fact, so it never shares an answer with one that does not.
+    func deciding(_ facts: DenseFacts) -> FactMask {
+        livesOnThePlanAlone(otherIncome: facts.values[HouseholdFact.otherIncomeVND.rawValue],
+                            currentUse: facts.known & 1 << FactMask(HouseholdFact.currentUse.rawValue) != 0 ? Int(facts.values[HouseholdFact.currentUse.rawValue]) : nil)
+            ? decidingWithoutLiving : deciding
+    }
+
+    /// True when a household with this other income and current use (by its position on the scale) keeps
+    /// nothing to live on before an instalment: no other income, and a current use that earns nothing.
+    func livesOnThePlanAlone(otherIncome: Double, currentUse: Int?) -> Bool {
+        otherIncome == 0 && currentUse.map { $0 >= baselines.count || baselines[$0] == nil } ?? true
+    }
+
+    /// The facts a batch's rows are remembered by, for an input with these columns: every fact, unless no
+    /// row can have other income or a current use with a baseline (neither column, and the rule set's default
+    /// current use has none), when members and other income only divide the income.
+    func deciding(columns: [HouseholdFact?]) -> FactMask {
+        guard !columns.contains(.otherIncomeVND), !columns.contains(.currentUse),
+              ["0", nil].contains(ruleSet.settings.defaults[.otherIncomeVND]) else { return deciding }
+        let defaultUse = ruleSet.settings.defaults[.currentUse].flatMap { id in ruleSet.settings.scales["current_use"]?.levels.firstIndex { $0.id == id } }
+        return livesOnThePlanAlone(otherIncome: 0, currentUse: defaultUse) ? decidingWithoutLiving : deciding
     }
 
     /// The first-ranked candidate, even when every model is unsuitable.

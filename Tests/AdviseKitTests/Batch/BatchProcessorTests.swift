@@ -178,6 +178,28 @@ import Testing
         #expect(together[3].hasPrefix(format == .csv ? "d,error," : #"{"id":"d","status":"error""#), "a bad member count on a remembered text is named: \(together[3])")
     }
 
+    /// A list without other income or a current use: its households live on nothing but the plan, so members
+    /// only divide the income and rows that differ in them share one remembered answer — each row still equal
+    /// to the row answered alone (the repayment constraint reads members only through what a household lives on).
+    @Test func rowsThatDifferOnlyInMembersShareTheirAnswerWhenNothingElseIsLivedOn() throws {
+        let input = try BatchInput(csvHeader: "id,land,capital,loan-category,members")
+        let evaluator = Evaluator(ruleSet: Fixtures.ruleSet)
+        #expect(evaluator.deciding(columns: input.columns) == evaluator.decidingWithoutLiving)
+        let processor = BatchProcessor(evaluator: evaluator, input: input, format: .csv, plans: true, language: .en)
+        let lines: [Substring] = ["a,7000,20tr,poor,2", "b,7000,20tr,poor,6", "c,2000,0,near-poor,1", "d,2000,0,near-poor,5", "e,7000,20tr,poor,6"]
+        func run(_ records: [BatchRecord]) -> [Substring] {
+            var out = OutputBuffer()
+            var summary = BatchSummary()
+            processor.process(records, cache: EvaluationCache(), into: &out, summary: &summary)
+            return String(decoding: out.bytes, as: UTF8.self).split(separator: "\n")
+        }
+        let records = lines.enumerated().map { BatchRecord($1, line: $0 + 2) }
+        let together = run(records)
+        #expect(together == records.flatMap { run([$0]) })
+        let withIncome = try BatchInput(csvHeader: "id,land,capital,other-income")
+        #expect(evaluator.deciding(columns: withIncome.columns) == evaluator.deciding)
+    }
+
     @Test(arguments: [("id,land,land", "appears twice"), ("id,capital", "no 'land' column")])
     func aBadHeaderIsRefused(_ header: String, _ message: String) {
         #expect { _ = try BatchInput(csvHeader: Substring(header)) } throws: { ($0 as? Diagnostic)?.message.contains(message) == true }
