@@ -75,7 +75,9 @@ public struct TextRenderer: Sendable {
             out += Catalogue.odds(r, hasBaseline: advice.baseline != nil, hasLoan: p.loan != nil, otherIncomeAssumed: advice.household.assumed.contains(.otherIncomeVND), language).map { "   " + $0 }
         }
         for note in p.notes { out.append("   - \(note(language))") }
-        if !p.loanServiceable { out.append("   - \(t(.planUnserviceable))") }
+        // "Do not borrow for this plan" only for a plan given up for its loan (a rule set without the repayment
+        // constraint); a plan the household carries may pay some instalments from what it earns beside the plan.
+        if p.verdict == .unsuitable, !p.loanServiceable { out.append("   - \(t(.planUnserviceable))") }
         for y in p.loanShortfallYears { out.append("   - " + Catalogue.format(.planLoanShortfall, language, String(y))) }
         return out
     }
