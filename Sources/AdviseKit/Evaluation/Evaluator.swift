@@ -537,8 +537,9 @@ public struct Evaluator: Sendable {
         // The rule outcome and economics once: every scale tried below shares them (and their odds' deviations).
         let outcome = self.shared(program, index: index, context.facts, cache: cache)
         let first = candidate(program, outcome, context)
-        guard repayment != nil, first.needsLoan, let asked = projection(first, context).loan?.amount,
-              !carries(projection(first, context), context, landM2: first.landM2) else { return first }
+        guard repayment != nil, first.needsLoan else { return first }
+        let asking = projection(first, context)
+        guard let asked = asking.loan?.amount, !carries(asking, context, landM2: first.landM2) else { return first }
         // The household cannot carry the loan: the largest scale on the grid, up to the one chosen, whose loan
         // it carries (found by bisection: a smaller scale borrows less). None: no loan at all.
         let grid = first.grid
@@ -558,7 +559,7 @@ public struct Evaluator: Sendable {
                 if carried(c) { (low, limited) = (mid, c) } else { high = mid }
             }
         }
-        limited.loanRefused = LoanRefused(askedVND: asked, missed: missedInstalments(projection(first, context), context, landM2: first.landM2))
+        limited.loanRefused = LoanRefused(askedVND: asked, missed: missedInstalments(asking, context, landM2: first.landM2))
         return limited
     }
 
