@@ -43,27 +43,27 @@ public struct HTMLReportRenderer: Sendable {
     static let css = """
     @page { size: A4; margin: 11mm 12mm; }
     * { box-sizing: border-box; }
-    body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; color: #1b1b1b; margin: 0 auto; max-width: 190mm; line-height: 1.25; }
+    body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #1b1b1b; margin: 0 auto; max-width: 190mm; line-height: 1.15; }
     header { border-bottom: 3px solid #2e7d32; margin-bottom: 6px; }
     h1 { font-size: 17pt; margin: 0; color: #2e7d32; text-transform: uppercase; letter-spacing: 0.5px; }
     .place { margin: 1px 0; font-size: 10pt; color: #444; }
     .household { margin: 2px 0 4px; font-size: 10pt; }
-    h2 { font-size: 14.5pt; margin: 5px 0 2px; }
+    h2 { font-size: 13pt; margin: 4px 0 2px; }
     h3 { font-size: 11pt; margin: 6px 0 2px; color: #2e7d32; }
     .advice p { margin: 0 0 4px; }
     .figures { display: grid; grid-template-columns: repeat(3, 1fr); gap: 4px 10px; margin: 4px 0; }
     .figure { border-left: 4px solid #2e7d32; padding: 2px 6px; background: #f3f8f3; }
     .figure .label { display: block; font-size: 9pt; color: #444; }
-    .figure .value { display: block; font-size: 13pt; font-weight: bold; }
+    .figure .value { display: block; font-size: 12pt; font-weight: bold; }
     .figure .note { display: block; font-size: 8.5pt; color: #555; }
     .chart-row { display: flex; gap: 10px; }
     figure { margin: 0; flex: 0 0 calc(50% - 5px); }
     figcaption { font-size: 9.5pt; color: #444; }
-    table { border-collapse: collapse; width: 100%; font-size: 9.5pt; }
+    table { border-collapse: collapse; width: 100%; font-size: 9pt; }
     th, td { border-bottom: 1px solid #ccc; padding: 2px 4px; text-align: left; }
     td:nth-child(n+3), th:nth-child(n+3) { text-align: right; }
     tr.chosen td { font-weight: bold; background: #eef6ee; }
-    ul { margin: 2px 0 2px 18px; padding: 0; font-size: 9.5pt; }
+    ul { margin: 2px 0 2px 18px; padding: 0; font-size: 9pt; }
     li { margin: 1px 0; }
     footer { margin-top: 8px; border-top: 1px solid #999; padding-top: 3px; font-size: 8.5pt; color: #555; }
     @media print { body { max-width: none; } section, table, figure { break-inside: avoid; } }

@@ -139,14 +139,13 @@ public struct ReportContent: Sendable {
             headline = "\(t(.reportAdvice)): \(chosen.name)"
             summary = chosen.summary
             var figures = [KeyFigure(label: t(.reportInvestment), value: money(chosen.investment), note: nil)]
+            // The grant, when there is one, is said under the loan (the page keeps its six figures).
+            let grant = chosen.grantAmount > 0.5 ? "\(t(.reportGrant)): \(money(chosen.grantAmount))" : nil
             if let loan = chosen.loan, let programme = chosen.programme {
-                figures.append(KeyFigure(label: t(.reportLoan), value: money(loan.amount),
-                                         note: "\(programme.name(language)), " + Catalogue.format(.loanTerms, language, NumberFormat.short(loan.rate * 100, language) + " %", String(loan.termMonths))))
+                let terms = "\(programme.name(language)), " + Catalogue.format(.loanTerms, language, NumberFormat.short(loan.rate * 100, language) + " %", String(loan.termMonths))
+                figures.append(KeyFigure(label: t(.reportLoan), value: money(loan.amount), note: [terms, grant].compactMap { $0 }.joined(separator: "; ")))
             } else {
-                figures.append(KeyFigure(label: t(.reportLoan), value: t(chosen.capitalKnown ? .reportNoLoan : .reportLoanUnknown), note: nil))
-            }
-            if chosen.grantAmount > 0.5 {
-                figures.append(KeyFigure(label: t(.reportGrant), value: money(chosen.grantAmount), note: chosen.grant?.name(language)))
+                figures.append(KeyFigure(label: t(.reportLoan), value: t(chosen.capitalKnown ? .reportNoLoan : .reportLoanUnknown), note: grant))
             }
             figures.append(KeyFigure(label: t(.reportFirstIncome), value: chosen.firstIncome.map { f(.reportYear, String($0)) } ?? "—", note: nil))
             figures.append(KeyFigure(label: t(.reportIncome), value: money(chosen.income), note: t(.reportIncomeNote)))

@@ -51,7 +51,7 @@ public struct WardHTMLRenderer: Sendable {
     static let css = """
     @page { size: A4; margin: 10mm 11mm; }
     * { box-sizing: border-box; }
-    body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 9pt; color: #1b1b1b; margin: 0 auto; max-width: 190mm; line-height: 1.25; }
+    body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 8.5pt; color: #1b1b1b; margin: 0 auto; max-width: 190mm; line-height: 1.15; }
     header { border-bottom: 3px solid #2e7d32; margin-bottom: 4px; }
     h1 { font-size: 15pt; margin: 0; color: #2e7d32; text-transform: uppercase; }
     header p { margin: 2px 0; }
@@ -62,7 +62,7 @@ public struct WardHTMLRenderer: Sendable {
     figure { flex: 1; margin: 0; }
     figcaption { font-weight: 700; font-size: 8.5pt; }
     .legend { margin: 2px 0 4px; font-size: 8.5pt; }
-    table { border-collapse: collapse; width: 100%; font-size: 7.5pt; }
+    table { border-collapse: collapse; width: 100%; font-size: 7pt; }
     th, td { border-bottom: 1px solid #ccc; padding: 2px 3px; text-align: right; }
     th:first-child, td:first-child { text-align: left; }
     ul, ol { margin: 2px 0; padding-left: 18px; }
