@@ -169,7 +169,7 @@ public struct Projection: Sendable {
         riskAdjustedIncome = parts.reduce(0) { $0 + $1.economics.riskAdjustedIncome(at: $1.scale, hiredCost: 0) } - hired
         matureRevenue = parts.reduce(0) { $0 + $1.scale * $1.economics.matureRevenue }
         // Everything the risk-adjusted income subtracts: the revenue hazards take and the expected replanting.
-        expectedLoss = parts.reduce(0) { $0 + $1.scale * ($1.economics.riskShare * $1.economics.matureRevenue + $1.economics.riskCost) }
+        expectedLoss = parts.reduce(0) { $0 + $1.scale * $1.economics.matureLoss }
         firstIncomeYear = parts.compactMap(\.economics.firstRevenueYear).min()
         let annuity = parts.first?.economics.annuity ?? 0
         npv = parts.reduce(0) { $0 + $1.economics.npv(at: $1.scale, hiredCost: 0, riskAdjusted: false) } - labour.valued * annuity

@@ -75,7 +75,7 @@ public struct RiskSimulation {
         let riskHazard = e.risks.map { bank.hazards.firstIndex(of: $0.hazard) }
         let discountOf = (1...years).map { pow(1 + e.discountRate, -Double($0)) }
         let revenueOf = e.outputRevenue.flatMap { $0.prefix(years) }, keptOf = e.outputKept.flatMap { $0.prefix(years) }
-        let riskShare = e.riskShare, riskCost = e.riskCost
+        let share = e.hazards.lossShare, replantCost = e.hazards.replant
         var value = [Double](repeating: 0, count: n), cash = [Double](repeating: 0, count: n * horizon)
         var cumulative = keepAll ? [Double](repeating: 0, count: n * (years + 1)) : []
         var loss = [Double](repeating: 0, count: years), replant = loss
@@ -87,7 +87,7 @@ public struct RiskSimulation {
                     for (r, risk) in e.risks.enumerated() {
                         guard let hazard = riskHazard[r] else { continue }
                         let base = (d * h + hazard) * years
-                        for t in 0..<years where hazards[base + t] < risk.likelihood {
+                        for t in 0..<years where hazards[base + t] < risk.likelihood && risk.strikes(inYear: t + 1) {
                             replant[t] += risk.replantPerScale
                             for j in t..<min(years, t + risk.lasts) { loss[j] += risk.loss }
                         }
@@ -105,7 +105,7 @@ public struct RiskSimulation {
                             revenue += factor * r
                             expected += r
                         }
-                        let dev = kept - (min(1, loss[t]) * revenue - riskShare * expected) - (replant[t] - riskCost)
+                        let dev = kept - (min(1, loss[t]) * revenue - share[t] * expected) - (replant[t] - replantCost[t])
                         if t < horizon { cash[d * horizon + t] = dev }
                         sum += discountOf[t] * dev
                         if keepAll { cumulative[d * (years + 1) + t + 1] = sum }

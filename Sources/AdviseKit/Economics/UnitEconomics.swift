@@ -39,10 +39,9 @@ public final class UnitEconomics: Sendable {
     public let investPerScale: Double
     public let labourFixed: Double
     public let labourPerScale: Double
-    /// Expected share of revenue lost to hazards each year.
-    public let riskShare: Double
-    /// Expected replanting (or restocking) cost after hazards, per scale unit per year.
-    public let riskCost: Double
+    /// Expected share of revenue lost to hazards and expected replanting (or restocking) cost per scale
+    /// unit, by year 1…maxYears (index year − 1), exactly as the odds draw them.
+    public let hazards: HazardExpectation
     /// The hazards that apply, for the odds (``RiskSimulation``).
     public let risks: [Risk]
     /// The rules' adjustment of yield, price, costs and curve for this outcome, if any (what a logged
@@ -78,8 +77,10 @@ public final class UnitEconomics: Sendable {
     /// Σ_{t ≤ T} dₜ·(risk-adjusted net − labour at the family rate) per scale unit, T = 0…maxYears: what
     /// keeping the model (as a baseline) is worth over any period.
     let cumulativeValue: [Double]
-    /// Means over the mature years at base price: net and revenue per scale unit, and fixed costs.
+    /// Means over the mature years at base price: net, revenue and expected hazard loss (lost revenue and replanting)
+    /// per scale unit, and fixed costs.
     let matureNet: Double, matureRevenue: Double, matureFixed: Double
+    public let matureLoss: Double
     /// The first year with revenue, nil when none within the horizon.
     public let firstRevenueYear: Int?
 
@@ -106,8 +107,9 @@ public final class UnitEconomics: Sendable {
         investPerScale = items.reduce(0) { $0 + $1.perScale }
         labourFixed = model.labour.fixedDays
         labourPerScale = model.labour.perScaleDays
-        riskShare = min(1, outcome.risks.reduce(0) { $0 + $1.expectedLoss })
-        riskCost = outcome.risks.reduce(0) { $0 + $1.expectedReplant }
+        let hazards = HazardExpectation(risks: outcome.risks, years: Self.maxYears)
+        self.hazards = hazards
+        let share = hazards.lossShare, replant = hazards.replant
         risks = outcome.risks
         outputMarkets = model.outputs.map(\.market)
         badYearLoss = min(1, outcome.risks.reduce(0) { $0 + $1.loss })
@@ -187,7 +189,7 @@ public final class UnitEconomics: Sendable {
         for t in 0..<years {
             d /= 1 + valuation.discountRate
             let n = net[base][t] - reinvestPerScale[t]
-            let r = n - riskShare * revenue[base][t] - riskCost
+            let r = n - share[t] * revenue[base][t] - replant[t]
             let f = fixed[t] + reinvestFixed[t]
             if t < horizon {
                 vn += d * n
@@ -209,6 +211,7 @@ public final class UnitEconomics: Sendable {
         let count = Double(mature.count)
         matureNet = net[base][mature].reduce(0, +) / count
         matureRevenue = revenue[base][mature].reduce(0, +) / count
+        matureLoss = mature.reduce(0) { $0 + share[$1] * revenue[base][$1] + replant[$1] } / count
         matureFixed = fixed[mature].reduce(0, +) / count
         firstRevenueYear = revenue[base].prefix(horizon).firstIndex { $0 > 0 }.map { $0 + 1 }
     }
@@ -225,28 +228,28 @@ public final class UnitEconomics: Sendable {
 
     /// The same after expected hazard losses.
     public func riskAdjustedIncome(at scale: Double, hiredCost: Double) -> Double {
-        scale * (matureNet - riskShare * matureRevenue - riskCost) - matureFixed - hiredCost
+        scale * (matureNet - matureLoss) - matureFixed - hiredCost
     }
 
     /// Income in one year (1…maxYears) at base price after expected losses, before financing and
     /// re-investment, at a scale.
     public func riskAdjustedIncome(inYear year: Int, at scale: Double) -> Double {
         let t = min(max(year, 1), Self.maxYears) - 1, b = PriceScenario.base.index
-        return scale * (net[b][t] - riskShare * revenue[b][t] - riskCost) - fixedCost[t]
+        return scale * (net[b][t] - expectedLoss(t, b)) - fixedCost[t]
     }
 
     /// Operating cash in one year (1…horizon) at base price after expected losses and re-investment,
     /// before financing and hired labour: a part per scale unit and a fixed part.
     public func riskAdjustedCash(inYear year: Int) -> (perScale: Double, fixed: Double) {
         let t = min(max(year, 1), horizon) - 1, b = PriceScenario.base.index
-        return (net[b][t] - riskShare * revenue[b][t] - riskCost - reinvestPerScale[t], fixedCost[t] + reinvestFixed[t])
+        return (net[b][t] - expectedLoss(t, b) - reinvestPerScale[t], fixedCost[t] + reinvestFixed[t])
     }
 
     /// Average yearly income at maturity at one price scenario, after expected hazard losses, before financing.
     public func riskAdjustedIncome(at scale: Double, hiredCost: Double, scenario: PriceScenario) -> Double {
         let mature = (matureYear - 1)..<horizon
         let s = scenario.index
-        let margin = mature.reduce(0) { $0 + net[s][$1] - riskShare * revenue[s][$1] - riskCost } / Double(mature.count)
+        let margin = mature.reduce(0) { $0 + net[s][$1] - expectedLoss($1, s) } / Double(mature.count)
         return scale * margin - matureFixed - hiredCost
     }
 
@@ -259,7 +262,7 @@ public final class UnitEconomics: Sendable {
         return (0..<horizon).map { t in
             let margin = net[b][t] + perScaleCost[t]
             var cash = scale * (priceFactor * margin - perScaleCost[t]) - fixedCost[t] - reinvestment(at: scale, year: t + 1)
-            cash -= (t + 1 == badYear ? badYearLoss : riskShare) * scale * priceFactor * revenue[b][t] + scale * riskCost
+            cash -= (t + 1 == badYear ? badYearLoss : hazards.lossShare[t]) * scale * priceFactor * revenue[b][t] + scale * hazards.replant[t]
             return cash
         }
     }
@@ -272,7 +275,7 @@ public final class UnitEconomics: Sendable {
         flow[0] = -investment(at: scale)
         for t in 0..<horizon {
             var cash = scale * net[s][t] - fixedCost[t] - reinvestment(at: scale, year: t + 1)
-            if riskAdjusted { cash -= scale * (riskShare * revenue[s][t] + riskCost) }
+            if riskAdjusted { cash -= scale * expectedLoss(t, s) }
             flow[t + 1] = cash
         }
         return flow
@@ -308,7 +311,10 @@ public final class UnitEconomics: Sendable {
     }
 
     /// Average yearly income per scale unit at maturity, risk-adjusted, base price — what keeping it earns.
-    public var keepingIncome: Double { matureNet - riskShare * matureRevenue - riskCost }
+    public var keepingIncome: Double { matureNet - matureLoss }
+
+    /// Expected hazard loss per scale unit in year t + 1 at price scenario s: lost revenue and replanting.
+    private func expectedLoss(_ t: Int, _ s: Int) -> Double { hazards.lossShare[t] * revenue[s][t] + hazards.replant[t] }
 }
 
 extension PriceScenario {

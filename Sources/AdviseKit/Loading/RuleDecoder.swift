@@ -44,6 +44,11 @@ struct RuleDecoder {
                         context.error("figure.range", .ruleLasts, at: f.figure.provenance.location)
                     }
                 }
+                let from = map.optional("from_year").flatMap { context.integer($0) } ?? 1
+                let to = map.optional("to_year").flatMap { context.integer($0) }
+                if from >= 1, (to ?? from) >= from { (risk.fromYear, risk.toYear) = (from, to) } else {
+                    context.error("figure.range", .costYears, at: node.location)
+                }
                 if let n = map.optional("replant"), let cost = scaled.amount(n, per: []) {
                     if cost.fixed != 0 {
                         context.error("unit.mismatch", .ruleReplant, at: cost.provenance.location)

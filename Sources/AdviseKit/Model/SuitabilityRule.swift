@@ -60,7 +60,8 @@ public struct Adjustment: Sendable {
 }
 
 /// A hazard: in a year with probability `likelihood`, `loss` of the revenue is lost — for `lasts` years
-/// when it kills trees or stock, with a replanting cost.
+/// when it kills trees or stock, with a replanting cost. A hazard may strike only in some years (a course
+/// not finished or a job not found happens at the start, once).
 public struct Risk: Sendable {
     /// `flood`, `salinity`, `storm`, … Hazards of the same name strike together (one flood hits every
     /// model on the farm).
@@ -74,9 +75,10 @@ public struct Risk: Sendable {
     public var lasts: Int = 1
     /// Replanting or restocking cost per scale unit when it strikes, VND.
     public var replantPerScale: Double = 0
+    /// The first and last years (1-based, from the investment) in which it can strike; nil: to the end.
+    public var fromYear: Int = 1
+    public var toYear: Int?
 
-    /// Expected fraction of revenue lost per year.
-    public var expectedLoss: Double { likelihood * loss * Double(lasts) }
-    /// Expected replanting cost per scale unit per year.
-    public var expectedReplant: Double { likelihood * replantPerScale }
+    /// Whether it can strike in `year` (1-based).
+    public func strikes(inYear year: Int) -> Bool { year >= fromYear && (toYear.map { year <= $0 } ?? true) }
 }

@@ -119,7 +119,7 @@ public struct ReferenceRenderer: Sendable {
             let figures: String = switch r.effect {
             case let .mitigation(item): "\(item.name.en): \(item.provenance.written ?? "") — \(provenance(item.provenance))"
             case let .risk(risk):
-                "\(risk.hazard): \(risk.provenance.written ?? "")\(risk.lasts > 1 ? ", for \(risk.lasts) years" : "")\(risk.replantPerScale > 0 ? ", then replanting" : "") — \(provenance(risk.provenance))"
+                "\(risk.hazard): \(risk.provenance.written ?? "")\(risk.lasts > 1 ? ", for \(risk.lasts) years" : "")\(risk.fromYear > 1 || risk.toYear != nil ? " (strikes in years \(risk.fromYear)–\(risk.toYear.map(String.init) ?? "…"))" : "")\(risk.replantPerScale > 0 ? ", then replanting" : "") — \(provenance(risk.provenance))"
             case let .adjust(a): "\(a.provenance.written ?? "") — \(provenance(a.provenance))"
             case .unsuitable, .warning: ""
             }

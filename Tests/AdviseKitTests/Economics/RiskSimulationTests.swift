@@ -114,10 +114,49 @@ import Testing
         var outcome = RuleOutcome(model, key: RuleOutcome.key(model, DenseFacts(values: [Double](repeating: 0, count: HouseholdFact.allCases.count), known: 0)))
         outcome.risks = [Risk(hazard: "salinity", likelihood: 0.1, loss: 1, provenance: Self.provenance, lasts: 3, replantPerScale: 20)]
         let e = UnitEconomics(model: model, outcome: outcome, horizon: 3, discountRate: 0)
-        #expect(abs(e.riskShare - 0.3) < 1e-12)
-        #expect(abs(e.riskCost - 2) < 1e-12)
-        // Mature: revenue 100/m², 20 % share → net 80; less 30 % of revenue and 2 of replanting.
-        #expect(abs(e.riskAdjustedIncome(at: 1, hiredCost: 0) - (80 - 30 - 2) + 50) < 1e-9)
+        // A strike in any of the last three years costs the year (at most once): 1 − 0.9^k, k years back.
+        let share = [0.1, 0.19, 0.271, 0.271]
+        for (t, expected) in share.enumerated() {
+            #expect(abs(e.hazards.lossShare[t] - expected) < 1e-12)
+            #expect(abs(e.hazards.replant[t] - 2) < 1e-12)
+        }
+        // Mature from year 2: revenue 100/m², 20 % share → net 80; less the share of revenue and 2 of replanting.
+        #expect(e.matureYear == 2)
+        let mean = (share[1] + share[2]) / 2
+        #expect(abs(e.riskAdjustedIncome(at: 1, hiredCost: 0) - (80 - 100 * mean - 2) + 50) < 1e-9)
+    }
+
+    /// Overlapping hazards — two nested risks of one name, a tree-killing one lasting three years that can
+    /// strike in the same years, and one that strikes only in the first year — lose at most a year's revenue;
+    /// the deterministic expectation (``HazardExpectation``) is the mean of the odds' draws, year by year.
+    @Test func overlappingHazardsLoseAtMostAYearAndTheirExpectationIsTheMeanOfTheDraws() throws {
+        let rules = try #require(Self.tiny)
+        let model = rules.models[0]
+        var outcome = RuleOutcome(model, key: RuleOutcome.key(model, DenseFacts(values: [Double](repeating: 0, count: HouseholdFact.allCases.count), known: 0)))
+        outcome.risks = [Risk(hazard: "flood", likelihood: 0.3, loss: 0.6, provenance: Self.provenance),
+                         Risk(hazard: "flood", likelihood: 0.1, loss: 0.7, provenance: Self.provenance, lasts: 3, replantPerScale: 5),
+                         Risk(hazard: "salinity", likelihood: 0.25, loss: 0.5, provenance: Self.provenance, lasts: 2),
+                         Risk(hazard: "start", likelihood: 0.4, loss: 0.9, provenance: Self.provenance, lasts: 2, fromYear: 1, toYear: 1)]
+        let e = UnitEconomics(model: model, outcome: outcome, horizon: 3, discountRate: 0)
+        let share = e.hazards.lossShare
+        #expect(share.allSatisfy { $0 >= 0 && $0 <= 1 })
+        // Year 4 on: the start hazard has passed; the sum of the risks' expectations (0.18 + 0.21 + 0.25) is
+        // more than the capped expectation.
+        #expect(share[3] < 0.3 * 0.6 + 0.1 * 0.7 * 3 + 0.25 * 0.5 * 2)
+        #expect(share[0] > share[5], "the start hazard costs the first years")
+        let draws = 40_000
+        let simulation = RiskSimulation(options: .init(draws: draws, seed: 11),
+                                        markets: try #require(MarketModel(markets: [], correlations: [])), economics: [e])
+        let cash = try #require(simulation.deviation(e)).cash
+        for t in 0..<3 {
+            let mean = (0..<draws).reduce(0) { $0 + cash[$1 * 3 + t] } / Double(draws)
+            let spread = ((0..<draws).reduce(0) { $0 + pow(cash[$1 * 3 + t] - mean, 2) } / Double(draws)).squareRoot()
+            #expect(abs(mean) < 4 * spread / Double(draws).squareRoot(), "year \(t + 1): mean deviation \(mean)")
+        }
+        let value = try #require(simulation.deviation(e)).value
+        let mean = value.reduce(0, +) / Double(draws)
+        let spread = (value.reduce(0) { $0 + pow($1 - mean, 2) } / Double(draws)).squareRoot()
+        #expect(abs(mean) < 4 * spread / Double(draws).squareRoot(), "the mean of the draws is the risk-adjusted value")
     }
 
     @Test func rankingByDownsideFollowsTheTenthPercentile() throws {
