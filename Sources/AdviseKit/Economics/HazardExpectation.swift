@@ -26,7 +26,7 @@ public struct HazardExpectation: Sendable, Equatable {
             for hazard in hazards {
                 let own = risks.filter { $0.hazard == hazard }
                 let first = own.map { max($0.fromYear, year - $0.lasts + 1) }.min() ?? year
-                for strike in max(1, first)...year {
+                for strike in stride(from: max(1, first), through: year, by: 1) {
                     // The risks of this hazard whose strike in `strike` still costs in `year`, by likelihood.
                     let reaching = own.filter { $0.strikes(inYear: strike) && strike + $0.lasts > year }
                         .sorted { $0.likelihood < $1.likelihood }

@@ -56,6 +56,9 @@ public struct Projection: Sendable {
     public var matureRevenue: Double
     /// First year with revenue, nil when none within the horizon.
     public var firstIncomeYear: Int?
+    /// The income by phase when what earns changes over the years (work abroad, then after return); empty
+    /// when one income describes it. Computed when asked (renderers), not for every projection tried.
+    public var incomePhases: [IncomePhase] { IncomePhase.phases(parts, horizon: riskAdjustedCashFlow.count - 1, hiredCost: labour.hiredCost) }
     /// The labour taken a year: days, hired days and their cost, the family's days and their value.
     public var labour: LabourCost
     public var labourDays: Double { labour.days }

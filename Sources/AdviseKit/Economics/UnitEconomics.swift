@@ -50,6 +50,8 @@ public final class UnitEconomics: Sendable {
     /// Each output's market (nil: a steady price), and per scale unit by year 1…maxYears at base price its
     /// revenue and the share of it kept after revenue-linked costs: what a price path moves.
     public let outputMarkets: [String?]
+    /// Each output's name (what a phase of income is called).
+    public let outputNames: [LocalizedText]
     let outputRevenue: [[Double]], outputKept: [[Double]]
     /// Share of revenue lost in a bad year, when every hazard the rules expect strikes (at most all of it).
     public let badYearLoss: Double
@@ -112,6 +114,7 @@ public final class UnitEconomics: Sendable {
         let share = hazards.lossShare, replant = hazards.replant
         risks = outcome.risks
         outputMarkets = model.outputs.map(\.market)
+        outputNames = model.outputs.map(\.name)
         badYearLoss = min(1, outcome.risks.reduce(0) { $0 + $1.loss })
         self.horizon = horizon
         let life = min(years, max(1, Int((model.lifeYears?.value ?? Double(horizon)).rounded())))
@@ -280,6 +283,9 @@ public final class UnitEconomics: Sendable {
         }
         return flow
     }
+
+    /// Whether output `o` earns in `year` (1…maxYears) at base price.
+    func earns(_ o: Int, inYear year: Int) -> Bool { outputRevenue[o][min(max(year, 1), Self.maxYears) - 1] > 0 }
 
     /// Investment at a scale.
     public func investment(at scale: Double) -> Double { investFixed + investPerScale * scale }

@@ -23,6 +23,9 @@ struct AnswerKey: Equatable {
         self.rank = rank
     }
 
+    /// A bit of ``known`` past every fact's: the labour count was the rule set's default, not given.
+    static let labourAssumed: FactMask = 1 << 31
+
     /// The key's hash, unseeded (``HashIndex``); the ranking, the same for a whole batch, is left out.
     var hash64: UInt64 {
         var mixed = (tail + 0).bitPattern &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(known) << 8 ^ (plans ? 1 : 0)

@@ -245,7 +245,9 @@ public struct Evaluator: Sendable {
     /// `cache` while there is room (``answer(_:rankBy:plans:cache:)``).
     func rowAnswer(_ household: Household, rankBy: RankBy, plans: Bool, cache: EvaluationCache) -> RowAnswer? {
         let facts = facts(household)
-        let key = AnswerKey(facts, deciding: deciding(facts), plans: plans, rank: rankBy)
+        var key = AnswerKey(facts, deciding: deciding(facts), plans: plans, rank: rankBy)
+        // The workers a plan may send away depend on whether the count was given (``workersFree(_:)``).
+        if household.assumed.contains(.labour) { key.known |= AnswerKey.labourAssumed }
         if let known = cache.answer(key) { return known }
         let context = context(household, facts: facts, cache: cache)
         var answer: RowAnswer?
@@ -669,9 +671,12 @@ public struct Evaluator: Sendable {
     }
 
     /// The working members a household can send away from the farm: all of them when it has no land; one
-    /// fewer when it has land, which keeps a member at home to work it (its current use or the plan's models).
+    /// fewer when it has land, which keeps a member at home to work it (its current use or the plan's models)
+    /// — and none when it has land and did not say how many work: nobody is planned away from a family's
+    /// land on the rule set's assumed count.
     static func workersFree(_ household: Household) -> Double {
-        max(0, household.labour - (household.landM2 > 0 ? 1 : 0))
+        guard household.landM2 > 0 else { return max(0, household.labour) }
+        return household.assumed.contains(.labour) ? 0 : max(0, household.labour - 1)
     }
 
     /// Orders candidates: suitable before unsuitable, then by the metric, then by risk-adjusted NPV, then

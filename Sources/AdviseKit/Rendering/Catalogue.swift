@@ -8,7 +8,7 @@ public enum Catalogue {
         case ruleset, household, land, capital, notGiven, flood, salinity, labour
         case members, currentUse, loanCategory, assumedNote, recommendation, noRecommendation, rank, model
         case verdict, scale, investment, incomePerYear, riskNPV, firstIncome, payback, millionsHeader
-        case capitalGap, loan, loanTerms, netIncome, afterRisk, perMember, abovePoverty, belowPoverty
+        case capitalGap, loan, loanTerms, netIncome, incomePhases, phaseYears, perYear, afterRisk, perMember, abovePoverty, belowPoverty
         case cashFlow, lowPoint, paybackIn, noPayback, reasons, trace, scalesTried, year
         case workers, labourDays, perLabourDay, priceBands, skipped, verdictRecommended, verdictConditional, verdictUnsuitable
         case congNote, fired, when, override, notFired, rankedBy, priceLow, priceBase
@@ -145,6 +145,16 @@ public enum Catalogue {
         case ..<0.15: text(.chanceAboutOne, language)
         default: format(.chanceAbout, language, String(Int((p * 10).rounded())))
         }
+    }
+
+    /// A plan's or option's income by phase, in one line: "years 1–3 (Money sent home) 145 triệu ₫/year; …".
+    public static func phases(_ phases: [IncomePhase], _ language: Language) -> String {
+        phases.map { phase in
+            let years = phase.fromYear == phase.toYear ? "\(text(.year, language)) \(phase.fromYear)"
+                : format(.phaseYears, language, String(phase.fromYear), String(phase.toYear))
+            let what = phase.outputs.isEmpty ? "—" : phase.outputs.map { $0(language) }.joined(separator: ", ")
+            return "\(years) (\(what)) \(NumberFormat.moneyProse(phase.riskAdjustedIncome, language))\(text(.perYear, language))"
+        }.joined(separator: "; ")
     }
 
     /// The odds of an option or plan in sentences: the spread of its value, the chance of a loss, of a

@@ -88,6 +88,7 @@ public struct JSONRenderer: Sendable {
             ("loan_shortfall_years", .array(p.loanShortfallYears.map { .int(Int64($0)) })),
             ("annual_net_income_vnd", .vnd(p.annualNetIncome)),
             ("risk_adjusted_income_vnd", .vnd(p.riskAdjustedIncome)),
+            ("income_phases", phases(p.projection)),
             ("npv_vnd", .vnd(p.npv)),
             ("risk_adjusted_npv_vnd", .vnd(p.riskAdjustedNPV)),
         ] + value(p.projection, p.risk, advice) + [
@@ -139,6 +140,7 @@ public struct JSONRenderer: Sendable {
             ("annual_net_income_vnd", .vnd(p.annualNetIncome)),
             ("expected_loss_vnd", .vnd(p.expectedLoss)),
             ("risk_adjusted_income_vnd", .vnd(p.riskAdjustedIncome)),
+            ("income_phases", phases(p)),
             ("npv_vnd", .vnd(p.npv)),
             ("risk_adjusted_npv_vnd", .vnd(p.riskAdjustedNPV)),
         ] + value(p, o.risk, advice) + [
@@ -179,6 +181,15 @@ public struct JSONRenderer: Sendable {
     }
 
     /// The loan of a projection: `{programme, amount_vnd, rate, term_months}` or null.
+    /// The income by phase (empty when one income describes it).
+    private func phases(_ p: Projection) -> JSONValue {
+        .array(p.incomePhases.map { phase in
+            .object([("from_year", .int(Int64(phase.fromYear))), ("to_year", .int(Int64(phase.toYear))),
+                     ("outputs", .array(phase.outputs.map { .string($0(language)) })),
+                     ("risk_adjusted_income_vnd", .vnd(phase.riskAdjustedIncome))])
+        })
+    }
+
     private func loan(_ p: Projection) -> JSONValue {
         .optional(p.loan) { loan in
             .object([("programme", .string(p.programme?.id ?? "")), ("amount_vnd", .vnd(loan.amount)),

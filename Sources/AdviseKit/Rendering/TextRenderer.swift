@@ -145,6 +145,9 @@ public struct TextRenderer: Sendable {
             out.append(line)
         }
         out.append("   \(t(.netIncome)): \(m(p.annualNetIncome)); \(t(.afterRisk)) \(m(p.riskAdjustedIncome)); \(t(.perMember)) \(m(o.incomePerMemberMonth))\(t(.perMonth)) (\(o.abovePovertyLine ? t(.abovePoverty) : t(.belowPoverty)) \(o.povertyYear): \(m(o.povertyLineMonth)))")
+        if !p.incomePhases.isEmpty {
+            out.append("   \(t(.incomePhases)): " + Catalogue.phases(p.incomePhases, language))
+        }
         let labour = "   \(t(.labourDays)): \(NumberFormat.grouped(p.labourDays, language)) \(t(.daysPerYear))"
         out.append(labour + (o.incomePerLabourDay.map { "; \(m($0)) \(t(.perLabourDay))" } ?? ""))
         let flows = (p.cashFlow[.base] ?? []).enumerated().map { "\($0.offset): \(NumberFormat.short($0.element / 1e6, places: 1, language))" }

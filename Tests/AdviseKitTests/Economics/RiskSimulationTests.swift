@@ -136,7 +136,8 @@ import Testing
         outcome.risks = [Risk(hazard: "flood", likelihood: 0.3, loss: 0.6, provenance: Self.provenance),
                          Risk(hazard: "flood", likelihood: 0.1, loss: 0.7, provenance: Self.provenance, lasts: 3, replantPerScale: 5),
                          Risk(hazard: "salinity", likelihood: 0.25, loss: 0.5, provenance: Self.provenance, lasts: 2),
-                         Risk(hazard: "start", likelihood: 0.4, loss: 0.9, provenance: Self.provenance, lasts: 2, fromYear: 1, toYear: 1)]
+                         Risk(hazard: "start", likelihood: 0.4, loss: 0.9, provenance: Self.provenance, lasts: 2, fromYear: 1, toYear: 1),
+                         Risk(hazard: "return", likelihood: 0.5, loss: 0.3, provenance: Self.provenance, fromYear: 3, toYear: 3)]
         let e = UnitEconomics(model: model, outcome: outcome, horizon: 3, discountRate: 0)
         let share = e.hazards.lossShare
         #expect(share.allSatisfy { $0 >= 0 && $0 <= 1 })

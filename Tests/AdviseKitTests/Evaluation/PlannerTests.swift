@@ -146,7 +146,7 @@ import Testing
         let household = try Fixtures.household([.landM2: "7000", .capitalVND: "300tr", .labour: "3"])
         let evaluator = Evaluator(ruleSet: Fixtures.ruleSet)
         var ruleSet = Fixtures.ruleSet
-        ruleSet.models.removeAll { $0.id == "goat-raising" || $0.id == "garden-pond-barn" || $0.id == "greenhouse-vegetables" }
+        ruleSet.models.removeAll { $0.id == "goat-raising" || $0.id == "garden-pond-barn" || $0.id == "greenhouse-vegetables" || $0.role == .pathway }
         let plan = try #require(Evaluator(ruleSet: ruleSet).plan(household))
         #expect(plan.components.contains { $0.intercrop?.id == "coconut-with-pomelo" })
         #expect(evaluator.plan(household) != nil)
