@@ -47,6 +47,8 @@ public struct CoverageReport: Sendable {
         var gaps: [Gap] = []
         var fired: Set<String> = []
         var best: [String: Int] = Dictionary(uniqueKeysWithValues: ruleSet.models.map { ($0.id, 0) })
+        // Workers, members and other income are the rule set's defaults, as for a household that did not say
+        // (so no member is planned away from its land).
         let labour = Double(s.defaults[.labour] ?? "2") ?? 2, members = Double(s.defaults[.members] ?? "4") ?? 4
         for land in s.coverage.landM2 {
             for capital in s.coverage.capitalVND {
@@ -55,7 +57,8 @@ public struct CoverageReport: Sendable {
                         for use in levels("current_use") {
                             for category in levels("loan_category") {
                                 let h = Household(landM2: land, capitalVND: capital, flood: flood, salinity: salinity, labour: labour,
-                                                  members: members, currentUse: use, loanCategory: category)
+                                                  members: members, currentUse: use, loanCategory: category,
+                                                  assumed: [.labour, .members, .otherIncomeVND])
                                 let advice = evaluator.advise(h, plans: plans, cache: cache)
                                 profiles += 1
                                 for o in advice.options {

@@ -90,6 +90,25 @@ import Testing
         #expect(roles == [.pathway, .conversion], "\(plan.modelIDs)")
     }
 
+    /// Nobody is planned away from a family's land on the rule set's assumed labour count; a landless household
+    /// (nothing else to do) and one that says how many work are. The batch's memo keeps the two apart.
+    @Test func nobodyIsSentAwayFromTheLandOnAnAssumedCount() throws {
+        let evaluator = Evaluator(ruleSet: Fixtures.ruleSet)
+        func pathways(_ values: [HouseholdFact: String]) throws -> Int {
+            let advice = evaluator.advise(try Fixtures.household(values), plans: true)
+            return (advice.recommendedPlan?.components ?? []).filter { $0.models.contains { $0.role == .pathway } }.count
+        }
+        let assumed = try Fixtures.household([.landM2: "800", .capitalVND: "20tr", .loanCategory: "poor"])
+        #expect(assumed.assumed.contains(.labour) && assumed.labour == 2)
+        #expect(try pathways([.landM2: "800", .capitalVND: "20tr", .loanCategory: "poor"]) == 0)
+        #expect(try pathways([.landM2: "800", .capitalVND: "20tr", .loanCategory: "poor", .labour: "2"]) == 1)
+        #expect(try pathways([.landM2: "0", .capitalVND: "20tr", .loanCategory: "poor"]) == 1)
+        let cache = EvaluationCache()
+        let given = try Fixtures.household([.landM2: "800", .capitalVND: "20tr", .loanCategory: "poor", .labour: "2"])
+        let first = evaluator.answer(assumed, plans: true, cache: cache), second = evaluator.answer(given, plans: true, cache: cache)
+        #expect(first?.model != second?.model, "\(first?.model ?? "-") / \(second?.model ?? "-")")
+    }
+
     @Test func aHouseholdNewToGoatsStartsWithTheStarterHerd() throws {
         let evaluator = Evaluator(ruleSet: Fixtures.ruleSet)
         let goats = try #require(Fixtures.ruleSet.model("goat-raising"))
