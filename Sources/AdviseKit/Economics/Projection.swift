@@ -36,10 +36,20 @@ public struct Projection: Sendable {
     public var financing: Financing
     /// Investment beyond own capital and any grant; nil when capital is not known.
     public var capitalGap: Double? { financing.gap }
-    /// The loan taken to cover the gap, if any.
-    public var loan: LoanSchedule? { financing.loan }
+    /// The loan taken to cover the gap, if any: the household's, else the working member's own.
+    public var loan: LoanSchedule? { financing.loan ?? financing.workerLoan }
     /// The loan programme lending it.
-    public var programme: LoanProgramme? { financing.programme }
+    public var programme: LoanProgramme? { financing.loan != nil ? financing.programme : financing.workerProgramme }
+    /// Every loan with its programme: the household's, then a working member's own beside it.
+    public var loans: [(schedule: LoanSchedule, programme: LoanProgramme)] {
+        [(financing.loan, financing.programme), (financing.workerLoan, financing.workerProgramme)].compactMap { pair in
+            pair.0.flatMap { loan in pair.1.map { (loan, $0) } }
+        }
+    }
+    /// The programmes lending, their ids joined with `+` (a batch's `loan_programme`), nil without a loan.
+    public var programmeIDs: String? { loans.isEmpty ? nil : loans.map(\.programme.id).joined(separator: "+") }
+    /// What is borrowed in all, nil without a loan.
+    public var loanTotal: Double? { loans.isEmpty ? nil : loans.reduce(0) { $0 + $1.schedule.amount } }
     /// Household cash flow (years 0…horizon) at each price, financing and re-investment included.
     public var cashFlow: [PriceScenario: [Double]]
     /// Base-price cash flow after expected hazard losses.
@@ -117,6 +127,12 @@ public struct Projection: Sendable {
             grants.first { $0.eligibility.finances(models, role: role) }
         }
 
+        /// The cheapest programme open to the household that lends for this work away and not for any purpose:
+        /// the working member's own loan (a work-abroad loan), which a plan can take beside the household's.
+        public func workerProgramme(for models: [String]) -> LoanProgramme? {
+            loans.first { $0.eligibility.finances(models, role: .pathway) && !$0.eligibility.finances(nil, role: nil) }
+        }
+
         /// The largest loan open for these models of a role (nil: only programmes for any model), VND.
         public func loanCeiling(for models: [String]?, role: Role? = .conversion) -> Double {
             var most = 0.0
@@ -134,6 +150,12 @@ public struct Projection: Sendable {
         public var gap: Double?
         public var loan: LoanSchedule?
         public var programme: LoanProgramme?
+        /// A plan's working member's own loan for the work away (a work-abroad loan is the worker's, against
+        /// the worker's contract: Decree 338/2025), beside the household's loan for the farm.
+        public var workerLoan: LoanSchedule?
+        public var workerProgramme: LoanProgramme?
+        /// Both loans' schedules.
+        public var schedules: [LoanSchedule] { [loan, workerLoan].compactMap { $0 } }
     }
 
     /// Projects one model at `scale` (an option: a plan with one part), with no baseline.
@@ -149,8 +171,7 @@ public struct Projection: Sendable {
         self.parts = parts
         items = parts.flatMap { p in p.economics.items.map { ($0.id, $0.name, $0.cost(at: p.scale)) } }
         investment = parts.reduce(0) { $0 + $1.economics.investment(at: $1.scale) }
-        financing = Self.financing(investment: investment, models: parts.map(\.economics.modelID),
-                                   role: Self.role(of: parts), r, ceiling: ceiling)
+        financing = Self.financing(parts: parts, investment: investment, r, ceiling: ceiling)
         labour = r.labour(parts.reduce(0) { $0 + $1.economics.labour(at: $1.scale) })
         let hired = labour.hiredCost
         func sum(_ f: (Part) -> [Double]) -> [Double] {
@@ -158,15 +179,15 @@ public struct Projection: Sendable {
                 for (t, v) in f(part).enumerated() { acc[t] += v }
             }
         }
-        let loan = financing.loan, grant = financing.grantAmount
+        let loans = financing.schedules, grant = financing.grantAmount
         var flows: [PriceScenario: [Double]] = [:]
         for scenario in PriceScenario.allCases {
             flows[scenario] = Self.householdFlow(sum { $0.economics.projectFlow(at: $0.scale, scenario: scenario, riskAdjusted: false) },
-                                                 hiredCost: hired, loan: loan, grant: grant)
+                                                 hiredCost: hired, loans: loans, grant: grant)
         }
         cashFlow = flows
         let riskFlow = Self.householdFlow(sum { $0.economics.projectFlow(at: $0.scale, scenario: .base, riskAdjusted: true) },
-                                          hiredCost: hired, loan: loan, grant: grant)
+                                          hiredCost: hired, loans: loans, grant: grant)
         riskAdjustedCashFlow = riskFlow
         annualNetIncome = parts.reduce(0) { $0 + $1.economics.annualNetIncome(at: $1.scale, hiredCost: 0) } - hired
         riskAdjustedIncome = parts.reduce(0) { $0 + $1.economics.riskAdjustedIncome(at: $1.scale, hiredCost: 0) } - hired
@@ -181,11 +202,10 @@ public struct Projection: Sendable {
         baselineNPV = parts.reduce(0) { $0 + $1.baselineValue }
         baselineIncome = parts.reduce(0) { $0 + $1.baselineIncome }
         household = CashFlowMetrics(riskFlow, discountRate: r.valuation.discountRate)
-        // The loan is serviceable when, over its term, the farm earns its instalments.
-        if let loan {
-            let payments = loan.payments(horizon: horizon)
-            let term = min(loan.years, horizon)
-            let owed = payments.prefix(term).reduce(0) { $0 + $1.interest + $1.principal }
+        // The loans are serviceable when, over their term, the farm earns their instalments.
+        if !loans.isEmpty {
+            let term = min(loans.map(\.years).max() ?? 1, horizon)
+            let owed = loans.reduce(0) { $0 + $1.payments(horizon: horizon).prefix(term).reduce(0) { $0 + $1.interest + $1.principal } }
             let earned = riskFlow[1...max(1, term)].reduce(0, +) + owed
             loanServiceable = earned >= owed
             loanShortfallYears = (1...max(1, term)).filter { riskFlow[$0] < 0 }
@@ -204,11 +224,11 @@ public struct Projection: Sendable {
     /// The household's cash flow from the project's: the loan and any grant received in year 0, hired
     /// labour and the loan's instalments paid in years 1…horizon. The one place financing and labour meet
     /// the cash flow.
-    public static func householdFlow(_ project: [Double], hiredCost: Double, loan: LoanSchedule?, grant: Double = 0) -> [Double] {
-        let payments = loan?.payments(horizon: max(1, project.count - 1))
+    public static func householdFlow(_ project: [Double], hiredCost: Double, loans: [LoanSchedule], grant: Double = 0) -> [Double] {
+        let payments = loans.map { $0.payments(horizon: max(1, project.count - 1)) }
         return project.enumerated().map { t, v in
-            guard t > 0 else { return v + (loan?.amount ?? 0) + grant }
-            return v - hiredCost - (payments.map { $0[t - 1].interest + $0[t - 1].principal } ?? 0)
+            guard t > 0 else { return v + loans.reduce(0) { $0 + $1.amount } + grant }
+            return v - hiredCost - payments.reduce(0) { $0 + $1[t - 1].interest + $1[t - 1].principal }
         }
     }
 
@@ -217,15 +237,42 @@ public struct Projection: Sendable {
     /// that closes it, else by the one that lends most.
     /// - Parameter ceiling: a lower loan ceiling than the programmes' (a household's own limit), if any.
     static func financing(investment: Double, models: [String], role: Role? = .conversion, _ r: Resources, ceiling: Double? = nil) -> Financing {
+        financing(investment: investment, models: models, role: role, away: nil, r, ceiling: ceiling)
+    }
+
+    /// The financing of `parts`: a plan of farm models beside work away borrows for the farm from a programme
+    /// for any purpose, and the working member borrows for the work away from its own programme (the
+    /// worker's loan, up to that work's investment); capital and any grant go first.
+    static func financing(parts: [Part], investment: Double, _ r: Resources, ceiling: Double? = nil) -> Financing {
+        let role = role(of: parts)
+        let away = role == nil ? parts.filter { $0.economics.role == .pathway } : []
+        let awayModels = away.map(\.economics.modelID), awayInvestment = away.reduce(0) { $0 + $1.economics.investment(at: $1.scale) }
+        return financing(investment: investment, models: parts.map(\.economics.modelID), role: role,
+                         away: away.isEmpty ? nil : (awayModels, awayInvestment), r, ceiling: ceiling)
+    }
+
+    private static func financing(investment: Double, models: [String], role: Role?, away: (models: [String], investment: Double)?,
+                                  _ r: Resources, ceiling: Double?) -> Financing {
         let grant = r.grant(for: models, role: role)
         let grantAmount = grant?.amount(towards: investment) ?? 0
         var result = Financing(grant: grantAmount > 0 ? grant : nil, grantAmount: grantAmount, gap: nil, loan: nil, programme: nil)
         guard let capital = r.capital else { return result }
         let gap = max(0, investment - grantAmount - capital)
         result.gap = gap
+        var left = gap, cap = ceiling ?? .infinity
+        // The working member's own loan first (it lends for nothing else), within the work's investment.
+        if let away, left > 0.5, let own = r.workerProgramme(for: away.models) {
+            let amount = min(left, away.investment, own.ceiling.value, cap)
+            if amount > 0.5 {
+                result.workerLoan = LoanSchedule(amount: amount, rate: own.rate.value, termMonths: own.termMonths)
+                result.workerProgramme = own
+                left -= amount
+                cap -= amount
+            }
+        }
         let open = r.loans.filter { $0.eligibility.finances(models, role: role) }
-        guard gap > 0.5, let p = open.first(where: { $0.ceiling.value >= gap }) ?? open.max(by: { $0.ceiling.value < $1.ceiling.value }) else { return result }
-        result.loan = LoanSchedule(amount: min(gap, p.ceiling.value, ceiling ?? .infinity), rate: p.rate.value, termMonths: p.termMonths)
+        guard left > 0.5, cap > 0.5, let p = open.first(where: { $0.ceiling.value >= left }) ?? open.max(by: { $0.ceiling.value < $1.ceiling.value }) else { return result }
+        result.loan = LoanSchedule(amount: min(left, p.ceiling.value, cap), rate: p.rate.value, termMonths: p.termMonths)
         result.programme = p
         return result
     }

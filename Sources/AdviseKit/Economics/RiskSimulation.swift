@@ -181,8 +181,9 @@ public struct RiskSimulation {
                                       cash: (UnitEconomics) -> [Double]?) -> Double {
         let n = max(0, draws)
         let horizon = p.riskAdjustedCashFlow.count - 1
-        guard let loan = p.loan, n > 0, horizon > 0 else { return 0 }
-        let term = min(horizon, loan.years)
+        let loans = p.financing.schedules
+        guard !loans.isEmpty, n > 0, horizon > 0 else { return 0 }
+        let term = min(horizon, loans.map(\.years).max() ?? 1)
         let parts = p.parts.compactMap { part in cash(part.economics).map { ($0, part.scale) } }
         // The expected cash of each year, with what is spare beside it, is the same in every draw.
         var expected: [Double] = []

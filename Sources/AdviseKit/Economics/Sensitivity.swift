@@ -31,12 +31,12 @@ public struct Sensitivity: Sendable {
     /// - Parameters:
     ///   - parts: each model's economics and scale.
     ///   - hiredCost: hired labour, VND a year.
-    ///   - loan: the loan, if any; `grant`: a grant received in year 0.
+    ///   - loans: the loans, if any; `grant`: a grant received in year 0.
     ///   - familyValue: what the family's own labour days are valued at, VND a year (charged in the NPV, not the cash).
     ///
     /// The NPV adds the parts' residual value at the base price to every case (the price and the bad year
     /// move the horizon's flows only), so the base case equals the projection's risk-adjusted NPV.
-    public init(parts: [(UnitEconomics, Double)], hiredCost: Double, familyValue: Double = 0, loan: LoanSchedule?, grant: Double = 0, discountRate: Double, badYear: Int) {
+    public init(parts: [(UnitEconomics, Double)], hiredCost: Double, familyValue: Double = 0, loans: [LoanSchedule], grant: Double = 0, discountRate: Double, badYear: Int) {
         let horizon = parts.first?.0.horizon ?? 1
         let k = min(max(1, badYear), horizon)
         self.badYear = k
@@ -49,7 +49,7 @@ public struct Sensitivity: Sendable {
                 for (t, v) in e.operatingCash(at: s, priceFactor: factor, badYear: kind == .badYear ? k : nil).enumerated() { operating[t] += v }
             }
             let project = [-investment] + operating
-            let household = Projection.householdFlow(project, hiredCost: 0, loan: loan, grant: grant)
+            let household = Projection.householdFlow(project, hiredCost: 0, loans: loans, grant: grant)
             let worst = household.indices.dropFirst().min { household[$0] < household[$1] } ?? 1
             let matureYear = parts.map(\.0.matureYear).max() ?? 1
             let income = kind == .badYear ? operating[k - 1] : operating[(matureYear - 1)...].reduce(0, +) / Double(horizon - matureYear + 1)

@@ -139,7 +139,7 @@ public struct Evaluator: Sendable {
     func plan(_ candidates: [Candidate], _ context: HouseholdContext, _ options: PlanOptions) -> Plan? {
         guard let first = planWithin(candidates, context, options) else { return nil }
         // A plan is unsuitable only when the household cannot carry its loan.
-        guard repayment != nil, first.verdict == .unsuitable, let asked = first.loan?.amount else { return first }
+        guard repayment != nil, first.verdict == .unsuitable, let asked = first.projection.loanTotal else { return first }
         let missed = missedInstalments(first.projection, context, landM2: first.landM2)
         var capped = options
         let limited = bestCarried(asked: asked) { cap -> Plan? in
@@ -147,7 +147,7 @@ public struct Evaluator: Sendable {
             return planWithin(candidates, context, capped)
         } carried: { $0.verdict != .unsuitable } value: { $0.projection.gainNPV }
         guard var plan = limited else { return nil }
-        let refused = Reason.Detail.loanLimited(allowedVND: plan.loan?.amount ?? 0, askedVND: asked, missed: missed)
+        let refused = Reason.Detail.loanLimited(allowedVND: plan.projection.loanTotal ?? 0, askedVND: asked, missed: missed)
         plan.notes.insert(LocalizedText { Catalogue.reason(refused, $0) }, at: 0)
         return plan
     }
@@ -168,6 +168,12 @@ public struct Evaluator: Sendable {
             var own = context.money(for: c.model)
             if let cap = options.maxLoanVND { own.loanCeiling = min(own.loanCeiling, cap) }
             planner.pathwayMoney[i] = own
+            if let workerLoan = context.resources.workerProgramme(for: [c.model.id]) {
+                var beside = mixed
+                beside.loanCeiling += min(workerLoan.ceiling.value, c.economics.investment(at: c.grid.maximum))
+                if let cap = options.maxLoanVND { beside.loanCeiling = min(beside.loanCeiling, cap) }
+                planner.mixedMoneyBeside[i] = beside
+            }
         }
         planner.constraints.firstIncomeYear = options.firstIncomeWithinMonths.map { max(1, ($0 + 11) / 12) }
         if let by = options.abovePovertyByYear {
@@ -357,7 +363,7 @@ public struct Evaluator: Sendable {
         let financing = Projection.financing(investment: e.investment(at: c.scale), models: [e.modelID], role: e.role, resources, ceiling: c.loanCap)
         let labour = resources.labour(e.labour(at: c.scale))
         let flow = Projection.householdFlow(e.projectFlow(at: c.scale, scenario: .base, riskAdjusted: true), hiredCost: labour.hiredCost,
-                                            loan: financing.loan, grant: financing.grantAmount)
+                                            loans: financing.schedules, grant: financing.grantAmount)
         let income = e.riskAdjustedIncome(at: c.scale, hiredCost: labour.hiredCost)
         let grid = c.grid
         let row = OptionSummary(
@@ -541,7 +547,7 @@ public struct Evaluator: Sendable {
         let first = candidate(program, outcome, context)
         guard repayment != nil, first.needsLoan else { return first }
         let asking = projection(first, context)
-        guard let asked = asking.loan?.amount, !carries(asking, context, landM2: first.landM2) else { return first }
+        guard let asked = asking.loanTotal, !carries(asking, context, landM2: first.landM2) else { return first }
         // The household cannot carry the loan: the largest scale on the grid, up to the one chosen, whose loan
         // it carries (found by bisection: a smaller scale borrows less). None: no loan at all.
         let grid = first.grid
@@ -745,9 +751,9 @@ public struct Evaluator: Sendable {
         }
         if let refused = c.loanRefused {
             reasons.append(Reason(rule: "loan.limited", effect: "info",
-                                  detail: .loanLimited(allowedVND: projection.loan?.amount ?? 0, askedVND: refused.askedVND, missed: refused.missed), observed: []))
+                                  detail: .loanLimited(allowedVND: projection.loanTotal ?? 0, askedVND: refused.askedVND, missed: refused.missed), observed: []))
         }
-        if let loan = projection.loan, let programme = projection.programme {
+        for (loan, programme) in projection.loans {
             reasons.append(Reason(rule: "loan.needed", effect: "info", detail: .loanNeeded(amountVND: loan.amount, programme: programme.name), observed: []))
         }
         if household.capitalVND == nil {

@@ -37,7 +37,7 @@ public struct OptionSummary: Sendable, Equatable {
     public init(_ advice: ModelAdvice) {
         let p = advice.projection
         self.init(model: advice.model.id, verdict: advice.verdict, areaM2: advice.areaM2, units: advice.units, investment: p.investment,
-                  programme: p.programme?.id, loan: p.loan?.amount, annualNetIncome: p.annualNetIncome, riskAdjustedIncome: p.riskAdjustedIncome,
+                  programme: p.programmeIDs, loan: p.loanTotal, annualNetIncome: p.annualNetIncome, riskAdjustedIncome: p.riskAdjustedIncome,
                   npv: p.npv, riskAdjustedNPV: p.riskAdjustedNPV, gainNPV: p.gainNPV, paybackYear: p.household.paybackYear, firstIncomeYear: p.firstIncomeYear,
                   incomePerMemberMonth: advice.incomePerMemberMonth, abovePovertyLine: advice.abovePovertyLine)
     }
@@ -46,7 +46,7 @@ public struct OptionSummary: Sendable, Equatable {
     /// income per member as ``Evaluator/summary(_:_:)`` finds it, against the line in force then.
     public init(_ plan: Plan, incomePerMemberMonth perMonth: Double, povertyLineMonth: Double) {
         self.init(model: plan.modelIDs.joined(separator: "+"), verdict: plan.verdict, areaM2: plan.landM2, units: nil, investment: plan.investment,
-                  programme: plan.programme?.id, loan: plan.loan?.amount, annualNetIncome: plan.annualNetIncome,
+                  programme: plan.projection.programmeIDs, loan: plan.projection.loanTotal, annualNetIncome: plan.annualNetIncome,
                   riskAdjustedIncome: plan.riskAdjustedIncome, npv: plan.npv, riskAdjustedNPV: plan.riskAdjustedNPV, gainNPV: plan.projection.gainNPV,
                   paybackYear: plan.household.paybackYear, firstIncomeYear: plan.firstIncomeYear, incomePerMemberMonth: perMonth,
                   abovePovertyLine: perMonth >= povertyLineMonth)

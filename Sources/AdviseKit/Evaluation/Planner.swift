@@ -48,6 +48,9 @@ struct Planner {
     var pathwayMoney: [Int: ScaleSearch.Money] = [:]
     /// The money of a plan of farm models beside work away: only loans and grants for any purpose.
     var mixedMoney: ScaleSearch.Money?
+    /// The same beside a given pathway (by model index): with the working member's own loan for it
+    /// (``Projection/Resources/workerProgramme(for:)``), up to its investment.
+    var mixedMoneyBeside: [Int: ScaleSearch.Money] = [:]
     let landM2: Double
     let annuity: Double
     /// The most components in a plan.
@@ -254,11 +257,12 @@ struct Planner {
     /// The same for the items `subset` of `all`.
     func money(_ all: [Item], _ subset: [Int]) -> ScaleSearch.Money {
         if subset.count == 1, all[subset[0]].models.count == 1 { return pathwayMoney[all[subset[0]].models[0]] ?? money }
-        var away = false, farm = false
+        var away: Int?, farm = false
         for index in subset {
-            for model in all[index].models { if models[model].role == .pathway { away = true } else { farm = true } }
+            for model in all[index].models { if models[model].role == .pathway { away = model } else { farm = true } }
         }
-        return away && farm ? mixedMoney ?? money : money
+        guard let away, farm else { return money }
+        return mixedMoneyBeside[away] ?? mixedMoney ?? money
     }
 
     /// The plan's risk-adjusted NPV before financing, over keeping the current use on the land it takes.

@@ -28,7 +28,7 @@ public struct CompareRenderer: Sendable {
         let sens = plan.sensitivity(badYear: badYear, discountRate: discountRate)
         let names = plan.components.map { $0.models.map { $0.name(language) }.joined(separator: " + ") }
         return Line(name: "\(t(.comparePlan)): " + names.joined(separator: " · "), verdict: Catalogue.verdict(plan.verdict, language),
-                    investment: plan.investment, loan: plan.loan?.amount ?? 0, firstIncome: plan.firstIncomeYear, lowPoint: plan.household.lowPoint,
+                    investment: plan.investment, loan: plan.projection.loanTotal ?? 0, firstIncome: plan.firstIncomeYear, lowPoint: plan.household.lowPoint,
                     payback: plan.household.paybackYear, npv: plan.riskAdjustedNPV, incomes: PriceScenario.allCases.map(plan.income),
                     badYear: sens[.badYear]?.income ?? 0, labour: plan.labourDays, sensitivity: sens)
     }
@@ -37,7 +37,7 @@ public struct CompareRenderer: Sendable {
         let sens = o.sensitivity(badYear: badYear, discountRate: discountRate)
         let p = o.projection
         return Line(name: o.model.name(language), verdict: Catalogue.verdict(o.verdict, language), investment: p.investment,
-                    loan: p.loan?.amount ?? 0, firstIncome: p.firstIncomeYear, lowPoint: p.household.lowPoint, payback: p.household.paybackYear,
+                    loan: p.loanTotal ?? 0, firstIncome: p.firstIncomeYear, lowPoint: p.household.lowPoint, payback: p.household.paybackYear,
                     npv: p.riskAdjustedNPV, incomes: PriceScenario.allCases.map(o.income), badYear: sens[.badYear]?.income ?? 0,
                     labour: p.labourDays, sensitivity: sens)
     }

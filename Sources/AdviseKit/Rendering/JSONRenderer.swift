@@ -83,6 +83,7 @@ public struct JSONRenderer: Sendable {
             ("investment_vnd", .vnd(p.investment)),
             ("capital_gap_vnd", .optional(p.capitalGap) { .vnd($0) }),
             ("loan", loan(p.projection)),
+            ("loans", loans(p.projection)),
             ("grant", grant(p.projection)),
             ("loan_serviceable", .bool(p.loanServiceable)),
             ("loan_shortfall_years", .array(p.loanShortfallYears.map { .int(Int64($0)) })),
@@ -136,6 +137,7 @@ public struct JSONRenderer: Sendable {
             ("investment_items", .array(p.items.map { .object([("id", .string($0.id)), ("name", .string($0.name(language))), ("vnd", .vnd($0.vnd))]) })),
             ("capital_gap_vnd", .optional(p.capitalGap) { .vnd($0) }),
             ("loan", loan(p)),
+            ("loans", loans(p)),
             ("grant", grant(p)),
             ("annual_net_income_vnd", .vnd(p.annualNetIncome)),
             ("expected_loss_vnd", .vnd(p.expectedLoss)),
@@ -190,11 +192,17 @@ public struct JSONRenderer: Sendable {
         })
     }
 
+    /// The first loan (`loan`: the household's, else the working member's), null without one.
     private func loan(_ p: Projection) -> JSONValue {
-        .optional(p.loan) { loan in
-            .object([("programme", .string(p.programme?.id ?? "")), ("amount_vnd", .vnd(loan.amount)),
-                     ("rate", .double(loan.rate)), ("term_months", .int(Int64(loan.termMonths)))])
-        }
+        p.loans.first.map { loan($0.schedule, $0.programme) } ?? .null
+    }
+
+    /// Every loan (`loans`): the household's, then a working member's own beside it.
+    private func loans(_ p: Projection) -> JSONValue { .array(p.loans.map { loan($0.schedule, $0.programme) }) }
+
+    private func loan(_ loan: LoanSchedule, _ programme: LoanProgramme) -> JSONValue {
+        .object([("programme", .string(programme.id)), ("amount_vnd", .vnd(loan.amount)),
+                 ("rate", .double(loan.rate)), ("term_months", .int(Int64(loan.termMonths)))])
     }
 
     /// The grant towards a projection's investment: `{programme, amount_vnd}` or null.

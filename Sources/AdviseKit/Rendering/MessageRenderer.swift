@@ -23,7 +23,7 @@ public struct MessageRenderer: Sendable {
         if let r = content.recommendation {
             parts.append(Catalogue.format(.messageChoice, language, land, r.name))
             parts.append(Catalogue.format(.messageInvestment, language, money(r.investment))
-                + (r.loan.map { Catalogue.format(.messageLoan, language, money($0.amount)) } ?? "")
+                + (r.loan.map { Catalogue.format(.messageLoan, language, money($0)) } ?? "")
                 + (r.grantAmount > 0.5 ? Catalogue.format(.messageGrant, language, money(r.grantAmount)) : "") + ".")
             parts.append(Catalogue.format(.messageIncome, language, r.firstIncome.map(String.init) ?? "—", money(r.income)))
             risk = r.caution.map { Catalogue.format(.messageRisk, language, Catalogue.reason($0, language, words: true)) }

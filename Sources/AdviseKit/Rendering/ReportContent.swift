@@ -41,8 +41,10 @@ public struct ReportContent: Sendable {
         public var name: String
         public var summary: String?
         public var investment: Double
-        public var loan: LoanSchedule?
-        public var programme: LoanProgramme?
+        /// Every loan with its programme (the household's, then a working member's own).
+        public var loans: [(schedule: LoanSchedule, programme: LoanProgramme)]
+        /// What is borrowed in all, nil without a loan.
+        public var loan: Double? { loans.isEmpty ? nil : loans.reduce(0) { $0 + $1.schedule.amount } }
         /// The grant towards the investment, and how much it gives (0 without one).
         public var grant: SupportGrant?
         public var grantAmount: Double = 0
@@ -113,7 +115,7 @@ public struct ReportContent: Sendable {
         func pick(_ o: ModelAdvice) -> Pick {
             let p = o.projection
             return Pick(name: "\(o.model.name(language)) — \(scaleText(o.model, o.scale))", summary: o.model.summary(language), investment: p.investment,
-                        loan: p.loan, programme: p.programme, grant: p.financing.grant, grantAmount: p.financing.grantAmount,
+                        loans: p.loans, grant: p.financing.grant, grantAmount: p.financing.grantAmount,
                         capitalKnown: advice.household.capitalVND != nil, firstIncome: p.firstIncomeYear, income: p.riskAdjustedIncome, metrics: p.household,
                         flow: p.riskAdjustedCashFlow, caution: caution(o), lowFlow: p.cashFlow[.low] ?? [], risk: o.risk)
         }
@@ -122,8 +124,8 @@ public struct ReportContent: Sendable {
                 zip(c.models, c.scales).map { "\($0.name(language)) — \(scaleText($0, $1))" }.joined(separator: " + ")
                     + (c.intercrop.map { _ in " (\(t(.intercropWith)))" } ?? "")
             }
-            return Pick(name: parts.joined(separator: "; "), summary: plan.notes.first.map { $0(language) }, investment: plan.investment, loan: plan.loan,
-                        programme: plan.programme, grant: plan.projection.financing.grant, grantAmount: plan.projection.financing.grantAmount,
+            return Pick(name: parts.joined(separator: "; "), summary: plan.notes.first.map { $0(language) }, investment: plan.investment, loans: plan.projection.loans,
+                        grant: plan.projection.financing.grant, grantAmount: plan.projection.financing.grantAmount,
                         capitalKnown: advice.household.capitalVND != nil, firstIncome: plan.firstIncomeYear, income: plan.riskAdjustedIncome, metrics: plan.household,
                         flow: plan.riskAdjustedCashFlow, caution: plan.components.lazy.flatMap(\.models).compactMap { m in caution(advice.options.first { $0.model.id == m.id }) }.first,
                         lowFlow: plan.projection.cashFlow[.low] ?? [], risk: plan.risk)
@@ -141,9 +143,12 @@ public struct ReportContent: Sendable {
             var figures = [KeyFigure(label: t(.reportInvestment), value: money(chosen.investment), note: nil)]
             // The grant, when there is one, is said under the loan (the page keeps its six figures).
             let grant = chosen.grantAmount > 0.5 ? "\(t(.reportGrant)): \(money(chosen.grantAmount))" : nil
-            if let loan = chosen.loan, let programme = chosen.programme {
-                let terms = "\(programme.name(language)), " + Catalogue.format(.loanTerms, language, NumberFormat.short(loan.rate * 100, language) + " %", String(loan.termMonths))
-                figures.append(KeyFigure(label: t(.reportLoan), value: money(loan.amount), note: [terms, grant].compactMap { $0 }.joined(separator: "; ")))
+            if let total = chosen.loan {
+                let terms = chosen.loans.map { loan, programme in
+                    (chosen.loans.count > 1 ? money(loan.amount) + " " : "") + "\(programme.name(language)), "
+                        + Catalogue.format(.loanTerms, language, NumberFormat.short(loan.rate * 100, language) + " %", String(loan.termMonths))
+                }
+                figures.append(KeyFigure(label: t(.reportLoan), value: money(total), note: (terms + [grant].compactMap { $0 }).joined(separator: "; ")))
             } else {
                 figures.append(KeyFigure(label: t(.reportLoan), value: t(chosen.capitalKnown ? .reportNoLoan : .reportLoanUnknown), note: grant))
             }

@@ -66,7 +66,7 @@ public struct TextRenderer: Sendable {
         var out = ["\(title): " + parts.joined(separator: " · ") + " — \(Catalogue.verdict(p.verdict, language))"]
         var figures = "   \(t(.investment)) \(m(p.investment))"
         if let grant = p.projection.financing.grant { figures += "; \(t(.grant).lowercased()) \(m(p.projection.financing.grantAmount)) (\(grant.name(language)))" }
-        if let loan = p.loan, let programme = p.programme { figures += "; \(t(.loan).lowercased()) \(m(loan.amount)) (\(programme.name(language)))" }
+        for (loan, programme) in p.projection.loans { figures += "; \(t(.loan).lowercased()) \(m(loan.amount)) (\(programme.name(language)))" }
         figures += "; \(t(.incomePerYear).lowercased()) \(m(p.riskAdjustedIncome)) (\(t(.afterRisk))); NPV \(m(p.riskAdjustedNPV))"
         if advice.baseline != nil { figures += "; \(t(.gain).lowercased()) \(m(p.projection.gainNPV))" }
         figures += "; \(t(.firstIncome).lowercased()) \(year(p.firstIncomeYear)); \(t(.payback).lowercased()) \(year(p.household.paybackYear))"
@@ -138,7 +138,7 @@ public struct TextRenderer: Sendable {
         }
         if let gap = p.capitalGap, gap > 0 {
             var line = "   \(t(.capitalGap)): \(m(gap))"
-            if let loan = p.loan, let programme = p.programme {
+            for (loan, programme) in p.loans {
                 line += "; \(t(.loan).lowercased()) \(m(loan.amount)) — \(programme.name(language)), "
                 line += Catalogue.format(.loanTerms, language, NumberFormat.short(loan.rate * 100, language) + " %", String(loan.termMonths))
             }

@@ -60,7 +60,7 @@ public struct ExampleCheck: Sendable {
         switch field {
         case "investment_vnd": return p.investment
         case "capital_gap_vnd": return p.capitalGap
-        case "loan_vnd": return p.loan?.amount ?? 0
+        case "loan_vnd": return p.loanTotal ?? 0
         case "annual_net_income_vnd": return p.annualNetIncome
         case "risk_adjusted_income_vnd": return p.riskAdjustedIncome
         case "npv_vnd": return p.npv

@@ -43,7 +43,35 @@ import Testing
         let f = Self.financing(150, capital: 80, loans: [Self.cheap], grants: [grant])
         #expect(f.grantAmount == 20 && f.gap == 50 && f.loan?.amount == 50)
         #expect(Self.financing(10, capital: 0, loans: [], grants: [grant]).grantAmount == 10, "at most the investment")
-        #expect(Projection.householdFlow([-150, 10], hiredCost: 0, loan: nil, grant: 20) == [-130, 10])
+        #expect(Projection.householdFlow([-150, 10], hiredCost: 0, loans: [], grant: 20) == [-130, 10])
+    }
+
+    /// A plan of farm models beside work away: the working member's own loan (a programme that lends only for
+    /// that work) pays for the work, up to its investment; the farm borrows from a programme for any purpose;
+    /// both loans' instalments leave the household's cash.
+    @Test func aWorkingMembersOwnLoanStandsBesideTheHouseholds() throws {
+        let rules = Fixtures.ruleSet
+        let japan = try #require(rules.models.first { $0.id == "work-abroad-japan" })
+        let goats = try #require(rules.models.first { $0.id == "goat-raising" })
+        let valuation = Valuation(horizon: 10, discountRate: 0.1)
+        func economics(_ m: FarmModel) -> UnitEconomics {
+            UnitEconomics(model: m, outcome: RuleOutcome(m, key: RuleOutcome.key(m, DenseFacts(values: [Double](repeating: 0, count: HouseholdFact.allCases.count), known: 0))), valuation: valuation)
+        }
+        let abroad = Self.loan("abroad", ceiling: 150e6, rate: 0.08, Eligibility(models: ["work-abroad-japan"]))
+        let r = Projection.Resources(capital: 10e6, loans: [Self.loan("cheap", ceiling: 100e6, rate: 0.06), abroad], familyDays: 500, valuation: valuation)
+        let parts = [Projection.Part(economics: economics(goats), scale: 8), Projection.Part(economics: economics(japan), scale: 1)]
+        let p = Projection(parts: parts, resources: r)
+        let away = economics(japan).investment(at: 1), farm = economics(goats).investment(at: 8)
+        #expect(p.loans.map(\.programme.id) == ["cheap", "abroad"])
+        #expect(abs(p.financing.workerLoan!.amount - min(150e6, away, farm + away - 10e6)) < 1)
+        #expect(abs((p.loanTotal ?? 0) - (farm + away - 10e6)) < 1, "both loans close the gap")
+        #expect(p.programmeIDs == "cheap+abroad")
+        // Both loans' amounts enter year 0 and their instalments the years after.
+        let flow = Projection.householdFlow([-(farm + away), 0], hiredCost: 0, loans: p.financing.schedules)
+        #expect(abs(flow[0] + 10e6) < 1)
+        // Alone, the farm models cannot use the work's loan.
+        let farmOnly = Projection(parts: [parts[0]], resources: r)
+        #expect(farmOnly.loans.map(\.programme.id) == ["cheap"])
     }
 
     @Test func eligibilityByCategoryAreaAndCondition() throws {
