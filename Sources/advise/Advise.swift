@@ -21,7 +21,8 @@ struct Advise: ParsableCommand {
     static func main() {
         Console.chosenLanguage = UsageMessage.language(of: Array(CommandLine.arguments.dropFirst()))
         do {
-            var command = try parseAsRoot()
+            let flags: Set<String> = ["--land", "--capital", "--labour", "--members", "--other-income"]
+            var command = try parseAsRoot(UsageMessage.joiningNegativeNumbers(Array(CommandLine.arguments.dropFirst()), flags: flags))
             try command.run()
         } catch {
             let code = exitCode(for: error)

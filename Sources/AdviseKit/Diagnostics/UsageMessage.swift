@@ -32,6 +32,24 @@ public enum UsageMessage {
         return line
     }
 
+    /// The command line with a negative number after a number flag joined to it (`--land -5` → `--land=-5`),
+    /// so that the value is read and named as negative instead of being taken for a flag ("missing value").
+    public static func joiningNegativeNumbers(_ arguments: [String], flags: Set<String>) -> [String] {
+        var out: [String] = []
+        var i = 0
+        while i < arguments.count {
+            let argument = arguments[i]
+            if flags.contains(argument), i + 1 < arguments.count, QuantityParser.isNegative(arguments[i + 1]) {
+                out.append(argument + "=" + arguments[i + 1])
+                i += 2
+            } else {
+                out.append(argument)
+                i += 1
+            }
+        }
+        return out
+    }
+
     /// `--lang`, read before the command line is parsed (so that a wrong flag beside `--lang en` is answered
     /// in English); nil when it is not given.
     public static func language(of arguments: [String]) -> Language? {

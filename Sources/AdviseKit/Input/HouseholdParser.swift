@@ -62,7 +62,7 @@ public struct HouseholdParser: Sendable {
                 }
                 continue
             }
-            switch value(fact, entry.text) {
+            switch value(fact, entry.text).flatMap({ plausible(fact, entry.text, $0) }) {
             case let .success(.number(v)):
                 switch fact {
                 case .landM2: land = v
@@ -112,7 +112,8 @@ public struct HouseholdParser: Sendable {
     /// or nil when it cannot be read (the full parse says why).
     func number(_ fact: HouseholdFact, _ field: Substring?) -> Double? {
         guard let field, !field.isEmpty else { return defaults[fact.rawValue] == nil ? Self.unstated(fact) : defaultNumbers[fact.rawValue] }
-        return try? Self.quantity(fact, String(field), settings)?.get()
+        guard let v = try? Self.quantity(fact, String(field), settings)?.get() else { return nil }
+        return (try? plausible(fact, String(field), .number(v)).get()) == nil ? nil : v
     }
 
     /// What a household has of labour, members or other income when nobody states it and the rule set
@@ -120,6 +121,33 @@ public struct HouseholdParser: Sendable {
     private static func unstated(_ fact: HouseholdFact) -> Double { fact == .members ? 1 : 0 }
 
     private enum Parsed { case number(Double), level(String) }
+
+    /// A number surely short of its unit or past it (``InputLimits``) refused with its likely meaning: capital
+    /// or other income other than 0 below the least money (`150` — `150tr`?), land other than 0 below the
+    /// least (`5` — `5 công`?) or above the most.
+    private func plausible(_ fact: HouseholdFact, _ text: String, _ parsed: Parsed) -> Result<Parsed, QuantityParser.Problem> {
+        guard let limits = settings.inputLimits, case let .number(v) = parsed, v > 0 else { return .success(parsed) }
+        let written = QuantityParser.trimmed(text)
+        switch fact {
+        case .capitalVND where v < limits.moneyMinimum.value, .otherIncomeVND where v < limits.moneyMinimum.value:
+            return .failure(.init { language in
+                let amount = NumberFormat.money(v, language) + (fact == .otherIncomeVND ? Catalogue.text(.perYear, language) : "")
+                return Catalogue.format(.qMoneyShort, language, written, amount, NumberFormat.money(limits.moneyMinimum.value, language), written + "tr")
+            })
+        case .landM2 where v < limits.landMinimum.value:
+            return .failure(.init { language in
+                Catalogue.format(.qLandShort, language, written, NumberFormat.grouped(v, language) + " m²",
+                                 NumberFormat.grouped(limits.landMinimum.value, language) + " m²", written + " công")
+            })
+        case .landM2 where v > limits.landMaximum.value:
+            return .failure(.init { language in
+                Catalogue.format(.qLandLong, language, written, NumberFormat.grouped(v, language) + " m²",
+                                 NumberFormat.grouped(limits.landMaximum.value / 10_000, language) + " ha")
+            })
+        default:
+            return .success(parsed)
+        }
+    }
 
     /// A number fact read from its text with the rule set's units; nil for a level fact.
     private static func quantity(_ fact: HouseholdFact, _ text: String, _ settings: RegionalSettings) -> Result<Double, QuantityParser.Problem>? {

@@ -48,6 +48,7 @@ public enum QuantityParser {
     /// - Parameter others: the rule set's other regional units (``RegionalSettings/areaUnits``).
     public static func area(_ text: String, congM2: Double, others: [AreaUnit] = []) -> Result<Double, Problem> {
         if let plain = plainInteger(text) { return .success(plain) }
+        if isNegative(text) { return .failure(Problem(.qNegative, trimmed(text))) }
         return quantity(text, units: areaUnits(congM2: congM2, others: others), forms: { areaForms($0, congM2: congM2, others: others) }, what: .qArea)
             .flatMap { $0 >= 0 ? .success($0) : .failure(Problem(.qNegativeArea)) }
             .flatMap { $0 <= 1e8 ? .success($0) : .failure(Problem(.qAreaTooLarge, text)) }
@@ -56,6 +57,7 @@ public enum QuantityParser {
     /// Parses an amount of money to VND.
     public static func money(_ text: String) -> Result<Double, Problem> {
         if let plain = plainInteger(text) { return .success(plain) }
+        if isNegative(text) { return .failure(Problem(.qNegative, trimmed(text))) }
         var result = quantity(text, units: moneyUnits, forms: { Catalogue.text(.formsMoney, $0) }, what: .qMoney)
         if case .failure = result, let spoken = spokenMoney(text) { result = .success(spoken) }
         return result.flatMap { $0 <= 1e13 ? .success($0.rounded()) : .failure(Problem(.qMoneyTooLarge, text)) }
@@ -151,6 +153,12 @@ public enum QuantityParser {
     }
 
     /// The text without leading and trailing spaces and tabs.
+    /// A number written with a minus sign (`-5`, `−150tr`).
+    public static func isNegative(_ text: String) -> Bool {
+        let t = trimmed(text)
+        return (t.hasPrefix("-") || t.hasPrefix("−")) && t.dropFirst().first?.isNumber == true
+    }
+
     static func trimmed(_ s: String) -> String {
         let space: (UInt8) -> Bool = { $0 == 32 || $0 == 9 }
         guard let first = s.utf8.first, let last = s.utf8.last, space(first) || space(last) else { return s }

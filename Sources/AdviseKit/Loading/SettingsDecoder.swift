@@ -49,6 +49,7 @@ struct SettingsDecoder {
         let coverage = map.required("coverage").flatMap { self.coverage($0, figures) }
         let wardTargets = map.optional("ward_targets").flatMap { self.wardTargets($0, figures) }
         let repayment = map.optional("repayment").flatMap { self.repayment($0, figures) }
+        let limits = map.optional("input_limits").flatMap { self.inputLimits($0, figures) }
 
         for required in HouseholdFact.allCases.compactMap(\.scale) where scales[required] == nil {
             context.error("settings.scale-missing", .settingsScaleMissing, required, at: map.node.location)
@@ -73,6 +74,7 @@ struct SettingsDecoder {
         settings.columnNames = columnNames
         settings.wardTargets = wardTargets
         settings.repayment = repayment
+        settings.inputLimits = limits
         settings.areaUnits = areaUnits.sorted { ($0.name == "cong" ? 0 : 1) < ($1.name == "cong" ? 0 : 1) }
         return settings
     }
@@ -140,6 +142,17 @@ struct SettingsDecoder {
         let missed = fraction("max_missed_instalment_probability"), reserve = fraction("living_reserve")
         guard let missed, let reserve else { return nil }
         return Repayment(maxMissedInstalmentProbability: missed, livingReserve: reserve)
+    }
+
+    /// `input_limits`: the least money other than 0 (VND), the least and the most land (an area).
+    private func inputLimits(_ node: ConfigNode, _ figures: FigureDecoder) -> InputLimits? {
+        guard let map = context.mapping(node) else { return nil }
+        defer { map.finish() }
+        let money = map.required("money_minimum").flatMap { figures.figure($0, expected: [.base(.money)]) }
+        let least = map.required("land_minimum").flatMap { figures.figure($0, expected: [.base(.area)]) }
+        let most = map.required("land_maximum").flatMap { figures.figure($0, expected: [.base(.area)]) }
+        guard let money, let least, let most else { return nil }
+        return InputLimits(moneyMinimum: money.figure, landMinimum: least.figure, landMaximum: most.figure)
     }
 
     private func ruleSetInfo(_ node: ConfigNode) -> RuleSetInfo? {

@@ -39,6 +39,8 @@ public struct RegionalSettings: Sendable {
     /// What a household must carry before a loan is recommended (`repayment`); nil: loans are not
     /// constrained by the odds (a rule set without the setting).
     public var repayment: Repayment?
+    /// What a household's figures can plausibly be (`input_limits`); nil: only the parsers' own bounds.
+    public var inputLimits: InputLimits?
     /// The products' markets: how their prices swing (for the odds).
     public var markets: [Market] = []
     /// Correlations of the markets' yearly price shocks (pairs not listed are independent).

@@ -22,7 +22,7 @@ public enum Catalogue {
         case rankDownside, oddsTitle, oddsRange, oddsLoss, oddsLossBare, oddsInstalment, oddsPoverty, chanceNone, chanceUnder, chanceAbout, chanceAlmostAll
         case noteKeepRest, noteIdleCapital, noteIdleValue, otherIncome, grant, staleNote, messageStale, rulesetFrom, rulesetEmbedded
         case severityError, severityWarning, severityNote, formsArea, formsMoney, formsIncome, qNotA, qArea, qMoney, qUnknownUnit, qNumber, qNaN
-        case qMixed, qWrongPlaces, qAmbiguous, qNegativeArea, qAreaTooLarge, qMoneyTooLarge, qNotIncome, qNotCount, qNotLevel, qDidYouMean
+        case qMixed, qWrongPlaces, qAmbiguous, qNegativeArea, qNegative, qMoneyShort, qLandShort, qLandLong, qAreaTooLarge, qMoneyTooLarge, qNotIncome, qNotCount, qNotLevel, qDidYouMean
         case qLandRequired, qNoScale, qColumn, batchLine, batchRow, batchFieldCount, batchNotJSON, batchJSONValue, batchOversized, csvUnclosed, csvAfterQuote
         case fileCannotRead, fileHousehold, fileOverride, fileRule, fileInput, fileTooLarge, fileNotUTF8, reasonNoFile, reasonNoPermission
         case reasonFolder, reasonNotFolder, reasonLoop, reasonNameTooLong, reasonDiskFull, reasonReadOnlyDisk, reasonPipeClosed, reasonIO, reasonDevice, rulesNotFound

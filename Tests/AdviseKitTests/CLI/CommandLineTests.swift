@@ -108,6 +108,17 @@ import Testing
         #expect((9_500_000 * 12 + income) / 4 / 12 >= line, "with the plan it is above it")
     }
 
+    /// A negative number after its flag is named as negative (not "missing value"), and a number surely short
+    /// of its unit is refused with its likely meaning — exit 64, in Vietnamese.
+    @Test func negativeAndShortNumbersAreNamed() throws {
+        for (arguments, said) in [(["--land", "-5"], "'-5' là số âm"), (["--land", "7000", "--capital", "-150tr"], "'-150tr' là số âm"),
+                                  (["--land", "7000", "--capital", "150"], "có phải 150tr?")] {
+            let r = try Self.run(arguments)
+            #expect(r.status == 64)
+            #expect(r.stderr.contains(said), "\(r.stderr)")
+        }
+    }
+
     @Test func theFrontDoorCoversAllFiveModels() throws {
         let r = try Self.run(["--land", "7000"])
         #expect(r.status == 0, "\(r.stderr)")

@@ -59,7 +59,7 @@ import Testing
 
     @Test(arguments: [
         ("7.000", "ambiguous"), ("7,000", "ambiguous"), ("abc", "not an area"),
-        ("7000 acres", "unknown unit 'acres'"), ("-5", "not an area"), ("7.0.0", "wrong places"),
+        ("7000 acres", "unknown unit 'acres'"), ("-5", "is negative"), ("7.0.0", "wrong places"),
         ("1.000,5", "mixes"), ("", "not an area"), ("99999ha", "more than 10,000 ha"),
     ])
     func badAreasAreRefusedWithTheAcceptedForms(_ text: String, _ message: String) {
