@@ -19,6 +19,9 @@ struct Advise: ParsableCommand {
 
     /// Parses and runs; the parser's own messages come out in the user's language (``UsageMessage``).
     static func main() {
+        // A reader that stops early (`advise batch … | head`) makes a write fail with EPIPE, which the
+        // output names (exit 74), instead of the signal killing the process (141).
+        signal(SIGPIPE, SIG_IGN)
         Console.chosenLanguage = UsageMessage.language(of: Array(CommandLine.arguments.dropFirst()))
         do {
             let flags: Set<String> = ["--land", "--capital", "--labour", "--members", "--other-income"]

@@ -46,11 +46,13 @@ public struct BatchRun {
     static let partsPerWorker = 4
 
     /// Reads every record, writes the header and each chunk's rows through `write` in input order.
-    /// - Throws: a ``Diagnostic`` for a bad header or a file that is not text, ``ChunkReader/ReadFailure``,
-    ///   and whatever `write` throws.
+    /// - Throws: a ``Diagnostic`` for a bad header, an empty file or a file that is not text,
+    ///   ``ChunkReader/ReadFailure``, and whatever `write` throws.
     public func run(reader: ChunkReader, write: ([UInt8]) throws -> Void) throws -> (summary: BatchSummary, seconds: Double) {
         let start = DispatchTime.now()
-        guard let block = try reader.next() else { return (BatchSummary(), 0) }
+        guard let block = try reader.next(), !block.allSatisfy({ [9, 10, 13, 32].contains($0) }) else {
+            throw Diagnostic.error("batch.empty", LocalizedText { Catalogue.text(.batchEmpty, $0) }, at: nil)
+        }
         let quoted = reader.quoted
         // The header row (CSV) or the first record (JSON Lines).
         var input: BatchInput

@@ -29,6 +29,8 @@ extension Catalogue {
         .loan: "Loan",
         .loanTerms: "%@ a year, %@ months",
         .netIncome: "Net income a year at maturity",
+        .batchEmpty: "the list is empty: not even a header row (id, land, capital, …)",
+        .batchNoRows: "the list has a header but no household: nothing to answer",
         .incomePhases: "By phase, after risk",
         .phaseYears: "years %@–%@",
         .afterRisk: "after risk",

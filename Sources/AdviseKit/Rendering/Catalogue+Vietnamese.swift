@@ -29,6 +29,8 @@ extension Catalogue {
         .loan: "Vay",
         .loanTerms: "lãi %@/năm, thời hạn %@ tháng",
         .netIncome: "Thu nhập ròng/năm khi ổn định",
+        .batchEmpty: "danh sách trống: không có cả dòng tiêu đề (id, land, capital, …)",
+        .batchNoRows: "danh sách có dòng tiêu đề nhưng không có hộ nào: không có gì để trả lời",
         .incomePhases: "Theo giai đoạn, sau rủi ro",
         .phaseYears: "năm %@–%@",
         .afterRisk: "sau rủi ro",

@@ -114,6 +114,7 @@ struct BatchCommand: ParsableCommand {
             let language = Console.language
             Console.printError("advise batch: " + Catalogue.format(.batchDone, language, String(s.rows), String(s.rows - s.failed), String(s.failed),
                                                                    NumberFormat.decimal(result.seconds, places: 2, language), String(rate)))
+            if s.rows == 0 { Console.printError("advise: \(input): " + Catalogue.text(.batchNoRows, language)) }
             switch summary {
             case .text?: Console.printError(s.text(ruleSet, lang ?? ruleSet.settings.language))
             case .json?: Console.printError(s.json.serialized())

@@ -311,6 +311,37 @@ import Testing
         try text.write(to: url, atomically: true, encoding: .utf8)
     }
 
+    /// README's exit codes at the edges: a reader that stops early (`| head`) gets 74 with the reason, not the
+    /// signal's 141; an empty file is not a list (64, said); a header without rows answers nothing (0, said).
+    @Test func aClosedPipeAndAnEmptyListHaveTheirCodes() throws {
+        let input = Self.temporary("many.csv")
+        defer { try? FileManager.default.removeItem(at: input) }
+        try Self.writeRows(3_000, to: input)
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = ["batch", input.path, "--single"]
+        process.currentDirectoryURL = Fixtures.root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        _ = out.fileHandleForReading.readData(ofLength: 100)
+        try out.fileHandleForReading.close()
+        let said = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 74, "\(process.terminationStatus): \(said)")
+        #expect(said.contains("đã đóng"), "\(said)")
+
+        let empty = Self.temporary("empty.csv"), header = Self.temporary("header.csv")
+        defer { for f in [empty, header] { try? FileManager.default.removeItem(at: f) } }
+        try "".write(to: empty, atomically: true, encoding: .utf8)
+        try "id,land\n".write(to: header, atomically: true, encoding: .utf8)
+        let none = try CommandLineTests.run(["batch", empty.path])
+        #expect(none.status == 64 && none.stderr.contains("batch.empty"), "\(none.stderr)")
+        let rows = try CommandLineTests.run(["batch", header.path])
+        #expect(rows.status == 0 && rows.stderr.contains("không có hộ nào"), "\(rows.stderr)")
+    }
+
     @Test func fiveThousandRowsWithAFewBadOnes() throws {
         let input = Self.temporary("in.csv"), output = Self.temporary("out.csv")
         defer { try? FileManager.default.removeItem(at: input); try? FileManager.default.removeItem(at: output) }
