@@ -32,12 +32,19 @@ public final class AdviceLog: Sendable {
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
+        // Household data is personal data: the log and its write-ahead files are the owner's alone (0600).
+        // SQLite makes the -wal and -shm files with the database file's permissions.
+        if !FileManager.default.fileExists(atPath: path) {
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd >= 0 { close(fd) }
+        }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try Self.migrator.migrate(queue)
         } catch {
             throw Self.diagnostic(error, path)
         }
+        for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) { chmod(file, 0o600) }
     }
 
     /// `$ADVISE_LOG_DB`, else `advise/advice-log.sqlite` in `$XDG_DATA_HOME` or `~/.local/share`.

@@ -232,8 +232,7 @@ public struct AdviceServer: Sendable {
             let page = LogPage(history: history, language: language, fields: fields ?? FormFields(query: nil), errors: errors)
             return Self.response(errors.isEmpty ? .ok : .badRequest, type: "text/html; charset=utf-8", page.render())
         } catch {
-            return Self.response(error.code == "log.not-found" ? .notFound : .serviceUnavailable, type: "text/plain; charset=utf-8",
-                                 error.message(in: language) + "\n")
+            return logFailure(error, id: id, language)
         }
     }
 
@@ -265,12 +264,21 @@ public struct AdviceServer: Sendable {
             response.headers[.location] = "/log/\(adviceID)?lang=\(language.rawValue)"
             return response
         } catch {
-            return Self.response(error.code == "log.not-found" ? .notFound : .serviceUnavailable, type: "text/plain; charset=utf-8",
-                                 error.message(in: language) + "\n")
+            return logFailure(error, id: id, language)
         }
     }
 
     /// The advice numbered `id` with what came after it; `log.not-found` when there is no log or no such advice.
+    /// The answer when a record cannot be shown: 404 for a record that is not there, 503 when the log cannot be
+    /// read — in words that name no file (the details go to the server's own error output, for its keeper).
+    func logFailure(_ error: Diagnostic, id: String?, _ language: Language) -> Response {
+        if error.code == "log.not-found" {
+            return Self.response(.notFound, type: "text/plain; charset=utf-8", Catalogue.format(.logNoRecord, language, id ?? "") + "\n")
+        }
+        FileHandle.standardError.write(Data(("advise-server: " + error.description(in: .en) + "\n").utf8))
+        return Self.response(.serviceUnavailable, type: "text/plain; charset=utf-8", Catalogue.text(.logUnavailable, language) + "\n")
+    }
+
     func logged(_ id: String?) throws(Diagnostic) -> AdviceHistory {
         guard let log, let number = id.flatMap(Int64.init) else {
             throw .error("log.not-found", .logNoAdvice, id ?? "", log?.path ?? "", at: nil)

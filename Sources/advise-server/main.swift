@@ -73,6 +73,9 @@ struct AdviseServerCommand: AsyncParsableCommand {
             let unreadable = error.diagnostics.contains { ["file.not-found", "file.unreadable", "rules.not-found"].contains($0.code) }
             throw ExitCode(unreadable ? 66 : 65)
         }
+        if !["127.0.0.1", "localhost", "::1"].contains(host) {
+            FileHandle.standardError.write(Data((Catalogue.format(.serverOpenHost, lang ?? .vi, host) + "\n").utf8))
+        }
         var configuration = AdviceServer.Configuration()
         configuration.host = host
         configuration.port = port

@@ -52,6 +52,23 @@ import Testing
         #expect(try again.history(id) == history)
     }
 
+    /// Household data is personal data: the log and its write-ahead files are the owner's alone, also a log
+    /// made before (0644) once it is opened again.
+    @Test func theLogAndItsWriteAheadFilesAreTheOwnersAlone() throws {
+        let path = Self.temporaryPath()
+        defer { for f in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: f) } }
+        func mode(_ file: String) throws -> Int { (try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int ?? 0) & 0o777 }
+        do {
+            let log = try AdviceLog(path: path)
+            _ = log.path
+            #expect(try mode(path) == 0o600)
+            for f in [path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: f) { #expect(try mode(f) == 0o600, "\(f)") }
+        }
+        chmod(path, 0o644)
+        _ = try AdviceLog(path: path)
+        #expect(try mode(path) == 0o600)
+    }
+
     @Test func aFollowUpForAnAdviceNotInTheLogIsRefused() throws {
         let path = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }

@@ -135,6 +135,26 @@ import Glibc
         }
     }
 
+    /// A server opened to the network without sign-in or HTTPS says so, naming the risk (in Vietnamese).
+    @Test func anOpenHostIsWarnedAbout() throws {
+        let process = Process()
+        process.executableURL = ServerFixtures.executable("advise-server")
+        process.arguments = ["--host", "0.0.0.0", "--port", "0", "--rules", ServerFixtures.rulesPath, "--no-log"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        var text = ""
+        let deadline = Date().addingTimeInterval(30)
+        while !text.contains("\n"), Date() < deadline {
+            let data = err.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            text += String(decoding: data, as: UTF8.self)
+        }
+        #expect(text.contains("cảnh báo: --host 0.0.0.0") && text.contains("HTTPS"), "\(text)")
+    }
+
     @Test func theServerStopsCleanlyOnSIGTERM() throws {
         let server = try Server()
         let health = try Data(contentsOf: URL(string: server.base + "/healthz")!)

@@ -56,7 +56,10 @@ import Testing
             let recorded = try await client.execute(uri: "/log/1/season", method: .post,
                                                     body: "form=season&model=organic-coconut&year=4&output=green-coconut&quantity=3000&price=4500&net-income=9tr".buffer)
             #expect(recorded.status == .seeOther && recorded.headers[.location] == "/log/1?lang=vi")
-            #expect(try await client.execute(uri: "/log/9", method: .get).status == .notFound)
+            let missing = try await client.execute(uri: "/log/9", method: .get)
+            #expect(missing.status == .notFound)
+            #expect(missing.text.contains("không có bản ghi tư vấn số 9") && !missing.text.contains(log.path) && !missing.text.contains(".sqlite"),
+                    "a page names no file: \(missing.text)")
             #expect(try await client.execute(uri: "/log/1/delete", method: .post, body: "".buffer).status == .notFound)
         }
         let history = try log.history(1)

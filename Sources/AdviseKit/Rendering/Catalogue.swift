@@ -7,7 +7,7 @@ public enum Catalogue {
     public enum Key: String, CaseIterable, Sendable {
         case ruleset, household, land, capital, notGiven, flood, salinity, labour
         case members, currentUse, loanCategory, assumedNote, recommendation, noRecommendation, rank, model
-        case batchEmpty, batchNoRows
+        case batchEmpty, batchNoRows, logNoRecord, logUnavailable, serverOpenHost
         case verdict, scale, investment, incomePerYear, riskNPV, firstIncome, payback, millionsHeader
         case capitalGap, loan, loanTerms, netIncome, incomePhases, phaseYears, perYear, afterRisk, perMember, abovePoverty, belowPoverty
         case cashFlow, lowPoint, paybackIn, noPayback, reasons, trace, scalesTried, year
