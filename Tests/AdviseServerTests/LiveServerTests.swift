@@ -32,13 +32,7 @@ import Glibc
             process.standardError = FileHandle.nullDevice
             try process.run()
             // The first line says where it listens: "advise-server: http://127.0.0.1:PORT/ (…)".
-            var text = ""
-            let deadline = Date().addingTimeInterval(30)
-            while !text.contains("\n"), Date() < deadline {
-                let data = out.fileHandleForReading.availableData
-                if data.isEmpty { break }
-                text += String(decoding: data, as: UTF8.self)
-            }
+            let text = LiveServerTests.firstLine(out)
             guard let start = text.range(of: "http://"), let end = text[start.lowerBound...].firstIndex(of: " ") else {
                 process.terminate()
                 throw DevTools.Failure(description: "the server did not say where it listens: \(text)")
@@ -135,6 +129,18 @@ import Glibc
         }
     }
 
+    /// What a process has written to `pipe` up to its first line end (at most 30 s).
+    static func firstLine(_ pipe: Pipe) -> String {
+        var text = ""
+        let deadline = Date().addingTimeInterval(30)
+        while !text.contains("\n"), Date() < deadline {
+            let data = pipe.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            text += String(decoding: data, as: UTF8.self)
+        }
+        return text
+    }
+
     /// A server opened to the network without sign-in or HTTPS says so, naming the risk (in Vietnamese).
     @Test func anOpenHostIsWarnedAbout() throws {
         let process = Process()
@@ -145,13 +151,7 @@ import Glibc
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         defer { if process.isRunning { process.terminate() } }
-        var text = ""
-        let deadline = Date().addingTimeInterval(30)
-        while !text.contains("\n"), Date() < deadline {
-            let data = err.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            text += String(decoding: data, as: UTF8.self)
-        }
+        let text = Self.firstLine(err)
         #expect(text.contains("cảnh báo: --host 0.0.0.0") && text.contains("HTTPS"), "\(text)")
     }
 
