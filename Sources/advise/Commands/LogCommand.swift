@@ -150,7 +150,7 @@ struct LogSeasonCommand: ParsableCommand {
 
 /// `advise log calibration`.
 struct LogCalibrationCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "calibration", abstract: "Per model and figure: reports, the median of reported ÷ predicted and its middle half; --override FILE proposes revised figures.")
+    static let configuration = CommandConfiguration(commandName: "calibration", abstract: "Per model and figure: reports, the median of reported ÷ predicted and its middle half; --propose FILE writes revised figures for the agronomists to review.")
     @OptionGroup var location: LogLocation
     @OptionGroup var ruleSetOptions: RuleSetOptions
     @Option(name: .customLong("min-count"), help: "Reports a figure needs before a revision is proposed.") var minCount = 3

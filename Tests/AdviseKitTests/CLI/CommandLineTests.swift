@@ -119,6 +119,23 @@ import Testing
         }
     }
 
+    /// Every flag a command's help names is one of that command's own (`log calibration` named `--override` for
+    /// what `--propose` does); a group's help may name its commands' flags.
+    @Test(arguments: ["batch", "ward", "compare", "recommend", "rules check", "rules coverage", "rules docs", "rules list", "rules show",
+                      "log calibration", "log export", "log show", "log list", "log follow-up", "log season"])
+    func aCommandsHelpNamesOnlyItsOwnFlags(_ command: String) throws {
+        let r = try Self.run(command.split(separator: " ").map(String.init) + ["--help"])
+        let lines = r.stdout.split(separator: "\n")
+        func flags(_ text: String) -> Set<String> {
+            Set(text.matches(of: /--[a-z][a-z-]*/).map { String($0.output) })
+        }
+        let declared = lines.filter { $0.hasPrefix("  -") }.reduce(into: Set<String>()) { $0.formUnion(flags(String($1.prefix(28)))) }
+        // Prose may point at the household's own flags (`as --land is written`).
+        let named = flags(r.stdout).subtracting(declared).subtracting(["--land"])
+        #expect(!declared.isEmpty, "\(r.stdout)")
+        #expect(named.isEmpty, "\(command) --help names \(named.sorted())")
+    }
+
     @Test func theFrontDoorCoversAllFiveModels() throws {
         let r = try Self.run(["--land", "7000"])
         #expect(r.status == 0, "\(r.stderr)")
