@@ -24,7 +24,8 @@ struct Advise: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         Console.chosenLanguage = UsageMessage.language(of: Array(CommandLine.arguments.dropFirst()))
         do {
-            let flags: Set<String> = ["--land", "--capital", "--labour", "--members", "--other-income"]
+            // The household's number facts (those without a scale of levels), as flags.
+            let flags = Set(HouseholdFact.allCases.filter { $0.scale == nil }.map { "--" + $0.inputName })
             var command = try parseAsRoot(UsageMessage.joiningNegativeNumbers(Array(CommandLine.arguments.dropFirst()), flags: flags))
             try command.run()
         } catch {

@@ -113,6 +113,7 @@ public enum QuantityParser {
 
     /// Parses an income to VND a year: an amount of money, a month unless it names the year.
     public static func income(_ text: String) -> Result<Double, Problem> {
+        if isNegative(text) { return .failure(Problem(.qNegative, trimmed(text))) }
         let lower = trimmed(text).lowercased()
         var amount = lower, perYear = 12.0
         for period in periods {
