@@ -26,6 +26,8 @@ let package = Package(
         // The web server only (the Server trait): without it these are not fetched.
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // Sign-in (sessions, bearer tokens) for the server; bcrypt password hashing for the log's users.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         // The advice log only (the Log trait).
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
@@ -51,7 +53,11 @@ let package = Package(
         // The advice log in SQLite (the Log trait; without it the target is empty).
         .target(
             name: "AdviseLog",
-            dependencies: ["AdviseKit", .product(name: "GRDB", package: "GRDB.swift", condition: .when(traits: ["Log"]))]
+            dependencies: [
+                "AdviseKit",
+                .product(name: "GRDB", package: "GRDB.swift", condition: .when(traits: ["Log"])),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth", condition: .when(traits: ["Log"])),
+            ]
         ),
         // The shipped rule set, generated from Rules/ at build time and built into the binary (no dependency:
         // it compiles beside AdviseKit), and where a command or the server finds its rule set.
@@ -65,6 +71,7 @@ let package = Package(
                 "AdviseLog",
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Server"])),
                 .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Server"])),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth", condition: .when(traits: ["Server"])),
             ]
         ),
         .executableTarget(

@@ -10,7 +10,7 @@ import GRDB
 public final class AdviceLog: Sendable {
     /// The database file.
     public let path: String
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
 
     /// Opens (creating when absent, with its folder) and migrates the log at `path`.
     /// - Parameter busyTimeout: how long a write waits for another program's lock before it is refused.
@@ -29,6 +29,8 @@ public final class AdviceLog: Sendable {
         // Write-ahead logging, synced at checkpoints: a record costs no disk flush of its own, and a crash or
         // power cut can lose only the last moments' records, never damage the ones before.
         configuration.prepareDatabase { db in
+            // What is deleted or erased is overwritten, not left in free pages of the file.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
@@ -110,6 +112,37 @@ public final class AdviceLog: Sendable {
                 t.column("net_income_vnd", .double)
             }
         }
+        // People: a random public reference per record, the household's consent, who recorded it and whether
+        // it was erased; the users who sign in; the audit of who read and changed what.
+        migrator.registerMigration("v2") { db in
+            try db.alter(table: "advice") { t in
+                t.add(column: "ref", .text)
+                t.add(column: "consent_at", .text)
+                t.add(column: "recorded_by", .integer)
+                t.add(column: "erased_at", .text)
+            }
+            for id in try Int64.fetchAll(db, sql: "SELECT id FROM advice") {
+                try db.execute(sql: "UPDATE advice SET ref = ? WHERE id = ?", arguments: [AdviceRecord.newReference(), id])
+            }
+            try db.create(index: "advice_ref", on: "advice", columns: ["ref"], unique: true)
+            try db.create(index: "advice_recorded_by", on: "advice", columns: ["recorded_by"])
+            try db.create(table: "users") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull().unique()
+                t.column("role", .text).notNull()
+                t.column("password_hash", .text).notNull()
+                t.column("token_hash", .text)
+                t.column("created_at", .text).notNull()
+            }
+            try db.create(table: "audit") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .text).notNull()
+                t.column("user", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("advice_id", .integer).indexed()
+                t.column("detail", .text)
+            }
+        }
         return migrator
     }
 
@@ -123,18 +156,24 @@ public final class AdviceLog: Sendable {
         try write { db in try advice.insert(into: db) }
     }
 
-    /// Records what a household did after advice `followUp.adviceID`.
-    public func add(_ followUp: FollowUp) throws(Diagnostic) -> Int64 { try insert(followUp, after: followUp.adviceID) }
+    /// Records what a household did after advice `followUp.adviceID`, audited as done by `actor`.
+    public func add(_ followUp: FollowUp, by actor: String) throws(Diagnostic) -> Int64 {
+        try insert(followUp, after: followUp.adviceID, audit: AuditEntry(at: followUp.recordedAt, user: actor, action: .followUp, adviceID: followUp.adviceID))
+    }
 
-    /// Records a season's report.
-    public func add(_ season: SeasonReport) throws(Diagnostic) -> Int64 { try insert(season, after: season.adviceID) }
+    /// Records a season's report, audited as done by `actor`.
+    public func add(_ season: SeasonReport, by actor: String) throws(Diagnostic) -> Int64 {
+        try insert(season, after: season.adviceID, audit: AuditEntry(at: season.recordedAt, user: actor, action: .season, adviceID: season.adviceID))
+    }
 
-    /// Inserts a report about an advice, which must be in the log; returns its number.
-    private func insert(_ report: some LogRow & Sendable, after advice: Int64) throws(Diagnostic) -> Int64 {
+    /// Inserts a report about an advice, which must be in the log, with its audit line; returns its number.
+    private func insert(_ report: some LogRow & Sendable, after advice: Int64, audit: AuditEntry) throws(Diagnostic) -> Int64 {
         let path = self.path
         return try write { db in
-            guard try AdviceRecord.exists(db, key: advice) else { throw Self.notFound(advice, path) }
-            return try report.insert(into: db)
+            guard try AdviceRecord.exists(db, key: advice) else { throw Self.notFound(String(advice), path) }
+            let id = try report.insert(into: db)
+            _ = try audit.insert(into: db)
+            return id
         }
     }
 
@@ -143,14 +182,41 @@ public final class AdviceLog: Sendable {
         try read { db in try AdviceRecord.order(Column("id").desc).limit(limit ?? -1).fetchAll(db) }
     }
 
+    /// The advice recorded by one user, newest first, `limit` of them (all when nil).
+    public func records(by user: Int64, limit: Int? = nil) throws(Diagnostic) -> [AdviceRecord] {
+        try read { db in try AdviceRecord.filter(Column("recorded_by") == user).order(Column("id").desc).limit(limit ?? -1).fetchAll(db) }
+    }
+
     /// One advice with its follow-ups and seasons.
     public func history(_ id: Int64) throws(Diagnostic) -> AdviceHistory {
         let path = self.path
         return try read { db in
-            guard let record = try AdviceRecord.fetchOne(db, key: id) else { throw Self.notFound(id, path) }
-            return AdviceHistory(record: record, followUps: try FollowUp.filter(Column("advice_id") == id).order(Column("id")).fetchAll(db),
-                                 seasons: try SeasonReport.filter(Column("advice_id") == id).order(Column("id")).fetchAll(db))
+            guard let record = try AdviceRecord.fetchOne(db, key: id) else { throw Self.notFound(String(id), path) }
+            return try Self.history(of: record, db)
         }
+    }
+
+    /// One advice, found by its public reference (the web's only way to a record), with what came after it.
+    public func history(reference: String) throws(Diagnostic) -> AdviceHistory {
+        let path = self.path
+        return try read { db in
+            guard AdviceRecord.isReference(reference), let record = try AdviceRecord.filter(Column("ref") == reference).fetchOne(db) else {
+                throw Self.notFound(reference, path)
+            }
+            return try Self.history(of: record, db)
+        }
+    }
+
+    /// One advice by its number or its reference, as the command line takes it.
+    public func history(key: String) throws(Diagnostic) -> AdviceHistory {
+        if let number = Int64(key) { return try history(number) }
+        return try history(reference: key)
+    }
+
+    private static func history(of record: AdviceRecord, _ db: Database) throws -> AdviceHistory {
+        let id = record.id ?? 0
+        return AdviceHistory(record: record, followUps: try FollowUp.filter(Column("advice_id") == id).order(Column("id")).fetchAll(db),
+                             seasons: try SeasonReport.filter(Column("advice_id") == id).order(Column("id")).fetchAll(db))
     }
 
     /// Every advice with its follow-ups and seasons, oldest first.
@@ -164,7 +230,7 @@ public final class AdviceLog: Sendable {
         }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws(Diagnostic) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(Diagnostic) -> T {
         do {
             return try queue.read(body)
         } catch let d as Diagnostic {
@@ -174,7 +240,7 @@ public final class AdviceLog: Sendable {
         }
     }
 
-    private func write<T>(_ body: (Database) throws -> T) throws(Diagnostic) -> T {
+    func write<T>(_ body: (Database) throws -> T) throws(Diagnostic) -> T {
         do {
             return try queue.write(body)
         } catch let d as Diagnostic {
@@ -184,8 +250,8 @@ public final class AdviceLog: Sendable {
         }
     }
 
-    private static func notFound(_ id: Int64, _ path: String) -> Diagnostic {
-        .error("log.not-found", .logNoAdvice, String(id), path, at: nil)
+    static func notFound(_ key: String, _ path: String) -> Diagnostic {
+        .error("log.not-found", .logNoAdvice, key, path, at: nil)
     }
 
     /// An SQLite failure as the user reads it: what happened to which file, and SQLite's own words.
@@ -236,5 +302,9 @@ extension FollowUp: LogRow {
 
 extension SeasonReport: LogRow {
     public static var databaseTableName: String { "season" }
+}
+
+extension AuditEntry: LogRow {
+    public static var databaseTableName: String { "audit" }
 }
 #endif

@@ -4,16 +4,21 @@ import AdviseLog
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdAuth
 import NIOCore
 
 /// `advise` on the web: the phone-first form, the answer page, and the JSON API, over one rule set loaded
 /// once and never written. Every answer comes from the same ``AdviceRequest`` as the command line's, so
 /// `POST /api/v1/advice` returns the bytes `advise … --format json` prints for the same household.
 ///
-/// Routes: `GET /healthz`, `GET /` (the form), `GET /advice?land=…` (the report, or `format=json|text|
-/// message|markdown`), `POST /api/v1/advice`, `POST /api/v1/batch`, `GET /api/v1/openapi.json`, `GET /app.js`;
-/// with an advice log, every advice of the form and the API is recorded, and `GET /log/N` with
-/// `POST /log/N/follow-up` and `POST /log/N/season` take what the household did and earned.
+/// Routes open to everyone, which record nothing: `GET /healthz`, `GET /` (the form), `GET /advice?land=…`
+/// (the report, or `format=json|text|message|markdown`), `POST /api/v1/advice`, `POST /api/v1/batch`,
+/// `GET /api/v1/openapi.json`, `GET /app.js`. With an advice log, users sign in (`GET|POST /signin`,
+/// `POST /signout`; an API client with `Authorization: Bearer TOKEN`), and only a signed-in user reaches the
+/// records: `POST /record` (an officer records the advice shown, with the household's consent for its id and
+/// name), `GET /log`, `GET /log/REF` with `POST /log/REF/follow-up|season` and, for an admin,
+/// `POST /log/REF/forget`. Records are known by a random reference; every read and change is audited; every
+/// form carries the session's token, and a request from another site is refused.
 public struct AdviceServer: Sendable {
     /// Where it listens and what it accepts.
     public struct Configuration: Sendable {
@@ -29,6 +34,14 @@ public struct AdviceServer: Sendable {
         public var maxDraws = 10_000
         /// Seconds a connection may stay idle (a slow client cannot hold it open).
         public var idleTimeoutSeconds: Int64 = 30
+        /// Hours a sign-in lasts.
+        public var sessionHours = 8
+        /// Session cookies only over HTTPS (set when the server is reached through an HTTPS proxy).
+        public var secureCookies = false
+        /// Sign-in attempts a client may make a minute.
+        public var signInsPerMinute = 5
+        /// Records and reports a client may write a minute.
+        public var writesPerMinute = 60
 
         public init() {}
     }
@@ -42,7 +55,11 @@ public struct AdviceServer: Sendable {
     private let pool: EvaluatorPool
     /// The rule set's parser of household values (its level names and aliases prepared once).
     private let parser: HouseholdParser
-    private let compute: ComputePool
+    let compute: ComputePool
+    /// Signed-in browsers' sessions, in memory.
+    let sessionStore = MemoryPersistDriver()
+    let signIns: AttemptLimiter
+    let writes: AttemptLimiter
 
     public init(ruleSet: RuleSet, configuration: Configuration = Configuration(), log: AdviceLog? = nil,
                 today: @escaping @Sendable () -> String = { Today.iso }) {
@@ -53,6 +70,8 @@ public struct AdviceServer: Sendable {
         pool = EvaluatorPool(ruleSet: ruleSet)
         parser = HouseholdParser(settings: ruleSet.settings, models: ruleSet.models.map(\.id))
         compute = ComputePool()
+        signIns = AttemptLimiter(limit: configuration.signInsPerMinute, window: 60)
+        writes = AttemptLimiter(limit: configuration.writesPerMinute, window: 60)
     }
 
     /// The application: the router on an HTTP/1 server with an idle timeout; `runService()` stops
@@ -66,10 +85,17 @@ public struct AdviceServer: Sendable {
         )
     }
 
-    /// Every route, behind the security headers.
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router()
+    /// Every route, behind the security headers, the same-origin guard, the session and the user.
+    public func router() -> Router<AdviseContext> {
+        let router = Router(context: AdviseContext.self)
         router.add(middleware: SecurityHeaders())
+        router.add(middleware: SameOriginGuard { request in language(FormFields(query: request.uri.query), request) })
+        if let log {
+            let cookie = SessionCookieParameters(name: "advise_session", secure: configuration.secureCookies, sameSite: .strict)
+            router.add(middleware: SessionMiddleware(storage: sessionStore, configuration: .init(
+                sessionCookieParameters: cookie, defaultSessionExpiration: .seconds(Int64(configuration.sessionHours) * 3600))))
+            router.add(middleware: IdentityMiddleware(log: log, compute: compute))
+        }
         router.get("healthz") { _, _ in
             let info = ruleSet.settings.ruleset
             return Self.response(.ok, type: "application/json", JSONValue.object([
@@ -82,44 +108,45 @@ public struct AdviceServer: Sendable {
             let page = FormPage(settings: ruleSet.settings, language: language(fields, request), fields: fields)
             return Self.response(.ok, type: "text/html; charset=utf-8", page.render())
         }
-        router.get("advice") { request, _ in await compute.run { advicePage(request) } }
+        router.get("advice") { request, context in
+            let recording = recording(request, context)
+            return await compute.run { advicePage(request, recording: recording) }
+        }
         router.get("app.js") { _, _ in
             var response = Self.response(.ok, type: "text/javascript; charset=utf-8", ClientScript.source)
             response.headers[.cacheControl] = "max-age=3600"
             return response
         }
-        router.post("api/v1/advice") { request, _ in try await adviceAPI(request) }
+        router.post("api/v1/advice") { request, context in try await adviceAPI(request, user: context.identity) }
         router.post("api/v1/batch") { request, _ in try await batchAPI(request) }
         router.get("api/v1/openapi.json") { _, _ in
             Self.response(.ok, type: "application/json", OpenAPIDocument(settings: ruleSet.settings, configuration: configuration).json.serialized() + "\n")
         }
-        router.get("log/:id") { request, context in await compute.run { logPage(request, id: context.parameters.get("id")) } }
-        router.post("log/:id/:kind") { request, context in
-            let body = try? await bodyText(request, limit: configuration.maxBodyBytes)
-            return await compute.run { logReport(request, id: context.parameters.get("id"), kind: context.parameters.get("kind"), body: body ?? "") }
-        }
+        if log != nil { addLogRoutes(router) }
         return router
     }
 
     // MARK: The form's answer
 
-    /// `GET /advice`: the report page, or the same form with every problem named (400).
-    func advicePage(_ request: Request) -> Response {
-        let fields = FormFields(query: request.uri.query)
+    /// `GET /advice`: the report page, or the same form with every problem named (400). It records nothing:
+    /// a link opened, reloaded or previewed is only read.
+    func advicePage(_ request: Request, recording: AdvicePage.Recording?, fields given: FormFields? = nil) -> Response {
+        let fields = given ?? FormFields(query: request.uri.query)
         let language = language(fields, request)
         let format = fields["format"].flatMap(AdviceRequest.Format.init(rawValue:)) ?? .html
         do throws(DiagnosticError) {
             let (advice, adviceRequest) = try answer(fields.household, fields: fields, language: language, label: { formLabel($0, language) })
-            let logged = record(advice, channel: "web", today: adviceRequest.today)
             if format != .html {
                 let type = format == .json ? "application/json" : format == .markdown ? "text/markdown; charset=utf-8" : "text/plain; charset=utf-8"
-                return Self.stamped(Self.response(.ok, type: type, adviceRequest.render(advice, ruleSet: ruleSet)), logged)
+                return Self.response(.ok, type: type, adviceRequest.render(advice, ruleSet: ruleSet))
             }
             let settings = ruleSet.settings
             let report = HTMLReportRenderer(ReportContent(advice: advice, settings: settings, language: language, date: adviceRequest.today))
             let message = MessageRenderer(language: language, ascii: false).render(advice, settings: settings)
-            let page = AdvicePage(report: report, message: message, language: language, fields: fields, logged: logged)
-            return Self.stamped(Self.response(.ok, type: "text/html; charset=utf-8", page.render()), logged)
+            let page = AdvicePage(report: report, message: message, language: language, fields: fields, recording: recording)
+            var status = HTTPResponse.Status.ok
+            if case .failed = recording { status = .serviceUnavailable }
+            return Self.response(status, type: "text/html; charset=utf-8", page.render())
         } catch {
             let messages = error.diagnostics.map { $0.message(in: language) }
             if format == .html {
@@ -146,10 +173,17 @@ public struct AdviceServer: Sendable {
 
     // MARK: The API
 
-    /// `POST /api/v1/advice`: a household as JSON (the keys of a household file) in, the command line's JSON out.
-    func adviceAPI(_ request: Request) async throws -> Response {
+    /// `POST /api/v1/advice`: a household as JSON (the keys of a household file, `Content-Type:
+    /// application/json`) in, the command line's JSON out. It records the advice only for a user whose token
+    /// allows it (`Authorization: Bearer TOKEN`), with the household's id and name only with `consent=1`;
+    /// the record's reference is in `Advise-Log-Id`.
+    func adviceAPI(_ request: Request, user: LogUser?) async throws -> Response {
         let fields = FormFields(query: request.uri.query)
         let language = language(fields, request)
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+            return Self.errors([.error("request.content-type", LocalizedText { Catalogue.text(.webJSONOnly, $0) }, at: nil)], language,
+                               status: .unsupportedMediaType)
+        }
         do throws(DiagnosticError) {
             let text = try await bodyText(request, limit: configuration.maxBodyBytes)
             guard !text.allSatisfy(\.isWhitespace) else {
@@ -158,7 +192,7 @@ public struct AdviceServer: Sendable {
             let input = try HouseholdFile.parse(text, path: "request")
             return try await compute.run { () throws(DiagnosticError) -> Response in
                 let (advice, adviceRequest) = try answer(input, fields: fields, language: language, label: { $0.inputName }, format: .json)
-                let logged = record(advice, channel: "api", today: adviceRequest.today)
+                let logged = user.flatMap { $0.records ? record(advice, channel: "api", today: adviceRequest.today, user: $0, consent: fields["consent"] == "1") : nil }
                 return Self.stamped(Self.response(.ok, type: "application/json", adviceRequest.render(advice, ruleSet: ruleSet)), logged)
             }
         } catch {
@@ -199,91 +233,31 @@ public struct AdviceServer: Sendable {
 
     // MARK: The advice log
 
-    /// Records an advice in the log: its number, or why it could not be recorded; nil without a log.
-    func record(_ advice: Advice, channel: String, today: String) -> Result<Int64, Diagnostic>? {
+    /// Records an advice for a user, with the household's id and name only with its consent: the record's
+    /// reference, or why it could not be recorded; nil without a log.
+    func record(_ advice: Advice, channel: String, today: String, user: LogUser, consent: Bool) -> Result<String, Diagnostic>? {
         guard let log else { return nil }
-        let record = AdviceRecord(advice, evaluator: pool.evaluator(year: Today.year(of: today)), source: advice.ruleset.source, channel: channel,
-                                  at: Today.timestamp)
+        var record = AdviceRecord(advice, evaluator: pool.evaluator(year: Today.year(of: today)), source: advice.ruleset.source, channel: channel,
+                                  at: Today.timestamp).consented(consent ? today : nil)
+        record.recordedBy = user.id
         do {
-            return .success(try log.record(record))
+            _ = try log.record(record, by: user.name)
+            return .success(record.reference)
         } catch {
             return .failure(error)
         }
     }
 
-    /// The answer with `Advise-Log-Id: N`, or `Advise-Log-Error: code` when the advice could not be recorded
-    /// (the answer itself is unchanged: the same bytes as the command line's).
-    static func stamped(_ response: Response, _ logged: Result<Int64, Diagnostic>?) -> Response {
+    /// The answer with `Advise-Log-Id: REF` (the record's reference), or `Advise-Log-Error: code` when the
+    /// advice could not be recorded (the answer itself is unchanged: the same bytes as the command line's).
+    static func stamped(_ response: Response, _ logged: Result<String, Diagnostic>?) -> Response {
         var response = response
         switch logged {
-        case let .success(id): response.headers[HTTPField.Name("Advise-Log-Id")!] = String(id)
+        case let .success(reference): response.headers[HTTPField.Name("Advise-Log-Id")!] = reference
         case let .failure(d): response.headers[HTTPField.Name("Advise-Log-Error")!] = d.code
         case nil: break
         }
         return response
-    }
-
-    /// `GET /log/N`: the logged advice and the forms for what came after it.
-    func logPage(_ request: Request, id: String?, fields: FormFields? = nil, errors: [String] = []) -> Response {
-        let query = FormFields(query: request.uri.query)
-        let language = language(query, request)
-        do throws(Diagnostic) {
-            let history = try logged(id)
-            let page = LogPage(history: history, language: language, fields: fields ?? FormFields(query: nil), errors: errors)
-            return Self.response(errors.isEmpty ? .ok : .badRequest, type: "text/html; charset=utf-8", page.render())
-        } catch {
-            return logFailure(error, id: id, language)
-        }
-    }
-
-    /// `POST /log/N/follow-up`, `POST /log/N/season`: records the form, then shows the advice again (303);
-    /// a refused form comes back with its values and its problems (400).
-    func logReport(_ request: Request, id: String?, kind: String?, body: String) -> Response {
-        let fields = FormFields(query: body)
-        let language = language(FormFields(query: request.uri.query), request)
-        do throws(Diagnostic) {
-            let history = try logged(id)
-            guard let log, let adviceID = history.record.id, kind == "follow-up" || kind == "season" else {
-                return Self.response(.notFound, type: "text/plain; charset=utf-8", "\n")
-            }
-            let input = ReportInput(fields: fields.values, label: { LogPage.label($0, language) })
-            let add: () throws(Diagnostic) -> Int64
-            do throws(DiagnosticError) {
-                if kind == "follow-up" {
-                    let followUp = try input.followUp(for: history.record, settings: ruleSet.settings, at: Today.timestamp)
-                    add = { () throws(Diagnostic) in try log.add(followUp) }
-                } else {
-                    let season = try input.season(for: history.record, at: Today.timestamp)
-                    add = { () throws(Diagnostic) in try log.add(season) }
-                }
-            } catch {
-                return logPage(request, id: id, fields: fields, errors: error.diagnostics.map { $0.message(in: language) })
-            }
-            _ = try add()
-            var response = Self.response(.seeOther, type: "text/plain; charset=utf-8", "\n")
-            response.headers[.location] = "/log/\(adviceID)?lang=\(language.rawValue)"
-            return response
-        } catch {
-            return logFailure(error, id: id, language)
-        }
-    }
-
-    /// The advice numbered `id` with what came after it; `log.not-found` when there is no log or no such advice.
-    /// The answer when a record cannot be shown: 404 for a record that is not there, 503 when the log cannot be
-    /// read — in words that name no file (the details go to the server's own error output, for its keeper).
-    func logFailure(_ error: Diagnostic, id: String?, _ language: Language) -> Response {
-        if error.code == "log.not-found" {
-            return Self.response(.notFound, type: "text/plain; charset=utf-8", Catalogue.format(.logNoRecord, language, id ?? "") + "\n")
-        }
-        FileHandle.standardError.write(Data(("advise-server: " + error.description(in: .en) + "\n").utf8))
-        return Self.response(.serviceUnavailable, type: "text/plain; charset=utf-8", Catalogue.text(.logUnavailable, language) + "\n")
-    }
-
-    func logged(_ id: String?) throws(Diagnostic) -> AdviceHistory {
-        guard let log, let number = id.flatMap(Int64.init) else {
-            throw .error("log.not-found", .logNoAdvice, id ?? "", log?.path ?? "", at: nil)
-        }
-        return try log.history(number)
     }
 
     // MARK: Shared steps
@@ -362,8 +336,8 @@ public struct AdviceServer: Sendable {
     }
 
     /// A 400 naming each problem as the command line does (code, message in the request's language, position).
-    static func errors(_ diagnostics: [Diagnostic], _ language: Language) -> Response {
-        let status: HTTPResponse.Status = diagnostics.contains { $0.code == "request.too-large" } ? .contentTooLarge : .badRequest
+    static func errors(_ diagnostics: [Diagnostic], _ language: Language, status: HTTPResponse.Status? = nil) -> Response {
+        let status: HTTPResponse.Status = status ?? (diagnostics.contains { $0.code == "request.too-large" } ? .contentTooLarge : .badRequest)
         let list = diagnostics.map { d in
             JSONValue.object([
                 ("code", .string(d.code)),

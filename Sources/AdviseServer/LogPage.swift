@@ -1,12 +1,16 @@
 #if Server
 import AdviseKit
 
-/// One logged advice on the web (`GET /log/N`): what was advised and predicted, what has been reported, and
-/// the two forms an officer fills in after a visit — what the household did, and what a season brought.
-/// Plain HTML forms that post without JavaScript; a refused form comes back with its values and each problem named.
+/// One logged advice on the web (`GET /log/REF`, signed in): what was advised and predicted, what has been
+/// reported, and the two forms an officer fills in after a visit — what the household did, and what a
+/// season brought — with, for an admin, the button that erases the household's id and name. Plain HTML forms
+/// that post without JavaScript, each carrying the session's token; a refused form comes back with its values
+/// and each problem named.
 struct LogPage {
     let history: AdviceHistory
     let language: Language
+    /// Who is signed in (and the session's form token).
+    let bar: UserBar
     /// The values of a refused form, and its problems.
     var fields = FormFields(query: nil)
     var errors: [String] = []
@@ -31,8 +35,7 @@ struct LogPage {
 
     func render() -> String {
         let t = { Markup.escaped(Catalogue.text($0, language)) }
-        let id = history.record.id ?? 0
-        let title = Catalogue.format(.webLogTitle, language, String(id))
+        let title = Catalogue.format(.webLogTitle, language, String(history.record.reference.prefix(8)))
         var problems = ""
         if !errors.isEmpty {
             problems = "<div class=\"errors\" role=\"alert\"><p>\(t(.webFixLog))</p><ul>" + errors.map { "<li>\(Markup.escaped($0))</li>" }.joined() + "</ul></div>"
@@ -46,24 +49,30 @@ struct LogPage {
             + renderer.reports(history).map { "<li>\(Markup.escaped($0))</li>" }.joined() + "</ul></section>"
         let models = history.record.predictions.map(\.model)
         let outputs = history.record.predictions.flatMap(\.outputs).map(\.id)
-        let followUp = form("follow-up", t(.webFollowUpTitle)) { kept in
+        let user = bar.user
+        let followUp = !user.records ? "" : form("follow-up", t(.webFollowUpTitle)) { kept in
             [select("model", models, kept), text("area", "text", kept), text("units", "decimal", kept), text("invested", "text", kept),
              text("loan", "text", kept), text("note", "text", kept)]
         }
-        let season = form("season", t(.webSeasonTitle)) { kept in
+        let season = !user.records ? "" : form("season", t(.webSeasonTitle)) { kept in
             [select("model", models, kept), text("year", "numeric", kept), text("net-income", "text", kept), select("output", [""] + outputs, kept),
              text("quantity", "decimal", kept), text("price", "text", kept)]
         }
-        return WebPage.document(language: language, title: title, css: FormPage.css + Self.css, body: """
-        <main><header><h1>\(Markup.escaped(title))</h1><a class="lang" href="/?lang=\(language.rawValue)">\(t(.webTitle))</a></header>
-        \(problems)\(record)\(followUp)\(season)</main>
+        let named = history.record.householdID != nil || history.record.householdName != nil
+        let forget = user.role != .admin || !named ? "" : "<form method=\"post\" action=\"\(path)/forget?lang=\(language.rawValue)\">"
+            + UserBar.token(bar.csrf) + "<button type=\"submit\" class=\"danger\">\(t(.webForget))</button></form>"
+        return WebPage.document(language: language, title: title, css: FormPage.css + Self.css + UserBar.css, body: """
+        <main><header><h1>\(Markup.escaped(title))</h1><a class="lang" href="/?lang=\(language.rawValue)">\(t(.webTitle))</a></header>\(bar.render())
+        \(problems)\(record)\(followUp)\(season)\(forget)</main>
         """)
     }
 
-    /// A form posting to `/log/N/kind`; a refused one keeps its values (`kept`).
+    /// The record's address.
+    private var path: String { "/log/" + history.record.reference }
+
+    /// A form posting to `/log/REF/kind`; a refused one keeps its values (`kept`).
     private func form(_ kind: String, _ heading: String, _ inputs: (_ kept: Bool) -> [String]) -> String {
-        let id = history.record.id ?? 0
-        return "<form method=\"post\" action=\"/log/\(id)/\(kind)?lang=\(language.rawValue)\"><h2>\(heading)</h2>"
+        "<form method=\"post\" action=\"\(path)/\(kind)?lang=\(language.rawValue)\"><h2>\(heading)</h2>" + UserBar.token(bar.csrf)
             + "<input type=\"hidden\" name=\"form\" value=\"\(kind)\">" + inputs(fields["form"] == kind).joined()
             + "<button type=\"submit\">\(Markup.escaped(Catalogue.text(.webRecord, language)))</button></form>"
     }
@@ -91,6 +100,7 @@ struct LogPage {
     .reports { padding-left: 1.1rem; font-size: 0.9rem; }
     h2 { font-size: 1.1rem; color: #2e7d32; margin: 1rem 0 0.2rem; }
     form { border-top: 1px solid #aaa; }
+    button.danger { background: #b71c1c; }
     """
 }
 #endif

@@ -60,8 +60,11 @@ struct AdviseServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-db"), help: ArgumentHelp("The advice log every advice is recorded in (default: $ADVISE_LOG_DB, else advise/advice-log.sqlite in the user's data folder).", valueName: "file"))
     var logDB: String?
 
-    @Flag(name: .customLong("no-log"), help: "Record nothing: no advice log, no /log pages.")
+    @Flag(name: .customLong("no-log"), help: "Record nothing: no advice log, no sign-in, no /log pages.")
     var noLog = false
+
+    @Flag(name: .customLong("secure-cookies"), help: "Send the sign-in cookie over HTTPS only (when the server is reached through an HTTPS proxy).")
+    var secureCookies = false
 
     func run() async throws {
         let ruleSet: RuleSet
@@ -79,6 +82,7 @@ struct AdviseServerCommand: AsyncParsableCommand {
         var configuration = AdviceServer.Configuration()
         configuration.host = host
         configuration.port = port
+        configuration.secureCookies = secureCookies
         let log: AdviceLog?
         do {
             log = noLog ? nil : try AdviceLog(path: logDB ?? AdviceLog.defaultPath())

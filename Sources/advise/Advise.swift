@@ -13,7 +13,7 @@ struct Advise: ParsableCommand {
         66 a file that cannot be read.
         """,
         version: "0.1.0",
-        subcommands: [RecommendCommand.self, CompareCommand.self, BatchCommand.self, WardCommand.self, RulesCommand.self, LogCommand.self],
+        subcommands: [RecommendCommand.self, CompareCommand.self, BatchCommand.self, WardCommand.self, RulesCommand.self, LogCommand.self, UsersCommand.self],
         defaultSubcommand: RecommendCommand.self
     )
 
@@ -24,8 +24,9 @@ struct Advise: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         Console.chosenLanguage = UsageMessage.language(of: Array(CommandLine.arguments.dropFirst()))
         do {
-            // The household's number facts (those without a scale of levels), as flags.
-            let flags = Set(HouseholdFact.allCases.filter { $0.scale == nil }.map { "--" + $0.inputName })
+            // The household's number facts (those without a scale of levels), as flags, and a season's net
+            // income (a loss season is negative).
+            let flags = Set(HouseholdFact.allCases.filter { $0.scale == nil }.map { "--" + $0.inputName } + ["--net-income"])
             var command = try parseAsRoot(UsageMessage.joiningNegativeNumbers(Array(CommandLine.arguments.dropFirst()), flags: flags))
             try command.run()
         } catch {

@@ -35,8 +35,8 @@ import Testing
         let second = try log.record(try Self.record(land: "3000"))
         #expect(second == id + 1)
         let followUp = FollowUp(adviceID: id, recordedAt: "2027-01-05T12:00:00Z", model: "organic-coconut", scale: 4000, investedVND: 60e6, loanVND: 20e6, note: "vay VBSP")
-        _ = try log.add(followUp)
-        _ = try log.add(SeasonReport(adviceID: id, recordedAt: "2028-01-05T12:00:00Z", model: "organic-coconut", year: 1, netIncomeVND: -2e6))
+        _ = try log.add(followUp, by: "test")
+        _ = try log.add(SeasonReport(adviceID: id, recordedAt: "2028-01-05T12:00:00Z", model: "organic-coconut", year: 1, netIncomeVND: -2e6), by: "test")
         let history = try log.history(id)
         var expected = original
         expected.id = id
@@ -48,8 +48,66 @@ import Testing
         #expect(try log.histories().map(\.record.id) == [id, second])
         // Reopened, it is the same log, migrated once.
         let again = try AdviceLog(path: path)
-        #expect(try again.appliedMigrations() == ["v1"])
+        #expect(try again.appliedMigrations() == ["v1", "v2"])
         #expect(try again.history(id) == history)
+    }
+
+    /// A household that asks to be forgotten: its id and name are in no byte of the log's files afterwards (all
+    /// its records, the notes of what it did), and the figures stay for calibration.
+    @Test func aForgottenHouseholdIsInNoByteOfTheFile() throws {
+        let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        let log = try AdviceLog(path: path)
+        var record = try Self.record()
+        record.householdID = "HH-ERASE-4711"
+        record.householdName = "Nguyễn Văn Xoá"
+        let first = try log.record(record.consented("2026-11-29"))
+        var again = try Self.record(land: "3000")
+        again.householdID = "HH-ERASE-4711"
+        let second = try log.record(again.consented("2026-11-29"))
+        let other = try log.record(try Self.record(land: "5000").consented("2026-11-29"))
+        _ = try log.add(FollowUp(adviceID: first, recordedAt: "2027-01-05T12:00:00Z", model: "organic-coconut", note: "chị Xoá vay VBSP"), by: "test")
+        func bytes() throws -> Data {
+            try [path, path + "-wal"].filter { FileManager.default.fileExists(atPath: $0) }.reduce(into: Data()) { $0 += try Data(contentsOf: URL(fileURLWithPath: $1)) }
+        }
+        #expect(try bytes().range(of: Data("HH-ERASE-4711".utf8)) != nil, "the test would see the id if it were there")
+
+        let erased = try log.forget(record.reference, by: "an", at: "2027-02-01T08:00:00Z")
+        #expect(erased == [first, second])
+        for secret in ["HH-ERASE-4711", "Nguyễn Văn Xoá", "chị Xoá"] {
+            #expect(try bytes().range(of: Data(secret.utf8)) == nil, "\(secret) is still in the file")
+        }
+        let history = try log.history(first)
+        #expect(history.record.householdID == nil && history.record.erasedAt == "2027-02-01T08:00:00Z" && history.record.investmentVND == record.investmentVND)
+        #expect(try log.history(other).record.householdID == "H-5000", "another household is untouched")
+        #expect(try log.auditTrail().filter { $0.action == .forget }.compactMap(\.adviceID).sorted() == [first, second])
+
+        // After the retention period, the rest loses its ids too.
+        #expect(try log.prune(before: "2026-12-01", by: "an", at: "2031-12-01T08:00:00Z") == 1)
+        #expect(try log.records().allSatisfy { $0.householdID == nil })
+    }
+
+    @Test func usersSignInWithTheirPasswordOrTokenOnly() throws {
+        let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        let log = try AdviceLog(path: path)
+        let bao = try log.addUser("bao", role: .officer, password: "correct horse", by: "test", at: "2026-11-29T08:00:00Z")
+        #expect(try log.signIn("bao", password: "correct horse") == bao)
+        #expect(try log.signIn("bao", password: "correct hors") == nil && log.signIn("nobody", password: "correct horse") == nil)
+        let token = try log.newToken(for: "bao", by: "test", at: "2026-11-29T08:00:00Z")
+        #expect(try log.user(token: token) == bao)
+        let newer = try log.newToken(for: "bao", by: "test", at: "2026-11-29T08:00:00Z")
+        #expect(try log.user(token: token) == nil && log.user(token: newer) == bao, "a new token replaces the old")
+        #expect(try log.user(token: "bao") == nil && log.user(token: "") == nil)
+        #expect { try log.addUser("bao", role: .admin, password: "another password", by: "test", at: "") } throws: { ($0 as? Diagnostic)?.code == "users.exists" }
+        #expect { try log.addUser("b o", role: .admin, password: "another password", by: "test", at: "") } throws: { ($0 as? Diagnostic)?.code == "users.bad-name" }
+        try log.setPassword("bao", to: "a new password", by: "test", at: "")
+        #expect(try log.signIn("bao", password: "correct horse") == nil && log.signIn("bao", password: "a new password") == bao)
+        // Neither the password nor the token is in the file.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path)) + ((try? Data(contentsOf: URL(fileURLWithPath: path + "-wal"))) ?? Data())
+        #expect(bytes.range(of: Data("a new password".utf8)) == nil && bytes.range(of: Data(newer.split(separator: ".")[1].utf8)) == nil)
+        try log.removeUser("bao", by: "test", at: "")
+        #expect(try log.user(id: bao.id) == nil && log.signIn("bao", password: "a new password") == nil)
     }
 
     /// Household data is personal data: the log and its write-ahead files are the owner's alone, also a log
@@ -73,7 +131,7 @@ import Testing
         let path = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
         let log = try AdviceLog(path: path)
-        #expect { _ = try log.add(FollowUp(adviceID: 99, recordedAt: "", model: "organic-coconut")) } throws: { ($0 as? Diagnostic)?.code == "log.not-found" }
+        #expect { _ = try log.add(FollowUp(adviceID: 99, recordedAt: "", model: "organic-coconut"), by: "test") } throws: { ($0 as? Diagnostic)?.code == "log.not-found" }
         #expect(try log.histories().isEmpty)
     }
 

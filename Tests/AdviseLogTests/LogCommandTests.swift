@@ -14,7 +14,7 @@ import Testing
         return AdviceLogTests.root.appendingPathComponent(".build/debug/advise")
     }
 
-    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func run(_ arguments: [String], environment extra: [String: String] = [:], input: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -27,7 +27,13 @@ import Testing
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try? stdin.fileHandleForWriting.close()
+        }
         let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
@@ -38,7 +44,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = folder.appendingPathComponent("log.sqlite").path
         // --log, and ADVISE_LOG=1 as the setting that logs every advice.
-        let advice = try Self.run(["--land", "7000", "--capital", "150tr", "--id", "H-17", "--draws", "0", "--log", "--log-db", db])
+        let advice = try Self.run(["--land", "7000", "--capital", "150tr", "--id", "H-17", "--draws", "0", "--log", "--consent", "--log-db", db])
         #expect(advice.status == 0, "\(advice.stderr)")
         #expect(advice.stderr.contains("đã ghi vào sổ tư vấn, số 1"))
         let second = try Self.run(["--land", "5000", "--capital", "80tr", "--draws", "0", "--format", "json"], environment: ["ADVISE_LOG": "1", "ADVISE_LOG_DB": db])
@@ -52,6 +58,9 @@ import Testing
                                        "--output", "green-coconut", "--quantity", quantity, "--price", "4500", "--log-db", db])
             #expect(season.status == 0, "\(season.stderr)")
         }
+        // A loss season is recorded as it was (calibration must see bad years too).
+        let loss = try Self.run(["log", "season", "1", "--model", "organic-coconut", "--year", "2", "--net-income", "-9tr", "--log-db", db])
+        #expect(loss.status == 0, "\(loss.stderr)")
         let show = try Self.run(["log", "show", "1", "--log-db", db, "--lang", "en"])
         #expect(show.stdout.contains("Advice #1") && show.stdout.contains("organic-coconut, scale 4,000"), "\(show.stdout)")
 
@@ -72,7 +81,44 @@ import Testing
 
         let export = try Self.run(["log", "export", "--log-db", db, "--table", "season"])
         #expect(export.stdout.hasPrefix("id,advice_id,recorded_at,model,year,output,quantity,price_vnd,net_income_vnd\n"))
-        #expect(export.stdout.split(separator: "\n").count == 4)
+        #expect(export.stdout.split(separator: "\n").count == 5 && export.stdout.contains(",2,,,,-9000000\n"), "\(export.stdout)")
+
+        // The advice table is de-identified unless an admin asks for the names; every export is audited.
+        let plain = try Self.run(["log", "export", "--log-db", db])
+        #expect(plain.status == 0 && !plain.stdout.contains("H-17"))
+        #expect(try Self.run(["log", "export", "--log-db", db, "--with-names"]).stdout.contains("H-17"))
+        let audit = try Self.run(["log", "audit", "--log-db", db, "--lang", "en"])
+        #expect(audit.stdout.contains("export") && audit.stdout.contains("advice --with-names") && audit.stdout.contains("season"), "\(audit.stdout)")
+
+        // Without --consent a named household is recorded without its id, and told so.
+        let anonymous = try Self.run(["--land", "3000", "--id", "H-18", "--draws", "0", "--log", "--log-db", db])
+        #expect(anonymous.stderr.contains("không kèm mã hay tên hộ (chưa có --consent)"), "\(anonymous.stderr)")
+        #expect(!(try Self.run(["log", "list", "--log-db", db]).stdout.contains("H-18")))
+
+        // The household asks to be forgotten: its id is gone from every record, the figures stay.
+        let forget = try Self.run(["log", "forget", "1", "--log-db", db])
+        #expect(forget.status == 0 && forget.stderr.contains("1 bản ghi"), "\(forget.stderr)")
+        #expect(!(try Self.run(["log", "export", "--log-db", db, "--with-names"]).stdout.contains("H-17")))
+        #expect(try Self.run(["log", "forget", "99", "--log-db", db]).status == 65)
+    }
+
+    @Test func theFirstAdminIsMadeOnTheCommandLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("advise-users-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("log.sqlite").path
+        #expect(try Self.run(["users", "list", "--log-db", db]).stdout.contains("advise users add"))
+        let add = try Self.run(["users", "add", "an", "--role", "admin", "--password-stdin", "--log-db", db], input: "an-long-password\n")
+        #expect(add.status == 0 && add.stderr.contains("đã thêm người dùng an (quản trị viên)"), "\(add.stderr)")
+        let weak = try Self.run(["users", "add", "bao", "--role", "officer", "--password-stdin", "--log-db", db], input: "short\n")
+        #expect(weak.status == 65 && weak.stderr.contains("mật khẩu cần ít nhất 10 ký tự"))
+        let noPassword = try Self.run(["users", "add", "bao", "--role", "officer", "--log-db", db], input: "")
+        #expect(noPassword.status == 64 && noPassword.stderr.contains("--password-stdin"), "no terminal, no password: \(noPassword.stderr)")
+        #expect(try Self.run(["users", "add", "an", "--role", "officer", "--password-stdin", "--log-db", db], input: "another-password\n").status == 65)
+        let token = try Self.run(["users", "token", "an", "--log-db", db])
+        #expect(token.stdout.firstMatch(of: /^[0-9]+\.[0-9a-f]{64}\n$/) != nil, "\(token.stdout)")
+        let last = try Self.run(["users", "remove", "an", "--log-db", db])
+        #expect(last.status == 65 && last.stderr.contains("quản trị viên cuối cùng"))
+        #expect(try Self.run(["users", "list", "--log-db", db, "--lang", "en"]).stdout.contains("an    admin"))
     }
 }
 #endif

@@ -140,16 +140,16 @@ import Testing
     @Test func apiErrorsCarryTheCommandLinesCodesInTheRequestsLanguage() async throws {
         try await ServerFixtures.withClient { client in
             let body = "{\"land\": \"x\", \"flood\": \"sometimes\"}"
-            let vi = try await client.execute(uri: "/api/v1/advice", method: .post, body: body.buffer)
+            let vi = try await client.execute(uri: "/api/v1/advice", method: .post, headers: ServerFixtures.json, body: body.buffer)
             #expect(vi.status == .badRequest)
             let errors = try #require((try JSONSerialization.jsonObject(with: Data(vi.text.utf8)) as? [String: Any])?["errors"] as? [[String: Any]])
             #expect(Set(errors.compactMap { $0["code"] as? String }) == ["input.land", "input.flood"])
             let land = try #require(errors.first { $0["code"] as? String == "input.land" })
             #expect((land["message"] as? String)?.hasPrefix("land: 'x' không phải là diện tích; hãy viết như 7000 (m²)") == true)
             #expect(land["location"] as? String == "request:1:11", "the position in the body")
-            let en = try await client.execute(uri: "/api/v1/advice?lang=en", method: .post, body: body.buffer)
+            let en = try await client.execute(uri: "/api/v1/advice?lang=en", method: .post, headers: ServerFixtures.json, body: body.buffer)
             #expect(en.text.contains("land: 'x' is not an area; write it as 7000 (m²)"))
-            let header = try await client.execute(uri: "/api/v1/advice", method: .post, headers: [.acceptLanguage: "en"], body: body.buffer)
+            let header = try await client.execute(uri: "/api/v1/advice", method: .post, headers: [.acceptLanguage: "en", .contentType: "application/json"], body: body.buffer)
             #expect(header.text == en.text)
         }
     }
@@ -165,7 +165,7 @@ import Testing
     ])
     func badRequestsAreRefusedWithACode(_ uri: String, _ body: String, _ status: Int, _ code: String) async throws {
         try await ServerFixtures.withClient { client in
-            let response = try await client.execute(uri: uri, method: .post, body: body.buffer)
+            let response = try await client.execute(uri: uri, method: .post, headers: ServerFixtures.json, body: body.buffer)
             #expect(response.status.code == status, "\(uri) \(body): \(response.text)")
             let errors = (try? JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])?["errors"] as? [[String: Any]]
             #expect(errors?.contains { $0["code"] as? String == code } == true, "\(uri) \(body): \(response.text)")
@@ -176,13 +176,13 @@ import Testing
         let server = ServerFixtures.server { $0.maxBodyBytes = 100; $0.maxUploadBytes = 200 }
         try await ServerFixtures.withClient(server) { client in
             let big = "{\"land\": \"7000\", \"id\": \"" + String(repeating: "x", count: 200) + "\"}"
-            let advice = try await client.execute(uri: "/api/v1/advice", method: .post, body: big.buffer)
+            let advice = try await client.execute(uri: "/api/v1/advice", method: .post, headers: ServerFixtures.json, body: big.buffer)
             #expect(advice.status == .contentTooLarge)
             #expect(advice.text.contains("request.too-large"))
             let rows = "land\n" + String(repeating: "7000\n", count: 100)
             let batch = try await client.execute(uri: "/api/v1/batch", method: .post, body: rows.buffer)
             #expect(batch.status == .contentTooLarge)
-            let latin1 = try await client.execute(uri: "/api/v1/advice", method: .post, body: ByteBuffer(bytes: Array("{\"land\": \"7000\", \"id\": \"".utf8) + [0xE9, 0x22, 0x7D]))
+            let latin1 = try await client.execute(uri: "/api/v1/advice", method: .post, headers: ServerFixtures.json, body: ByteBuffer(bytes: Array("{\"land\": \"7000\", \"id\": \"".utf8) + [0xE9, 0x22, 0x7D]))
             #expect(latin1.status == .badRequest && latin1.text.contains("request.encoding"))
         }
     }

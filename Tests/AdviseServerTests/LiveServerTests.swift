@@ -22,6 +22,17 @@ import Glibc
         let logFolder = FileManager.default.temporaryDirectory.appendingPathComponent("advise-live-\(UUID().uuidString)")
 
         init() throws {
+            // An officer, made on the command line as the README says.
+            let users = Process()
+            users.executableURL = ServerFixtures.executable("advise")
+            users.arguments = ["users", "add", "bao", "--role", "officer", "--password-stdin", "--log-db", logFolder.appendingPathComponent("log.sqlite").path]
+            let password = Pipe()
+            users.standardInput = password
+            users.standardError = FileHandle.nullDevice
+            try users.run()
+            password.fileHandleForWriting.write(Data("bao-password-1\n".utf8))
+            try password.fileHandleForWriting.close()
+            users.waitUntilExit()
             process.executableURL = ServerFixtures.executable("advise-server")
             process.arguments = ["--port", "0", "--rules", ServerFixtures.rulesPath, "--log-db", logFolder.appendingPathComponent("log.sqlite").path]
             var environment = ProcessInfo.processInfo.environment
@@ -80,14 +91,27 @@ import Glibc
         #expect(try browser.evaluate("document.getElementById('print').hidden") as? Bool == false, "the script ran under the page's policy")
         #expect(try browser.evaluate("document.documentElement.scrollWidth") as? Int ?? 999 <= 360, "the report fits a 360-px screen")
 
-        // The advice is in the log; after the visit, the officer records what the household did, on the phone.
-        #expect(try browser.evaluate("document.querySelector('.logged').innerText") as? String ?? "" == "Đã ghi vào sổ tư vấn, số 1. Ghi lại việc hộ làm sau này")
+        // Opening the advice records nothing; the officer signs in, comes back, and records it with the
+        // household's consent; after the visit, they record what the household did, on the phone.
+        #expect(try browser.evaluate("document.querySelector('.logged').innerText") as? String ?? "" == "Đăng nhập để ghi tư vấn này vào sổ")
         _ = try browser.evaluate("document.querySelector('.logged a').click()")
-        try browser.wait(until: "location.pathname === '/log/1' && document.readyState === 'complete'")
+        try browser.wait(until: "location.pathname === '/signin' && document.readyState === 'complete'")
+        _ = try browser.evaluate("""
+            (function () { var f = document.forms[0]; f.elements['name'].value = 'bao'; f.password.value = 'bao-password-1'; f.querySelector('button').click(); return true; })()
+            """)
+        try browser.wait(until: "location.pathname === '/advice' && document.readyState === 'complete' && document.querySelector('.logged form') !== null")
+        #expect(try browser.evaluate("document.querySelector('.user span').innerText") as? String == "Đang đăng nhập: bao (cán bộ khuyến nông)")
+        _ = try browser.evaluate("""
+            (function () { var f = document.querySelector('.logged form[action^="/record"]'); f.consent.checked = true; f.querySelector('button').click(); return true; })()
+            """)
+        try browser.wait(until: "location.pathname.startsWith('/log/') && document.readyState === 'complete'")
+        let path = try browser.evaluate("location.pathname") as? String ?? ""
+        #expect(path.count == "/log/".count + 32, "the record is known by its reference: \(path)")
+        #expect((try browser.evaluate("document.querySelector('.record').innerText") as? String ?? "").contains("Hộ H-07"), "kept with consent")
         #expect(try browser.evaluate("document.documentElement.scrollWidth") as? Int ?? 999 <= 360, "the log page fits a 360-px screen")
         _ = try browser.evaluate("""
             (function () {
-              var f = document.forms[0];
+              var f = document.querySelector('form[action*="/follow-up"]');
               f.model.value = 'organic-coconut'; f.area.value = '4 công'; f.invested.value = '60 triệu'; f.loan.value = 'bảy chục';
               f.querySelector('button[type=submit]').click();
               return true;
@@ -96,11 +120,17 @@ import Glibc
         try browser.wait(until: "document.readyState === 'complete' && document.querySelector('.errors') !== null")
         let refused = try browser.evaluate("document.querySelector('.errors').innerText") as? String ?? ""
         #expect(refused.contains("Vay: 'bảy chục'"), "a mistyped amount is named with its field: \(refused)")
-        #expect(try browser.evaluate("document.forms[0].invested.value") as? String == "60 triệu", "the values are kept")
-        _ = try browser.evaluate("(function () { var f = document.forms[0]; f.loan.value = '20tr'; f.querySelector('button[type=submit]').click(); return true; })()")
-        try browser.wait(until: "location.pathname === '/log/1' && document.readyState === 'complete' && document.querySelector('.errors') === null")
+        #expect(try browser.evaluate("document.querySelector('form[action*=\"/follow-up\"]').invested.value") as? String == "60 triệu", "the values are kept")
+        _ = try browser.evaluate("(function () { var f = document.querySelector('form[action*=\"/follow-up\"]'); f.loan.value = '20tr'; f.querySelector('button[type=submit]').click(); return true; })()")
+        try browser.wait(until: "location.pathname === '\(path)' && document.readyState === 'complete' && document.querySelector('.errors') === null")
         let page = try browser.evaluate("document.querySelector('.reports').innerText") as? String ?? ""
         #expect(page.contains("thực hiện: organic-coconut, quy mô 4.000, đầu tư 60.000.000 ₫, vay 20.000.000 ₫"), "\(page)")
+
+        // Signing out ends the session: the record is behind the sign-in form again.
+        _ = try browser.evaluate("document.querySelector('.user form button').click()")
+        try browser.wait(until: "location.pathname === '/' && document.readyState === 'complete'")
+        _ = try browser.evaluate("location.href = '\(path)'")
+        try browser.wait(until: "location.pathname === '/signin' && document.readyState === 'complete'")
 
         // A mistyped value comes back on the same form, named in Vietnamese with the forms it takes.
         try browser.navigate(server.base + "/?lang=vi")
@@ -141,7 +171,7 @@ import Glibc
         return text
     }
 
-    /// A server opened to the network without sign-in or HTTPS says so, naming the risk (in Vietnamese).
+    /// A server opened to the network over plain HTTP says so, naming the risk (in Vietnamese).
     @Test func anOpenHostIsWarnedAbout() throws {
         let process = Process()
         process.executableURL = ServerFixtures.executable("advise-server")

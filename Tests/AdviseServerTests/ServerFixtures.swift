@@ -3,6 +3,7 @@ import AdviseKit
 import AdviseRuleSetSource
 import AdviseServer
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
@@ -27,6 +28,17 @@ enum ServerFixtures {
     static func withClient<T: Sendable>(_ server: AdviceServer = server(), _ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
         try await Application(router: server.router()).test(.router, body)
     }
+
+    /// The advice the shipped rule set gives a household of this land (and id).
+    static func advice(_ land: String, id: String? = nil) -> Advice {
+        var input = HouseholdInput(id: id)
+        input[.landM2] = .init(land)
+        let household = try! HouseholdParser(settings: ruleSet.settings).parse(input)
+        return AdviceRequest(input: input, today: today).advice(household, ruleSet: ruleSet)
+    }
+
+    /// The API's content type.
+    static let json: HTTPFields = [.contentType: "application/json"]
 
     /// A built executable of this package (the test bundle sits in the same build folder).
     static func executable(_ name: String) -> URL {

@@ -54,6 +54,13 @@ public enum QuantityParser {
             .flatMap { $0 <= 1e8 ? .success($0) : .failure(Problem(.qAreaTooLarge, text)) }
     }
 
+    /// An amount that may be a loss: money as ``money(_:)`` takes it, or the same with a minus sign
+    /// (`-9tr`, `−2.500.000`), negative.
+    public static func signedMoney(_ text: String) -> Result<Double, Problem> {
+        guard isNegative(text) else { return money(text) }
+        return money(String(trimmed(text).dropFirst())).map { -$0 }
+    }
+
     /// Parses an amount of money to VND.
     public static func money(_ text: String) -> Result<Double, Problem> {
         if let plain = plainInteger(text) { return .success(plain) }
@@ -153,13 +160,13 @@ public enum QuantityParser {
         }
     }
 
-    /// The text without leading and trailing spaces and tabs.
     /// A number written with a minus sign (`-5`, `−150tr`).
     public static func isNegative(_ text: String) -> Bool {
         let t = trimmed(text)
         return (t.hasPrefix("-") || t.hasPrefix("−")) && t.dropFirst().first?.isNumber == true
     }
 
+    /// The text without leading and trailing spaces and tabs.
     static func trimmed(_ s: String) -> String {
         let space: (UInt8) -> Bool = { $0 == 32 || $0 == 9 }
         guard let first = s.utf8.first, let last = s.utf8.last, space(first) || space(last) else { return s }

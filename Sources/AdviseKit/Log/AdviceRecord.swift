@@ -1,9 +1,13 @@
 /// One advice as the log keeps it: when and where it was given, the household's facts, the rule set it came
 /// from, what was recommended with its key figures, and what each model that could be chosen was predicted
-/// to yield, fetch and earn. Household ids only: a name is kept only when the officer gave one.
+/// to yield, fetch and earn. A household's id and name are kept only with its consent (``consentAt``);
+/// without it, or once the household asked to be forgotten (``erasedAt``), the record keeps its figures alone.
 public struct AdviceRecord: Sendable, Equatable, Codable {
-    /// The log's number for it; nil before it is recorded.
+    /// The log's number for it; nil before it is recorded. Internal to the log: the web knows a record by
+    /// its ``reference``, which cannot be guessed by counting.
     public var id: Int64?
+    /// The record's public reference: 128 random bits as 32 hexadecimal digits.
+    public var reference: String = AdviceRecord.newReference()
     /// When it was given, `YYYY-MM-DDTHH:MM:SSZ`.
     public var recordedAt: String = ""
     /// Who gave it: `cli`, `web` (the form) or `api`.
@@ -36,6 +40,12 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
     /// Every model that was not unsuitable, at the scale advised for it (a plan's share of the land for the
     /// plan's models): what a follow-up is compared with.
     public var predictions: [ModelPrediction] = []
+    /// The day the household agreed to its name and id being kept, `YYYY-MM-DD`; nil: no consent, no name or id.
+    public var consentAt: String?
+    /// The user who recorded it (the log's user number); nil: recorded on the command line.
+    public var recordedBy: Int64?
+    /// When the household's identifying data was erased at its request; nil: never.
+    public var erasedAt: String?
 
     /// An empty record (the export's header when the log is empty).
     init() {}
@@ -86,6 +96,37 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
         }
     }
 
+    /// A new public reference: 16 bytes from the system's cryptographic generator, in hexadecimal.
+    public static func newReference() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<2).map { _ in
+            let word = String(generator.next() as UInt64, radix: 16)
+            return String(repeating: "0", count: 16 - word.count) + word
+        }.joined()
+    }
+
+    /// Whether `text` has the shape of a public reference (32 lowercase hexadecimal digits).
+    public static func isReference(_ text: some StringProtocol) -> Bool {
+        text.utf8.count == 32 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    /// The record as kept: with the household's consent on `day`, its id and name; without, neither.
+    public func consented(_ day: String?) -> AdviceRecord {
+        var record = self
+        record.consentAt = day
+        if day == nil { record = record.deidentified }
+        return record
+    }
+
+    /// The record without the household's id or name (what an agronomist sees, and what a default export
+    /// carries).
+    public var deidentified: AdviceRecord {
+        var record = self
+        record.householdID = nil
+        record.householdName = nil
+        return record
+    }
+
     /// The record's columns in the log's order, the predictions as JSON text: what the log writes and the
     /// export lists (the export without the predictions).
     public var columns: [(name: String, value: LogValue)] {
@@ -97,7 +138,8 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
          ("recommendation", .text(recommendation)), ("investment_vnd", .real(investmentVND)), ("loan_vnd", .real(loanVND)),
          ("risk_adjusted_income_vnd", .real(riskAdjustedIncomeVND)), ("gain_npv_vnd", .real(gainNPVVND)), ("payback_year", .integer(paybackYear)),
          ("first_income_year", .integer(firstIncomeYear)), ("income_per_member_month_vnd", .real(incomePerMemberMonthVND)),
-         ("predictions", .text(JSONValue.array(predictions.map(\.json)).compact()))]
+         ("predictions", .text(JSONValue.array(predictions.map(\.json)).compact())), ("ref", .text(reference)), ("consent_at", .text(consentAt)),
+         ("recorded_by", .integer(recordedBy.map(Int.init))), ("erased_at", .text(erasedAt))]
     }
 
     /// The prediction for a model, if it was one the household could choose.
@@ -112,5 +154,6 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
         case investmentVND = "investment_vnd", loanVND = "loan_vnd", riskAdjustedIncomeVND = "risk_adjusted_income_vnd"
         case gainNPVVND = "gain_npv_vnd", paybackYear = "payback_year", firstIncomeYear = "first_income_year"
         case incomePerMemberMonthVND = "income_per_member_month_vnd"
+        case reference = "ref", consentAt = "consent_at", recordedBy = "recorded_by", erasedAt = "erased_at"
     }
 }

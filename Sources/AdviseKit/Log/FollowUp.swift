@@ -22,6 +22,13 @@ public struct FollowUp: Sendable, Equatable, Codable {
         self.note = note
     }
 
+    /// The follow-up without its note (a note may name people: a de-identified export leaves it out).
+    public var withoutNote: FollowUp {
+        var followUp = self
+        followUp.note = nil
+        return followUp
+    }
+
     /// The follow-up's columns in the log's order.
     public var columns: [(name: String, value: LogValue)] {
         [("id", .integer(id.map(Int.init))), ("advice_id", .integer(adviceID)), ("recorded_at", .text(recordedAt)), ("model", .text(model)),

@@ -68,6 +68,28 @@ public struct LogRenderer: Sendable {
         return lines
     }
 
+    /// The users who may sign in, by name, with their roles.
+    public func users(_ users: [LogUser]) -> String {
+        guard !users.isEmpty else { return t(.usersNone) + "\n" }
+        var table = TextTable(headers: [t(.usersName), t(.usersRole), t(.usersAddedAt)], alignments: [.left, .left, .left])
+        table.rows = users.map { [$0.name, role($0.role), String($0.createdAt.prefix(10))] }
+        return table.render() + "\n"
+    }
+
+    /// A role's name.
+    public func role(_ role: LogUser.Role) -> String {
+        t(role == .officer ? .roleOfficer : role == .agronomist ? .roleAgronomist : .roleAdmin)
+    }
+
+    /// The audit table, one line an entry.
+    public func audit(_ entries: [AuditEntry]) -> String {
+        guard !entries.isEmpty else { return t(.auditEmpty) + "\n" }
+        var table = TextTable(headers: [t(.logWhen), t(.auditUser), t(.auditAction), t(.auditRecord), t(.auditDetail)],
+                              alignments: [.left, .left, .left, .right, .left])
+        table.rows = entries.map { [$0.at, $0.user, $0.action.rawValue, $0.adviceID.map(String.init) ?? "–", $0.detail ?? ""] }
+        return table.render() + "\n"
+    }
+
     /// Predicted against reported, per model and figure.
     public func calibration(_ c: Calibration) -> String {
         guard !c.rows.isEmpty else { return t(.logNoCalibration) + "\n" }

@@ -46,7 +46,7 @@ public struct ReportInput: Sendable {
         if let output, let model, !model.outputs.contains(where: { $0.id == output }) {
             problems.append(error("output", Catalogue.phrase(.logUnknownOutput, [output, model.model, model.outputs.map(\.id).joined(separator: ", ")])))
         }
-        let quantity = number("quantity", &problems), price = money("price", &problems), net = money("net-income", &problems)
+        let quantity = number("quantity", &problems), price = money("price", &problems), net = money("net-income", &problems, signed: true)
         guard problems.isEmpty, let model, let year else { throw DiagnosticError(problems) }
         return SeasonReport(adviceID: record.id ?? 0, recordedAt: time, model: model.model, year: year, output: output, quantity: quantity,
                             priceVND: price, netIncomeVND: net)
@@ -65,9 +65,10 @@ public struct ReportInput: Sendable {
         return prediction
     }
 
-    private func money(_ name: String, _ problems: inout [Diagnostic]) -> Double? {
+    /// Money; `signed`: a loss may be written with a minus sign (a season's net income).
+    private func money(_ name: String, _ problems: inout [Diagnostic], signed: Bool = false) -> Double? {
         guard let text = fields[name] else { return nil }
-        switch QuantityParser.money(text) {
+        switch signed ? QuantityParser.signedMoney(text) : QuantityParser.money(text) {
         case let .success(v): return v
         case let .failure(problem):
             problems.append(error(name, problem.text))

@@ -34,6 +34,7 @@ public enum Catalogue {
         case argError, argUnknownOption, argMissingValue, argMissingArgument, argUnexpected, argInvalidValue, argInvalidValueList, argOr, argUsage, argSeeHelp, argHelp, argOneHousehold, argPlansOrSingle, argWorkbookFormat, argUnknownModel
         case wardReasonGiven, wardReasonOwn, wardReasonNoPlan
         case wardBadLoanCapital
+        case usersExists, usersNotFound, usersBadName, usersWeakPassword, usersLastAdmin, usersAdded, usersRemoved, usersPasswordSet, usersToken, usersNone, usersPasswordPrompt, usersPasswordAgain, usersPasswordsDiffer, usersNoPassword, usersName, usersRole, usersAddedAt, roleOfficer, roleAgronomist, roleAdmin, logForgotten, logPruned, logRecordedAnonymous, auditEmpty, auditUser, auditAction, auditRecord, auditDetail, webSignIn, webSignOut, webUserName, webPassword, webSignInFailed, webSignInLimited, webSignedInAs, webRecordAdvice, webConsent, webConsentNote, webSignInToRecord, webForbidden, webCrossSite, webJSONOnly, webLogList, webForget, webBusy, webTooMany
         case wardGivenLoan, wardGivenSupport
         case wardTitle, wardHouseholds, wardTargetLine, wardYear, wardLineHeader, wardUnchanged, wardOwnMeans, wardAllocated, wardPoor, wardNearPoor, wardIncome, wardAllocationLine, wardResourceLine, wardSupport, wardVisits, wardMore, wardTarget, wardMoney, wardHeadline, wardFooter
         case wardUnknownProgramme
@@ -43,7 +44,7 @@ public enum Catalogue {
         case logCannotOpen, logCorrupt, logLocked, logFailed, logNoAdvice
         case logEmpty, logWhen, logNothing, logAdvice, logRuleSet, logPredicted, logNetYears, logNoReports, logFollowUp, logSeason, logSeasonOutput, logNoCalibration, logFigure, logCount, logMedian, logMiddleHalf, logCalibrationTitle, logRecorded, logNotBuilt, logUnknownModel, logUnknownOutput, logFollowUpRecorded, logOverrideWritten
         case logYearRange, logNeedsYear, logNeedsModel, logNotNumber
-        case webReports, webFixLog, webArea, webUnits, webInvested, webNote, webYear, webNetIncome, webOutput, webQuantity, webPrice, webRecord, webLogTitle, webFollowUpTitle, webSeasonTitle, webLogged, webLogLink, webLogFailed
+        case webReports, webFixLog, webArea, webUnits, webInvested, webNote, webYear, webNetIncome, webOutput, webQuantity, webPrice, webRecord, webLogTitle, webFollowUpTitle, webSeasonTitle, webLogFailed
         case wardGivenPlace, wardPlaces, wardPlacesLine, wardBadPlaces, wardUnknownModel, wardPlacesRange
         case webBadChoice, wholeOutOfRange, webEmptyBody, webNotUTF8, webTooLarge, householdUnknownKey, householdNotAValue
         // Rule authors' diagnostics: YAML, fields, figures, settings, models, expressions, checks.

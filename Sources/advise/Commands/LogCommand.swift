@@ -12,18 +12,14 @@ struct LogCommand: ParsableCommand {
         abstract: "The advice log: list, show, export; record a follow-up or a season; compare predicted with reported.",
         discussion: "The log is a SQLite file in the user's data folder ($ADVISE_LOG_DB, --log-db); it never leaves the machine.",
         subcommands: [LogListCommand.self, LogShowCommand.self, LogExportCommand.self, LogFollowUpCommand.self, LogSeasonCommand.self,
-                      LogCalibrationCommand.self]
+                      LogCalibrationCommand.self, LogForgetCommand.self, LogPruneCommand.self, LogAuditCommand.self]
     )
     #else
     static let configuration = CommandConfiguration(commandName: "log", abstract: "The advice log (built with --traits Log).")
 
     @Argument(parsing: .captureForPassthrough) var rest: [String] = []
 
-    /// Built without the log: says how to build it, exits 69.
-    func run() throws {
-        Console.printError("advise: " + Catalogue.text(.logNotBuilt, Console.language))
-        throw ExitCode(69)
-    }
+    func run() throws { try Console.refuseWithoutLog() }
     #endif
 }
 
@@ -60,12 +56,12 @@ struct LogListCommand: ParsableCommand {
 /// `advise log show ID`.
 struct LogShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "One advice: the household, the recommendation, the predictions and what was reported.")
-    @Argument(help: "The advice's number.") var id: Int64
+    @Argument(help: "The advice's number, or its reference (32 hexadecimal digits).") var id: String
     @OptionGroup var location: LogLocation
 
     func run() throws {
         let (log, renderer) = try location.open()
-        print(renderer.show(try Console.logging { () throws(Diagnostic) in try log.history(id) }), terminator: "")
+        print(renderer.show(try Console.logging { () throws(Diagnostic) in try log.history(key: id) }), terminator: "")
     }
 }
 
@@ -76,11 +72,20 @@ struct LogExportCommand: ParsableCommand {
     @Option(help: "The table: advice, follow-up or season.") var table: LogRenderer.ExportTable = .advice
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (.csv or .xlsx) instead of standard output.", valueName: "file"))
     var output: String?
+    @Flag(name: .customLong("with-names"), help: "Keep the households' ids and names (an admin's export, audited); without it the table is de-identified.")
+    var withNames = false
 
     func run() throws {
         let (log, _) = try location.open()
         try Console.refuseOverwriting(output, inputs: [log.path])
-        let csv = LogRenderer.csv(try Console.logging { () throws(Diagnostic) in try log.histories() }, table: table)
+        var histories = try Console.logging { () throws(Diagnostic) in try log.histories() }
+        if !withNames {
+            histories = histories.map { AdviceHistory(record: $0.record.deidentified, followUps: $0.followUps.map(\.withoutNote), seasons: $0.seasons) }
+        }
+        try Console.logging { () throws(Diagnostic) in
+            try log.audit(AuditEntry(at: Today.timestamp, user: Console.actor, action: .export, detail: table.rawValue + (withNames ? " --with-names" : "")))
+        }
+        let csv = LogRenderer.csv(histories, table: table)
         if output?.lowercased().hasSuffix(".xlsx") == true {
             try Console.emitWorkbook(csv, name: table.rawValue, to: output)
         } else {
@@ -99,6 +104,56 @@ private func report<T>(_ id: Int64, _ log: AdviceLog, _ fields: [String: String?
     } catch {
         Console.report(error.diagnostics)
         throw ExitCode(Console.usage)
+    }
+}
+
+/// `advise log forget REF`.
+struct LogForgetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forget",
+        abstract: "Erase a household's id and name from every record that carries them, at its request (the figures stay, de-identified)."
+    )
+    @Argument(help: "One of the household's advice: its number or its reference.") var id: String
+    @OptionGroup var location: LogLocation
+
+    func run() throws {
+        let (log, _) = try location.open()
+        let erased = try Console.logging { () throws(Diagnostic) in try log.forget(id, by: Console.actor, at: Today.timestamp) }
+        Console.printError("advise: " + Catalogue.format(.logForgotten, Console.language, String(erased.count), erased.map(String.init).joined(separator: ", ")))
+    }
+}
+
+/// `advise log prune`.
+struct LogPruneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prune",
+        abstract: "Erase the ids and names of records older than the retention period (the figures stay, de-identified)."
+    )
+    @Option(help: "The retention period in years.") var years: Int = 5
+    @OptionGroup var location: LogLocation
+
+    func validate() throws {
+        guard (0...100).contains(years) else { throw ValidationError(Catalogue.format(.wholeOutOfRange, Console.language, "--years", "0", "100")) }
+    }
+
+    func run() throws {
+        let (log, _) = try location.open()
+        let today = Today.iso
+        let cutoff = String(Int(today.prefix(4))! - years) + today.dropFirst(4)
+        let count = try Console.logging { () throws(Diagnostic) in try log.prune(before: cutoff, by: Console.actor, at: Today.timestamp) }
+        Console.printError("advise: " + Catalogue.format(.logPruned, Console.language, String(count), cutoff))
+    }
+}
+
+/// `advise log audit`.
+struct LogAuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: "Who read and changed which record, and when, newest first.")
+    @Option(help: "At most this many.") var limit: Int?
+    @OptionGroup var location: LogLocation
+
+    func run() throws {
+        let (log, renderer) = try location.open()
+        print(renderer.audit(try Console.logging { () throws(Diagnostic) in try log.auditTrail(limit: limit) }), terminator: "")
     }
 }
 
@@ -122,7 +177,7 @@ struct LogFollowUpCommand: ParsableCommand {
         let followUp = try report(id, log, fields) { (input, record) throws(DiagnosticError) in
             try input.followUp(for: record, settings: settings, at: Today.timestamp)
         }
-        let number = try Console.logging { () throws(Diagnostic) in try log.add(followUp) }
+        let number = try Console.logging { () throws(Diagnostic) in try log.add(followUp, by: Console.actor) }
         Console.printError("advise: " + Catalogue.format(.logFollowUpRecorded, Console.language, String(number)))
     }
 }
@@ -143,7 +198,7 @@ struct LogSeasonCommand: ParsableCommand {
         let (log, _) = try location.open()
         let fields = ["model": model, "year": year, "net-income": netIncome, "output": output, "quantity": quantity, "price": price]
         let season = try report(id, log, fields) { (input, record) throws(DiagnosticError) in try input.season(for: record, at: Today.timestamp) }
-        let number = try Console.logging { () throws(Diagnostic) in try log.add(season) }
+        let number = try Console.logging { () throws(Diagnostic) in try log.add(season, by: Console.actor) }
         Console.printError("advise: " + Catalogue.format(.logFollowUpRecorded, Console.language, String(number)))
     }
 }

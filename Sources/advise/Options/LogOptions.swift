@@ -11,6 +11,9 @@ struct LogOptions: ParsableArguments {
     @Option(name: .customLong("log-db"), help: ArgumentHelp("The advice log's file (default: $ADVISE_LOG_DB, else advise/advice-log.sqlite in the user's data folder).", valueName: "file"))
     var logDB: String?
 
+    @Flag(help: "The household agrees that its id and name are kept with the record (today's date is stored); without it the record keeps neither.")
+    var consent = false
+
     /// True when this advice is to be recorded.
     var enabled: Bool { log || ProcessInfo.processInfo.environment["ADVISE_LOG"] == "1" }
 }
@@ -42,8 +45,10 @@ extension Console {
     static func record(_ advice: Advice, evaluator: Evaluator, options: LogOptions, channel: String = "cli") throws {
         let log = try openLog(options.logDB)
         let record = AdviceRecord(advice, evaluator: evaluator, source: advice.ruleset.source, channel: channel, at: Today.timestamp)
-        let id = try logging { () throws(Diagnostic) in try log.record(record) }
-        printError("advise: " + Catalogue.format(.logRecorded, language, String(id), log.path))
+            .consented(options.consent ? Today.iso : nil)
+        let id = try logging { () throws(Diagnostic) in try log.record(record, by: actor) }
+        let named = advice.household.id != nil || advice.household.name != nil
+        printError("advise: " + Catalogue.format(named && !options.consent ? .logRecordedAnonymous : .logRecorded, language, String(id), log.path))
     }
     #else
     /// Built without the log: says how to build it, exits 69.
@@ -55,10 +60,13 @@ extension Console {
     /// Before any advice is given: a log asked of a build without one is refused at once (exit 69).
     static func checkLogAvailable(_ options: LogOptions) throws {
         #if !Log
-        if options.enabled {
-            printError("advise: " + Catalogue.text(.logNotBuilt, language))
-            throw ExitCode(69)
-        }
+        if options.enabled { try refuseWithoutLog() }
         #endif
+    }
+
+    /// In a build without the log: says how to build it, exits 69.
+    static func refuseWithoutLog() throws -> Never {
+        printError("advise: " + Catalogue.text(.logNotBuilt, language))
+        throw ExitCode(69)
     }
 }
