@@ -69,6 +69,36 @@ extension AdviceLog {
         }
     }
 
+    /// An agronomist (a user of the log with that role) confirms a report outside the plausible bounds:
+    /// `kind` is `follow-up` or `season`. Audited.
+    public func confirm(_ kind: String, _ id: Int64, by agronomist: String, actor: String, at time: String) throws(Diagnostic) {
+        try changeReport(kind, id, action: .confirm, detail: agronomist, actor: actor, at: time) { db, table in
+            guard let user = try LogUser.filter(Column("name") == agronomist).fetchOne(db), user.role == .agronomist else {
+                throw Diagnostic.error("log.not-agronomist", .logNotAgronomist, agronomist, at: nil)
+            }
+            try db.execute(sql: "UPDATE \(table) SET confirmed_by = ? WHERE id = ?", arguments: [agronomist, id])
+        }
+    }
+
+    /// Withdraws a mistaken report: kept, no longer used by the calibration. Audited.
+    public func withdraw(_ kind: String, _ id: Int64, by actor: String, at time: String) throws(Diagnostic) {
+        try changeReport(kind, id, action: .withdraw, detail: nil, actor: actor, at: time) { db, table in
+            try db.execute(sql: "UPDATE \(table) SET withdrawn_at = ? WHERE id = ?", arguments: [time, id])
+        }
+    }
+
+    private func changeReport(_ kind: String, _ id: Int64, action: AuditEntry.Action, detail: String?, actor: String, at time: String,
+                              _ change: (Database, String) throws -> Void) throws(Diagnostic) {
+        let table = kind == "season" ? "season" : "follow_up"
+        try write { db in
+            guard let advice = try Int64.fetchOne(db, sql: "SELECT advice_id FROM \(table) WHERE id = ?", arguments: [id]) else {
+                throw Diagnostic.error("log.not-found", .logNoReport, kind, String(id), at: nil)
+            }
+            try change(db, table)
+            _ = try AuditEntry(at: time, user: actor, action: action, adviceID: advice, detail: "\(kind) \(id)" + (detail.map { " " + $0 } ?? "")).insert(into: db)
+        }
+    }
+
     /// Moves the write-ahead file into the database, rebuilds the file without its free pages and empties the
     /// write-ahead file: what was erased is then in no byte of either.
     func compact() throws(Diagnostic) {

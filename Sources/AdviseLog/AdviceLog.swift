@@ -143,6 +143,16 @@ public final class AdviceLog: Sendable {
                 t.column("detail", .text)
             }
         }
+        // Calibration that cannot be poisoned: a report outside the plausible bounds is confirmed by a named
+        // agronomist before it is used; a mistaken report is withdrawn, never deleted.
+        migrator.registerMigration("v3") { db in
+            for table in ["follow_up", "season"] {
+                try db.alter(table: table) { t in
+                    t.add(column: "confirmed_by", .text)
+                    t.add(column: "withdrawn_at", .text)
+                }
+            }
+        }
         return migrator
     }
 

@@ -93,22 +93,19 @@ extension AdviceServer {
         guard let user = context.identity, user.records, validToken(fields, context) else { return forbidden(request) }
         guard await writes.allow(context.client) else { return tooMany(request) }
         let language = language(fields, request)
-        return await compute.run {
-            do throws(DiagnosticError) {
-                let (advice, adviceRequest) = try answer(fields.household, fields: fields, language: language, label: { formLabel($0, language) },
-                                                         format: .json)
-                switch record(advice, channel: "web", today: adviceRequest.today, user: user, consent: fields["consent"] == "1") {
-                case let .success(reference)?:
-                    return Self.redirect("/log/\(reference)?lang=\(language.rawValue)")
-                case let .failure(d)?:
-                    FileHandle.standardError.write(Data(("advise-server: " + d.description(in: .en) + "\n").utf8))
-                    return advicePage(request, recording: .failed(.error(d.code, .logUnavailable, at: nil)), fields: fields)
-                case nil:
-                    return Self.response(.notFound, type: "text/plain; charset=utf-8", "\n")
-                }
-            } catch {
-                return advicePage(request, recording: nil, fields: fields)
-            }
+        let answered = await compute.run { () -> (Advice, AdviceRequest)? in
+            try? answer(fields.household, fields: fields, language: language, label: { formLabel($0, language) }, format: .json)
+        }
+        // A form that does not parse comes back with its problems named, as the answer page shows them.
+        guard let (advice, adviceRequest) = answered else { return await compute.run { advicePage(request, recording: nil, fields: fields) } }
+        switch await record(advice, channel: "web", today: adviceRequest.today, user: user, consent: fields["consent"] == "1") {
+        case let .success(reference)?:
+            return Self.redirect("/log/\(reference)?lang=\(language.rawValue)")
+        case let .failure(d)?:
+            FileHandle.standardError.write(Data(("advise-server: " + d.description(in: .en) + "\n").utf8))
+            return await compute.run { advicePage(request, recording: .failed(.error(d.code, .logUnavailable, at: nil)), fields: fields) }
+        case nil:
+            return Self.response(.notFound, type: "text/plain; charset=utf-8", "\n")
         }
     }
 

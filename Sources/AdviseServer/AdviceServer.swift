@@ -34,6 +34,9 @@ public struct AdviceServer: Sendable {
         public var maxDraws = 10_000
         /// Seconds a connection may stay idle (a slow client cannot hold it open).
         public var idleTimeoutSeconds: Int64 = 30
+        /// Batch uploads computed at once, and waiting their turn (past both: 503 with `Retry-After`).
+        public var uploadsRunning = 1
+        public var uploadsWaiting = 2
         /// Hours a sign-in lasts.
         public var sessionHours = 8
         /// Session cookies only over HTTPS (set when the server is reached through an HTTPS proxy).
@@ -56,6 +59,10 @@ public struct AdviceServer: Sendable {
     /// The rule set's parser of household values (its level names and aliases prepared once).
     private let parser: HouseholdParser
     let compute: ComputePool
+    /// Where the log is written, and whether its last write failed.
+    let logWrites = LogLane()
+    /// Where batch uploads run, a few at a time.
+    let uploads: UploadLane
     /// Signed-in browsers' sessions, in memory.
     let sessionStore = MemoryPersistDriver()
     let signIns: AttemptLimiter
@@ -70,6 +77,7 @@ public struct AdviceServer: Sendable {
         pool = EvaluatorPool(ruleSet: ruleSet)
         parser = HouseholdParser(settings: ruleSet.settings, models: ruleSet.models.map(\.id))
         compute = ComputePool()
+        uploads = UploadLane(running: configuration.uploadsRunning, waiting: configuration.uploadsWaiting)
         signIns = AttemptLimiter(limit: configuration.signInsPerMinute, window: 60)
         writes = AttemptLimiter(limit: configuration.writesPerMinute, window: 60)
     }
@@ -89,6 +97,7 @@ public struct AdviceServer: Sendable {
     public func router() -> Router<AdviseContext> {
         let router = Router(context: AdviseContext.self)
         router.add(middleware: SecurityHeaders())
+        router.add(middleware: OversizeClose())
         router.add(middleware: SameOriginGuard { request in language(FormFields(query: request.uri.query), request) })
         if let log {
             let cookie = SessionCookieParameters(name: "advise_session", secure: configuration.secureCookies, sameSite: .strict)
@@ -98,10 +107,14 @@ public struct AdviceServer: Sendable {
         }
         router.get("healthz") { _, _ in
             let info = ruleSet.settings.ruleset
-            return Self.response(.ok, type: "application/json", JSONValue.object([
-                ("status", .string("ok")),
+            // With a log, its state: "ok", or the code of the last write's failure (503 until a write succeeds).
+            let failing = log == nil ? nil : logWrites.failing
+            var fields: [(String, JSONValue)] = [
+                ("status", .string(failing == nil ? "ok" : "degraded")),
                 ("ruleset", .object([("id", .string(info.id)), ("version", .string(info.version)), ("source", .string(info.source))])),
-            ]).serialized() + "\n")
+            ]
+            if log != nil { fields.append(("log", .string(failing ?? "ok"))) }
+            return Self.response(failing == nil ? .ok : .serviceUnavailable, type: "application/json", JSONValue.object(fields).serialized() + "\n")
         }
         router.get("/") { request, _ in
             let fields = FormFields(query: request.uri.query)
@@ -190,11 +203,15 @@ public struct AdviceServer: Sendable {
                 throw DiagnosticError([.error("request.empty", LocalizedText { Catalogue.text(.webEmptyBody, $0) }, at: nil)])
             }
             let input = try HouseholdFile.parse(text, path: "request")
-            return try await compute.run { () throws(DiagnosticError) -> Response in
+            let (advice, adviceRequest, body) = try await compute.run { () throws(DiagnosticError) in
                 let (advice, adviceRequest) = try answer(input, fields: fields, language: language, label: { $0.inputName }, format: .json)
-                let logged = user.flatMap { $0.records ? record(advice, channel: "api", today: adviceRequest.today, user: $0, consent: fields["consent"] == "1") : nil }
-                return Self.stamped(Self.response(.ok, type: "application/json", adviceRequest.render(advice, ruleSet: ruleSet)), logged)
+                return (advice, adviceRequest, adviceRequest.render(advice, ruleSet: ruleSet))
             }
+            var logged: Result<String, Diagnostic>?
+            if let user, user.records {
+                logged = await record(advice, channel: "api", today: adviceRequest.today, user: user, consent: fields["consent"] == "1")
+            }
+            return Self.stamped(Self.response(.ok, type: "application/json", body), logged)
         } catch {
             return Self.errors(error.diagnostics, language)
         }
@@ -210,18 +227,26 @@ public struct AdviceServer: Sendable {
             let body = try await bodyBytes(request, limit: configuration.maxUploadBytes)
             let format = try choice(fields, "format", BatchProcessor.Format.self, default: .csv, language)
             let rank = try choice(fields, "rank", RankBy.self, default: .gain, language)
-            let run = BatchRun(ruleSet: ruleSet, copy: { ruleSet }, format: format, rank: rank, plans: fields["single"] != "1",
-                               odds: fields["risk"] == "1" ? RiskSimulation.Options() : nil, workers: ProcessInfo.processInfo.activeProcessorCount,
-                               language: language, year: Today.year(of: today()))
-            var output: [UInt8] = []
-            let summary: BatchSummary
-            do {
-                summary = try run.run(reader: ChunkReader(handle: nil, prefix: Data(body))) { output += $0 }.summary
-            } catch let diagnostic as Diagnostic {
-                throw DiagnosticError([diagnostic])
-            } catch {
-                throw DiagnosticError([.error("request.unreadable", .fileUnreadable, "\(error)", at: nil)])
+            let (plans, odds, year, ruleSet) = (fields["single"] != "1", fields["risk"] == "1", Today.year(of: today()), ruleSet)
+            let answered = await uploads.run { () -> Result<([UInt8], BatchSummary), DiagnosticError> in
+                let run = BatchRun(ruleSet: ruleSet, copy: { ruleSet }, format: format, rank: rank, plans: plans, odds: odds ? RiskSimulation.Options() : nil,
+                                   workers: ProcessInfo.processInfo.activeProcessorCount, language: language, year: year)
+                var output: [UInt8] = []
+                do {
+                    let summary = try run.run(reader: ChunkReader(handle: nil, prefix: Data(body))) { output += $0 }.summary
+                    return .success((output, summary))
+                } catch let diagnostic as Diagnostic {
+                    return .failure(DiagnosticError([diagnostic]))
+                } catch {
+                    return .failure(DiagnosticError([.error("request.unreadable", .fileUnreadable, "\(error)", at: nil)]))
+                }
             }
+            guard let answered else {
+                var busy = Self.errors([.error("server.busy", LocalizedText { Catalogue.text(.webBusy, $0) }, at: nil)], language, status: .serviceUnavailable)
+                busy.headers[.retryAfter] = "10"
+                return busy
+            }
+            let (output, summary) = try answered.get()
             var response = Self.response(.ok, type: format == .csv ? "text/csv; charset=utf-8" : "application/x-ndjson", output)
             response.headers[HTTPField.Name("Advise-Rows")!] = String(summary.rows)
             response.headers[HTTPField.Name("Advise-Failed")!] = String(summary.failed)
@@ -233,18 +258,21 @@ public struct AdviceServer: Sendable {
 
     // MARK: The advice log
 
-    /// Records an advice for a user, with the household's id and name only with its consent: the record's
-    /// reference, or why it could not be recorded; nil without a log.
-    func record(_ advice: Advice, channel: String, today: String, user: LogUser, consent: Bool) -> Result<String, Diagnostic>? {
+    /// Records an advice for a user, with the household's id and name only with its consent, on the log's
+    /// own thread: the record's reference, or why it could not be recorded; nil without a log.
+    func record(_ advice: Advice, channel: String, today: String, user: LogUser, consent: Bool) async -> Result<String, Diagnostic>? {
         guard let log else { return nil }
-        var record = AdviceRecord(advice, evaluator: pool.evaluator(year: Today.year(of: today)), source: advice.ruleset.source, channel: channel,
-                                  at: Today.timestamp).consented(consent ? today : nil)
-        record.recordedBy = user.id
-        do {
-            _ = try log.record(record, by: user.name)
-            return .success(record.reference)
-        } catch {
-            return .failure(error)
+        let evaluator = pool.evaluator(year: Today.year(of: today))
+        return await logWrites.write { () -> Result<String, Diagnostic> in
+            var record = AdviceRecord(advice, evaluator: evaluator, source: advice.ruleset.source, channel: channel, at: Today.timestamp)
+                .consented(consent ? today : nil)
+            record.recordedBy = user.id
+            do throws(Diagnostic) {
+                _ = try log.record(record, by: user.name)
+                return .success(record.reference)
+            } catch {
+                return .failure(error)
+            }
         }
     }
 

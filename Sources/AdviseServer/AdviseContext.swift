@@ -13,12 +13,15 @@ public struct AdviseContext: AuthRequestContext, SessionRequestContext, RequestC
     public let sessions: SessionContext<WebSession>
     /// The client's address, when the connection has one.
     public let client: String
+    /// The connection (closed after a refused oversize body, see ``OversizeClose``).
+    let channel: any Channel
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         identity = nil
         sessions = .init()
         client = source.channel.remoteAddress?.ipAddress ?? "local"
+        channel = source.channel
     }
 }
 

@@ -22,10 +22,16 @@ struct OpenAPIDocument {
                 ("/api/v1/batch", .object([("post", batch)])),
                 ("/healthz", .object([("get", .object([
                     ("summary", .string("Whether the server is up, and its rule set.")),
-                    ("responses", .object([("200", .object([("description", .string("Up.")), ("content", json(ref: nil))]))])),
+                    ("responses", .object([("200", .object([("description", .string("Up.")), ("content", json(ref: nil))])),
+                                           ("503", .object([("description", .string("The advice log's last write failed (its code in `log`).")),
+                                                            ("content", json(ref: nil))]))])),
                 ]))])),
             ])),
-            ("components", .object([("schemas", .object([("Household", household), ("Errors", errors)]))])),
+            ("components", .object([
+                ("schemas", .object([("Household", household), ("Errors", errors)])),
+                ("securitySchemes", .object([("bearer", .object([("type", .string("http")), ("scheme", .string("bearer")),
+                                                                ("description", .string("An officer's token (`advise users token NAME`): the advice is then recorded."))]))])),
+            ])),
         ])
     }
 
@@ -36,7 +42,10 @@ struct OpenAPIDocument {
                 parameter("draws", "Price paths simulated for the odds (0: none).", .object([("type", .string("integer")), ("minimum", .int(0)),
                                                                                               ("maximum", .int(Int64(configuration.maxDraws))), ("default", .int(1000))])),
                 parameter("seed", "Seed of the simulation.", .object([("type", .string("integer")), ("minimum", .int(0)), ("default", .int(1))])),
+                parameter("consent", "1: the household agrees that its id and name are kept with the record (only with an officer's token).",
+                          .object([("type", .string("string")), ("enum", .array([.string("1")]))])),
             ])),
+            ("security", .array([.object([]), .object([("bearer", .array([]))])])),
             ("requestBody", .object([
                 ("required", .bool(true)),
                 ("content", .object([("application/json", .object([("schema", .object([("$ref", .string("#/components/schemas/Household"))]))]))])),
@@ -44,14 +53,15 @@ struct OpenAPIDocument {
             ("responses", .object([
                 ("200", .object([("description", .string("The advice (fields as documented in README: recommendation, recommended_plan, options, risk, …).")),
                                  ("headers", .object([
-                                     ("Advise-Log-Id", .object([("description", .string("The advice's number in the server's advice log, when it keeps one.")),
-                                                                ("schema", .object([("type", .string("integer"))]))])),
+                                     ("Advise-Log-Id", .object([("description", .string("The reference of the advice's record in the advice log (32 hexadecimal digits), when an officer's token recorded it.")),
+                                                                ("schema", .object([("type", .string("string"))]))])),
                                      ("Advise-Log-Error", .object([("description", .string("Why the advice could not be recorded (log.corrupt, log.locked, …); the answer is given all the same.")),
                                                                    ("schema", .object([("type", .string("string"))]))])),
                                  ])),
                                  ("content", json(ref: nil))])),
                 ("400", errorResponse("A value the rule set does not accept; each error names the field and the accepted forms.")),
                 ("413", errorResponse("The body is larger than \(configuration.maxBodyBytes) bytes.")),
+                ("415", errorResponse("The body is not sent as application/json.")),
             ])),
         ])
     }
@@ -80,6 +90,7 @@ struct OpenAPIDocument {
                 ])),
                 ("400", errorResponse("A header without a land column, or text that is not UTF-8/UTF-16.")),
                 ("413", errorResponse("The upload is larger than \(configuration.maxUploadBytes) bytes.")),
+                ("503", errorResponse("Other lists are being answered and the line is full: try again after Retry-After seconds.")),
             ])),
         ])
     }

@@ -48,7 +48,7 @@ import Testing
         #expect(try log.histories().map(\.record.id) == [id, second])
         // Reopened, it is the same log, migrated once.
         let again = try AdviceLog(path: path)
-        #expect(try again.appliedMigrations() == ["v1", "v2"])
+        #expect(try again.appliedMigrations() == ["v1", "v2", "v3"])
         #expect(try again.history(id) == history)
     }
 

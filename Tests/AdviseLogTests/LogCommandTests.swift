@@ -80,8 +80,8 @@ import Testing
         #expect(try Self.run(["log", "calibration", "--log-db", db, "--propose", db]).status != 0)
 
         let export = try Self.run(["log", "export", "--log-db", db, "--table", "season"])
-        #expect(export.stdout.hasPrefix("id,advice_id,recorded_at,model,year,output,quantity,price_vnd,net_income_vnd\n"))
-        #expect(export.stdout.split(separator: "\n").count == 5 && export.stdout.contains(",2,,,,-9000000\n"), "\(export.stdout)")
+        #expect(export.stdout.hasPrefix("id,advice_id,recorded_at,model,year,output,quantity,price_vnd,net_income_vnd,confirmed_by,withdrawn_at\n"))
+        #expect(export.stdout.split(separator: "\n").count == 5 && export.stdout.contains(",2,,,,-9000000,,\n"), "\(export.stdout)")
 
         // The advice table is de-identified unless an admin asks for the names; every export is audited.
         let plain = try Self.run(["log", "export", "--log-db", db])
@@ -119,6 +119,49 @@ import Testing
         let last = try Self.run(["users", "remove", "an", "--log-db", db])
         #expect(last.status == 65 && last.stderr.contains("quản trị viên cuối cùng"))
         #expect(try Self.run(["users", "list", "--log-db", db, "--lang", "en"]).stdout.contains("an    admin"))
+    }
+
+    /// Three inflated season reports (a price × 90) cannot move the rule set: they are set aside until an
+    /// agronomist confirms them, a proposal moves no figure past the cap, and `rules check` refuses a larger
+    /// change without a named agronomist's `confirmed_by`.
+    @Test func calibrationCannotBePoisoned() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("advise-poison-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("log.sqlite").path
+        #expect(try Self.run(["--land", "7000", "--capital", "150tr", "--draws", "0", "--log", "--log-db", db]).status == 0)
+        #expect(try Self.run(["log", "follow-up", "1", "--model", "organic-coconut", "--area", "4cong", "--log-db", db]).status == 0)
+        for price in ["450000", "450000", "450000", "10000", "10000", "10000"] {
+            let season = try Self.run(["log", "season", "1", "--model", "organic-coconut", "--year", "5", "--output", "green-coconut", "--price", price, "--log-db", db])
+            #expect(season.status == 0, "\(season.stderr)")
+        }
+        let table = try Self.run(["log", "calibration", "--log-db", db, "--lang", "en"])
+        #expect(table.stdout.contains("Left out until an agronomist confirms"), "\(table.stdout)")
+        #expect(table.stdout.contains("season 1: organic-coconut price:green-coconut ×90.00"), "\(table.stdout)")
+        let proposal = folder.appendingPathComponent("proposal.yaml").path
+        #expect(try Self.run(["log", "calibration", "--log-db", db, "--propose", proposal]).status == 0)
+        let proposed = try String(contentsOfFile: proposal, encoding: .utf8)
+        #expect(proposed.contains("median of reported ÷ predicted 2 over 3 reports") && proposed.contains("capped at ×1.5"), "\(proposed)")
+        #expect(try Self.run(["rules", "check", "--override", proposal]).status == 0, "a capped proposal passes")
+
+        // The agronomist raises the price past the cap by hand: refused until they sign it.
+        let raised = proposed.replacingOccurrences(of: "base: 7500, high: 13500", with: "base: 15000, high: 27000")
+        #expect(raised != proposed)
+        try raised.write(toFile: proposal + ".raised.yaml", atomically: true, encoding: .utf8)
+        let refused = try Self.run(["rules", "check", "--override", proposal + ".raised.yaml", "--lang", "en"])
+        #expect(refused.status == 65 && refused.stdout.contains("override.uncapped"), "\(refused.stdout)")
+        let signed = raised.replacingOccurrences(of: "high: 27000,", with: "high: 27000, confirmed_by: chi,")
+        try signed.write(toFile: proposal + ".signed.yaml", atomically: true, encoding: .utf8)
+        #expect(try Self.run(["rules", "check", "--override", proposal + ".signed.yaml"]).status == 0)
+
+        // Only an agronomist of the log confirms a report; a withdrawn report is no longer used.
+        #expect(try Self.run(["log", "confirm", "season", "1", "--by", "chi", "--log-db", db]).status == 65)
+        #expect(try Self.run(["users", "add", "chi", "--role", "agronomist", "--password-stdin", "--log-db", db], input: "chi-password-1\n").status == 0)
+        #expect(try Self.run(["log", "confirm", "season", "1", "--by", "chi", "--log-db", db]).status == 0)
+        #expect(try Self.run(["log", "withdraw", "season", "2", "--log-db", db]).status == 0)
+        let after = try Self.run(["log", "calibration", "--log-db", db, "--lang", "en"]).stdout
+        #expect(after.contains("season 3:") && !after.contains("season 1:") && !after.contains("season 2:"), "\(after)")
+        let audit = try Self.run(["log", "audit", "--log-db", db, "--lang", "en"]).stdout
+        #expect(audit.contains("confirm") && audit.contains("season 1 chi") && audit.contains("withdraw"), "\(audit)")
     }
 }
 #endif

@@ -193,5 +193,87 @@ import Glibc
         server.process.waitUntilExit()
         #expect(server.process.terminationReason == .exit && server.process.terminationStatus == 0, "a graceful stop, not a kill")
     }
+
+    /// Two large lists uploaded at once leave the server responsive: `/healthz` answers within 100 ms while both
+    /// run (they run on threads of their own, one at a time; ``UploadLaneTests`` for the line's limit).
+    @Test func twoUploadsDoNotStallTheServer() throws {
+        let server = try Server()
+        // A register-like list: every household its own (land to the m², capital to the 100.000 ₫).
+        var rows = ["id,land,capital,flood,labour,members"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for i in 0..<3000 {
+            rows.append("R\(i),\(200 + next(20000)),\(next(3000) * 100_000),\(["none", "occasional", "frequent"][next(3)]),\(1 + next(3)),\(2 + next(5))")
+        }
+        let upload = Data((rows.joined(separator: "\n") + "\n").utf8)
+        let group = DispatchGroup()
+        let statuses = LockedList()
+        for _ in 0..<2 {
+            group.enter()
+            var request = URLRequest(url: URL(string: server.base + "/api/v1/batch?single=1")!)
+            request.httpMethod = "POST"
+            request.httpBody = upload
+            request.setValue("text/csv", forHTTPHeaderField: "Content-Type")
+            request.timeoutInterval = 300
+            URLSession.shared.dataTask(with: request) { _, response, _ in
+                statuses.append((response as? HTTPURLResponse)?.statusCode ?? 0)
+                group.leave()
+            }.resume()
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        var latencies: [Double] = []
+        while group.wait(timeout: .now() + 0.2) == .timedOut, latencies.count < 100 {
+            let start = Date()
+            _ = try Data(contentsOf: URL(string: server.base + "/healthz")!)
+            latencies.append(Date().timeIntervalSince(start))
+        }
+        group.wait()
+        #expect(statuses.values == [200, 200], "both lists are answered")
+        #expect(latencies.count >= 3, "the uploads ran long enough to be measured beside: \(latencies.count) checks")
+        #expect(latencies.max() ?? 1 < 0.1, "healthz while two uploads run, seconds: \(latencies.map { ($0 * 1000).rounded() })")
+    }
+
+    /// A body far past the limit, sent without waiting for `100 Continue`: the 413 comes back and the server
+    /// closes the connection at once (it does not read 20 MB and then hold the connection until its idle timeout).
+    @Test func anOversizeBodyIsRefusedAndItsConnectionClosed() throws {
+        let server = try Server()
+        let port = UInt16(server.base.split(separator: ":").last ?? "") ?? 0
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        try #require(connected == 0)
+        let size = 20 << 20
+        let head = "POST /api/v1/advice HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Type: application/json\r\nContent-Length: \(size)\r\n\r\n"
+        _ = head.withCString { send(fd, $0, strlen($0), 0) }
+        let chunk = [UInt8](repeating: 0x61, count: 65536)
+        var sent = 0, answer = [UInt8](), closedAfter: Double?
+        let start = Date()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while closedAfter == nil, Date().timeIntervalSince(start) < 10 {
+            if sent < size {
+                let n = chunk.withUnsafeBytes { send(fd, $0.baseAddress, min(chunk.count, size - sent), Int32(MSG_DONTWAIT | MSG_NOSIGNAL)) }
+                if n > 0 { sent += n }
+            }
+            let got = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+            if got > 0 { answer += buffer[0..<got] } else if got == 0 { closedAfter = Date().timeIntervalSince(start) } else if sent >= size { usleep(1000) }
+        }
+        #expect(String(decoding: answer, as: UTF8.self).hasPrefix("HTTP/1.1 413"))
+        #expect(closedAfter ?? 99 < 1, "closed after \(closedAfter.map { String($0) } ?? "more than 10") s, \(sent) bytes sent")
+    }
+}
+
+/// Values appended from several threads.
+final class LockedList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [Int] = []
+    func append(_ value: Int) { lock.withLock { list.append(value) } }
+    var values: [Int] { lock.withLock { list } }
 }
 #endif

@@ -3,6 +3,7 @@ import AdviseKit
 import AdviseLog
 @testable import AdviseServer
 import Foundation
+import GRDB
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
@@ -192,6 +193,35 @@ import Testing
             #expect(statuses == [401, 401, 401, 401, 401, 429])
             let right = try await client.execute(uri: "/signin", method: .post, body: "name=bao&password=bao-password-1".buffer)
             #expect(right.status == .tooManyRequests, "the right password waits its minute too")
+        }
+    }
+
+    /// A log another program holds locked: the advice is still answered (its bytes unchanged, the failure in
+    /// `Advise-Log-Error`), `/healthz` turns 503 naming the failure, and is well again after the next write.
+    @Test func aLockedLogIsReportedByHealthz() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("advise-locked-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("log.sqlite").path
+        let log = try AdviceLog(path: path, busyTimeout: 0.2)
+        try log.addUser("bao", role: .officer, password: "bao-password-1", by: "test", at: "2026-11-29T08:00:00Z")
+        let token = try log.newToken(for: "bao", by: "test", at: "2026-11-29T08:00:00Z")
+        let server = AdviceServer(ruleSet: ServerFixtures.ruleSet, log: log, today: { ServerFixtures.today })
+        let headers: HTTPFields = [.contentType: "application/json", .authorization: "Bearer " + token]
+        let body = #"{"land": "7000"}"#
+        var holder = Configuration()
+        holder.allowsUnsafeTransactions = true  // another program's transaction, held open across accesses
+        let other = try DatabaseQueue(path: path, configuration: holder)
+        try await ServerFixtures.withClient(server) { client in
+            #expect(try await client.execute(uri: "/healthz", method: .get).text.contains("\"log\": \"ok\""))
+            try other.inDatabase { db in try db.execute(sql: "BEGIN EXCLUSIVE") }
+            let refused = try await client.execute(uri: "/api/v1/advice?draws=0", method: .post, headers: headers, body: body.buffer)
+            #expect(refused.status == .ok && refused.headers[HTTPField.Name("Advise-Log-Error")!] == "log.locked")
+            let health = try await client.execute(uri: "/healthz", method: .get)
+            #expect(health.status == .serviceUnavailable && health.text.contains("\"log\": \"log.locked\""), "\(health.text)")
+            try other.inDatabase { db in try db.execute(sql: "ROLLBACK") }
+            let recorded = try await client.execute(uri: "/api/v1/advice?draws=0", method: .post, headers: headers, body: body.buffer)
+            #expect(recorded.headers[HTTPField.Name("Advise-Log-Id")!] != nil)
+            #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
         }
     }
 

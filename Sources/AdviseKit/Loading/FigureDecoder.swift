@@ -82,6 +82,8 @@ struct FigureDecoder {
         let estimate = map.optional("estimate").flatMap { context.string($0) }
         let note = map.optional("note").flatMap { context.string($0) }
         let validUntil = map.optional("valid_until").flatMap { context.date($0) }
+        // Who confirmed a change past the calibration's cap (read by the override's check, ``OverrideApplier``).
+        _ = map.optional("confirmed_by").flatMap { context.string($0) }
         guard !sources.isEmpty || estimate != nil else {
             context.error("figure.provenance", .figureProvenance, map.node.path, at: map.node.location)
             return nil

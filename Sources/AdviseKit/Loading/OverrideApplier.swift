@@ -37,8 +37,10 @@ struct OverrideApplier {
                         sources: sources, entries: entries)
     }
 
-    /// Replaces the named figures in `documents` (model files by their `id`, and `settings`).
+    /// Replaces the named figures in `documents` (model files by their `id`, and `settings`). A figure moved
+    /// by more than the calibration's cap (`settings.calibration.proposal_cap`) needs `confirmed_by` beside it.
     func apply(_ override: Override, to documents: inout [(kind: String, root: ConfigNode)]) {
+        let limits = Self.capLimits(documents)
         for (key, value) in override.entries {
             guard let path = key.scalar, !path.isEmpty else { continue }
             let segments = path.split(separator: ".").map(String.init)
@@ -54,11 +56,53 @@ struct OverrideApplier {
                 context.error("override.path", .overrideHead, path, head, suggesting: Spelling.closest(to: head, among: models + ["settings"]), at: key.location)
                 continue
             }
+            if let old = Self.node(documents[index].root, Array(segments.dropFirst())), Self.child(value, "confirmed_by") == nil,
+               let ratio = Self.ratio(old, value, congM2: limits.congM2), abs(ratio - 1) > limits.cap + 1e-9 {
+                context.error("override.uncapped", .overrideUncapped, path, CalibrationOverride.number(ratio), FigureDecoder.plain(limits.cap * 100) + " %",
+                              at: key.location)
+            }
             switch Self.replacing(documents[index].root, Array(segments.dropFirst()), with: value) {
             case let .success(root): documents[index].root = root
             case let .failure(problem): context.error("override.path", problem.text(path), at: key.location)
             }
         }
+    }
+
+    /// The node at `path` below `node` (list elements by their `id`); nil when there is none.
+    static func node(_ node: ConfigNode, _ path: [String]) -> ConfigNode? {
+        guard let segment = path.first else { return node }
+        switch node.kind {
+        case let .mapping(pairs): return pairs.first { $0.key.scalar == segment }.flatMap { Self.node($0.value, Array(path.dropFirst())) }
+        case let .sequence(items): return items.first { child($0, "id")?.scalar == segment }.flatMap { Self.node($0, Array(path.dropFirst())) }
+        case .scalar: return nil
+        }
+    }
+
+    /// The new figure's value ÷ the old, both in base units (`value`, or a price band's `base`); nil when either
+    /// is not a number with a known unit, their units measure different things (the decoder names that), or the
+    /// old is 0.
+    static func ratio(_ old: ConfigNode, _ new: ConfigNode, congM2: Double) -> Double? {
+        func base(_ figure: ConfigNode) -> (value: Double, unit: UnitOfMeasure)? {
+            guard let unit = child(figure, "unit")?.scalar.flatMap({ UnitOfMeasure.parse($0, congM2: congM2) }),
+                  let number = (child(figure, "value") ?? child(figure, "base"))?.scalar.flatMap(Double.init) else { return nil }
+            return (number * unit.factor, unit)
+        }
+        guard let before = base(old), let after = base(new), before.unit.dimension == after.unit.dimension, before.value != 0 else { return nil }
+        return after.value / before.value
+    }
+
+    /// The cap on a figure's change and the công, as the settings are written (before they are decoded); the
+    /// built-in cap when the settings give none.
+    static func capLimits(_ documents: [(kind: String, root: ConfigNode)]) -> (cap: Double, congM2: Double) {
+        let settings = documents.first { $0.kind == "settings" }?.root
+        let congM2 = settings.flatMap { node($0, ["area_units", "cong", "value"])?.scalar }.flatMap(Double.init) ?? 1000
+        var cap = RegionalSettings.defaultCalibration.proposalCap
+        if let figure = settings.flatMap({ node($0, ["calibration", "proposal_cap"]) }),
+           let unit = child(figure, "unit")?.scalar.flatMap({ UnitOfMeasure.parse($0, congM2: congM2) }),
+           let value = child(figure, "value")?.scalar.flatMap(Double.init) {
+            cap = value * unit.factor
+        }
+        return (cap, congM2)
     }
 
     static func child(_ node: ConfigNode, _ key: String) -> ConfigNode? {

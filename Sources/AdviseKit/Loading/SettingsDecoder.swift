@@ -50,6 +50,7 @@ struct SettingsDecoder {
         let wardTargets = map.optional("ward_targets").flatMap { self.wardTargets($0, figures) }
         let repayment = map.optional("repayment").flatMap { self.repayment($0, figures) }
         let limits = map.optional("input_limits").flatMap { self.inputLimits($0, figures) }
+        let calibration = map.optional("calibration").flatMap { self.calibrationLimits($0, figures) }
 
         for required in HouseholdFact.allCases.compactMap(\.scale) where scales[required] == nil {
             context.error("settings.scale-missing", .settingsScaleMissing, required, at: map.node.location)
@@ -75,6 +76,7 @@ struct SettingsDecoder {
         settings.wardTargets = wardTargets
         settings.repayment = repayment
         settings.inputLimits = limits
+        if let calibration { settings.calibration = calibration }
         settings.areaUnits = areaUnits.sorted { ($0.name == "cong" ? 0 : 1) < ($1.name == "cong" ? 0 : 1) }
         return settings
     }
@@ -153,6 +155,21 @@ struct SettingsDecoder {
         let most = map.required("land_maximum").flatMap { figures.figure($0, expected: [.base(.area)]) }
         guard let money, let least, let most else { return nil }
         return InputLimits(moneyMinimum: money.figure, landMinimum: least.figure, landMaximum: most.figure)
+    }
+
+    /// `calibration`: the plausible ratios reported ÷ predicted, and the cap on a proposal's change (fractions).
+    private func calibrationLimits(_ node: ConfigNode, _ figures: FigureDecoder) -> CalibrationLimits? {
+        guard let map = context.mapping(node) else { return nil }
+        defer { map.finish() }
+        let values = ["plausible_low", "plausible_high", "proposal_cap"].map { key in
+            map.required(key).flatMap { figures.figure($0, expected: [Dimension.none]) }
+        }
+        guard let low = values[0], let high = values[1], let cap = values[2] else { return nil }
+        guard low.value > 0, low.value < 1, high.value > 1, cap.value > 0, cap.value < 1 else {
+            context.error("figure.range", .settingsCalibration, at: node.location)
+            return nil
+        }
+        return CalibrationLimits(plausibleLow: low.value, plausibleHigh: high.value, proposalCap: cap.value)
     }
 
     private func ruleSetInfo(_ node: ConfigNode) -> RuleSetInfo? {

@@ -3,7 +3,7 @@
 public struct AuditEntry: Sendable, Equatable, Codable {
     /// What was done.
     public enum Action: String, Sendable, CaseIterable, Codable {
-        case read, record, followUp = "follow-up", season, forget, export, prune
+        case read, record, followUp = "follow-up", season, confirm, withdraw, forget, export, prune
         case signIn = "sign-in", signInRefused = "sign-in-refused", signOut = "sign-out"
         case userAdded = "user-added", userRemoved = "user-removed", passwordChanged = "password-changed", tokenIssued = "token-issued"
     }

@@ -5,6 +5,10 @@
 /// day), taken at the scale the household reported (in proportion to the scale advised — close, but not
 /// exact, where a model has fixed costs), for the year it reported. Predicted values of zero or below give
 /// no ratio (a loss year has no meaningful "times as much").
+///
+/// A report cannot poison it: a withdrawn report is left out, and a ratio outside the plausible bounds
+/// (``CalibrationLimits``) is set aside in ``flagged`` until an agronomist confirms its report — except a
+/// season's net income below its prediction, which a loss year is (only an implausibly high one is held back).
 public struct Calibration: Sendable, Equatable {
     /// The figure a ratio is about.
     public enum Figure: Sendable, Hashable, Comparable {
@@ -52,31 +56,58 @@ public struct Calibration: Sendable, Equatable {
         }
     }
 
+    /// A ratio set aside until its report is confirmed.
+    public struct Flagged: Sendable, Equatable {
+        /// `follow-up` or `season`, and the report's number in the log.
+        public var report: String
+        public var id: Int64
+        public var model: String
+        public var figure: Figure
+        public var ratio: Double
+    }
+
     /// By model, then figure.
     public var rows: [Row]
+    /// The ratios outside the plausible bounds whose reports no agronomist has confirmed, in the log's order.
+    public var flagged: [Flagged] = []
+    /// The bounds it was made with.
+    public var limits: CalibrationLimits
 
     /// The comparison over every history that has reports.
-    public init(_ histories: [AdviceHistory]) {
+    public init(_ histories: [AdviceHistory], limits: CalibrationLimits = RegionalSettings.defaultCalibration) {
+        self.limits = limits
         var ratios: [String: [Figure: [Double]]] = [:]
-        func add(_ model: String, _ figure: Figure, reported: Double?, predicted: Double?) {
+        var flagged: [Flagged] = []
+        func add(_ model: String, _ figure: Figure, reported: Double?, predicted: Double?, report: (String, Int64?), confirmed: Bool) {
             guard let reported, let predicted, predicted > 0, reported.isFinite else { return }
-            ratios[model, default: [:]][figure, default: []].append(reported / predicted)
+            let ratio = reported / predicted
+            let plausible = figure == .netIncome ? ratio <= limits.plausibleHigh : limits.plausible(ratio)
+            guard plausible || confirmed else {
+                flagged.append(Flagged(report: report.0, id: report.1 ?? 0, model: model, figure: figure, ratio: ratio))
+                return
+            }
+            ratios[model, default: [:]][figure, default: []].append(ratio)
         }
         for history in histories {
-            for followUp in history.followUps {
+            for followUp in history.followUps where followUp.withdrawnAt == nil {
                 guard let prediction = history.record.prediction(followUp.model), prediction.scale > 0 else { continue }
                 let scale = followUp.scale ?? prediction.scale
-                add(followUp.model, .investment, reported: followUp.investedVND, predicted: prediction.investmentVND * scale / prediction.scale)
+                add(followUp.model, .investment, reported: followUp.investedVND, predicted: prediction.investmentVND * scale / prediction.scale,
+                    report: ("follow-up", followUp.id), confirmed: followUp.confirmedBy != nil)
             }
-            for season in history.seasons {
+            for season in history.seasons where season.withdrawnAt == nil {
                 guard let prediction = history.record.prediction(season.model) else { continue }
                 let scale = history.scale(of: season.model) ?? prediction.scale
-                add(season.model, .netIncome, reported: season.netIncomeVND, predicted: prediction.netIncome(year: season.year, scale: scale))
+                let report = ("season", season.id), confirmed = season.confirmedBy != nil
+                add(season.model, .netIncome, reported: season.netIncomeVND, predicted: prediction.netIncome(year: season.year, scale: scale),
+                    report: report, confirmed: confirmed)
                 guard let id = season.output, let output = prediction.outputs.first(where: { $0.id == id }) else { continue }
-                add(season.model, .yield(output: id), reported: season.quantity, predicted: output.quantity(year: season.year, scale: scale))
-                add(season.model, .price(output: id), reported: season.priceVND, predicted: output.priceVND)
+                add(season.model, .yield(output: id), reported: season.quantity, predicted: output.quantity(year: season.year, scale: scale),
+                    report: report, confirmed: confirmed)
+                add(season.model, .price(output: id), reported: season.priceVND, predicted: output.priceVND, report: report, confirmed: confirmed)
             }
         }
+        self.flagged = flagged
         rows = ratios.keys.sorted().flatMap { model in
             (ratios[model] ?? [:]).sorted { $0.key < $1.key }.map { Row(model: model, figure: $0.key, ratios: $0.value) }
         }

@@ -1,8 +1,10 @@
 import Foundation
 
 /// An override file (`kind: override`) proposing revised figures from a ``Calibration``: every yield, price
-/// and investment item of a model with enough reports, multiplied by the median ratio, with the log as its
-/// source. For the agronomists to review and apply with `--override`; nothing applies it on its own.
+/// and investment item of a model with enough reports, multiplied by the median ratio held within the cap
+/// (``CalibrationLimits/proposalCap``), with the log as its source. For the agronomists to review and apply
+/// with `--override`; nothing applies it on its own, and a larger change needs a named agronomist's
+/// `confirmed_by` in the file before `advise rules check` accepts it.
 ///
 /// The figures are written in the engine's own terms (per m² for a model scaled by area, per unit for one
 /// scaled by units; VND), so that each is exactly the current figure times the ratio, whatever unit its
@@ -28,8 +30,9 @@ public struct CalibrationOverride: Sendable {
         var result: [(String, String)] = []
         for row in calibration.rows where row.count >= minimumCount && row.median.isFinite && row.median > 0 {
             guard let model = ruleSet.models.first(where: { $0.id == row.model }) else { continue }
-            let r = row.median, per = model.scale.isUnits ? "unit" : "m2"
-            let note = "\"median of reported ÷ predicted \(Self.number(r)) over \(row.count) reports (middle half \(Self.number(row.lower))–\(Self.number(row.upper)))\""
+            let r = calibration.limits.capped(row.median), per = model.scale.isUnits ? "unit" : "m2"
+            let capped = r == row.median ? "" : "; capped at ×\(Self.number(r)): a larger change needs an agronomist's confirmed_by"
+            let note = "\"median of reported ÷ predicted \(Self.number(row.median)) over \(row.count) reports (middle half \(Self.number(row.lower))–\(Self.number(row.upper)))\(capped)\""
             switch row.figure {
             case let .yield(id):
                 guard let output = model.outputs.first(where: { $0.id == id }) else { continue }

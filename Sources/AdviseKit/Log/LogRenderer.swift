@@ -92,14 +92,21 @@ public struct LogRenderer: Sendable {
 
     /// Predicted against reported, per model and figure.
     public func calibration(_ c: Calibration) -> String {
-        guard !c.rows.isEmpty else { return t(.logNoCalibration) + "\n" }
+        guard !c.rows.isEmpty || !c.flagged.isEmpty else { return t(.logNoCalibration) + "\n" }
         var table = TextTable(headers: [t(.model), t(.logFigure), t(.logCount), t(.logMedian), t(.logMiddleHalf)],
                               alignments: [.left, .left, .right, .right, .right])
         for row in c.rows {
             table.rows.append([row.model, row.figure.name, String(row.count), NumberFormat.decimal(row.median, places: 2, language),
                                "\(NumberFormat.decimal(row.lower, places: 2, language))–\(NumberFormat.decimal(row.upper, places: 2, language))"])
         }
-        return t(.logCalibrationTitle) + "\n\n" + table.render() + "\n"
+        var text = t(.logCalibrationTitle) + "\n\n" + table.render() + "\n"
+        if !c.flagged.isEmpty {
+            text += "\n" + t(.logFlagged, NumberFormat.decimal(c.limits.plausibleLow, places: 1, language), NumberFormat.decimal(c.limits.plausibleHigh, places: 1, language)) + "\n"
+            for f in c.flagged {
+                text += "  " + t(.logFlaggedLine, f.report, String(f.id), f.model, f.figure.name, NumberFormat.decimal(f.ratio, places: 2, language)) + "\n"
+            }
+        }
+        return text
     }
 
     /// The log's tables as CSV: the log's own columns (stable English names, VND and m², as the batch writes

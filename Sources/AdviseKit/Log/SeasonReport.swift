@@ -14,6 +14,11 @@ public struct SeasonReport: Sendable, Equatable, Codable {
     /// The model's net income that year, VND, after its costs.
     public var netIncomeVND: Double?
 
+    /// The agronomist who confirmed a report outside the plausible bounds (``CalibrationLimits``); nil: not confirmed.
+    public var confirmedBy: String?
+    /// When the report was withdrawn (a mistake; a corrected report is recorded anew); nil: it stands.
+    public var withdrawnAt: String?
+
     public init(adviceID: Int64, recordedAt: String, model: String, year: Int, output: String? = nil, quantity: Double? = nil,
                 priceVND: Double? = nil, netIncomeVND: Double? = nil) {
         self.adviceID = adviceID
@@ -30,12 +35,13 @@ public struct SeasonReport: Sendable, Equatable, Codable {
     public var columns: [(name: String, value: LogValue)] {
         [("id", .integer(id.map(Int.init))), ("advice_id", .integer(adviceID)), ("recorded_at", .text(recordedAt)), ("model", .text(model)),
          ("year", .integer(year)), ("output", .text(output)), ("quantity", .real(quantity)), ("price_vnd", .real(priceVND)),
-         ("net_income_vnd", .real(netIncomeVND))]
+         ("net_income_vnd", .real(netIncomeVND)), ("confirmed_by", .text(confirmedBy)), ("withdrawn_at", .text(withdrawnAt))]
     }
 
     /// The log's column names.
     enum CodingKeys: String, CodingKey {
         case id, model, year, output, quantity
+        case confirmedBy = "confirmed_by", withdrawnAt = "withdrawn_at"
         case adviceID = "advice_id", recordedAt = "recorded_at", priceVND = "price_vnd", netIncomeVND = "net_income_vnd"
     }
 }

@@ -41,6 +41,10 @@ public struct RegionalSettings: Sendable {
     public var repayment: Repayment?
     /// What a household's figures can plausibly be (`input_limits`); nil: only the parsers' own bounds.
     public var inputLimits: InputLimits?
+    /// What the calibration trusts and how far a proposal may move a figure (`calibration`).
+    public var calibration = RegionalSettings.defaultCalibration
+    /// The calibration's limits when the settings give none: ×0.2–5 plausible, ±50 % a proposal.
+    public static let defaultCalibration = CalibrationLimits(plausibleLow: 0.2, plausibleHigh: 5, proposalCap: 0.5)
     /// The products' markets: how their prices swing (for the odds).
     public var markets: [Market] = []
     /// Correlations of the markets' yearly price shocks (pairs not listed are independent).

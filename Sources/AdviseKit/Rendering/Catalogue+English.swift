@@ -598,5 +598,14 @@ extension Catalogue {
         .webForget: "Erase the household's id and name (at its request)",
         .webBusy: "The server is busy with other lists: try again in a few seconds.",
         .webTooMany: "Too many requests: wait a minute, then try again.",
+        .settingsCalibration: "calibration: plausible_low must be between 0 and 1, plausible_high above 1, and proposal_cap between 0 and 100 %",
+        .overrideUncapped: "%@: moves the figure ×%@ (more than ±%@ without a confirmation): an agronomist who checked it adds confirmed_by: NAME beside the figure",
+        .logFlagged: "Left out until an agronomist confirms (`advise log confirm`), outside ×%@–%@ of the prediction:",
+        .logFlaggedLine: "%@ %@: %@ %@ ×%@",
+        .logConfirmed: "%@ %@ confirmed by %@: calibration uses it",
+        .logWithdrawn: "%@ %@ withdrawn: calibration no longer uses it (record the corrected one as a new report)",
+        .logNotAgronomist: "%@ is not an agronomist of the log (advise users list): only an agronomist confirms a report",
+        .logNoReport: "no %@ report %@",
+        .logCapped: "capped at ×%@ from the median ×%@",
     ]
 }

@@ -598,5 +598,14 @@ extension Catalogue {
         .webForget: "Xóa mã và tên hộ (theo yêu cầu của hộ)",
         .webBusy: "Máy chủ đang bận với các danh sách khác: hãy thử lại sau vài giây.",
         .webTooMany: "Quá nhiều yêu cầu: hãy đợi một phút rồi thử lại.",
+        .settingsCalibration: "calibration: plausible_low phải nằm giữa 0 và 1, plausible_high lớn hơn 1, và proposal_cap giữa 0 và 100 %",
+        .overrideUncapped: "%@: đổi số liệu ×%@ (quá ±%@ mà chưa được xác nhận): kỹ sư nông học đã kiểm tra hãy thêm confirmed_by: TÊN cạnh số liệu",
+        .logFlagged: "Chưa dùng cho đến khi kỹ sư nông học xác nhận (`advise log confirm`), nằm ngoài ×%@–%@ so với dự báo:",
+        .logFlaggedLine: "%@ %@: %@ %@ ×%@",
+        .logConfirmed: "%@ %@ đã được %@ xác nhận: hiệu chỉnh sẽ dùng báo cáo này",
+        .logWithdrawn: "đã rút %@ %@: hiệu chỉnh không còn dùng (ghi báo cáo đã sửa thành báo cáo mới)",
+        .logNotAgronomist: "%@ không phải kỹ sư nông học trong sổ (advise users list): chỉ kỹ sư nông học xác nhận báo cáo",
+        .logNoReport: "không có báo cáo %@ số %@",
+        .logCapped: "giới hạn ở ×%@ thay vì trung vị ×%@",
     ]
 }

@@ -12,7 +12,8 @@ struct LogCommand: ParsableCommand {
         abstract: "The advice log: list, show, export; record a follow-up or a season; compare predicted with reported.",
         discussion: "The log is a SQLite file in the user's data folder ($ADVISE_LOG_DB, --log-db); it never leaves the machine.",
         subcommands: [LogListCommand.self, LogShowCommand.self, LogExportCommand.self, LogFollowUpCommand.self, LogSeasonCommand.self,
-                      LogCalibrationCommand.self, LogForgetCommand.self, LogPruneCommand.self, LogAuditCommand.self]
+                      LogCalibrationCommand.self, LogConfirmCommand.self, LogWithdrawCommand.self, LogForgetCommand.self, LogPruneCommand.self,
+                      LogAuditCommand.self]
     )
     #else
     static let configuration = CommandConfiguration(commandName: "log", abstract: "The advice log (built with --traits Log).")
@@ -104,6 +105,47 @@ private func report<T>(_ id: Int64, _ log: AdviceLog, _ fields: [String: String?
     } catch {
         Console.report(error.diagnostics)
         throw ExitCode(Console.usage)
+    }
+}
+
+/// A report of the log: a follow-up or a season.
+enum ReportKind: String, ExpressibleByArgument, CaseIterable {
+    case followUp = "follow-up"
+    case season
+}
+
+/// `advise log confirm season N --by NAME`.
+struct LogConfirmCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "confirm",
+        abstract: "An agronomist confirms a report outside the plausible bounds, so that the calibration uses it."
+    )
+    @Argument(help: "follow-up or season.") var kind: ReportKind
+    @Argument(help: "The report's number (advise log calibration lists those left out).") var id: Int64
+    @Option(help: "The agronomist who checked it (a user of the log with the agronomist role).") var by: String
+    @OptionGroup var location: LogLocation
+
+    func run() throws {
+        let (log, _) = try location.open()
+        try Console.logging { () throws(Diagnostic) in try log.confirm(kind.rawValue, id, by: by, actor: Console.actor, at: Today.timestamp) }
+        Console.printError("advise: " + Catalogue.format(.logConfirmed, Console.language, kind.rawValue, String(id), by))
+    }
+}
+
+/// `advise log withdraw season N`.
+struct LogWithdrawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "withdraw",
+        abstract: "Withdraw a mistaken report (kept, audited, no longer used); record the corrected one as a new report."
+    )
+    @Argument(help: "follow-up or season.") var kind: ReportKind
+    @Argument(help: "The report's number.") var id: Int64
+    @OptionGroup var location: LogLocation
+
+    func run() throws {
+        let (log, _) = try location.open()
+        try Console.logging { () throws(Diagnostic) in try log.withdraw(kind.rawValue, id, by: Console.actor, at: Today.timestamp) }
+        Console.printError("advise: " + Catalogue.format(.logWithdrawn, Console.language, kind.rawValue, String(id)))
     }
 }
 
@@ -214,11 +256,11 @@ struct LogCalibrationCommand: ParsableCommand {
 
     func run() throws {
         let (log, renderer) = try location.open()
-        let calibration = Calibration(try Console.logging { () throws(Diagnostic) in try log.histories() })
+        let ruleSet = try Console.loadRules(ruleSetOptions)
+        let calibration = Calibration(try Console.logging { () throws(Diagnostic) in try log.histories() }, limits: ruleSet.settings.calibration)
         print(renderer.calibration(calibration), terminator: "")
         guard let propose else { return }
         try Console.refuseOverwriting(propose, inputs: [log.path] + ruleSetOptions.overrides)
-        let ruleSet = try Console.loadRules(ruleSetOptions)
         let override = CalibrationOverride(calibration: calibration, ruleSet: ruleSet, minimumCount: minCount, date: Console.today)
         try Console.emit(override.render(), to: propose)
         Console.printError("advise: " + Catalogue.format(.logOverrideWritten, Console.language, propose, String(override.entries.count), propose))

@@ -30,14 +30,14 @@ extension Console {
         }
     }
 
-    /// Runs a step on the log; a failure is printed with its cause and exits 74 (65 for an advice that is not
-    /// in it).
+    /// Runs a step on the log; a failure is printed with its cause and exits 74 (65 for an advice or report that
+    /// is not in it, or a confirmation by someone who is not an agronomist).
     static func logging<T>(_ body: () throws(Diagnostic) -> T) throws -> T {
         do {
             return try body()
         } catch {
             report([error])
-            throw ExitCode(error.code == "log.not-found" ? dataError : ioError)
+            throw ExitCode(["log.not-found", "log.not-agronomist"].contains(error.code) ? dataError : ioError)
         }
     }
 

@@ -44,6 +44,20 @@ import Testing
         }
     }
 
+    /// A figure moved past the calibration's cap (±50 %) needs a named agronomist's `confirmed_by`; within the
+    /// cap, or in another unit of the same figure, it does not.
+    @Test func aChangePastTheCapNeedsAConfirmation() throws {
+        let tripled = "kind: override\nid: x\nset:\n  goat-raising.outputs.meat-goats.price: {low: 300000, base: 360000, high: 540000, unit: VND/kg, estimate: x%@}\n"
+        #expect {
+            _ = try Self.load(tripled.replacingOccurrences(of: "%@", with: ""))
+        } throws: { error in
+            let d = (error as? DiagnosticError)?.diagnostics.first { $0.code == "override.uncapped" }
+            return d?.message.contains("goat-raising.outputs.meat-goats.price: moves the figure ×3") == true && d?.location?.line == 4
+        }
+        _ = try Self.load(tripled.replacingOccurrences(of: "%@", with: ", confirmed_by: chi"))
+        _ = try Self.load("kind: override\nid: x\nset:\n  goat-raising.outputs.meat-goats.price: {low: 100, base: 150, high: 180, unit: kVND/kg, estimate: x}\n")
+    }
+
     @Test func onlyFiguresCanBeOverridden() {
         #expect {
             _ = try Self.load("kind: override\nid: x\nset:\n  goat-raising.rules.small-plot.when: {value: 1, unit: m2, estimate: x}\n")
