@@ -5,6 +5,9 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdAuth
+import HummingbirdCore
+import HummingbirdTLS
+import NIOSSL
 import NIOCore
 
 /// `advise` on the web: the phone-first form, the answer page, and the JSON API, over one rule set loaded
@@ -39,8 +42,11 @@ public struct AdviceServer: Sendable {
         public var uploadsWaiting = 2
         /// Hours a sign-in lasts.
         public var sessionHours = 8
-        /// Session cookies only over HTTPS (set when the server is reached through an HTTPS proxy).
+        /// Session cookies only over HTTPS (set when the server is reached through an HTTPS proxy, and when
+        /// it serves HTTPS itself).
         public var secureCookies = false
+        /// The certificate chain and private key (PEM files) to serve HTTPS with; nil: plain HTTP.
+        public var tls: (certificate: String, key: String)?
         /// Sign-in attempts a client may make a minute.
         public var signInsPerMinute = 5
         /// Records and reports a client may write a minute.
@@ -84,10 +90,22 @@ public struct AdviceServer: Sendable {
 
     /// The application: the router on an HTTP/1 server with an idle timeout; `runService()` stops
     /// gracefully on SIGTERM and SIGINT (requests in flight are answered).
-    public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(
+    /// - Throws: `server.tls` when the certificate or key cannot be read.
+    public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws(Diagnostic) -> some ApplicationProtocol {
+        let http1 = HTTPServerBuilder.http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds)))
+        var server = http1
+        if let tls = configuration.tls {
+            do {
+                let chain = try NIOSSLCertificate.fromPEMFile(tls.certificate).map { NIOSSLCertificateSource.certificate($0) }
+                let key = try NIOSSLPrivateKey(file: tls.key, format: .pem)
+                server = try .tls(http1, tlsConfiguration: .makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key)))
+            } catch {
+                throw .error("server.tls", .serverTLS, tls.certificate, tls.key, "\(error)", at: nil)
+            }
+        }
+        return Application(
             router: router(),
-            server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),
+            server: server,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) }
         )
@@ -100,7 +118,7 @@ public struct AdviceServer: Sendable {
         router.add(middleware: OversizeClose())
         router.add(middleware: SameOriginGuard { request in language(FormFields(query: request.uri.query), request) })
         if let log {
-            let cookie = SessionCookieParameters(name: "advise_session", secure: configuration.secureCookies, sameSite: .strict)
+            let cookie = SessionCookieParameters(name: "advise_session", secure: configuration.secureCookies || configuration.tls != nil, sameSite: .strict)
             router.add(middleware: SessionMiddleware(storage: sessionStore, configuration: .init(
                 sessionCookieParameters: cookie, defaultSessionExpiration: .seconds(Int64(configuration.sessionHours) * 3600))))
             router.add(middleware: IdentityMiddleware(log: log, compute: compute))

@@ -13,7 +13,7 @@ struct AdviseServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "advise-server",
         abstract: "Serve the advice form (GET /) and the API (POST /api/v1/advice, /api/v1/batch; GET /api/v1/openapi.json, /healthz).",
-        discussion: "Stops gracefully on SIGTERM or Ctrl-C. Exit codes: 0 stopped; 65 an invalid rule set; 66 a rule set that cannot be read; 70 the port cannot be opened; 74 the advice log cannot be opened."
+        discussion: "Stops gracefully on SIGTERM or Ctrl-C. Exit codes: 0 stopped; 65 an invalid rule set; 66 a rule set, certificate or key that cannot be read; 70 the port cannot be opened; 74 the advice log cannot be opened."
     )
 
     @Option(help: "The address to listen on (default: loopback only; 0.0.0.0 for every network).")
@@ -29,9 +29,11 @@ struct AdviseServerCommand: AsyncParsableCommand {
     var overrides: [String] = []
 
     func validate() throws {
+        let language = UsageMessage.language(of: CommandLine.arguments) ?? .vi
         guard (0...65535).contains(port) else {
-            throw ValidationError(Catalogue.format(.wholeOutOfRange, UsageMessage.language(of: CommandLine.arguments) ?? .vi, "--port", "0", "65535"))
+            throw ValidationError(Catalogue.format(.wholeOutOfRange, language, "--port", "0", "65535"))
         }
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError(Catalogue.text(.serverTLSPair, language)) }
     }
 
     /// Parses and runs; the parser's messages in the user's language (`--lang`, else Vietnamese).
@@ -66,6 +68,12 @@ struct AdviseServerCommand: AsyncParsableCommand {
     @Flag(name: .customLong("secure-cookies"), help: "Send the sign-in cookie over HTTPS only (when the server is reached through an HTTPS proxy).")
     var secureCookies = false
 
+    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Serve HTTPS with this certificate chain (PEM); with --tls-key.", valueName: "file"))
+    var tlsCert: String?
+
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp("The certificate's private key (PEM).", valueName: "file"))
+    var tlsKey: String?
+
     func run() async throws {
         let ruleSet: RuleSet
         do {
@@ -76,13 +84,14 @@ struct AdviseServerCommand: AsyncParsableCommand {
             let unreadable = error.diagnostics.contains { ["file.not-found", "file.unreadable", "rules.not-found"].contains($0.code) }
             throw ExitCode(unreadable ? 66 : 65)
         }
-        if !["127.0.0.1", "localhost", "::1"].contains(host) {
+        if !["127.0.0.1", "localhost", "::1"].contains(host), tlsCert == nil, !secureCookies {
             FileHandle.standardError.write(Data((Catalogue.format(.serverOpenHost, lang ?? .vi, host) + "\n").utf8))
         }
         var configuration = AdviceServer.Configuration()
         configuration.host = host
         configuration.port = port
         configuration.secureCookies = secureCookies
+        if let tlsCert, let tlsKey { configuration.tls = (tlsCert, tlsKey) }
         let log: AdviceLog?
         do {
             log = noLog ? nil : try AdviceLog(path: logDB ?? AdviceLog.defaultPath())
@@ -91,17 +100,25 @@ struct AdviseServerCommand: AsyncParsableCommand {
             throw ExitCode(74)
         }
         let server = AdviceServer(ruleSet: ruleSet, configuration: configuration, log: log)
-        let host = host
-        let app = server.application { port in
-            let line = "advise-server: http://\(host):\(port)/ (rule set \(ruleSet.settings.ruleset.id) \(ruleSet.settings.ruleset.version), \(ruleSet.settings.ruleset.source))"
-                + (log.map { "; advice log \($0.path)" } ?? "") + "\n"
-            FileHandle.standardOutput.write(Data(line.utf8))
+        let host = host, scheme = tlsCert == nil ? "http" : "https"
+        let built = Result { () throws(Diagnostic) in
+            try server.application { port in
+                let line = "advise-server: \(scheme)://\(host):\(port)/ (rule set \(ruleSet.settings.ruleset.id) \(ruleSet.settings.ruleset.version), \(ruleSet.settings.ruleset.source))"
+                    + (log.map { "; advice log \($0.path)" } ?? "") + "\n"
+                FileHandle.standardOutput.write(Data(line.utf8))
+            }
         }
-        do {
-            try await app.runService()
-        } catch {
-            FileHandle.standardError.write(Data("advise-server: \(error)\n".utf8))
-            throw ExitCode(70)
+        switch built {
+        case let .failure(error):
+            FileHandle.standardError.write(Data((error.description(in: lang ?? .vi) + "\n").utf8))
+            throw ExitCode(66)
+        case let .success(app):
+            do {
+                try await app.runService()
+            } catch {
+                FileHandle.standardError.write(Data("advise-server: \(error)\n".utf8))
+                throw ExitCode(70)
+            }
         }
     }
 }

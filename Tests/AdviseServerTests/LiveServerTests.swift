@@ -4,6 +4,9 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import NIOCore
+import NIOPosix
+import NIOSSL
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -21,7 +24,8 @@ import Glibc
         /// The advice log of this server, in a folder of its own.
         let logFolder = FileManager.default.temporaryDirectory.appendingPathComponent("advise-live-\(UUID().uuidString)")
 
-        init() throws {
+        /// - Parameter arguments: more of the server's flags.
+        init(_ arguments: [String] = []) throws {
             // An officer, made on the command line as the README says.
             let users = Process()
             users.executableURL = ServerFixtures.executable("advise")
@@ -34,7 +38,7 @@ import Glibc
             try password.fileHandleForWriting.close()
             users.waitUntilExit()
             process.executableURL = ServerFixtures.executable("advise-server")
-            process.arguments = ["--port", "0", "--rules", ServerFixtures.rulesPath, "--log-db", logFolder.appendingPathComponent("log.sqlite").path]
+            process.arguments = ["--port", "0", "--rules", ServerFixtures.rulesPath, "--log-db", logFolder.appendingPathComponent("log.sqlite").path] + arguments
             var environment = ProcessInfo.processInfo.environment
             environment["ADVISE_TODAY"] = ServerFixtures.today
             process.environment = environment
@@ -42,9 +46,9 @@ import Glibc
             process.standardOutput = out
             process.standardError = FileHandle.nullDevice
             try process.run()
-            // The first line says where it listens: "advise-server: http://127.0.0.1:PORT/ (…)".
+            // The first line says where it listens: "advise-server: http://127.0.0.1:PORT/ (…)" (or https://).
             let text = LiveServerTests.firstLine(out)
-            guard let start = text.range(of: "http://"), let end = text[start.lowerBound...].firstIndex(of: " ") else {
+            guard let start = text.range(of: "http://") ?? text.range(of: "https://"), let end = text[start.lowerBound...].firstIndex(of: " ") else {
                 process.terminate()
                 throw DevTools.Failure(description: "the server did not say where it listens: \(text)")
             }
@@ -267,6 +271,21 @@ import Glibc
         #expect(String(decoding: answer, as: UTF8.self).hasPrefix("HTTP/1.1 413"))
         #expect(closedAfter ?? 99 < 1, "closed after \(closedAfter.map { String($0) } ?? "more than 10") s, \(sent) bytes sent")
     }
+
+    /// With `--tls-cert` and `--tls-key` the server speaks HTTPS, and the sign-in cookie is `Secure`.
+    @Test func theServerSpeaksHTTPSAndItsCookieIsSecure() throws {
+        let fixtures = ServerFixtures.root.appendingPathComponent("Tests/AdviseServerTests/Fixtures")
+        let server = try Server(["--tls-cert", fixtures.appendingPathComponent("test-cert.pem").path, "--tls-key", fixtures.appendingPathComponent("test-key.pem").path])
+        #expect(server.base.hasPrefix("https://127.0.0.1:"))
+        let port = Int(server.base.split(separator: ":").last ?? "") ?? 0
+        let health = try TLSProbe.exchange(port: port, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        #expect(health.hasPrefix("HTTP/1.1 200") && health.contains("\"status\": \"ok\""), "\(health)")
+        let body = "name=bao&password=bao-password-1"
+        let signIn = try TLSProbe.exchange(port: port, "POST /signin HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+            + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n" + body)
+        let cookie = signIn.split(separator: "\r\n").first { $0.lowercased().hasPrefix("set-cookie: advise_session=") } ?? ""
+        #expect(signIn.hasPrefix("HTTP/1.1 303") && cookie.contains("; Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "\(signIn)")
+    }
 }
 
 /// Values appended from several threads.
@@ -275,5 +294,38 @@ final class LockedList: @unchecked Sendable {
     private var list: [Int] = []
     func append(_ value: Int) { lock.withLock { list.append(value) } }
     var values: [Int] { lock.withLock { list } }
+}
+#endif
+
+#if Server
+/// A minimal HTTPS client for the tests (the certificate is the tests' own, so it is not verified): sends one
+/// request, returns everything the server sent until it closed the connection.
+enum TLSProbe {
+    final class Collector: ChannelInboundHandler, @unchecked Sendable {
+        typealias InboundIn = ByteBuffer
+        var received = ByteBuffer()
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            var buffer = unwrapInboundIn(data)
+            received.writeBuffer(&buffer)
+        }
+    }
+
+    static func exchange(port: Int, _ request: String) throws -> String {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        defer { try? group.syncShutdownGracefully() }
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        configuration.certificateVerification = .none
+        let context = try NIOSSLContext(configuration: configuration)
+        let collector = Collector()
+        let channel = try ClientBootstrap(group: group).channelInitializer { channel in
+            channel.eventLoop.makeCompletedFuture {
+                try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: context, serverHostname: nil))
+                try channel.pipeline.syncOperations.addHandler(collector)
+            }
+        }.connect(host: "127.0.0.1", port: port).wait()
+        try channel.writeAndFlush(ByteBuffer(string: request)).wait()
+        try channel.closeFuture.wait()
+        return String(buffer: collector.received)
+    }
 }
 #endif

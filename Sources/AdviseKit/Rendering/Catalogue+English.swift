@@ -31,7 +31,7 @@ extension Catalogue {
         .netIncome: "Net income a year at maturity",
         .logNoRecord: "no advice record %@",
         .logUnavailable: "the advice log cannot be read now; try again later (the server's keeper sees why)",
-        .serverOpenHost: "warning: --host %@ opens the server to every device on the network over plain HTTP: passwords, sign-in cookies and the households' records cross the Wi-Fi unencrypted, for anyone on it to read. Keep the default 127.0.0.1, or serve it behind an HTTPS proxy and start it with --secure-cookies.",
+        .serverOpenHost: "warning: --host %@ opens the server to every device on the network over plain HTTP: passwords, sign-in cookies and the households' records cross the Wi-Fi unencrypted, for anyone on it to read. Keep the default 127.0.0.1, serve HTTPS with --tls-cert and --tls-key, or run it behind an HTTPS proxy with --secure-cookies.",
         .batchEmpty: "the list is empty: not even a header row (id, land, capital, …)",
         .batchNoRows: "the list has a header but no household: nothing to answer",
         .incomePhases: "By phase, after risk",
@@ -607,5 +607,7 @@ extension Catalogue {
         .logNotAgronomist: "%@ is not an agronomist of the log (advise users list): only an agronomist confirms a report",
         .logNoReport: "no %@ report %@",
         .logCapped: "capped at ×%@ from the median ×%@",
+        .serverTLS: "cannot serve HTTPS with the certificate %@ and the key %@: %@",
+        .serverTLSPair: "--tls-cert and --tls-key go together: give both, or neither for plain HTTP",
     ]
 }

@@ -31,7 +31,7 @@ extension Catalogue {
         .netIncome: "Thu nhập ròng/năm khi ổn định",
         .logNoRecord: "không có bản ghi tư vấn số %@",
         .logUnavailable: "chưa đọc được sổ tư vấn; hãy thử lại sau (người quản lý máy chủ xem được lý do)",
-        .serverOpenHost: "cảnh báo: --host %@ mở máy chủ cho mọi máy trong mạng qua HTTP không mã hóa: mật khẩu, cookie đăng nhập và bản ghi của các hộ đi qua Wi-Fi ở dạng đọc được, ai trong mạng cũng xem được. Hãy giữ mặc định 127.0.0.1, hoặc chạy sau một proxy HTTPS và thêm --secure-cookies.",
+        .serverOpenHost: "cảnh báo: --host %@ mở máy chủ cho mọi máy trong mạng qua HTTP không mã hóa: mật khẩu, cookie đăng nhập và bản ghi của các hộ đi qua Wi-Fi ở dạng đọc được, ai trong mạng cũng xem được. Hãy giữ mặc định 127.0.0.1, chạy HTTPS với --tls-cert và --tls-key, hoặc chạy sau một proxy HTTPS và thêm --secure-cookies.",
         .batchEmpty: "danh sách trống: không có cả dòng tiêu đề (id, land, capital, …)",
         .batchNoRows: "danh sách có dòng tiêu đề nhưng không có hộ nào: không có gì để trả lời",
         .incomePhases: "Theo giai đoạn, sau rủi ro",
@@ -607,5 +607,7 @@ extension Catalogue {
         .logNotAgronomist: "%@ không phải kỹ sư nông học trong sổ (advise users list): chỉ kỹ sư nông học xác nhận báo cáo",
         .logNoReport: "không có báo cáo %@ số %@",
         .logCapped: "giới hạn ở ×%@ thay vì trung vị ×%@",
+        .serverTLS: "không chạy được HTTPS với chứng chỉ %@ và khóa %@: %@",
+        .serverTLSPair: "--tls-cert và --tls-key đi cùng nhau: cho cả hai, hoặc không cho cái nào để chạy HTTP thường",
     ]
 }

@@ -31,6 +31,29 @@ import Testing
         }
     }
 
+    /// A loss season is used (a bad year is part of the truth); an implausible yield waits for an agronomist;
+    /// a withdrawn report counts for nothing.
+    @Test func aLossSeasonCountsAndAnImplausibleFigureWaits() throws {
+        let record = try Self.record()
+        let coconut = try #require(record.prediction("organic-coconut"))
+        let net = try #require(coconut.netIncome(year: 5, scale: coconut.scale))
+        let nut = try #require(coconut.outputs.first)
+        let nuts = nut.quantity(year: 5, scale: coconut.scale)
+        var loss = SeasonReport(adviceID: 1, recordedAt: "", model: "organic-coconut", year: 5, netIncomeVND: -0.5 * net)
+        loss.id = 1
+        var inflated = SeasonReport(adviceID: 1, recordedAt: "", model: "organic-coconut", year: 5, output: nut.id, quantity: 40 * nuts)
+        inflated.id = 2
+        var withdrawn = SeasonReport(adviceID: 1, recordedAt: "", model: "organic-coconut", year: 5, netIncomeVND: 2 * net)
+        withdrawn.id = 3
+        withdrawn.withdrawnAt = "2027-01-01T00:00:00Z"
+        let c = Calibration([AdviceHistory(record: record, seasons: [loss, inflated, withdrawn])])
+        #expect(c.rows.map(\.figure) == [.netIncome] && abs((c.rows.first?.median ?? 0) + 0.5) < 1e-9, "the loss, alone")
+        #expect(c.flagged.map(\.id) == [2] && c.flagged.first?.figure == .yield(output: nut.id) && abs((c.flagged.first?.ratio ?? 0) - 40) < 1e-9)
+        inflated.confirmedBy = "chi"
+        let confirmed = Calibration([AdviceHistory(record: record, seasons: [loss, inflated, withdrawn])])
+        #expect(confirmed.flagged.isEmpty && confirmed.rows.contains { $0.figure == .yield(output: nut.id) })
+    }
+
     @Test func ratiosAreReportedOverPredictedAtTheReportedScaleAndYear() throws {
         let record = try Self.record()
         let coconut = try #require(record.prediction("organic-coconut"))
