@@ -118,7 +118,7 @@ extension AdviceServer {
             if errors.isEmpty { try log?.audit(AuditEntry(at: Today.timestamp, user: user.name, action: .read, adviceID: history.record.id)) }
             let bar = UserBar(user: user, csrf: csrf, language: language)
             let page = LogPage(history: AdviceHistory(record: user.view(history.record), followUps: history.followUps, seasons: history.seasons),
-                               language: language, bar: bar, fields: fields ?? FormFields(query: nil), errors: errors)
+                               language: language, bar: bar, settings: ruleSet.settings, fields: fields ?? FormFields(query: nil), errors: errors)
             return Self.html(errors.isEmpty ? .ok : .badRequest, page.render())
         } catch {
             return logFailure(error, reference: reference, language)

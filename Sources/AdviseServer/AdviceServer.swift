@@ -242,16 +242,30 @@ public struct AdviceServer: Sendable {
         let fields = FormFields(query: request.uri.query)
         let language = language(fields, request)
         do throws(DiagnosticError) {
-            let body = try await bodyBytes(request, limit: configuration.maxUploadBytes)
+            var body = try await bodyBytes(request, limit: configuration.maxUploadBytes)
+            // A workbook (`.xlsx`, known by its first bytes) is read as the command line reads it: its first
+            // sheet, or `sheet=NAME`, from the row that names a land column.
+            var fromSheet = false
+            if XLSXReader.looksLikeWorkbook(body) {
+                do throws(Diagnostic) {
+                    body = try XLSXReader.sheet(fields["sheet"], of: Data(body)).table(settings: ruleSet.settings).csv
+                    fromSheet = true
+                } catch {
+                    throw DiagnosticError([error])
+                }
+            } else if XLSXReader.looksLikeOldWorkbook(body) {
+                throw DiagnosticError([.error("xlsx.old-format", LocalizedText { Catalogue.text(.xlsOld, $0) }, at: nil)])
+            }
             let format = try choice(fields, "format", BatchProcessor.Format.self, default: .csv, language)
             let rank = try choice(fields, "rank", RankBy.self, default: .gain, language)
             let (plans, odds, year, ruleSet) = (fields["single"] != "1", fields["risk"] == "1", Today.year(of: today()), ruleSet)
+            let (upload, sheet) = (body, fromSheet)
             let answered = await uploads.run { () -> Result<([UInt8], BatchSummary), DiagnosticError> in
                 let run = BatchRun(ruleSet: ruleSet, copy: { ruleSet }, format: format, rank: rank, plans: plans, odds: odds ? RiskSimulation.Options() : nil,
-                                   workers: ProcessInfo.processInfo.activeProcessorCount, language: language, year: year)
+                                   workers: ProcessInfo.processInfo.activeProcessorCount, fromSheet: sheet, language: language, year: year)
                 var output: [UInt8] = []
                 do {
-                    let summary = try run.run(reader: ChunkReader(handle: nil, prefix: Data(body))) { output += $0 }.summary
+                    let summary = try run.run(reader: ChunkReader(handle: nil, prefix: Data(upload))) { output += $0 }.summary
                     return .success((output, summary))
                 } catch let diagnostic as Diagnostic {
                     return .failure(DiagnosticError([diagnostic]))

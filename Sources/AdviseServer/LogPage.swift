@@ -11,6 +11,8 @@ struct LogPage {
     let language: Language
     /// Who is signed in (and the session's form token).
     let bar: UserBar
+    /// The rule set's settings, to name the household's levels in words.
+    let settings: RegionalSettings
     /// The values of a refused form, and its problems.
     var fields = FormFields(query: nil)
     var errors: [String] = []
@@ -40,7 +42,7 @@ struct LogPage {
         if !errors.isEmpty {
             problems = "<div class=\"errors\" role=\"alert\"><p>\(t(.webFixLog))</p><ul>" + errors.map { "<li>\(Markup.escaped($0))</li>" }.joined() + "</ul></div>"
         }
-        let renderer = LogRenderer(language: language)
+        let renderer = LogRenderer(language: language, settings: settings)
         let paragraphs = renderer.summary(history.record).map { "<p>\(Markup.escaped($0))</p>" }.joined()
         let head = renderer.predictionHeaders.map { "<th>\(Markup.escaped($0))</th>" }.joined()
         let rows = renderer.predictionRows(history.record).map { "<tr>" + $0.map { "<td>\(Markup.escaped($0))</td>" }.joined() + "</tr>" }.joined()

@@ -73,6 +73,7 @@ struct OpenAPIDocument {
                 parameter("format", "Output: csv or jsonl.", .object([("type", .string("string")), ("enum", .array([.string("csv"), .string("jsonl")])), ("default", .string("csv"))])),
                 parameter("single", "1: answer each row with its best single model (the fast path) instead of its plan.", .object([("type", .string("string")), ("enum", .array([.string("1")]))])),
                 parameter("risk", "1: add the odds' columns (slower).", .object([("type", .string("string")), ("enum", .array([.string("1")]))])),
+                parameter("sheet", "A workbook's sheet to read (default: the first).", .object([("type", .string("string"))])),
             ])),
             ("requestBody", .object([
                 ("required", .bool(true)),
@@ -80,6 +81,8 @@ struct OpenAPIDocument {
                     ("text/csv", .object([("schema", .object([("type", .string("string")),
                                                               ("description", .string("A header row naming the columns like the flags (or in Vietnamese), then one household a row; UTF-8 or UTF-16, `,` `;` or tab."))]))])),
                     ("application/x-ndjson", .object([("schema", .object([("type", .string("string")), ("description", .string("One household object a line."))]))])),
+                    ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", .object([("schema", .object([("type", .string("string")), ("format", .string("binary")),
+                        ("description", .string("An Excel workbook (.xlsx): its first sheet (or `sheet`), from the row that names a land column."))]))])),
                 ])),
             ])),
             ("responses", .object([

@@ -29,12 +29,10 @@ enum ListFile {
         }
         do {
             let found = try XLSXReader.sheet(sheet, of: data)
-            // A title or a date above the table is common: the header is the first row that names a land column.
-            let start = found.rows.prefix(20).firstIndex { (try? BatchInput(header: $0.cells.map(\.text), settings: ruleSet.settings)) != nil } ?? 0
-            let table = Sheet(name: found.name, rows: Array(found.rows[start...]))
-            let header = table.rows.first.map { Catalogue.format(.headerInRow, Console.language, String($0.number)) } ?? ""
+            let table = found.table(settings: ruleSet.settings)
+            let header = table.headerRow.map { Catalogue.format(.headerInRow, Console.language, String($0)) } ?? ""
             Console.printError("advise: " + Catalogue.format(.readingSheet, Console.language, found.name, input) + header)
-            return (ChunkReader(handle: nil, prefix: Data(table.csv(width: table.rows.first?.cells.count ?? 0))), true)
+            return (ChunkReader(handle: nil, prefix: Data(table.csv)), true)
         } catch {
             Console.printError("advise: \(input): \(error.message(in: Console.language)) [\(error.code)]")
             throw ExitCode(Console.dataError)

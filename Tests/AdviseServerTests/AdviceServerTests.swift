@@ -187,8 +187,8 @@ import Testing
         }
     }
 
-    /// `POST /api/v1/batch` writes what `advise batch` writes for the same list.
-    @Test(arguments: ["club-members.csv", "club-members-excel.csv", "club-members-notes.csv"])
+    /// `POST /api/v1/batch` writes what `advise batch` writes for the same list, a workbook included.
+    @Test(arguments: ["club-members.csv", "club-members-excel.csv", "club-members-notes.csv", "club-members-workbook.xlsx"])
     func theBatchAnswersAsTheCommandLine(_ sample: String) async throws {
         let path = ServerFixtures.root.appendingPathComponent("Samples/\(sample)").path
         let cli = try ServerFixtures.advise(["batch", path, "--rules", ServerFixtures.rulesPath])

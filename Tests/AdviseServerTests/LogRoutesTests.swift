@@ -122,6 +122,7 @@ import Testing
             let reference = try #require(location.firstMatch(of: /^\/log\/([0-9a-f]{32})\?lang=vi$/)?.1)
             let shown = try await client.execute(uri: "/log/\(reference)", method: .get, headers: bao.headers)
             #expect(shown.status == .ok && shown.text.contains("Hộ H-07") && shown.text.contains("action=\"/log/\(reference)/follow-up?lang=vi\""))
+            #expect(shown.text.contains("hiện trạng đất trống, diện vay không thuộc diện"), "levels in words, not their ids")
 
             let refused = try await client.execute(uri: "/log/\(reference)/season?lang=en", method: .post, headers: bao.form,
                                                    body: "form=season&model=organic-coconut&year=0&output=nuts&price=cheap&csrf=\(bao.csrf)".buffer)

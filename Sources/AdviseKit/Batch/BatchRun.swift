@@ -45,6 +45,9 @@ public struct BatchRun {
     /// The parts each worker's share of a chunk is cut into.
     static let partsPerWorker = 4
 
+    /// Lines looked at for the header.
+    static let headerSearch = 20
+
     /// Reads every record, writes the header and each chunk's rows through `write` in input order.
     /// - Throws: a ``Diagnostic`` for a bad header, an empty file or a file that is not text,
     ///   ``ChunkReader/ReadFailure``, and whatever `write` throws.
@@ -61,13 +64,34 @@ public struct BatchRun {
         if !quoted {
             input = .jsonLines
         } else {
-            let header = BatchRecord.firstEnd(of: block, quoted: true)
-            let text = String(decoding: block[..<header.end], as: UTF8.self)
-            input = try BatchInput(csvHeader: BatchRecord.records(of: text, quoted: true, firstLine: 1).first?.text ?? "", delimiter: delimiter,
-                                   settings: ruleSet.settings)
+            // The header is the first line that names a land column, among the first few: a list kept in a
+            // spreadsheet often has a title, a date or blank lines above its table. When none does, the
+            // first line that is not blank is refused with the reason.
+            var offset = 0, skipped = 0
+            var found: (input: BatchInput, end: Int, lines: Int)?
+            var refusal: (any Error)?
+            for _ in 0..<Self.headerSearch where offset < block.count {
+                let header = BatchRecord.firstEnd(of: Array(block[offset...]), quoted: true)
+                let text = String(decoding: block[offset..<offset + header.end], as: UTF8.self)
+                let record = BatchRecord.records(of: text, quoted: true, firstLine: 1 + skipped).first?.text ?? ""
+                do {
+                    found = (try BatchInput(csvHeader: record, delimiter: delimiter, settings: ruleSet.settings), offset + header.end, skipped + header.lines)
+                    break
+                } catch {
+                    let blank = record.unicodeScalars.allSatisfy { " \t\r,;".unicodeScalars.contains($0) }
+                    if refusal == nil, !blank { refusal = error }
+                }
+                offset += header.end
+                skipped += header.lines
+            }
+            guard let found else {
+                if let refusal { throw refusal }
+                throw Diagnostic.error("batch.empty", LocalizedText { Catalogue.text(.batchEmpty, $0) }, at: nil)
+            }
+            input = found.input
             input.fromSheet = fromSheet
-            rest = Array(block[header.end...])
-            lineNumber = 1 + header.lines
+            rest = Array(block[found.end...])
+            lineNumber = 1 + found.lines
         }
         onHeader(input)
         let make = { @Sendable [input, format, rank, plans, odds, language, year] (ruleSet: RuleSet) in

@@ -2,8 +2,19 @@
 /// tables `advise log export` writes (CSV, or a workbook).
 public struct LogRenderer: Sendable {
     public var language: Language
+    /// The rule set's settings, to name a record's levels in words (`ngập thỉnh thoảng`, not `occasional`);
+    /// nil: the levels' ids.
+    public var settings: RegionalSettings?
 
-    public init(language: Language) { self.language = language }
+    public init(language: Language, settings: RegionalSettings? = nil) {
+        self.language = language
+        self.settings = settings
+    }
+
+    /// A level of a scale in words, when the settings are known and have it; else its id.
+    private func level(_ scale: String, _ id: String) -> String {
+        settings?.scales[scale]?.level(id)?.name(language) ?? id
+    }
 
     private func t(_ key: Catalogue.Key, _ arguments: String...) -> String { Catalogue.format(key, language, arguments: arguments) }
     private func money(_ v: Double?) -> String { v.map { NumberFormat.money($0, language) } ?? "–" }
@@ -33,8 +44,9 @@ public struct LogRenderer: Sendable {
             t(.logAdvice, String(r.id ?? 0), r.recordedAt, r.channel),
             t(.logRuleSet, r.rulesetID, r.rulesetVersion, r.rulesetSource) + (r.overrides.isEmpty ? "" : " + " + r.overrides),
             "\(t(.household)) \(r.householdID ?? "–")\(r.householdName.map { " (\($0))" } ?? ""): \(t(.land)) \(NumberFormat.grouped(r.landM2, language)) m², "
-                + "\(t(.capital)) \(money(r.capitalVND)), \(t(.flood)) \(r.flood), \(t(.salinity)) \(r.salinity), \(t(.labour)) \(NumberFormat.short(r.labour, language)), "
-                + "\(t(.members)) \(NumberFormat.short(r.members, language)), \(t(.currentUse)) \(r.currentUse), \(t(.loanCategory)) \(r.loanCategory)",
+                + "\(t(.capital)) \(money(r.capitalVND)), \(t(.flood)) \(level("flood", r.flood)), \(t(.salinity)) \(level("salinity", r.salinity)), "
+                + "\(t(.labour)) \(NumberFormat.short(r.labour, language)), \(t(.members)) \(NumberFormat.short(r.members, language)), "
+                + "\(t(.currentUse)) \(level("current_use", r.currentUse)), \(t(.loanCategory)) \(level("loan_category", r.loanCategory))",
             "\(t(.recommendation)): \(r.recommendation ?? t(.logNothing)) — \(t(.investment)) \(money(r.investmentVND)), \(t(.loan)) \(money(r.loanVND)), "
                 + "\(t(.incomePerYear)) \(money(r.riskAdjustedIncomeVND))",
         ]

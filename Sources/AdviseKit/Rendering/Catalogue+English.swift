@@ -609,5 +609,7 @@ extension Catalogue {
         .logCapped: "capped at ×%@ from the median ×%@",
         .serverTLS: "cannot serve HTTPS with the certificate %@ and the key %@: %@",
         .serverTLSPair: "--tls-cert and --tls-key go together: give both, or neither for plain HTTP",
+        .wardDuplicate: "the same household as line %@: a register counts each household once",
+        .wardBadDeprivations: "deprivations: '%@' is not a whole number from 0 to %@ (the indicators of the poverty standard)",
     ]
 }

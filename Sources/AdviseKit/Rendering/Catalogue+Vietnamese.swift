@@ -609,5 +609,7 @@ extension Catalogue {
         .logCapped: "giới hạn ở ×%@ thay vì trung vị ×%@",
         .serverTLS: "không chạy được HTTPS với chứng chỉ %@ và khóa %@: %@",
         .serverTLSPair: "--tls-cert và --tls-key đi cùng nhau: cho cả hai, hoặc không cho cái nào để chạy HTTP thường",
+        .wardDuplicate: "trùng hộ với dòng %@: danh sách chỉ tính mỗi hộ một lần",
+        .wardBadDeprivations: "thiếu hụt: '%@' không phải số nguyên từ 0 đến %@ (số chỉ số của chuẩn nghèo)",
     ]
 }

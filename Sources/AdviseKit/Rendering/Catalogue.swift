@@ -34,7 +34,7 @@ public enum Catalogue {
         case argError, argUnknownOption, argMissingValue, argMissingArgument, argUnexpected, argInvalidValue, argInvalidValueList, argOr, argUsage, argSeeHelp, argHelp, argOneHousehold, argPlansOrSingle, argWorkbookFormat, argUnknownModel
         case wardReasonGiven, wardReasonOwn, wardReasonNoPlan
         case wardBadLoanCapital
-        case serverTLS, serverTLSPair
+        case serverTLS, serverTLSPair, wardDuplicate, wardBadDeprivations
         case settingsCalibration, overrideUncapped, logFlagged, logFlaggedLine, logConfirmed, logWithdrawn, logNotAgronomist, logNoReport, logCapped
         case usersExists, usersNotFound, usersBadName, usersWeakPassword, usersLastAdmin, usersAdded, usersRemoved, usersPasswordSet, usersToken, usersNone, usersPasswordPrompt, usersPasswordAgain, usersPasswordsDiffer, usersNoPassword, usersName, usersRole, usersAddedAt, roleOfficer, roleAgronomist, roleAdmin, logForgotten, logPruned, logRecordedAnonymous, auditEmpty, auditUser, auditAction, auditRecord, auditDetail, webSignIn, webSignOut, webUserName, webPassword, webSignInFailed, webSignInLimited, webSignedInAs, webRecordAdvice, webConsent, webConsentNote, webSignInToRecord, webForbidden, webCrossSite, webJSONOnly, webLogList, webForget, webBusy, webTooMany
         case wardGivenLoan, wardGivenSupport

@@ -4,7 +4,9 @@ import ZIPFoundation
 
 /// Reads a sheet of an Excel workbook (`.xlsx`, Office Open XML): the package is opened with ZIPFoundation
 /// and its parts decoded with XMLCoder. Text cells (shared or inline strings), numbers, truth values and
-/// formulas' cached results are read; styles, dates and charts are not needed for a household list.
+/// formulas' cached results are read; a number whose style formats it as a date or a time is read as a date
+/// (``SheetCell/date(_:)``), so that it is never taken for a quantity. Charts and the rest of the styles are not
+/// needed for a household list.
 public enum XLSXReader {
     /// The largest part read, uncompressed: a list of 100,000 households is a few tens of MB, so a larger
     /// part is a damaged or hostile file (a "zip bomb"), refused before it fills the memory.
@@ -54,6 +56,7 @@ public enum XLSXReader {
         let shared: SharedStringsPart? = archive["xl/sharedStrings.xml"] == nil ? nil : try decode(part: "xl/sharedStrings.xml", of: archive)
         let strings = shared?.si?.map(\.text) ?? []
         let worksheet: WorksheetPart = try decode(part: path, of: archive)
+        let dateStyles: Set<Int> = archive["xl/styles.xml"] == nil ? [] : Self.dateStyles(try decode(part: "xl/styles.xml", of: archive))
         var rows: [Sheet.Row] = []
         var next = 1
         for row in worksheet.sheetData.row ?? [] {
@@ -64,7 +67,8 @@ public enum XLSXReader {
             for cell in row.c ?? [] {
                 column = cell.r.flatMap(columnIndex) ?? column
                 guard column < 16_384 else { throw invalid("cell \(cell.r ?? "") is beyond the last column") }
-                let value = try value(cell, strings: strings)
+                var value = try value(cell, strings: strings)
+                if case let .number(serial) = value, let style = cell.s, dateStyles.contains(style) { value = .date(serial) }
                 if value != .empty, value != .text("") {
                     if cells.count < column { cells += Array(repeating: .empty, count: column - cells.count) }
                     if cells.count == column { cells.append(value) } else { cells[column] = value }
@@ -105,6 +109,35 @@ public enum XLSXReader {
         } catch {
             throw invalid("the part \(path) is not the XML a workbook has")
         }
+    }
+
+    /// The cell styles (indices into `cellXfs`) whose number format shows a date or a time: Excel's built-in
+    /// date and time formats (14–22, 45–47) and custom formats with day, month-with-year, year or hour codes.
+    private static func dateStyles(_ styles: StylesPart) -> Set<Int> {
+        let custom = Dictionary((styles.numFmts?.numFmt ?? []).map { ($0.numFmtId, $0.formatCode) }, uniquingKeysWith: { a, _ in a })
+        var result: Set<Int> = []
+        for (index, xf) in (styles.cellXfs?.xf ?? []).enumerated() {
+            let id = xf.numFmtId ?? 0
+            if (14...22).contains(id) || (45...47).contains(id) || custom[id].map(isDateFormat) == true { result.insert(index) }
+        }
+        return result
+    }
+
+    /// Whether a format code shows a date or time: `d`, `y` or `h` outside quoted text, escapes and `[…]` sections.
+    static func isDateFormat(_ code: String) -> Bool {
+        var quoted = false, bracket = false, escaped = false
+        for character in code.lowercased() {
+            if escaped { escaped = false; continue }
+            switch character {
+            case "\"": quoted.toggle()
+            case "\\" where !quoted: escaped = true
+            case "[" where !quoted: bracket = true
+            case "]" where !quoted: bracket = false
+            case "d", "y", "h": if !quoted && !bracket { return true }
+            default: break
+            }
+        }
+        return false
     }
 
     /// The zero-based column of a cell reference (`C5` → 2).
@@ -212,12 +245,37 @@ private struct WorksheetPart: Decodable {
     struct Cell: Decodable {
         let r: String?
         let t: String?
+        /// The cell's style: an index into the styles' `cellXfs`.
+        let s: Int?
         let v: String?
         let inline: RichText?
 
         enum CodingKeys: String, CodingKey {
-            case r, t, v
+            case r, t, s, v
             case inline = "is"
         }
+    }
+}
+
+/// The styles part, as far as dates need it: the custom number formats and each cell style's format.
+private struct StylesPart: Decodable {
+    let numFmts: NumberFormats?
+    let cellXfs: CellFormats?
+
+    struct NumberFormats: Decodable {
+        let numFmt: [NumberFormat]?
+    }
+
+    struct NumberFormat: Decodable {
+        let numFmtId: Int
+        let formatCode: String
+    }
+
+    struct CellFormats: Decodable {
+        let xf: [Format]?
+    }
+
+    struct Format: Decodable {
+        let numFmtId: Int?
     }
 }

@@ -69,10 +69,11 @@ public enum XLSXWriter {
                     let style = index == 0 ? bold : whole && abs(d) >= 1000 ? #" s="2""# : ""
                     xml += #"<c r="\#(reference)"\#(style)><v>\#(whole ? String(Int64(d)) : String(d))</v></c>"#
                 case .number: continue
+                case let .date(serial): xml += #"<c r="\#(reference)" s="3"><v>\#(serial)</v></c>"#
                 case let .bool(b): xml += #"<c r="\#(reference)" t="b"\#(bold)><v>\#(b ? 1 : 0)</v></c>"#
                 case let .text(s):
-                    let safe = CSVLine.looksLikeFormula(s) ? "'" + s : s
-                    xml += #"<c r="\#(reference)" t="inlineStr"\#(bold)><is><t xml:space="preserve">\#(Markup.escaped(safe))</t></is></c>"#
+                    // A text cell is never run as a formula, so `=…` is written as it is (the CSV escapes it instead).
+                    xml += #"<c r="\#(reference)" t="inlineStr"\#(bold)><is><t xml:space="preserve">\#(Markup.escaped(s))</t></is></c>"#
                 }
             }
             xml += "</row>"
@@ -107,8 +108,8 @@ public enum XLSXWriter {
         return xml + "</Relationships>"
     }
 
-    /// Three cell styles: 0 plain, 1 bold (the header), 2 a whole number grouped by thousands.
-    private static let styles = header + #"<styleSheet xmlns="\#(main)"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#
+    /// Four cell styles: 0 plain, 1 bold (the header), 2 a whole number grouped by thousands, 3 a date.
+    private static let styles = header + #"<styleSheet xmlns="\#(main)"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#
 
     /// Sheet names as Excel allows them: at most 31 characters, none of `[]:*?/\`, unique.
     static func uniqueNames(_ names: [String]) -> [String] {

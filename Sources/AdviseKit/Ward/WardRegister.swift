@@ -31,11 +31,18 @@ public struct WardRegister: Sendable {
         input = try BatchInput(header: header, delimiter: delimiter, settings: settings)
     }
 
-    /// The register's households, in order, and the rows that could not be read (the line, the id, why).
+    /// The indicators of basic-service deprivation the multidimensional poverty standard counts (12 in 6
+    /// dimensions, ../shared/guides/DOMAIN.md; recalled, not yet verified against the decree): a register's
+    /// `deprivations` is a whole number from 0 to it.
+    public static let deprivationIndicators = 12
+
+    /// The register's households, in order, and the rows that could not be read (the line, the id, why): a
+    /// value a column does not take, or a household already in the register (named with the line it is on).
     public func households(_ records: [BatchRecord], parser: HouseholdParser, evaluator: Evaluator)
         -> (households: [WardHousehold], errors: [(line: Int, id: String?, message: LocalizedText)]) {
         var households: [WardHousehold] = []
         var errors: [(line: Int, id: String?, message: LocalizedText)] = []
+        var seen: [String: Int] = [:]
         let cache = EvaluationCache()
         for record in records where !record.text.allSatisfy({ $0 == " " || $0 == "\r" || $0 == "\t" }) {
             let fail = { (id: String?, text: LocalizedText) in
@@ -63,14 +70,42 @@ public struct WardRegister: Sendable {
                 fail(row.id, LocalizedText { language in text.map { $0(language) }.joined(separator: "; ") })
                 continue
             }
-            func number(_ column: String, money: Bool) -> Double? {
+            // The register's own columns: money as the CLI reads it, deprivations a whole number of indicators.
+            var problems: [LocalizedText] = []
+            func text(_ column: String) -> String? {
                 guard let i = extra[column], i < fields.count else { return nil }
                 let text = fields[i].trimmingCharacters(in: .whitespaces)
-                guard !text.isEmpty else { return nil }
-                return money ? try? QuantityParser.money(text).get() : Double(text)
+                return text.isEmpty ? nil : text
             }
+            func money(_ column: String) -> Double? {
+                guard let text = text(column) else { return nil }
+                switch QuantityParser.money(text) {
+                case let .success(v): return v
+                case let .failure(problem):
+                    problems.append(LocalizedText { column + ": " + problem.text($0) })
+                    return nil
+                }
+            }
+            let deprivations = text("deprivations").flatMap { text -> Int? in
+                guard let n = Int(text), (0...Self.deprivationIndicators).contains(n) else {
+                    problems.append(LocalizedText { Catalogue.format(.wardBadDeprivations, $0, text, String(Self.deprivationIndicators)) })
+                    return nil
+                }
+                return n
+            }
+            let given = money("income") ?? money("income-per-member").map { $0 * 12 * max(1, household.members) }
+            // The same household twice (its id, or the same row when it has none) would count twice.
+            let key = row.id.map { "id:" + $0 } ?? "row:" + record.text
+            if let first = seen[key] {
+                problems.append(LocalizedText { Catalogue.format(.wardDuplicate, $0, String(first)) })
+            }
+            guard problems.isEmpty else {
+                fail(row.id, LocalizedText { language in problems.map { $0(language) }.joined(separator: "; ") })
+                continue
+            }
+            seen[key] = record.line
             if household.capitalVND == nil { household.capitalVND = 0 }
-            let income = number("income", money: true) ?? number("income-per-member", money: true).map { $0 * 12 * max(1, household.members) }
+            let income = given
             if let income {
                 // Its other income is what the current use on its land does not earn.
                 let farm = evaluator.currentIncome(household, cache: cache) - household.otherIncomeVND
@@ -78,8 +113,7 @@ public struct WardRegister: Sendable {
             }
             let incomeNow = income ?? evaluator.currentIncome(household, cache: cache)
             let id = row.id ?? String(record.line)
-            households.append(WardHousehold(id: id, household: household, incomeNow: incomeNow,
-                                            deprivations: number("deprivations", money: false).map { Int($0) }))
+            households.append(WardHousehold(id: id, household: household, incomeNow: incomeNow, deprivations: deprivations))
         }
         return (households, errors)
     }

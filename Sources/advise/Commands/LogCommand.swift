@@ -59,9 +59,11 @@ struct LogShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "One advice: the household, the recommendation, the predictions and what was reported.")
     @Argument(help: "The advice's number, or its reference (32 hexadecimal digits).") var id: String
     @OptionGroup var location: LogLocation
+    @OptionGroup var ruleSetOptions: RuleSetOptions
 
     func run() throws {
-        let (log, renderer) = try location.open()
+        var (log, renderer) = try location.open()
+        renderer.settings = try Console.loadRules(ruleSetOptions).settings
         print(renderer.show(try Console.logging { () throws(Diagnostic) in try log.history(key: id) }), terminator: "")
     }
 }

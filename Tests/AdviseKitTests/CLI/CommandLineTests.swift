@@ -574,6 +574,50 @@ import Testing
         #expect(r.stdout.split(separator: "\n").count == 16, "a row for every household, in order")
     }
 
+    /// A club's workbook as secretaries keep it: a title, a blank row, the header in Vietnamese on row 3, a date
+    /// typed into the land column. The batch and the ward read the same table; the date is refused by its row
+    /// and column, not read as 46,023 m².
+    @Test func aWorkbookWithATitleAndADateIsReadByEveryDoor() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("advise-title-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rows: [[SheetCell]] = [
+            [.text("DANH SÁCH HỘI VIÊN CLB DỪA HỮU CƠ — 2026")],
+            [],
+            [.text("Mã hộ"), .text("Diện tích"), .text("Vốn"), .text("Nhân khẩu")],
+            [.text("CLB-01"), .number(7000), .text("150tr"), .number(4)],
+            [.text("CLB-02"), .date(46023), .text("80tr"), .number(3)],
+            [.text("CLB-03"), .text("3 công"), .number(50_000_000), .number(5)],
+        ]
+        let workbook = dir.appendingPathComponent("club.xlsx")
+        try XLSXWriter.data([Sheet(name: "Hội viên", cells: rows)]).write(to: workbook)
+        let batch = try CommandLineTests.run(["batch", workbook.path, "--single"])
+        #expect(batch.status == 2, "one bad row: \(batch.stderr)")
+        let lines = batch.stdout.split(separator: "\n")
+        #expect(lines.count == 4 && lines[1].hasPrefix("CLB-01,") && lines[3].hasPrefix("CLB-03,"), "\(batch.stdout)")
+        #expect(lines[2].contains("CLB-02") && lines[2].contains("'2026-01-01'") && !lines[2].contains("46023"), "the date named as a date: \(lines[2])")
+        let ward = try CommandLineTests.run(["ward", workbook.path, "--format", "csv"])
+        #expect(ward.status != 64, "the ward reads the same table: \(ward.stderr)")
+    }
+
+    /// A register is checked as the batch is: a household twice (by id, or the same row) is named with the line
+    /// it is first on and counted once; a negative or mistyped income and a count of deprivations past the
+    /// standard's indicators are refused by line, never taken silently.
+    @Test func theWardsRegisterIsChecked() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("advise-register-\(UUID().uuidString).csv")
+        try "id,land,capital,income,deprivations\nH1,7000,150tr,30tr,1\nH2,3000,20tr,-5tr,2\nH3,5000,50tr,20tr,99\nH1,7000,150tr,30tr,1\nH4,0,10tr,abc,0\n,2000,5tr,10tr,1\n,2000,5tr,10tr,1\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = try CommandLineTests.run(["ward", file.path])
+        #expect(r.status == 2)
+        for line in ["dòng 3: income: '-5tr' là số âm", "dòng 4: thiếu hụt: '99' không phải số nguyên từ 0 đến 12", "dòng 5: trùng hộ với dòng 2",
+                     "dòng 6: income: 'abc' không phải là số tiền", "dòng 8: trùng hộ với dòng 7"] {
+            #expect(r.stdout.contains(line) || r.stderr.contains(line), "\(line)")
+        }
+        let csv = try CommandLineTests.run(["ward", file.path, "--format", "csv"]).stdout
+        #expect(csv.split(separator: "\n").count == 3, "H1 and the household without an id, once each: \(csv)")
+    }
+
     /// The sample register (Samples/make-ward-register.py) planned against tight budgets: JSON and the CSV
     /// visit list against their golden files (`ADVISE_RECORD=1` re-records them).
     @Test(arguments: ["json", "csv"])

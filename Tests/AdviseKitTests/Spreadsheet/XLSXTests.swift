@@ -9,12 +9,14 @@ import Testing
             [.text("H1"), .number(7000), .text("a < b & \"c\" > d"), .bool(true)],
             [.text("Nguyễn Văn Đức"), .number(1.1), .empty, .bool(false)],
             [.text("=HYPERLINK(\"x\")"), .number(-2_500_000), .text("hai\ndòng"), .empty, .number(3)],
+            [.text("ngày"), .date(46023), .date(46023.5)],
         ]
         let data = try XLSXWriter.data([Sheet(name: "Danh sách: hộ/1", cells: rows), Sheet(name: "Danh sách: hộ/1", cells: [[.text("x")]])])
         let read = try XLSXReader.sheet(nil, of: data)
         #expect(read.name == "Danh sách hộ1", "a name Excel refuses is cleaned")
+        #expect(read.rows[3].cells[0] == .text("=HYPERLINK(\"x\")"), "a text cell is never a formula: no ' is added")
+        #expect(read.rows[4].cells.map(\.text) == ["ngày", "2026-01-01", "2026-01-01 12:00"], "a date reads as a date, never as 46023")
         var expected = rows
-        expected[3][0] = .text("'=HYPERLINK(\"x\")")
         expected[3].remove(at: 3)
         expected[3].insert(.empty, at: 3)
         #expect(read.rows.map(\.cells) == expected.map { row in
@@ -23,6 +25,12 @@ import Testing
             return r
         })
         #expect(try XLSXReader.sheet("danh sach ho1 2", of: data).rows.first?.cells == [.text("x")], "the second sheet, its name made unique, found without diacritics")
+    }
+
+    @Test(arguments: [("yyyy-mm-dd", true), ("d/m/yyyy", true), ("[$-42A]dd/mm/yyyy", true), ("h:mm", true), ("#,##0", false), ("0.00", false),
+                      ("\"ha\" 0", false), ("[Red]0", false), ("General", false)])
+    func dateFormatsAreKnownByTheirCodes(_ code: String, _ isDate: Bool) {
+        #expect(XLSXReader.isDateFormat(code) == isDate)
     }
 
     @Test(arguments: [(0, "A"), (25, "Z"), (26, "AA"), (701, "ZZ"), (702, "AAA"), (16_383, "XFD")])
