@@ -9,7 +9,7 @@ import HummingbirdAuth
 /// The advice log on the web: signing in and out, recording an advice, and the records a user may see.
 extension AdviceServer {
     func addLogRoutes(_ router: Router<AdviseContext>) {
-        router.get("signin") { request, _ in
+        get(router, "signin") { request, _ in
             let fields = FormFields(query: request.uri.query)
             return Self.html(.ok, SignInPage(language: language(fields, request), next: SignInPage.safeNext(fields["next"])).render())
         }
@@ -22,7 +22,7 @@ extension AdviceServer {
             return Self.redirect("/?lang=" + language(fields, request).rawValue)
         }
         router.post("record") { request, context in try await recordAdvice(request, context) }
-        router.get("log") { request, context in
+        get(router, "log") { request, context in
             guard let user = context.identity, let log else { return signInFirst(request) }
             let language = language(FormFields(query: request.uri.query), request)
             return await compute.run {
@@ -35,7 +35,7 @@ extension AdviceServer {
                 }
             }
         }
-        router.get("log/:ref") { request, context in
+        get(router, "log/:ref") { request, context in
             guard let user = context.identity else { return signInFirst(request) }
             let reference = context.parameters.get("ref") ?? ""
             let csrf = context.sessions.session?.csrf ?? ""

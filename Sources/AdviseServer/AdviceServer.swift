@@ -115,6 +115,7 @@ public struct AdviceServer: Sendable {
     public func router() -> Router<AdviseContext> {
         let router = Router(context: AdviseContext.self)
         router.add(middleware: SecurityHeaders())
+        router.add(middleware: HeadAndOptions())
         router.add(middleware: OversizeClose())
         router.add(middleware: SameOriginGuard { request in language(FormFields(query: request.uri.query), request) })
         if let log {
@@ -123,7 +124,7 @@ public struct AdviceServer: Sendable {
                 sessionCookieParameters: cookie, defaultSessionExpiration: .seconds(Int64(configuration.sessionHours) * 3600))))
             router.add(middleware: IdentityMiddleware(log: log, compute: compute))
         }
-        router.get("healthz") { _, _ in
+        get(router, "healthz") { _, _ in
             let info = ruleSet.settings.ruleset
             // With a log, its state: "ok", or the code of the last write's failure (503 until a write succeeds).
             let failing = log == nil ? nil : logWrites.failing
@@ -134,27 +135,36 @@ public struct AdviceServer: Sendable {
             if log != nil { fields.append(("log", .string(failing ?? "ok"))) }
             return Self.response(failing == nil ? .ok : .serviceUnavailable, type: "application/json", JSONValue.object(fields).serialized() + "\n")
         }
-        router.get("/") { request, _ in
+        get(router, "/") { request, _ in
             let fields = FormFields(query: request.uri.query)
             let page = FormPage(settings: ruleSet.settings, language: language(fields, request), fields: fields)
             return Self.response(.ok, type: "text/html; charset=utf-8", page.render())
         }
-        router.get("advice") { request, context in
+        get(router, "advice") { request, context in
             let recording = recording(request, context)
             return await compute.run { advicePage(request, recording: recording) }
         }
-        router.get("app.js") { _, _ in
+        get(router, "app.js") { _, _ in
             var response = Self.response(.ok, type: "text/javascript; charset=utf-8", ClientScript.source)
             response.headers[.cacheControl] = "max-age=3600"
             return response
         }
         router.post("api/v1/advice") { request, context in try await adviceAPI(request, user: context.identity) }
         router.post("api/v1/batch") { request, _ in try await batchAPI(request) }
-        router.get("api/v1/openapi.json") { _, _ in
+        get(router, "api/v1/openapi.json") { _, _ in
             Self.response(.ok, type: "application/json", OpenAPIDocument(settings: ruleSet.settings, configuration: configuration).json.serialized() + "\n")
+        }
+        get(router, "api/v1/openapi.yaml") { _, _ in
+            Self.response(.ok, type: "application/yaml", OpenAPIDocument(settings: ruleSet.settings, configuration: configuration).yaml)
         }
         if log != nil { addLogRoutes(router) }
         return router
+    }
+
+    /// A `GET` route, and the same for `HEAD` (whose body ``HeadAndOptions`` leaves out).
+    func get(_ router: Router<AdviseContext>, _ path: RouterPath, _ handler: @escaping @Sendable (Request, AdviseContext) async throws -> Response) {
+        router.get(path, use: handler)
+        router.head(path, use: handler)
     }
 
     // MARK: The form's answer
@@ -216,6 +226,7 @@ public struct AdviceServer: Sendable {
                                status: .unsupportedMediaType)
         }
         do throws(DiagnosticError) {
+            try checkEnums(fields, flags: ["consent"], language)
             let text = try await bodyText(request, limit: configuration.maxBodyBytes)
             guard !text.allSatisfy(\.isWhitespace) else {
                 throw DiagnosticError([.error("request.empty", LocalizedText { Catalogue.text(.webEmptyBody, $0) }, at: nil)])
@@ -242,6 +253,7 @@ public struct AdviceServer: Sendable {
         let fields = FormFields(query: request.uri.query)
         let language = language(fields, request)
         do throws(DiagnosticError) {
+            try checkEnums(fields, flags: ["single", "risk"], language)
             var body = try await bodyBytes(request, limit: configuration.maxUploadBytes)
             // A workbook (`.xlsx`, known by its first bytes) is read as the command line reads it: its first
             // sheet, or `sheet=NAME`, from the row that names a land column.
@@ -353,6 +365,16 @@ public struct AdviceServer: Sendable {
             throw DiagnosticError([.error("request.\(name)", LocalizedText { Catalogue.format(.webBadChoice, $0, name, text, forms) }, at: nil)])
         }
         return chosen
+    }
+
+    /// The API's query as its OpenAPI document says: `lang` one of the catalogues' languages, each of `flags`
+    /// `1` when given.
+    func checkEnums(_ fields: FormFields, flags: [String], _ language: Language) throws(DiagnosticError) {
+        _ = try choice(fields, "lang", Language.self, default: language, language)
+        for flag in flags where fields.values[flag] != nil && fields.values[flag] != "1" {
+            let given = fields.values[flag] ?? ""
+            throw DiagnosticError([.error("request.\(flag)", LocalizedText { Catalogue.format(.webBadChoice, $0, flag, given, "1") }, at: nil)])
+        }
     }
 
     /// A field holding a whole number in a range.

@@ -1,11 +1,28 @@
 #if Server
 import AdviseKit
+import Yams
 
 /// The API's description (`GET /api/v1/openapi.json`, OpenAPI 3.1), written from the rule set so that its
 /// levels and units are the ones the server accepts.
 struct OpenAPIDocument {
     let settings: RegionalSettings
     let configuration: AdviceServer.Configuration
+
+    /// The same document as YAML (`GET /api/v1/openapi.yaml`), its keys in the same order, written by Yams.
+    var yaml: String {
+        func node(_ value: JSONValue) -> Node {
+            switch value {
+            case .null: Node("null", Tag(.null))
+            case let .bool(b): Node(b ? "true" : "false", Tag(.bool))
+            case let .int(i): Node(String(i), Tag(.int))
+            case let .double(d): Node(String(d), Tag(.float))
+            case let .string(text): Node(text, Tag(.str), .doubleQuoted)
+            case let .array(items): Node(items.map(node))
+            case let .object(pairs): Node(pairs.map { (Node($0.0), node($0.1)) })
+            }
+        }
+        return (try? Yams.serialize(node: node(json), allowUnicode: true)) ?? ""
+    }
 
     var json: JSONValue {
         .object([

@@ -162,6 +162,9 @@ import Testing
         ("/api/v1/advice?rank=best", "{\"land\": \"7000\"}", 400, "request.rank"),
         ("/api/v1/batch", "name,notes\nx,y\n", 400, "batch.header"),
         ("/api/v1/batch?format=xml", "land\n7000\n", 400, "request.format"),
+        ("/api/v1/advice?lang=AAA", "{\"land\": \"7000\"}", 400, "request.lang"),
+        ("/api/v1/batch?single=AAA", "land\n7000\n", 400, "request.single"),
+        ("/api/v1/advice?consent=yes", "{\"land\": \"7000\"}", 400, "request.consent"),
     ])
     func badRequestsAreRefusedWithACode(_ uri: String, _ body: String, _ status: Int, _ code: String) async throws {
         try await ServerFixtures.withClient { client in
@@ -169,6 +172,29 @@ import Testing
             #expect(response.status.code == status, "\(uri) \(body): \(response.text)")
             let errors = (try? JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])?["errors"] as? [[String: Any]]
             #expect(errors?.contains { $0["code"] as? String == code } == true, "\(uri) \(body): \(response.text)")
+        }
+    }
+
+    /// Any valid JSON is read: an exponent, a null for a key not given, a character escaped as a surrogate pair
+    /// (what Python's `json` sends for 😀).
+    @Test func anyValidJSONIsRead() async throws {
+        try await ServerFixtures.withClient { client in
+            let body = #"{"land": 7e3, "capital": null, "id": "H-\uD83D\uDE00", "members": 4.0}"#
+            let response = try await client.execute(uri: "/api/v1/advice?draws=0", method: .post, headers: ServerFixtures.json, body: body.buffer)
+            #expect(response.status == .ok, "\(response.text)")
+            #expect(response.text.contains("\"id\": \"H-😀\"") && response.text.contains("\"land_m2\": 7000"))
+        }
+    }
+
+    /// HEAD is answered as GET without the body; OPTIONS names the API's methods; the document is also YAML.
+    @Test func headOptionsAndTheYAMLDocument() async throws {
+        try await ServerFixtures.withClient { client in
+            let head = try await client.execute(uri: "/healthz", method: .head)
+            #expect(head.status == .ok && head.body.readableBytes == 0)
+            let options = try await client.execute(uri: "/api/v1/advice", method: .options)
+            #expect(options.status == .noContent && options.headers[.allow] == "POST, OPTIONS")
+            let yaml = try await client.execute(uri: "/api/v1/openapi.yaml", method: .get)
+            #expect(yaml.status == .ok && yaml.text.hasPrefix("openapi: \"3.1.0\"\n") && yaml.text.contains("/api/v1/batch:"))
         }
     }
 

@@ -15,10 +15,22 @@ public enum HouseholdFile {
     }
 
     /// Decodes household YAML text.
+    /// JSON's escapes of a character beyond the first 65,536 as a pair (`\uD83D\uDE00`, what Python's `json`
+    /// writes for 😀) in the one escape YAML reads (`\U0001F600`).
+    static func joiningSurrogates(_ text: String) -> String {
+        guard text.contains("\\uD") || text.contains("\\ud") else { return text }
+        return text.replacing(/\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})/) { match in
+            guard let high = UInt32(match.1, radix: 16), let low = UInt32(match.2, radix: 16) else { return String(match.0) }
+            let scalar = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+            let hex = String(scalar, radix: 16, uppercase: true)
+            return "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
+        }
+    }
+
     public static func parse(_ text: String, path: String) throws(DiagnosticError) -> HouseholdInput {
         let context = DecodeContext()
         return try DiagnosticError.collecting {
-            guard let root = try YAMLReader.parse(text, file: path) else {
+            guard let root = try YAMLReader.parse(Self.joiningSurrogates(text), file: path) else {
                 throw DiagnosticError([.error("file.empty", LocalizedText { Catalogue.text(.fileHouseholdEmpty, $0) }, at: SourceLocation(file: path, line: 1, column: 1))])
             }
             let input = HouseholdFileDecoder(context: context).input(root, id: nil)

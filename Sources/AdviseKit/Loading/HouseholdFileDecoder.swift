@@ -1,5 +1,6 @@
-/// Reads a household written as YAML (a `--household` file, or the `household:` of a worked example):
-/// keys named like the flags, values in the same forms.
+/// Reads a household written as YAML or JSON (a `--household` file, the API's body, or the `household:` of a
+/// worked example): keys named like the flags, values in the same forms. A `null` is a value not given, and a
+/// JSON number with an exponent (`1e3`) is the number it writes.
 struct HouseholdFileDecoder {
     let context: DecodeContext
 
@@ -8,6 +9,7 @@ struct HouseholdFileDecoder {
         var input = HouseholdInput(id: id)
         for (key, value) in map.entries {
             guard let name = key.scalar else { continue }
+            if value.isNull { continue }
             if name == "id" {
                 input.id = context.string(value)
                 continue
@@ -28,9 +30,15 @@ struct HouseholdFileDecoder {
                               suggesting: Spelling.closest(to: name, among: HouseholdFact.allCases.map(\.inputName)), at: key.location)
                 continue
             }
-            guard let text = value.scalar, !value.isNull else {
+            guard var text = value.scalar else {
                 context.error("type.mismatch", .householdNotAValue, name, at: value.location)
                 continue
+            }
+            // JSON's own number forms: an exponent (`7e3`), a whole number written with `.0` (`4.0`, what a JSON
+            // writer makes of a float); a plain `7.000` stays as written (thousands, in Vietnamese).
+            if case .scalar(_, .plain) = value.kind, let number = Double(text), number.isFinite,
+               text.contains(where: { $0 == "e" || $0 == "E" }) || text.hasSuffix(".0") {
+                text = RulePass.number(number)
             }
             input[fact] = HouseholdInput.Entry(text, at: value.textLocation)
         }
