@@ -95,9 +95,9 @@ struct OpenAPIDocument {
             ("requestBody", .object([
                 ("required", .bool(true)),
                 ("content", .object([
-                    ("text/csv", .object([("schema", .object([("type", .string("string")),
-                                                              ("description", .string("A header row naming the columns like the flags (or in Vietnamese), then one household a row; UTF-8 or UTF-16, `,` `;` or tab."))]))])),
-                    ("application/x-ndjson", .object([("schema", .object([("type", .string("string")), ("description", .string("One household object a line."))]))])),
+                    // Any text: a list the reader cannot use is answered row by row (error rows) or refused with a 400.
+                    ("text/csv", .object([("schema", .object([("description", .string("A header row naming the columns like the flags (or in Vietnamese), then one household a row; UTF-8 or UTF-16, `,` `;` or tab."))]))])),
+                    ("application/x-ndjson", .object([("schema", .object([("description", .string("One household object a line."))]))])),
                     ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", .object([("schema", .object([("type", .string("string")), ("format", .string("binary")),
                         ("description", .string("An Excel workbook (.xlsx): its first sheet (or `sheet`), from the row that names a land column."))]))])),
                 ])),
@@ -127,24 +127,28 @@ struct OpenAPIDocument {
     /// The household: the keys of a household file; values as text (with units) or numbers.
     private var household: JSONValue {
         var properties: [(String, JSONValue)] = [
-            ("id", .object([("type", .string("string")), ("description", .string("The household's id (a register or club number)."))])),
-            ("name", .object([("type", .string("string")), ("description", .string("The household's name, shown on the report only."))])),
-            ("experience", .object([("type", .array([.string("string"), .string("array")])), ("items", .object([("type", .string("string"))])),
+            ("id", .object([("type", .array([.string("string"), .string("number"), .string("null")])), ("description", .string("The household's id (a register or club number)."))])),
+            ("name", .object([("type", .array([.string("string"), .string("number"), .string("null")])), ("description", .string("The household's name, shown on the report only."))])),
+            ("experience", .object([("type", .array([.string("string"), .string("array"), .string("null")])), ("items", .object([("type", .string("string"))])),
                                     ("description", .string("Models the household already practises (ids; several separated by commas, or a list): planned beyond their starter scale."))])),
         ]
         for fact in HouseholdFact.allCases {
             var schema: [(String, JSONValue)] = [("description", .string(description(fact)))]
+            // A key not given may also be null (the land alone is required, and never null).
+            let null: [JSONValue] = fact == .landM2 ? [] : [.string("null")]
             if let id = fact.scale, let scale = settings.scales[id] {
-                schema.insert(("type", .string("string")), at: 0)
-                schema.append(("enum", .array(scale.levels.map { .string($0.id) })))
+                schema.insert(("type", .array([.string("string")] + null)), at: 0)
+                schema.append(("enum", .array(scale.levels.map { .string($0.id) } + (null.isEmpty ? [] : [.null]))))
             } else {
-                schema.insert(("type", .array([.string("string"), .string("number")])), at: 0)
+                schema.insert(("type", .array([.string("string"), .string("number")] + null)), at: 0)
             }
             properties.append((fact.inputName, .object(schema)))
         }
         return .object([
             ("type", .string("object")),
             ("required", .array([.string("land")])),
+            // A key the engine does not know is refused by name (`field.unknown`), not ignored.
+            ("additionalProperties", .bool(false)),
             ("properties", .object(properties)),
             ("example", .object([("land", .string("7 công")), ("capital", .string("150tr")), ("flood", .string("occasional")), ("members", .int(4))])),
         ])

@@ -86,6 +86,12 @@ import Testing
         // The advice table is de-identified unless an admin asks for the names; every export is audited.
         let plain = try Self.run(["log", "export", "--log-db", db])
         #expect(plain.status == 0 && !plain.stdout.contains("H-17"))
+        let columns = plain.stdout.split(separator: "\n")[0].split(separator: ",")
+        let money = columns.indices.filter { columns[$0].hasSuffix("_vnd") }
+        for row in plain.stdout.split(separator: "\n").dropFirst() {
+            let cells = row.split(separator: ",", omittingEmptySubsequences: false)
+            #expect(money.allSatisfy { !cells[$0].contains(".") }, "whole đồng: \(row)")
+        }
         #expect(try Self.run(["log", "export", "--log-db", db, "--with-names"]).stdout.contains("H-17"))
         let audit = try Self.run(["log", "audit", "--log-db", db, "--lang", "en"])
         #expect(audit.stdout.contains("export") && audit.stdout.contains("advice --with-names") && audit.stdout.contains("season"), "\(audit.stdout)")

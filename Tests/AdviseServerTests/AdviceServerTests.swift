@@ -186,13 +186,16 @@ import Testing
         }
     }
 
-    /// HEAD is answered as GET without the body; OPTIONS names the API's methods; the document is also YAML.
+    /// HEAD is answered as GET without the body; OPTIONS names the API's methods, another method is 405; the
+    /// document is also YAML.
     @Test func headOptionsAndTheYAMLDocument() async throws {
         try await ServerFixtures.withClient { client in
             let head = try await client.execute(uri: "/healthz", method: .head)
             #expect(head.status == .ok && head.body.readableBytes == 0)
             let options = try await client.execute(uri: "/api/v1/advice", method: .options)
             #expect(options.status == .noContent && options.headers[.allow] == "POST, OPTIONS")
+            let trace = try await client.execute(uri: "/api/v1/advice", method: .trace)
+            #expect(trace.status == .methodNotAllowed && trace.headers[.allow] == "POST, OPTIONS")
             let yaml = try await client.execute(uri: "/api/v1/openapi.yaml", method: .get)
             #expect(yaml.status == .ok && yaml.text.hasPrefix("openapi: \"3.1.0\"\n") && yaml.text.contains("/api/v1/batch:"))
         }
@@ -241,7 +244,9 @@ import Testing
             let properties = try #require(household["properties"] as? [String: Any])
             #expect(Set(properties.keys) == Set(HouseholdFact.allCases.map(\.inputName) + ["id", "name", "experience"]))
             let flood = try #require(properties["flood"] as? [String: Any])
-            #expect(flood["enum"] as? [String] == ServerFixtures.ruleSet.settings.scales["flood"]?.levels.map(\.id))
+            #expect((flood["enum"] as? [Any])?.compactMap { $0 as? String } == ServerFixtures.ruleSet.settings.scales["flood"]?.levels.map(\.id))
+            #expect((flood["enum"] as? [Any])?.contains { $0 is NSNull } == true, "null: the level not given")
+            #expect(household["additionalProperties"] as? Bool == false, "an unknown key is refused, as the schema says")
         }
     }
 }

@@ -286,6 +286,32 @@ import Glibc
         let cookie = signIn.split(separator: "\r\n").first { $0.lowercased().hasPrefix("set-cookie: advise_session=") } ?? ""
         #expect(signIn.hasPrefix("HTTP/1.1 303") && cookie.contains("; Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "\(signIn)")
     }
+
+    /// schemathesis (`.ci/run` installs it from PyPI) generates requests from the API's OpenAPI document and
+    /// checks every answer against it: no server error, every status and content type declared, every answer
+    /// matching its schema, invalid requests refused, undeclared methods 405. Only "schema-valid data is
+    /// accepted" is left out: a schema cannot say that `land` must be a positive area in a form the parser
+    /// takes, so such a request is answered 400 with the field named, as documented.
+    @Test(.enabled(if: Self.schemathesis != nil, "needs schemathesis (pip install schemathesis)"))
+    func theAPIKeepsToItsOpenAPIDocument() throws {
+        let server = try Server(["--no-log"])
+        let process = Process()
+        process.executableURL = Self.schemathesis
+        process.arguments = ["run", server.base + "/api/v1/openapi.json", "--url", server.base, "--max-examples", "15", "--checks", "all",
+                             "--exclude-checks", "positive_data_acceptance", "--seed", "1"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text.suffix(4000))")
+    }
+
+    /// The schemathesis command, when installed.
+    static let schemathesis: URL? = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").lazy
+        .map { URL(fileURLWithPath: String($0)).appendingPathComponent("schemathesis") }
+        .first { FileManager.default.isExecutableFile(atPath: $0.path) }
 }
 
 /// Values appended from several threads.

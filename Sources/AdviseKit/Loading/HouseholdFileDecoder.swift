@@ -10,6 +10,11 @@ struct HouseholdFileDecoder {
         for (key, value) in map.entries {
             guard let name = key.scalar else { continue }
             if value.isNull { continue }
+            // JSON's true and false are not an id, a name or a household value.
+            if case let .scalar(text, .plain) = value.kind, text == "true" || text == "false" {
+                context.error("type.mismatch", .householdNotAValue, name, at: value.location)
+                continue
+            }
             if name == "id" {
                 input.id = context.string(value)
                 continue

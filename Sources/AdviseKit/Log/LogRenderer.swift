@@ -130,7 +130,13 @@ public struct LogRenderer: Sendable {
         case .season: histories.flatMap(\.seasons).map(\.columns)
         }
         let header = (rows.first ?? Self.emptyRow(table)).map(\.name).joined(separator: ",")
-        return ([header] + rows.map { $0.map(\.value.csv).joined(separator: ",") }).joined(separator: "\n") + "\n"
+        return ([header] + rows.map { $0.map(Self.cell).joined(separator: ",") }).joined(separator: "\n") + "\n"
+    }
+
+    /// A column's cell: amounts of money (`…_vnd`) in whole đồng, as the batch writes them.
+    private static func cell(_ column: (name: String, value: LogValue)) -> String {
+        if column.name.hasSuffix("_vnd"), case let .real(amount) = column.value, amount.isFinite { return LogValue.real(amount.rounded()).csv }
+        return column.value.csv
     }
 
     /// A row of a table with no entries yet, for its header.
