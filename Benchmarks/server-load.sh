@@ -12,9 +12,11 @@ command -v wrk >/dev/null || { echo "needs wrk: apt-get install wrk" >&2; exit 1
 echo "building release…" >&2
 swift build -c release --traits Server --product advise-server >&2
 swift build -c release --traits Server --product advise-bench >&2
+swift build -c release --traits Server --product advise >&2
 
-# The server as a ward runs it: every advice recorded in its advice log (a fresh one, removed after); and,
-# for the one-household figure, once more without the log (--no-log), to show what the log costs.
+# The server as a ward runs it: every advice recorded in its advice log (a fresh one, removed after) — the API
+# records only for an officer's token, so wrk sends one — and, for the one-household figure, once more without
+# the log (--no-log), to show what the log costs.
 log=$(mktemp)
 db=$(mktemp -d)
 start() { # flags → the server's pid in $server and its advice URL in $url
@@ -31,11 +33,12 @@ median() { python3 -c 'import statistics,sys; print(statistics.median(float(x) f
 ms() { # wrk's latency (e.g. 13.77ms, 1.20s, 900.00us) in ms
   python3 -c 'import re,sys; v,u=re.match(r"([0-9.]+)(us|ms|s)",sys.argv[1]).groups(); print(float(v)*{"us":0.001,"ms":1,"s":1000}[u])' "$1"
 }
+auth=()
 load() { # script → "rps p50 p99" medians of three runs
   local rps=() p50=() p99=()
-  wrk -t2 -c8 -d3s -s "$1" "$url" >/dev/null  # warm-up
+  wrk -t2 -c8 -d3s "${auth[@]}" -s "$1" "$url" >/dev/null  # warm-up
   for _ in 1 2 3; do
-    out=$(wrk -t2 -c8 -d"${run}s" --latency -s "$1" "$url")
+    out=$(wrk -t2 -c8 -d"${run}s" --latency "${auth[@]}" -s "$1" "$url")
     rps+=("$(echo "$out" | awk '/Requests\/sec/ {print $2}')")
     p50+=("$(ms "$(echo "$out" | awk '$1 == "50%" {print $2}')")")
     p99+=("$(ms "$(echo "$out" | awk '$1 == "99%" {print $2}')")")
@@ -45,6 +48,8 @@ load() { # script → "rps p50 p99" medians of three runs
 }
 read -r bare_rps bare_p50 bare_p99 < <(load Benchmarks/advice-post.lua)
 kill $server; wait $server 2>/dev/null || true
+echo "bench-officer-password" | .build/release/advise users add bench --role officer --password-stdin --log-db "$db/advice-log.sqlite" 2>/dev/null
+auth=(-H "Authorization: Bearer $(.build/release/advise users token bench --log-db "$db/advice-log.sqlite" 2>/dev/null)")
 start --log-db "$db/advice-log.sqlite"
 read -r one_rps one_p50 one_p99 < <(load Benchmarks/advice-post.lua)
 read -r many_rps many_p50 many_p99 < <(load Benchmarks/advice-households.lua)
@@ -56,7 +61,7 @@ engine_rps=$(python3 -c 'import sys; v,u=sys.argv[1].split(); print(round(1000/(
 # the soak: memory (RSS) sampled every 10 s under load
 rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$server/status"; }
 before=$(rss)
-wrk -t2 -c8 -d"${soak}s" -s Benchmarks/advice-households.lua "$url" >/dev/null &
+wrk -t2 -c8 -d"${soak}s" "${auth[@]}" -s Benchmarks/advice-households.lua "$url" >/dev/null &
 load_pid=$!
 samples=()
 while kill -0 $load_pid 2>/dev/null; do samples+=("$(rss)"); sleep 10; done
