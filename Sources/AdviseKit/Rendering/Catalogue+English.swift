@@ -606,7 +606,6 @@ extension Catalogue {
         .logWithdrawn: "%@ %@ withdrawn: calibration no longer uses it (record the corrected one as a new report)",
         .logNotAgronomist: "%@ is not an agronomist of the log (advise users list): only an agronomist confirms a report",
         .logNoReport: "no %@ report %@",
-        .logCapped: "capped at ×%@ from the median ×%@",
         .serverTLS: "cannot serve HTTPS with the certificate %@ and the key %@: %@",
         .serverTLSPair: "--tls-cert and --tls-key go together: give both, or neither for plain HTTP",
         .wardDuplicate: "the same household as line %@: a register counts each household once",

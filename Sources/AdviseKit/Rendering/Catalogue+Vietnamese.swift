@@ -606,7 +606,6 @@ extension Catalogue {
         .logWithdrawn: "đã rút %@ %@: hiệu chỉnh không còn dùng (ghi báo cáo đã sửa thành báo cáo mới)",
         .logNotAgronomist: "%@ không phải kỹ sư nông học trong sổ (advise users list): chỉ kỹ sư nông học xác nhận báo cáo",
         .logNoReport: "không có báo cáo %@ số %@",
-        .logCapped: "giới hạn ở ×%@ thay vì trung vị ×%@",
         .serverTLS: "không chạy được HTTPS với chứng chỉ %@ và khóa %@: %@",
         .serverTLSPair: "--tls-cert và --tls-key đi cùng nhau: cho cả hai, hoặc không cho cái nào để chạy HTTP thường",
         .wardDuplicate: "trùng hộ với dòng %@: danh sách chỉ tính mỗi hộ một lần",

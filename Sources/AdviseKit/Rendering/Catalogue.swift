@@ -35,7 +35,7 @@ public enum Catalogue {
         case wardReasonGiven, wardReasonOwn, wardReasonNoPlan
         case wardBadLoanCapital
         case serverTLS, serverTLSPair, wardDuplicate, wardBadDeprivations
-        case settingsCalibration, overrideUncapped, logFlagged, logFlaggedLine, logConfirmed, logWithdrawn, logNotAgronomist, logNoReport, logCapped
+        case settingsCalibration, overrideUncapped, logFlagged, logFlaggedLine, logConfirmed, logWithdrawn, logNotAgronomist, logNoReport
         case usersExists, usersNotFound, usersBadName, usersWeakPassword, usersLastAdmin, usersAdded, usersRemoved, usersPasswordSet, usersToken, usersNone, usersPasswordPrompt, usersPasswordAgain, usersPasswordsDiffer, usersNoPassword, usersName, usersRole, usersAddedAt, roleOfficer, roleAgronomist, roleAdmin, logForgotten, logPruned, logRecordedAnonymous, auditEmpty, auditUser, auditAction, auditRecord, auditDetail, webSignIn, webSignOut, webUserName, webPassword, webSignInFailed, webSignInLimited, webSignedInAs, webRecordAdvice, webConsent, webConsentNote, webSignInToRecord, webForbidden, webCrossSite, webJSONOnly, webLogList, webForget, webBusy, webTooMany
         case wardGivenLoan, wardGivenSupport
         case wardTitle, wardHouseholds, wardTargetLine, wardYear, wardLineHeader, wardUnchanged, wardOwnMeans, wardAllocated, wardPoor, wardNearPoor, wardIncome, wardAllocationLine, wardResourceLine, wardSupport, wardVisits, wardMore, wardTarget, wardMoney, wardHeadline, wardFooter
