@@ -78,7 +78,8 @@ extension AdviceServer {
             return logFailure(error, reference: nil, language)
         }
         guard let user else {
-            try? log.audit(AuditEntry(at: Today.timestamp, user: String(name.prefix(64)), action: .signInRefused))
+            // By the client's address, never the text typed (a password is often typed into the name's field).
+            try? log.audit(AuditEntry(at: Today.timestamp, user: "client:" + context.client, action: .signInRefused))
             return Self.html(.unauthorized, SignInPage(language: language, next: next, name: name, error: Catalogue.text(.webSignInFailed, language)).render())
         }
         context.sessions.createSession(WebSession(userID: user.id))
@@ -117,7 +118,7 @@ extension AdviceServer {
             let history = try visible(reference, user)
             if errors.isEmpty { try log?.audit(AuditEntry(at: Today.timestamp, user: user.name, action: .read, adviceID: history.record.id)) }
             let bar = UserBar(user: user, csrf: csrf, language: language)
-            let page = LogPage(history: AdviceHistory(record: user.view(history.record), followUps: history.followUps, seasons: history.seasons),
+            let page = LogPage(history: user.view(history),
                                language: language, bar: bar, settings: ruleSet.settings, fields: fields ?? FormFields(query: nil), errors: errors)
             return Self.html(errors.isEmpty ? .ok : .badRequest, page.render())
         } catch {

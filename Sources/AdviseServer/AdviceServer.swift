@@ -149,7 +149,7 @@ public struct AdviceServer: Sendable {
             response.headers[.cacheControl] = "max-age=3600"
             return response
         }
-        router.post("api/v1/advice") { request, context in try await adviceAPI(request, user: context.identity) }
+        router.post("api/v1/advice") { request, context in try await adviceAPI(request, user: context.byToken ? context.identity : nil) }
         router.post("api/v1/batch") { request, _ in try await batchAPI(request) }
         get(router, "api/v1/openapi.json") { _, _ in
             Self.response(.ok, type: "application/json", OpenAPIDocument(settings: ruleSet.settings, configuration: configuration).json.serialized() + "\n")

@@ -10,6 +10,9 @@ public struct AdviseContext: AuthRequestContext, SessionRequestContext, RequestC
     public var coreContext: CoreRequestContextStorage
     /// The signed-in user; nil: nobody (advice is open to everyone, records are not).
     public var identity: LogUser?
+    /// Whether ``identity`` came from an API token (not the session cookie): only such a request records
+    /// through the API, which carries no form token.
+    public var byToken = false
     public let sessions: SessionContext<WebSession>
     /// The client's address, when the connection has one.
     public let client: String
@@ -19,6 +22,7 @@ public struct AdviseContext: AuthRequestContext, SessionRequestContext, RequestC
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         identity = nil
+        byToken = false
         sessions = .init()
         client = source.channel.remoteAddress?.ipAddress ?? "local"
         channel = source.channel

@@ -22,6 +22,7 @@ struct IdentityMiddleware: RouterMiddleware {
             let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
             let log = self.log
             context.identity = await compute.run { (try? log.user(token: token)) ?? nil }
+            context.byToken = context.identity != nil
         }
         return try await next(request, context)
     }

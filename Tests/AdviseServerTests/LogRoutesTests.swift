@@ -112,6 +112,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try await ServerFixtures.withClient(server) { client in
             let bao = try await Self.signIn(client, "bao")
+            var cookieJSON = bao.headers
+            cookieJSON[.contentType] = "application/json"
+            let viaCookie = try await client.execute(uri: "/api/v1/advice?draws=0&consent=1", method: .post, headers: cookieJSON, body: #"{"land": "7000", "id": "H-07"}"#.buffer)
+            #expect(viaCookie.status == .ok && viaCookie.headers[HTTPField.Name("Advise-Log-Id")!] == nil, "the API records for a token, not for a session cookie")
             let page = try await client.execute(uri: "/advice?land=7000&capital=150tr&id=H-07&draws=0", method: .get, headers: bao.headers)
             #expect(page.text.contains("<form method=\"post\" action=\"/record?lang=vi\">") && page.text.contains("name=\"consent\""))
             #expect(try log.records().isEmpty, "showing the advice to a signed-in officer records nothing either")
@@ -156,6 +160,7 @@ import Testing
                                   channel: "web", at: "2026-11-29T08:00:00Z").consented(ServerFixtures.today)
         record.recordedBy = try log.user(named: "bao").id
         _ = try log.record(record, by: "bao")
+        _ = try log.add(FollowUp(adviceID: 1, recordedAt: "2026-12-01T08:00:00Z", model: "organic-coconut", note: "chị Chín vay VBSP"), by: "bao")
         let reference = record.reference, path = "/log/" + reference
         try await ServerFixtures.withClient(server) { client in
             let dung = try await Self.signIn(client, "dung")
@@ -165,6 +170,7 @@ import Testing
             let chi = try await Self.signIn(client, "chi")
             let seen = try await client.execute(uri: path, method: .get, headers: chi.headers)
             #expect(seen.status == .ok && !seen.text.contains("H-09") && !seen.text.contains("/follow-up"), "the agronomist sees the figures without the id")
+            #expect(!seen.text.contains("chị Chín"), "nor the notes, which may name people")
             let forgetBody = "csrf=\(chi.csrf)".buffer
             #expect(try await client.execute(uri: path + "/forget", method: .post, headers: chi.form, body: forgetBody).status == .notFound)
 
@@ -184,7 +190,7 @@ import Testing
     }
 
     @Test func signInAttemptsAreLimited() async throws {
-        let (server, _, folder) = try Self.logged()
+        let (server, log, folder) = try Self.logged()
         defer { try? FileManager.default.removeItem(at: folder) }
         try await ServerFixtures.withClient(server) { client in
             var statuses: [Int] = []
@@ -192,6 +198,8 @@ import Testing
                 statuses.append(try await client.execute(uri: "/signin", method: .post, body: "name=bao&password=guess-guess-guess".buffer).status.code)
             }
             #expect(statuses == [401, 401, 401, 401, 401, 429])
+            #expect(try log.auditTrail().filter { $0.action == .signInRefused }.allSatisfy { $0.user.hasPrefix("client:") },
+                    "a refused sign-in keeps no typed text")
             let right = try await client.execute(uri: "/signin", method: .post, body: "name=bao&password=bao-password-1".buffer)
             #expect(right.status == .tooManyRequests, "the right password waits its minute too")
         }

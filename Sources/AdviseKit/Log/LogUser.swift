@@ -35,6 +35,13 @@ public struct LogUser: Sendable, Equatable, Codable {
     /// `record` as this user sees it: an agronomist without the household's id or name.
     public func view(_ record: AdviceRecord) -> AdviceRecord { role == .agronomist ? record.deidentified : record }
 
+    /// `history` as this user sees it: an agronomist without the household's id or name, nor the notes of what
+    /// it did (a note may name people).
+    public func view(_ history: AdviceHistory) -> AdviceHistory {
+        guard role == .agronomist else { return history }
+        return AdviceHistory(record: history.record.deidentified, followUps: history.followUps.map(\.withoutNote), seasons: history.seasons)
+    }
+
     /// The log's column names.
     enum CodingKeys: String, CodingKey {
         case id, name, role
