@@ -70,8 +70,8 @@ extension AdviceLog {
     }
 
     /// An agronomist (a user of the log with that role) confirms a report outside the plausible bounds:
-    /// `kind` is `follow-up` or `season`. Audited.
-    public func confirm(_ kind: String, _ id: Int64, by agronomist: String, actor: String, at time: String) throws(Diagnostic) {
+    /// Audited.
+    public func confirm(_ kind: ReportKind, _ id: Int64, by agronomist: String, actor: String, at time: String) throws(Diagnostic) {
         try changeReport(kind, id, action: .confirm, detail: agronomist, actor: actor, at: time) { db, table in
             guard let user = try LogUser.filter(Column("name") == agronomist).fetchOne(db), user.role == .agronomist else {
                 throw Diagnostic.error("log.not-agronomist", .logNotAgronomist, agronomist, at: nil)
@@ -81,21 +81,21 @@ extension AdviceLog {
     }
 
     /// Withdraws a mistaken report: kept, no longer used by the calibration. Audited.
-    public func withdraw(_ kind: String, _ id: Int64, by actor: String, at time: String) throws(Diagnostic) {
+    public func withdraw(_ kind: ReportKind, _ id: Int64, by actor: String, at time: String) throws(Diagnostic) {
         try changeReport(kind, id, action: .withdraw, detail: nil, actor: actor, at: time) { db, table in
             try db.execute(sql: "UPDATE \(table) SET withdrawn_at = ? WHERE id = ?", arguments: [time, id])
         }
     }
 
-    private func changeReport(_ kind: String, _ id: Int64, action: AuditEntry.Action, detail: String?, actor: String, at time: String,
+    private func changeReport(_ kind: ReportKind, _ id: Int64, action: AuditEntry.Action, detail: String?, actor: String, at time: String,
                               _ change: (Database, String) throws -> Void) throws(Diagnostic) {
-        let table = kind == "season" ? "season" : "follow_up"
+        let table = kind.table
         try write { db in
             guard let advice = try Int64.fetchOne(db, sql: "SELECT advice_id FROM \(table) WHERE id = ?", arguments: [id]) else {
-                throw Diagnostic.error("log.not-found", .logNoReport, kind, String(id), at: nil)
+                throw Diagnostic.error("log.not-found", .logNoReport, kind.rawValue, String(id), at: nil)
             }
             try change(db, table)
-            _ = try AuditEntry(at: time, user: actor, action: action, adviceID: advice, detail: "\(kind) \(id)" + (detail.map { " " + $0 } ?? "")).insert(into: db)
+            _ = try AuditEntry(at: time, user: actor, action: action, adviceID: advice, detail: "\(kind.rawValue) \(id)" + (detail.map { " " + $0 } ?? "")).insert(into: db)
         }
     }
 

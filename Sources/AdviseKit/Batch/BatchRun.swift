@@ -45,8 +45,8 @@ public struct BatchRun {
     /// The parts each worker's share of a chunk is cut into.
     static let partsPerWorker = 4
 
-    /// Lines looked at for the header.
-    static let headerSearch = 20
+    /// Lines looked at for the header (a sheet's rows alike, ``Sheet/table(settings:)``).
+    public static let headerSearch = 20
 
     /// Reads every record, writes the header and each chunk's rows through `write` in input order.
     /// - Throws: a ``Diagnostic`` for a bad header, an empty file or a file that is not text,

@@ -41,7 +41,7 @@ public struct Sheet: Sendable, Equatable {
     /// the first rows that names a land column (a title or a date above the table is common), every row padded
     /// to the header's width. nil: no row names one (the batch then names what is wrong with the first).
     public func table(settings: RegionalSettings) -> (csv: [UInt8], headerRow: Int?) {
-        let start = rows.prefix(20).firstIndex { (try? BatchInput(header: $0.cells.map(\.text), settings: settings)) != nil }
+        let start = rows.prefix(BatchRun.headerSearch).firstIndex { (try? BatchInput(header: $0.cells.map(\.text), settings: settings)) != nil }
         guard let start else { return (csv(width: rows.first?.cells.count ?? 0), nil) }
         let table = Sheet(name: name, rows: Array(rows[start...]))
         return (table.csv(width: rows[start].cells.count), rows[start].number)

@@ -110,11 +110,7 @@ private func report<T>(_ id: Int64, _ log: AdviceLog, _ fields: [String: String?
     }
 }
 
-/// A report of the log: a follow-up or a season.
-enum ReportKind: String, ExpressibleByArgument, CaseIterable {
-    case followUp = "follow-up"
-    case season
-}
+extension ReportKind: ExpressibleByArgument {}
 
 /// `advise log confirm season N --by NAME`.
 struct LogConfirmCommand: ParsableCommand {
@@ -129,7 +125,7 @@ struct LogConfirmCommand: ParsableCommand {
 
     func run() throws {
         let (log, _) = try location.open()
-        try Console.logging { () throws(Diagnostic) in try log.confirm(kind.rawValue, id, by: by, actor: Console.actor, at: Today.timestamp) }
+        try Console.logging { () throws(Diagnostic) in try log.confirm(kind, id, by: by, actor: Console.actor, at: Today.timestamp) }
         Console.printError("advise: " + Catalogue.format(.logConfirmed, Console.language, kind.rawValue, String(id), by))
     }
 }
@@ -146,7 +142,7 @@ struct LogWithdrawCommand: ParsableCommand {
 
     func run() throws {
         let (log, _) = try location.open()
-        try Console.logging { () throws(Diagnostic) in try log.withdraw(kind.rawValue, id, by: Console.actor, at: Today.timestamp) }
+        try Console.logging { () throws(Diagnostic) in try log.withdraw(kind, id, by: Console.actor, at: Today.timestamp) }
         Console.printError("advise: " + Catalogue.format(.logWithdrawn, Console.language, kind.rawValue, String(id)))
     }
 }
