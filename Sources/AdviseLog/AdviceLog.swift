@@ -21,7 +21,8 @@ public final class AdviceLog: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw .error("log.unwritable", .logCannotOpen, path, error.localizedDescription, at: nil)
+            let reason = TextFile.describe(error)
+            throw .error("log.unwritable", LocalizedText { Catalogue.format(.logCannotOpen, $0, path, reason($0)) }, at: nil)
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
@@ -264,17 +265,25 @@ public final class AdviceLog: Sendable {
         .error("log.not-found", .logNoAdvice, key, path, at: nil)
     }
 
-    /// An SQLite failure as the user reads it: what happened to which file, and SQLite's own words.
+    /// An SQLite failure as the user reads it: what happened to which file, in our words, with SQLite's
+    /// code kept for an engineer (its own English message never reaches a message).
     static func diagnostic(_ error: any Error, _ path: String) -> Diagnostic {
-        guard let error = error as? DatabaseError else { return .error("log.failed", .logFailed, path, "\(error)", at: nil) }
-        let cause = error.message ?? "\(error.resultCode)"
-        switch error.resultCode {
-        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .error("log.corrupt", .logCorrupt, path, cause, at: nil)
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return .error("log.locked", .logLocked, path, cause, at: nil)
-        case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_PERM:
-            return .error("log.unwritable", .logCannotOpen, path, cause, at: nil)
-        default: return .error("log.failed", .logFailed, path, cause, at: nil)
+        guard let error = error as? DatabaseError else {
+            let reason = TextFile.describe(error)
+            return .error("log.failed", LocalizedText { Catalogue.format(.logFailed, $0, path, reason($0)) }, at: nil)
         }
+        let (code, key, reason): (String, Catalogue.Key, Catalogue.Key) = switch error.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: ("log.corrupt", .logCorrupt, .reasonNotDatabase)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: ("log.locked", .logLocked, .reasonBusy)
+        case .SQLITE_FULL: ("log.unwritable", .logCannotOpen, .reasonDiskFull)
+        case .SQLITE_IOERR: ("log.unwritable", .logCannotOpen, .reasonIO)
+        case .SQLITE_READONLY: ("log.unwritable", .logCannotOpen, .reasonReadOnlyFile)
+        case .SQLITE_PERM: ("log.unwritable", .logCannotOpen, .reasonNoPermission)
+        case .SQLITE_CANTOPEN: ("log.unwritable", .logCannotOpen, .reasonCannotOpen)
+        default: ("log.failed", .logFailed, .reasonSystem)
+        }
+        let number = String(error.extendedResultCode.rawValue)
+        return .error(code, LocalizedText { Catalogue.format(key, $0, path, Catalogue.format(.reasonSQLite, $0, Catalogue.text(reason, $0), number)) }, at: nil)
     }
 }
 

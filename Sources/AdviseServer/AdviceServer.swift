@@ -100,7 +100,8 @@ public struct AdviceServer: Sendable {
                 let key = try NIOSSLPrivateKey(file: tls.key, format: .pem)
                 server = try .tls(http1, tlsConfiguration: .makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key)))
             } catch {
-                throw .error("server.tls", .serverTLS, tls.certificate, tls.key, "\(error)", at: nil)
+                let reason = SystemFailure.reason(error, otherwise: .reasonNotPEM)
+                throw .error("server.tls", LocalizedText { Catalogue.format(.serverTLS, $0, tls.certificate, tls.key, reason($0)) }, at: nil)
             }
         }
         return Application(
@@ -231,7 +232,7 @@ public struct AdviceServer: Sendable {
             guard !text.allSatisfy(\.isWhitespace) else {
                 throw DiagnosticError([.error("request.empty", LocalizedText { Catalogue.text(.webEmptyBody, $0) }, at: nil)])
             }
-            let input = try HouseholdFile.parse(text, path: "request")
+            let input = try HouseholdFile.parseJSON(text, path: "request")
             let (advice, adviceRequest, body) = try await compute.run { () throws(DiagnosticError) in
                 let (advice, adviceRequest) = try answer(input, fields: fields, language: language, label: { $0.inputName }, format: .json)
                 return (advice, adviceRequest, adviceRequest.render(advice, ruleSet: ruleSet))

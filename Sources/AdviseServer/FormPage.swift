@@ -15,7 +15,7 @@ struct FormPage {
 
     func render() -> String {
         let t = { Catalogue.text($0, language) }
-        var form = "<form method=\"get\" action=\"/advice\" novalidate>"
+        var form = "<form method=\"get\" action=\"/advice\" novalidate\(checks())>"
         form += "<input type=\"hidden\" name=\"lang\" value=\"\(language.rawValue)\">"
         form += field("land", t(.webLand), input: "<div class=\"pair\">" + text("land", hint: t(.webLandHint), mode: "decimal", required: true)
             + "<select name=\"land_unit\" aria-label=\"\(esc(t(.webUnit)))\">" + units() + "</select></div>")
@@ -34,7 +34,7 @@ struct FormPage {
         return WebPage.document(language: language, title: t(.webTitle), css: Self.css, body: """
         <main><header><h1>\(esc(t(.webTitle)))</h1><a class="lang" href="/?lang=\(other.rawValue)" hreflang="\(other.rawValue)">\(esc(t(.webOtherLanguage)))</a></header>
         <p class="intro">\(esc(t(.webIntro)))</p>\(problems)\(form)
-        <p class="ruleset">\(esc(settings.ruleset.name(language))) · \(esc(settings.ruleset.version))</p></main>
+        <p class="ruleset">\(esc(settings.ruleset.name(language))) · \(esc(settings.ruleset.version))</p></main><script src="/app.js"></script>
         """)
     }
 
@@ -50,13 +50,33 @@ struct FormPage {
             + (hint.isEmpty ? "" : " placeholder=\"\(esc(hint))\"") + (required ? " required" : "") + " value=\"\(esc(value))\">"
     }
 
-    /// The land units: m², the rule set's regional units (công first), ha.
+    /// The land units: m², the rule set's regional units (công first), ha; each with its size in m² for the
+    /// page's own check.
     private func units() -> String {
         let chosen = fields["land_unit"] ?? "m2"
-        let regional = settings.areaUnits.map { unit in (unit.name, unit.written) }
-        return ([("m2", "m²")] + regional + [("ha", "ha")]).map { value, label in
-            "<option value=\"\(esc(value))\"\(value == chosen ? " selected" : "")>\(esc(label))</option>"
+        let regional = settings.areaUnits.map { unit in (unit.name, unit.written, unit.size.value) }
+        return ([("m2", "m²", 1)] + regional + [("ha", "ha", 10_000)]).map { value, label, m2 in
+            "<option value=\"\(esc(value))\" data-m2=\"\(Self.plain(m2))\"\(value == chosen ? " selected" : "")>\(esc(label))</option>"
         }.joined()
+    }
+
+    /// A number as the script reads it (`1000`, `0.5`).
+    private static func plain(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
+
+    /// What the page's script checks before sending (``ClientScript``), as the server checks it again
+    /// (``InputLimits``): a bare land number against its unit, a bare capital against the least amount. The
+    /// messages are the server's, with `{written}`, `{number}`, `{m2}` and `{amount}` for the script to fill.
+    private func checks() -> String {
+        guard let limits = settings.inputLimits else { return "" }
+        let l = language
+        let attributes = [
+            ("land-min", Self.plain(limits.landMinimum.value)), ("land-max", Self.plain(limits.landMaximum.value)),
+            ("money-min", Self.plain(limits.moneyMinimum.value)),
+            ("land-long", Catalogue.format(.qLandLong, l, "{written}", "{m2}", NumberFormat.grouped(limits.landMaximum.value / 10_000, l) + " ha")),
+            ("land-short", Catalogue.format(.qLandShort, l, "{written}", "{m2}", NumberFormat.grouped(limits.landMinimum.value, l) + " m²", "{number} công")),
+            ("money-short", Catalogue.format(.qMoneyShort, l, "{written}", "{amount}", NumberFormat.money(limits.moneyMinimum.value, l), "{written}tr")),
+        ]
+        return attributes.map { " data-\($0.0)=\"\(esc($0.1))\"" }.joined()
     }
 
     /// A choice among a scale's levels, in words, with "not known" (the rule set's default) first.
@@ -85,6 +105,7 @@ struct FormPage {
     .pair input { flex: 2; min-width: 0; }
     .pair select { flex: 1; min-width: 0; }
     button { background: #2e7d32; color: #fff; border: none; font-weight: 700; margin-top: 0.5rem; padding: 0.8rem; }
+    .check { color: #b71c1c; font-weight: 700; margin: 0.2rem 0; }
     .errors { border: 2px solid #b71c1c; background: #fdecea; padding: 0.3rem 0.8rem; border-radius: 6px; }
     .errors p { font-weight: 700; margin: 0.3rem 0; }
     .intro, .ruleset { color: #444; }

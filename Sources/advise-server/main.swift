@@ -116,7 +116,8 @@ struct AdviseServerCommand: AsyncParsableCommand {
             do {
                 try await app.runService()
             } catch {
-                FileHandle.standardError.write(Data("advise-server: \(error)\n".utf8))
+                let text = SystemFailure.stopped(error, host: host, port: port)(lang ?? .vi)
+                FileHandle.standardError.write(Data((text + "\n").utf8))
                 throw ExitCode(70)
             }
         }

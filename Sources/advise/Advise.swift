@@ -31,7 +31,7 @@ struct Advise: ParsableCommand {
             try command.run()
         } catch {
             let code = exitCode(for: error)
-            let text = UsageMessage.localized(fullMessage(for: error), Console.language)
+            let text = UsageMessage.localized(fullMessage(for: error), Console.language, arguments: Array(CommandLine.arguments.dropFirst()))
             if !text.isEmpty {
                 if code == .success { print(text) } else { Console.printError(text) }
             }

@@ -156,7 +156,7 @@ import Testing
 
     @Test(arguments: [
         ("/api/v1/advice", "", 400, "request.empty"),
-        ("/api/v1/advice", "{\"land\": ", 400, "yaml.syntax"),
+        ("/api/v1/advice", "{\"land\": ", 400, "json.syntax"),
         ("/api/v1/advice", "{\"land\": \"7000\", \"acreage\": 3}", 400, "field.unknown"),
         ("/api/v1/advice?draws=1000000", "{\"land\": \"7000\"}", 400, "request.draws"),
         ("/api/v1/advice?rank=best", "{\"land\": \"7000\"}", 400, "request.rank"),
@@ -176,13 +176,25 @@ import Testing
     }
 
     /// Any valid JSON is read: an exponent, a null for a key not given, a character escaped as a surrogate pair
-    /// (what Python's `json` sends for 😀).
+    /// (what Python's `json` sends for 😀), tabs between the tokens (JSON whitespace that YAML refuses there).
     @Test func anyValidJSONIsRead() async throws {
         try await ServerFixtures.withClient { client in
-            let body = #"{"land": 7e3, "capital": null, "id": "H-\uD83D\uDE00", "members": 4.0}"#
+            let body = "{\n\t\"land\":\t7e3, " + #""capital": null, "id": "H-\uD83D\uDE00", "members": 4.0}"#
             let response = try await client.execute(uri: "/api/v1/advice?draws=0", method: .post, headers: ServerFixtures.json, body: body.buffer)
             #expect(response.status == .ok, "\(response.text)")
             #expect(response.text.contains("\"id\": \"H-😀\"") && response.text.contains("\"land_m2\": 7000"))
+        }
+    }
+
+    /// Broken JSON is named as JSON at its line and column, in the user's words: never the YAML reader's or
+    /// Foundation's English.
+    @Test func brokenJSONIsNamedAtItsLineAndColumn() async throws {
+        try await ServerFixtures.withClient { client in
+            let body = "{\"tên\": \"Việt\",\n \"land\" 7000}"
+            let response = try await client.execute(uri: "/api/v1/advice", method: .post, headers: ServerFixtures.json, body: body.buffer)
+            let error = try #require(((try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])?["errors"] as? [[String: Any]])?.first)
+            #expect(error["code"] as? String == "json.syntax" && error["location"] as? String == "request:2:9", "\(response.text)")
+            #expect(error["message"] as? String == "yêu cầu không phải JSON hợp lệ (RFC 8259): lỗi đầu tiên ở dòng 2, cột 9")
         }
     }
 
@@ -217,7 +229,7 @@ import Testing
     }
 
     /// `POST /api/v1/batch` writes what `advise batch` writes for the same list, a workbook included.
-    @Test(arguments: ["club-members.csv", "club-members-excel.csv", "club-members-notes.csv", "club-members-workbook.xlsx"])
+    @Test(arguments: ["club-members.csv", "club-members-excel.csv", "club-members-notes.csv", "club-members-workbook.xlsx", "club-register-libreoffice.xlsx"])
     func theBatchAnswersAsTheCommandLine(_ sample: String) async throws {
         let path = ServerFixtures.root.appendingPathComponent("Samples/\(sample)").path
         let cli = try ServerFixtures.advise(["batch", path, "--rules", ServerFixtures.rulesPath])

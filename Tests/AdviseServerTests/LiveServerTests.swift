@@ -68,6 +68,19 @@ import Glibc
         try browser.open(server.base + "/")
         #expect(try browser.evaluate("document.documentElement.lang") as? String == "vi", "a Vietnamese phone gets the Vietnamese form")
         #expect(try browser.evaluate("document.documentElement.scrollWidth") as? Int ?? 999 <= 360, "the form fits a 360-px screen")
+        // Numbers short of their unit are caught on the phone before anything is sent, in the server's words.
+        _ = try browser.evaluate("""
+            (function () {
+              var f = document.forms[0];
+              f.land.value = '7000'; f.land_unit.value = 'ha'; f.capital.value = '150';
+              f.querySelector('button[type=submit]').click();
+              return true;
+            })()
+            """)
+        try browser.wait(until: "document.querySelectorAll('.check').length === 2")
+        let checks = try browser.evaluate("Array.prototype.map.call(document.querySelectorAll('.check'), function (p) { return p.textContent; }).join('|')") as? String
+        #expect(checks == "'7000 ha' là 70.000.000 m², hơn 50 ha — hãy kiểm tra đơn vị (7000 là m², 7 công, 0,7ha)|'150' là 150 ₫, ít hơn 100.000 ₫ — có phải 150tr? (0 nếu không có)")
+        #expect(try browser.evaluate("location.pathname") as? String == "/", "nothing was sent")
         _ = try browser.evaluate("""
             (function () {
               var f = document.forms[0];
@@ -149,18 +162,24 @@ import Glibc
     @Test func theServersFlagErrorsSpeakTheUsersLanguage() throws {
         for (arguments, expected) in [(["--prot", "80"], "Lỗi: không có cờ '--prot'; có phải là '--port'?"),
                                       (["--port", "99999", "--lang", "en"], "Error: --port: takes a whole number from 0 to 65535")] {
-            let process = Process()
-            process.executableURL = ServerFixtures.executable("advise-server")
-            process.arguments = arguments
-            let err = Pipe()
-            process.standardError = err
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 64)
+            let (status, text) = try Self.refused(arguments)
+            #expect(status == 64)
             #expect(text.contains(expected), "\(text)")
         }
+    }
+
+    /// Runs a server that is to stop at start: its exit status and what it wrote to standard error.
+    static func refused(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = ServerFixtures.executable("advise-server")
+        process.arguments = arguments
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
     }
 
     /// What a process has written to `pipe` up to its first line end (at most 30 s).
@@ -187,6 +206,15 @@ import Glibc
         defer { if process.isRunning { process.terminate() } }
         let text = Self.firstLine(err)
         #expect(text.contains("cảnh báo: --host 0.0.0.0") && text.contains("HTTPS"), "\(text)")
+    }
+
+    /// A port another server holds is exit 70, said in our words with the system's code.
+    @Test func aPortInUseIsSaidInVietnamese() throws {
+        let first = try Server()
+        let port = try #require(first.base.split(separator: ":").last.map(String.init))
+        let (status, text) = try Self.refused(["--port", port, "--rules", ServerFixtures.rulesPath, "--no-log"])
+        #expect(status == 70)
+        #expect(text == "advise-server: không mở được cổng \(port) trên 127.0.0.1: một chương trình khác đang dùng cổng này (chọn cổng khác bằng --port, hoặc dừng chương trình kia) (errno \(EADDRINUSE))\n")
     }
 
     @Test func theServerStopsCleanlyOnSIGTERM() throws {
@@ -299,6 +327,9 @@ import Glibc
         process.executableURL = Self.schemathesis
         process.arguments = ["run", server.base + "/api/v1/openapi.json", "--url", server.base, "--max-examples", "15", "--checks", "all",
                              "--exclude-checks", "positive_data_acceptance", "--seed", "1"]
+        // Its cache of found failures in the server's folder, not in the working tree.
+        process.currentDirectoryURL = server.logFolder
+        try FileManager.default.createDirectory(at: server.logFolder, withIntermediateDirectories: true)
         let out = Pipe()
         process.standardOutput = out
         process.standardError = out

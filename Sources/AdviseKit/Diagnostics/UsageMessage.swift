@@ -5,11 +5,25 @@ import Foundation
 /// their fixed forms and says them from the catalogues. A form it does not know stays as written, and the
 /// flags' help texts stay English.
 public enum UsageMessage {
-    public static func localized(_ text: String, _ language: Language) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line($0, language) }.joined(separator: "\n")
+    /// - Parameter arguments: the command line, to say what a word left over after a number is likely to be.
+    public static func localized(_ text: String, _ language: Language, arguments: [String] = []) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line($0, language, arguments) }.joined(separator: "\n")
     }
 
-    private static func line(_ raw: Substring, _ language: Language) -> String {
+    /// A word left over right after a flag's number (`--land 7 công`): likely the number's unit, typed apart —
+    /// a money or area unit the parser knows, or a short word (the rule set's regional units, `sào`, `mẫu`, are
+    /// not loaded when the command line is read).
+    private static func unitHint(_ word: String, _ arguments: [String], _ language: Language) -> String {
+        let unit = word.lowercased()
+        let likely = QuantityParser.moneyUnits[unit] != nil || QuantityParser.areaUnits(congM2: 1, others: []).keys.contains(unit)
+            || (word.count <= 4 && word.allSatisfy(\.isLetter))
+        guard likely, let i = arguments.firstIndex(of: word), i >= 2, arguments[i - 2].hasPrefix("--"),
+              arguments[i - 1].first?.isNumber == true, arguments[i - 1].allSatisfy({ $0.isNumber || $0 == "." || $0 == "," }) else { return "" }
+        let (flag, number) = (arguments[i - 2], arguments[i - 1])
+        return Catalogue.format(.argQuoteUnit, language, word, flag, flag, number, word, flag, number, word)
+    }
+
+    private static func line(_ raw: Substring, _ language: Language, _ arguments: [String]) -> String {
         let line = String(raw)
         let say = { (key: Catalogue.Key, arguments: [String]) in Catalogue.format(key, language, arguments: arguments) }
         if let m = line.wholeMatch(of: /Error: Unknown option '(.+?)'\.?(?: Did you mean '(.+)'\?)?/) {
@@ -17,12 +31,15 @@ public enum UsageMessage {
         }
         if let m = line.wholeMatch(of: /Error: Missing value for '(.+)'/) { return say(.argError, [say(.argMissingValue, [String(m.1)])]) }
         if let m = line.wholeMatch(of: /Error: Missing expected argument '(.+)'/) { return say(.argError, [say(.argMissingArgument, [String(m.1)])]) }
-        if let m = line.wholeMatch(of: /Error: Unexpected argument '(.+)'/) { return say(.argError, [say(.argUnexpected, [String(m.1)])]) }
+        if let m = line.wholeMatch(of: /Error: Unexpected argument '(.+)'/) {
+            return say(.argError, [say(.argUnexpected, [String(m.1)]) + unitHint(String(m.1), arguments, language)])
+        }
         if let m = line.wholeMatch(of: /Error: The value '(.*)' is invalid for '(.+)'\. Please provide one of the following:/) {
             return say(.argError, [say(.argInvalidValueList, [String(m.1), String(m.2)])])
         }
         if let m = line.wholeMatch(of: /Error: The value '(.*)' is invalid for '(.+)'\. Please provide one of (.+)\./) {
             let choices = m.3.replacingOccurrences(of: " or ", with: Catalogue.text(.argOr, language))
+                .replacingOccurrences(of: " and ", with: Catalogue.text(.argOr, language))
             return say(.argError, [say(.argInvalidValue, [String(m.1), String(m.2), choices])])
         }
         if let m = line.wholeMatch(of: /Error: (.*)/) { return say(.argError, [String(m.1)]) }

@@ -27,6 +27,30 @@ public enum HouseholdFile {
         }
     }
 
+    /// Decodes a household sent as JSON (the API's body): JSON is checked as JSON first, so that a broken
+    /// body is named as such at its line and column, never in the YAML reader's terms; a valid one is read
+    /// as the YAML it also is (its tabs, JSON whitespace that YAML does not allow there, read as spaces).
+    public static func parseJSON(_ text: String, path: String) throws(DiagnosticError) -> HouseholdInput {
+        do {
+            _ = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        } catch {
+            // Foundation names the place as a byte offset ("around character 18"), in English: said here
+            // as a line and a column.
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            var location = SourceLocation(file: path, line: 1, column: 1)
+            var place = LocalizedText { Catalogue.text(.jsonProblemSomewhere, $0) }
+            if let offset = detail.firstMatch(of: /character (\d+)/).flatMap({ Int($0.1) }), offset <= text.utf8.count {
+                let before = String(decoding: text.utf8.prefix(offset), as: UTF8.self)
+                let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
+                location = SourceLocation(file: path, line: lines.count, column: (lines.last?.unicodeScalars.count ?? 0) + 1)
+                let (line, column) = (String(location.line), String(location.column))
+                place = LocalizedText { Catalogue.format(.jsonProblemAt, $0, line, column) }
+            }
+            throw DiagnosticError([.error("json.syntax", LocalizedText { Catalogue.format(.jsonSyntax, $0, place($0)) }, at: location)])
+        }
+        return try parse(text.replacingOccurrences(of: "\t", with: " "), path: path)
+    }
+
     public static func parse(_ text: String, path: String) throws(DiagnosticError) -> HouseholdInput {
         let context = DecodeContext()
         return try DiagnosticError.collecting {

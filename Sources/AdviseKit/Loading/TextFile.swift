@@ -63,9 +63,10 @@ public enum TextFile {
         return text
     }
 
-    /// Why a file operation failed, in words, for the common causes (the system's phrase otherwise).
+    /// Why a file or network operation failed, in our words, with the system's code kept for an engineer
+    /// (`ổ đĩa đã đầy (errno 28)`): the system's own English phrase never reaches a message.
     public static func describe(errno code: Int32) -> LocalizedText {
-        let key: Catalogue.Key? = switch code {
+        let key: Catalogue.Key = switch code {
         case ENOENT: .reasonNoFile
         case EACCES, EPERM: .reasonNoPermission
         case EISDIR: .reasonFolder
@@ -76,9 +77,28 @@ public enum TextFile {
         case EROFS: .reasonReadOnlyDisk
         case EPIPE: .reasonPipeClosed
         case EIO: .reasonIO
-        default: nil
+        case EBADF: .reasonClosed
+        case EADDRINUSE: .reasonPortInUse
+        case EADDRNOTAVAIL: .reasonNoAddress
+        case EMFILE, ENFILE: .reasonTooManyFiles
+        case EEXIST: .reasonExists
+        case EBUSY, ETXTBSY, EAGAIN: .reasonBusy
+        case ENOMEM: .reasonNoMemory
+        case EFBIG, EOVERFLOW: .reasonTooBig
+        default: .reasonSystem
         }
-        let system = String(cString: strerror(code))
-        return LocalizedText { language in key.map { Catalogue.text($0, language) } ?? system }
+        return LocalizedText { Catalogue.format(.reasonCode, $0, Catalogue.text(key, $0), String(code)) }
+    }
+
+    /// Why a Foundation or library call failed, in our words: a POSIX error (itself, or the one underneath a
+    /// Foundation error) by its errno; anything else as the system refusing, with the library's own text in
+    /// the English message only.
+    public static func describe(_ error: any Error) -> LocalizedText {
+        let error = error as NSError
+        for candidate in [error, error.userInfo[NSUnderlyingErrorKey] as? NSError].compactMap({ $0 }) where candidate.domain == NSPOSIXErrorDomain {
+            return describe(errno: Int32(candidate.code))
+        }
+        let detail = "\(error.domain) \(error.code)"
+        return LocalizedText { Catalogue.text(.reasonSystem, $0) + ($0 == .en ? " (\(detail))" : "") }
     }
 }

@@ -25,7 +25,7 @@ public enum YAMLReader {
         } catch let error as YamlError {
             throw diagnostic(for: error, file: file)
         } catch {
-            throw .error("yaml.syntax", .yamlUnreadable, "\(error)", at: SourceLocation(file: file, line: 1, column: 1))
+            throw .error("yaml.syntax", YAMLProblem.text("\(error)", openedOn: nil), at: SourceLocation(file: file, line: 1, column: 1))
         }
         guard let root else { return nil }
         var budget = nodeBudget
@@ -71,17 +71,19 @@ public enum YAMLReader {
     private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         let start = SourceLocation(file: file, line: 1, column: 1)
-        // libyaml's own words name the problem; the frame around them is the user's language.
+        // libyaml's problem said in the user's words (``YAMLProblem``), at its position.
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let detail = context.map { " (\($0.text), \($0.mark.line))" } ?? ""
-            return .error("yaml.syntax", .yamlSyntax, problem + detail, at: at(mark))
-        case let .reader(problem, _, _, _):
-            return .error("yaml.encoding", .yamlEncoding, problem, at: start)
+        case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml), let .composer(context, problem, mark, yaml):
+            // The character the problem is at (a tab that cannot start a token is a tab used to indent).
+            let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(mark.line - 1).first
+            let character = line.flatMap { $0.unicodeScalars.dropFirst(mark.column - 1).first }
+            return .error("yaml.syntax", YAMLProblem.text(problem, at: character, openedOn: context?.mark.line), at: at(mark))
+        case .reader:
+            return .error("yaml.encoding", YAMLProblem.notText, at: start)
         case let .duplicatedKeysInMapping(duplicates, context):
             return .error("yaml.duplicate-key", .yamlDuplicateKey, duplicates.first ?? "", at: at(context.mark))
         default:
-            return .error("yaml.syntax", .yamlUnreadable, "\(error)", at: start)
+            return .error("yaml.syntax", YAMLProblem.text("\(error)", openedOn: nil), at: start)
         }
     }
 }

@@ -34,6 +34,13 @@ public enum Catalogue {
         case argError, argUnknownOption, argMissingValue, argMissingArgument, argUnexpected, argInvalidValue, argInvalidValueList, argOr, argUsage, argSeeHelp, argHelp, argOneHousehold, argPlansOrSingle, argWorkbookFormat, argUnknownModel
         case wardReasonGiven, wardReasonOwn, wardReasonNoPlan
         case wardBadLoanCapital
+        case xlsxNotZip, xlsxNoSheets, xlsxSheetNoPart, xlsxBeyondColumn, xlsxTooManyMerged, xlsxPartMissing, xlsxPartTooLarge, xlsxPartDamaged, xlsxPartNotText, xlsxPartNotXML, xlsxNoSharedString
+        case wardMoreResources
+        case argQuoteUnit
+        case reasonNotDatabase, reasonReadOnlyFile, reasonCannotOpen, reasonSQLite
+        case serverCannotListen, serverStopped, reasonNotPEM
+        case reasonClosed, reasonPortInUse, reasonNoAddress, reasonTooManyFiles, reasonExists, reasonBusy, reasonNoMemory, reasonTooBig, reasonSystem, reasonCode
+        case yamlProblemIndentation, yamlProblemFlowMapping, yamlProblemFlowSequence, yamlProblemNoValue, yamlProblemColon, yamlProblemStart, yamlProblemEnd, yamlProblemEscape, yamlProblemTab, yamlProblemDocument, yamlProblemOther, yamlOpenedOn, yamlProblemNotText, jsonSyntax, jsonProblemAt, jsonProblemSomewhere
         case serverTLS, serverTLSPair, wardDuplicate, wardBadDeprivations
         case settingsCalibration, overrideUncapped, logFlagged, logFlaggedLine, logConfirmed, logWithdrawn, logNotAgronomist, logNoReport
         case usersExists, usersNotFound, usersBadName, usersWeakPassword, usersLastAdmin, usersAdded, usersRemoved, usersPasswordSet, usersToken, usersNone, usersPasswordPrompt, usersPasswordAgain, usersPasswordsDiffer, usersNoPassword, usersName, usersRole, usersAddedAt, roleOfficer, roleAgronomist, roleAdmin, logForgotten, logPruned, logRecordedAnonymous, auditEmpty, auditUser, auditAction, auditRecord, auditDetail, webSignIn, webSignOut, webUserName, webPassword, webSignInFailed, webSignInLimited, webSignedInAs, webRecordAdvice, webConsent, webConsentNote, webSignInToRecord, webForbidden, webCrossSite, webJSONOnly, webLogList, webForget, webBusy, webTooMany
@@ -51,7 +58,7 @@ public enum Catalogue {
         case webBadChoice, wholeOutOfRange, webEmptyBody, webNotUTF8, webTooLarge, householdUnknownKey, householdNotAValue
         // Rule authors' diagnostics: YAML, fields, figures, settings, models, expressions, checks.
         case checkSummary, checkError, checkErrors, checkWarning, checkWarnings, checkContents
-        case yamlUnreadable, yamlTooLarge, yamlTooDeep, yamlAlias, yamlSyntax, yamlEncoding, yamlDuplicateKey
+        case yamlTooLarge, yamlTooDeep, yamlAlias, yamlSyntax, yamlEncoding, yamlDuplicateKey
         case fileUnreadable
         case nodeScalar, nodeMapping, nodeList, nodeNothing, nodeFile, nodeMustBeMapping, nodeMustBeList, nodeMustBeText, nodeMustBeNumber, nodeMustBeWhole, nodeMustBeBool, nodeMustBeOneOf, nodeMustBeDate, nodeIdentifier, nodeNumberRange
         case figureBand, figureFraction, figureAtLeastZero, figureMoreThanZero, figureValueRange, figureNoValues, figureProvenance, figureScheduleEnds, figureExpired, figureStale

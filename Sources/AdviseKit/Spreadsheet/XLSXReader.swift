@@ -33,12 +33,12 @@ public enum XLSXReader {
         do {
             archive = try Archive(url: file, accessMode: .read)
         } catch {
-            throw invalid("it is not a ZIP package")
+            throw invalid(.xlsxNotZip)
         }
         let workbook: WorkbookPart = try decode(part: "xl/workbook.xml", of: archive)
         let relations: RelationshipsPart = try decode(part: "xl/_rels/workbook.xml.rels", of: archive)
         let sheets = workbook.sheets.sheet
-        guard !sheets.isEmpty else { throw invalid("it has no sheet") }
+        guard !sheets.isEmpty else { throw invalid(.xlsxNoSheets) }
         let chosen: WorkbookPart.Entry
         if let sheet {
             guard let match = sheets.first(where: { $0.name == sheet }) ?? sheets.first(where: { Spelling.folded($0.name) == Spelling.folded(sheet) }) else {
@@ -50,7 +50,7 @@ public enum XLSXReader {
             chosen = sheets[0]
         }
         guard let target = relations.relationship.first(where: { $0.id == chosen.relationship })?.target else {
-            throw invalid("sheet '\(chosen.name)' has no part")
+            throw invalid(.xlsxSheetNoPart, chosen.name)
         }
         let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
         let shared: SharedStringsPart? = archive["xl/sharedStrings.xml"] == nil ? nil : try decode(part: "xl/sharedStrings.xml", of: archive)
@@ -66,7 +66,7 @@ public enum XLSXReader {
             var column = 0
             for cell in row.c ?? [] {
                 column = cell.r.flatMap(columnIndex) ?? column
-                guard column < 16_384 else { throw invalid("cell \(cell.r ?? "") is beyond the last column") }
+                guard column < 16_384 else { throw invalid(.xlsxBeyondColumn, cell.r ?? "") }
                 var value = try value(cell, strings: strings)
                 if case let .number(serial) = value, let style = cell.s, dateStyles.contains(style) { value = .date(serial) }
                 if value != .empty, value != .text("") {
@@ -77,17 +77,60 @@ public enum XLSXReader {
             }
             if !cells.isEmpty { rows.append(Sheet.Row(number: number, cells: cells)) }
         }
-        return Sheet(name: chosen.name, rows: rows)
+        return Sheet(name: chosen.name, rows: try merging(rows, worksheet.mergeCells?.mergeCell?.compactMap { range($0.ref) } ?? []))
     }
 
-    private static func invalid(_ why: String) -> Diagnostic {
-        .error("xlsx.invalid", LocalizedText { Catalogue.format(.xlsxInvalid, $0, why) }, at: nil)
+    /// The rows as the sheet shows them with its merged cells: a merged range's value (kept by the spreadsheet
+    /// in its first cell only) in every cell of it — a flood level merged down a hamlet's households is each
+    /// household's — and a row that is one range merged across it (a group's heading, `Tổ 1`) left out, as it
+    /// names no household. The cells filled are bounded by the rows and columns the sheet has.
+    static func merging(_ rows: [Sheet.Row], _ merges: [(columns: ClosedRange<Int>, rows: ClosedRange<Int>)]) throws(Diagnostic) -> [Sheet.Row] {
+        guard !merges.isEmpty else { return rows }
+        var rows = rows
+        let index = Dictionary(rows.enumerated().map { ($0.element.number, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let width = rows.map(\.cells.count).max() ?? 0, last = rows.map(\.number).max() ?? 0
+        var budget = 4_000_000
+        var headings: Set<Int> = []
+        for merge in merges {
+            // The value is the range's first cell's; a range with none fills nothing.
+            guard let first = index[merge.rows.lowerBound], merge.columns.lowerBound < rows[first].cells.count else { continue }
+            let value = rows[first].cells[merge.columns.lowerBound]
+            guard value != .empty else { continue }
+            let columns = merge.columns.lowerBound...min(merge.columns.upperBound, width - 1)
+            if merge.rows.count == 1, columns.count > 1,
+               rows[first].cells.indices.allSatisfy({ columns.contains($0) || rows[first].cells[$0] == .empty }) {
+                headings.insert(rows[first].number)
+                continue
+            }
+            for number in merge.rows.clamped(to: merge.rows.lowerBound...last) {
+                budget -= 1
+                guard budget > 0 else { throw invalid(.xlsxTooManyMerged) }
+                guard let i = index[number] else { continue }
+                budget -= columns.count
+                if rows[i].cells.count <= columns.upperBound { rows[i].cells += Array(repeating: .empty, count: columns.upperBound + 1 - rows[i].cells.count) }
+                for column in columns { rows[i].cells[column] = value }
+            }
+        }
+        return rows.filter { !headings.contains($0.number) }
+    }
+
+    /// A range reference (`E5:E7`) as its zero-based columns and its rows.
+    static func range(_ reference: String) -> (columns: ClosedRange<Int>, rows: ClosedRange<Int>)? {
+        let ends = reference.split(separator: ":")
+        guard ends.count == 2, let c1 = columnIndex(String(ends[0])), let c2 = columnIndex(String(ends[1])),
+              let r1 = Int(ends[0].drop { $0.isLetter }), let r2 = Int(ends[1].drop { $0.isLetter }), c1 <= c2, r1 <= r2 else { return nil }
+        return (c1...c2, r1...r2)
+    }
+
+    /// A workbook that cannot be read, and why (a catalogue phrase with its arguments).
+    private static func invalid(_ why: Catalogue.Key, _ arguments: String...) -> Diagnostic {
+        .error("xlsx.invalid", LocalizedText { Catalogue.format(.xlsxInvalid, $0, Catalogue.format(why, $0, arguments: arguments)) }, at: nil)
     }
 
     /// A part of the package, decoded.
     private static func decode<T: Decodable>(part path: String, of archive: Archive) throws(Diagnostic) -> T {
-        guard let entry = archive[path] else { throw invalid("the part \(path) is missing") }
-        guard entry.uncompressedSize <= UInt64(maxPartSize) else { throw invalid("the part \(path) is larger than \(maxPartSize >> 20) MB") }
+        guard let entry = archive[path] else { throw invalid(.xlsxPartMissing, path) }
+        guard entry.uncompressedSize <= UInt64(maxPartSize) else { throw invalid(.xlsxPartTooLarge, path, String(maxPartSize >> 20)) }
         var data = Data()
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
@@ -95,11 +138,11 @@ public enum XLSXReader {
                 if data.count > maxPartSize { throw CocoaError(.fileReadTooLarge) }
             }
         } catch {
-            throw invalid("the part \(path) is damaged")
+            throw invalid(.xlsxPartDamaged, path)
         }
         // Foundation's XML parser traps on malformed UTF-8 inside a tag (found by fuzzing): refuse it first.
         guard RecordStream.firstInvalidUTF8(ArraySlice(data)) == nil else {
-            throw invalid("the part \(path) is not UTF-8 text")
+            throw invalid(.xlsxPartNotText, path)
         }
         do {
             let decoder = XMLDecoder()
@@ -107,7 +150,7 @@ public enum XLSXReader {
             decoder.shouldProcessNamespaces = false
             return try decoder.decode(T.self, from: data)
         } catch {
-            throw invalid("the part \(path) is not the XML a workbook has")
+            throw invalid(.xlsxPartNotXML, path)
         }
     }
 
@@ -162,7 +205,7 @@ public enum XLSXReader {
         switch cell.t {
         case "s":
             guard let i = cell.v.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), strings.indices.contains(i) else {
-                throw invalid("cell \(cell.r ?? "") names a shared string the workbook lacks")
+                throw invalid(.xlsxNoSharedString, cell.r ?? "")
             }
             return .text(strings[i])
         case "inlineStr": return .text(cell.inline?.text ?? "")
@@ -232,6 +275,15 @@ private struct SharedStringsPart: Decodable {
 
 private struct WorksheetPart: Decodable {
     let sheetData: SheetData
+    let mergeCells: MergeCells?
+
+    struct MergeCells: Decodable {
+        let mergeCell: [MergeCell]?
+    }
+
+    struct MergeCell: Decodable {
+        let ref: String
+    }
 
     struct SheetData: Decodable {
         let row: [Row]?

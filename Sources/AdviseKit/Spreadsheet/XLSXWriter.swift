@@ -35,7 +35,8 @@ public enum XLSXWriter {
             guard let bytes = archive.data else { throw CocoaError(.fileWriteUnknown) }
             return bytes
         } catch {
-            throw .error("xlsx.write", .xlsxAssemble, error.localizedDescription, at: nil)
+            let reason = TextFile.describe(error)
+            throw .error("xlsx.write", LocalizedText { Catalogue.format(.xlsxAssemble, $0, reason($0)) }, at: nil)
         }
     }
 

@@ -13,17 +13,17 @@ public struct WardRegister: Sendable {
 
     let input: BatchInput
     let delimiter: UInt8
-    /// Where each register column is in a row.
-    let extra: [String: Int]
+    /// Where each register column is in a row, and the header's own name of it (for messages).
+    let extra: [String: (index: Int, header: String)]
 
     /// A reader for the header row.
     /// - Throws: ``Diagnostic`` as ``BatchInput`` does (no land column, a column twice).
     public init(header: [String], delimiter: UInt8, settings: RegionalSettings) throws(Diagnostic) {
-        var extra: [String: Int] = [:]
+        var extra: [String: (index: Int, header: String)] = [:]
         for (index, name) in header.enumerated() {
             let key = Spelling.folded(name)
             if let column = Self.extraColumns.first(where: { Spelling.folded($0.name) == key || $0.others.contains { Spelling.folded($0) == key } }) {
-                extra[column.name] = index
+                extra[column.name] = (index, name.trimmingCharacters(in: .whitespaces))
             }
         }
         self.extra = extra
@@ -73,7 +73,7 @@ public struct WardRegister: Sendable {
             // The register's own columns: money as the CLI reads it, deprivations a whole number of indicators.
             var problems: [LocalizedText] = []
             func text(_ column: String) -> String? {
-                guard let i = extra[column], i < fields.count else { return nil }
+                guard let i = extra[column]?.index, i < fields.count else { return nil }
                 let text = fields[i].trimmingCharacters(in: .whitespaces)
                 return text.isEmpty ? nil : text
             }
@@ -82,13 +82,15 @@ public struct WardRegister: Sendable {
                 switch QuantityParser.money(text) {
                 case let .success(v): return v
                 case let .failure(problem):
-                    problems.append(LocalizedText { column + ": " + problem.text($0) })
+                    let header = extra[column]?.header ?? column
+                    problems.append(LocalizedText { Catalogue.format(.qColumn, $0, header) + ": " + problem.text($0) })
                     return nil
                 }
             }
             let deprivations = text("deprivations").flatMap { text -> Int? in
                 guard let n = Int(text), (0...Self.deprivationIndicators).contains(n) else {
-                    problems.append(LocalizedText { Catalogue.format(.wardBadDeprivations, $0, text, String(Self.deprivationIndicators)) })
+                    let header = extra["deprivations"]?.header ?? "deprivations"
+                    problems.append(LocalizedText { Catalogue.format(.wardBadDeprivations, $0, Catalogue.format(.qColumn, $0, header), text, String(Self.deprivationIndicators)) })
                     return nil
                 }
                 return n

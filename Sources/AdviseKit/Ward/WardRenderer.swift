@@ -73,7 +73,7 @@ public struct WardRenderer: Sendable {
     /// For a terminal: the scenarios by year against the targets, the allocation, the first visits.
     public func text() -> String {
         let r = report, l = language
-        var lines = [Catalogue.text(.wardTitle, l).uppercased(), Catalogue.format(.wardHouseholds, l, String(r.households), NumberFormat.grouped(r.members, l))]
+        var lines = [Catalogue.text(.wardTitle, l).uppercased(), Catalogue.format(.wardHouseholds, l, NumberFormat.grouped(Double(r.households), l), NumberFormat.grouped(r.members, l))]
         if let t = targetLine { lines.append(t) }
         lines.append("")
         var table = TextTable(headers: scenarioHeaders, alignments: [.left] + Array(repeating: .right, count: scenarioHeaders.count - 1))

@@ -29,7 +29,7 @@ struct RulesExportCommand: ParsableCommand {
             } catch let exit as ExitCode {
                 throw exit
             } catch {
-                Console.printError("advise: " + Catalogue.format(.writeFailed, Console.language, url.deletingLastPathComponent().path, error.localizedDescription))
+                Console.printError("advise: " + Catalogue.format(.writeFailed, Console.language, url.deletingLastPathComponent().path, TextFile.describe(error)(Console.language)))
                 throw ExitCode(Console.ioError)
             }
         }

@@ -535,16 +535,36 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: alive.path), "a running process's partial file is left alone")
     }
 
-    @Test func aFailedWriteToStandardOutputIsAnError() throws {
+    /// A write that fails is exit 74, said in our words with the system's code (never its English phrase).
+    @Test(arguments: [("> /dev/full", "ổ đĩa đã đầy (errno 28)"), (">&-", "tệp hoặc nơi ghi kết quả đã bị đóng (errno 9)")])
+    func aFailedWriteToStandardOutputIsAnError(_ redirection: String, _ words: String) throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "'\(CommandLineTests.binary.path)' --land 7000 --draws 0 > /dev/full"]
+        process.arguments = ["-c", "'\(CommandLineTests.binary.path)' --land 7000 --draws 0 \(redirection)"]
         process.currentDirectoryURL = Fixtures.root
-        process.standardError = Pipe()
+        let errors = Pipe()
+        process.standardError = errors
         try process.run()
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 74)
+        #expect(said == "advise: không ghi được '-': \(words)\n")
+    }
+
+    /// A unit typed apart from its number is named as such, with the two ways to write it.
+    @Test func aUnitTypedApartIsNamedWithTheQuotes() throws {
+        let r = try CommandLineTests.run(["--land", "7", "công"])
+        #expect(r.status == 64)
+        #expect(r.stderr.hasPrefix("Lỗi: đối số thừa 'công'; nếu 'công' là đơn vị của --land, hãy viết liền hoặc để trong ngoặc kép: --land \"7 công\" (hoặc --land 7công)\n"), "\(r.stderr)")
+        let other = try CommandLineTests.run(["--land", "7000", "extra"])
+        #expect(other.stderr.hasPrefix("Lỗi: đối số thừa 'extra'\n"), "a word after a whole value is not taken for a unit: \(other.stderr)")
+    }
+
+    @Test func aValueNotAmongTheChoicesIsSaidInVietnamese() throws {
+        let r = try CommandLineTests.run(["--land", "7000", "--lang", "xx"])
+        #expect(r.status == 64)
+        #expect(r.stderr.hasPrefix("Lỗi: giá trị 'xx' không hợp lệ cho '--lang <lang>'; hãy dùng một trong 'vi' hoặc 'en'\n"), "\(r.stderr)")
     }
 
     @Test func anExcelCSVWithAByteOrderMarkAndSemicolonsIsRead() throws {
@@ -610,12 +630,19 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
         let r = try CommandLineTests.run(["ward", file.path])
         #expect(r.status == 2)
-        for line in ["dòng 3: income: '-5tr' là số âm", "dòng 4: thiếu hụt: '99' không phải số nguyên từ 0 đến 12", "dòng 5: trùng hộ với dòng 2",
-                     "dòng 6: income: 'abc' không phải là số tiền", "dòng 8: trùng hộ với dòng 7"] {
+        for line in ["dòng 3: cột income: '-5tr' là số âm", "dòng 4: cột deprivations: '99' không phải số nguyên từ 0 đến 12", "dòng 5: trùng hộ với dòng 2",
+                     "dòng 6: cột income: 'abc' không phải là số tiền", "dòng 8: trùng hộ với dòng 7"] {
             #expect(r.stdout.contains(line) || r.stderr.contains(line), "\(line)")
         }
         let csv = try CommandLineTests.run(["ward", file.path, "--format", "csv"]).stdout
         #expect(csv.split(separator: "\n").count == 3, "H1 and the household without an id, once each: \(csv)")
+        // A register headed in Vietnamese is answered in its own column names.
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "id,land,capital,income,deprivations", with: "Mã hộ,Diện tích,Vốn,Thu nhập,Thiếu hụt")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let vi = try CommandLineTests.run(["ward", file.path])
+        for line in ["dòng 3: cột Thu nhập: '-5tr' là số âm", "dòng 4: cột Thiếu hụt: '99' không phải số nguyên từ 0 đến 12"] {
+            #expect(vi.stdout.contains(line) || vi.stderr.contains(line), "\(line): \(vi.stderr)")
+        }
     }
 
     /// The sample register (Samples/make-ward-register.py) planned against tight budgets: JSON and the CSV

@@ -71,7 +71,7 @@ import Testing
         .init(name: "duplicate rule id", old: "    message: {vi: a, en: b}", new: "    message: {vi: a, en: b}\n  - «{id: r, when: \"true\", effect: warning, message: {vi: a, en: b}}", code: "id.duplicate", message: "id 'r' is used twice in this list (first at line 17)"),
         .init(name: "price band out of order", old: "price: {low: 1,", new: "price: «{low: 9,", code: "figure.band", message: "low ≤ base ≤ high"),
         .init(name: "a level that is not on the scale", old: "when: land_m2 > 0", new: "when: flood == «\"sometimes\"", code: "expr.type", message: "not a flood level"),
-        .init(name: "YAML syntax", old: "name: {vi: a, en: b}", new: "name: {vi: a, en: b\nsummary«: x", code: "yaml.syntax", message: "did not find expected"),
+        .init(name: "YAML syntax", old: "name: {vi: a, en: b}", new: "name: {vi: a, en: b\nsummary«: x", code: "yaml.syntax", message: "a ',' or a closing '}' is missing"),
     ]
 
     @Test(arguments: mistakes)

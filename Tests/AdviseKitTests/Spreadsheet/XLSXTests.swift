@@ -27,6 +27,18 @@ import Testing
         #expect(try XLSXReader.sheet("danh sach ho1 2", of: data).rows.first?.cells == [.text("x")], "the second sheet, its name made unique, found without diacritics")
     }
 
+    /// A merged range's value fills it, a heading merged across a row is left out, and a range as large as the
+    /// format allows fills only the rows and columns the sheet has.
+    @Test func mergedCellsReadAsTheyShow() throws {
+        let rows = [Sheet.Row(number: 1, cells: [.text("Tổ 1")]), Sheet.Row(number: 2, cells: [.text("A"), .text("ngập")]),
+                    Sheet.Row(number: 3, cells: [.text("B")]), Sheet.Row(number: 5, cells: [.text("C"), .empty, .number(1)])]
+        let read = try XLSXReader.merging(rows, [XLSXReader.range("A1:C1"), XLSXReader.range("B2:B3")].compactMap { $0 })
+        #expect(read.map(\.cells) == [[.text("A"), .text("ngập")], [.text("B"), .text("ngập")], [.text("C"), .empty, .number(1)]])
+        #expect(XLSXReader.range("B2:A1") == nil && XLSXReader.range("A1") == nil)
+        let huge = try XLSXReader.merging(rows, [XLSXReader.range("C5:XFD1048576")!])
+        #expect(huge.last?.cells.count == 3, "no wider than the sheet")
+    }
+
     @Test(arguments: [("yyyy-mm-dd", true), ("d/m/yyyy", true), ("[$-42A]dd/mm/yyyy", true), ("h:mm", true), ("#,##0", false), ("0.00", false),
                       ("\"ha\" 0", false), ("[Red]0", false), ("General", false)])
     func dateFormatsAreKnownByTheirCodes(_ code: String, _ isDate: Bool) {
