@@ -76,6 +76,13 @@ public struct RegionalSettings: Sendable {
         return year < first.firstYear ? first : povertyLines.last
     }
 
+    /// The last year a poverty line is set for (nil: the schedule has no end); a year after it uses the last
+    /// line as an assumption, which every output using it says.
+    public var povertyLinesEnd: Int? { povertyLines.last.flatMap { $0.to == nil ? nil : $0.lastYear } }
+
+    /// Whether the line of a calendar year is assumed (past the schedule's end), not set.
+    public func povertyLineAssumed(inYear year: Int) -> Bool { povertyLinesEnd.map { year > $0 } ?? false }
+
     /// The poverty line in force in a calendar year for the ward's area type, VND per person per month.
     public func povertyLineMonth(inYear year: Int) -> Double { (povertyLine(inYear: year)?.figure(areaType).value ?? 0) / 12 }
 

@@ -655,5 +655,6 @@ extension Catalogue {
         .xlsxPartNotText: "the part %@ is not UTF-8 text",
         .xlsxPartNotXML: "the part %@ is not the XML a workbook has",
         .xlsxNoSharedString: "cell %@ names a shared string the workbook lacks",
+        .povertyLineAssumed: "(No poverty line is set after %@: assumed to stay at %@ a month.)",
     ]
 }

@@ -655,5 +655,6 @@ extension Catalogue {
         .xlsxPartNotText: "phần %@ không phải văn bản UTF-8",
         .xlsxPartNotXML: "phần %@ không phải XML của một sổ tính",
         .xlsxNoSharedString: "ô %@ trỏ tới một chuỗi dùng chung mà sổ không có",
+        .povertyLineAssumed: "(Chưa có chuẩn nghèo sau năm %@: giả định giữ mức %@/tháng.)",
     ]
 }

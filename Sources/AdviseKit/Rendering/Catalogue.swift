@@ -77,6 +77,7 @@ public enum Catalogue {
         case conditionOfRule, conditionOfItem, conditionOfCost, conditionNeverTrue, conditionAlwaysTrue
         case exprSingleEquals, exprCharacter, exprNotNumber, exprNumberName, exprUnterminated, exprAfterEnd, exprTokenNumber, exprTokenString, exprTokenEnd, exprExpected, exprTooDeep, exprKeyword, exprValueExpected, exprTypeNumber, exprTypeBoolean, exprTypeLevel, exprTypeText, exprTypeList, exprNotCondition, exprUnknownName, exprUnknownNameList, exprCannotApply, exprNeedsNumber, exprNeedsBoolean, exprNotLevel, exprLevels, exprCompare, exprOrder, exprInList, exprLevelList, exprNumberList, exprInLeft, exprOperator, exprFunction, exprTwoNumbers
         case xlsxTooLarge, xlsxAssemble, xlsxTemporary
+        case povertyLineAssumed
     }
 
     /// The catalogue of a language.
@@ -170,17 +171,28 @@ public enum Catalogue {
 
     /// The odds of an option or plan in sentences: the spread of its value, the chance of a loss, of a
     /// missed instalment (with a loan) and of staying below the poverty line.
-    /// - Parameter otherIncomeAssumed: the household's other income was not given (counted as none): the
-    ///   poverty odds say so.
-    public static func odds(_ r: RiskProfile, hasBaseline: Bool, hasLoan: Bool, otherIncomeAssumed: Bool = false, _ language: Language,
-                            words: Bool = false) -> [String] {
+    /// - Parameters:
+    ///   - otherIncomeAssumed: the household's other income was not given (counted as none): the poverty odds
+    ///     say so.
+    ///   - linesEnd: the last year a poverty line is set for (``RegionalSettings/povertyLinesEnd``): a later
+    ///     year's line is said to be assumed.
+    public static func odds(_ r: RiskProfile, hasBaseline: Bool, hasLoan: Bool, otherIncomeAssumed: Bool = false, linesEnd: Int? = nil,
+                            _ language: Language, words: Bool = false) -> [String] {
         let m = { (v: Double) in NumberFormat.moneyProse(v, language, words: words) }
         var lines = [format(.oddsRange, language, NumberFormat.grouped(Double(r.draws), language), m(r.p10NPV), m(r.p90NPV), m(r.p50NPV)),
                      format(hasBaseline ? .oddsLoss : .oddsLossBare, language, chance(r.pLoss, language))]
         if hasLoan { lines.append(format(.oddsInstalment, language, chance(r.pMissedInstalment, language))) }
-        let poverty = format(.oddsPoverty, language, chance(r.pBelowPovertyLine, language), String(r.povertyYear), m(r.povertyLineMonth))
+        var poverty = format(.oddsPoverty, language, chance(r.pBelowPovertyLine, language), String(r.povertyYear), m(r.povertyLineMonth))
+        if let assumed = lineAssumed(r.povertyYear, linesEnd: linesEnd, line: m(r.povertyLineMonth), language) { poverty += " " + assumed }
         lines.append(otherIncomeAssumed ? poverty + " " + text(.oddsWithoutOtherIncome, language) : poverty)
         return lines
+    }
+
+    /// "(No poverty line is set after 2030: assumed to stay at 2.8 million a month.)" for a year past the
+    /// schedule's end; nil within it.
+    public static func lineAssumed(_ year: Int, linesEnd: Int?, line: String, _ language: Language) -> String? {
+        guard let end = linesEnd, year > end else { return nil }
+        return format(.povertyLineAssumed, language, String(end), line)
     }
 
     /// A change that would make an option feasible, in words.

@@ -120,7 +120,8 @@ public struct JSONRenderer: Sendable {
                          ("p10_gain_vnd", .vnd(r.p10Gain)), ("p50_gain_vnd", .vnd(r.p50Gain)), ("p90_gain_vnd", .vnd(r.p90Gain)),
                          ("p_loss", .double(r.pLoss)), ("p_missed_instalment", .double(r.pMissedInstalment)),
                          ("p_below_poverty_line", .double(r.pBelowPovertyLine)), ("poverty_year", .int(Int64(r.povertyYear))),
-                         ("poverty_line_vnd_month", .vnd(r.povertyLineMonth))])
+                         ("poverty_line_vnd_month", .vnd(r.povertyLineMonth)),
+                         ("poverty_line_assumed", .bool(settings.povertyLineAssumed(inYear: r.povertyYear)))])
             }),
         ]
     }
@@ -161,6 +162,7 @@ public struct JSONRenderer: Sendable {
             ("above_poverty_line", .bool(o.abovePovertyLine)),
             ("poverty_year", .int(Int64(o.povertyYear))),
             ("poverty_line_vnd_month", .vnd(o.povertyLineMonth)),
+            ("poverty_line_assumed", .bool(settings.povertyLineAssumed(inYear: o.povertyYear))),
             ("reasons", .array(o.reasons.map(reason))),
         ]
         if o.verdict != .recommended {

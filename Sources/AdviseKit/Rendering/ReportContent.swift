@@ -200,7 +200,7 @@ public struct ReportContent: Sendable {
             let low = CashFlowMetrics(chosen.lowFlow, discountRate: advice.discountRate)
             reasons.append(f(.reportPriceRisk, String(advice.horizon), money(low.npv)))
             if let r = chosen.risk {
-                reasons += Catalogue.odds(r, hasBaseline: advice.baseline != nil, hasLoan: chosen.loan != nil, otherIncomeAssumed: advice.household.assumed.contains(.otherIncomeVND), language, words: true).dropFirst()
+                reasons += Catalogue.odds(r, hasBaseline: advice.baseline != nil, hasLoan: chosen.loan != nil, otherIncomeAssumed: advice.household.assumed.contains(.otherIncomeVND), linesEnd: settings.povertyLinesEnd, language, words: true).dropFirst()
             }
         }
         self.reasons = Array(reasons.prefix(5))

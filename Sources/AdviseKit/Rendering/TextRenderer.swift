@@ -72,7 +72,7 @@ public struct TextRenderer: Sendable {
         figures += "; \(t(.firstIncome).lowercased()) \(year(p.firstIncomeYear)); \(t(.payback).lowercased()) \(year(p.household.paybackYear))"
         out.append(figures)
         if let r = p.risk {
-            out += Catalogue.odds(r, hasBaseline: advice.baseline != nil, hasLoan: p.loan != nil, otherIncomeAssumed: advice.household.assumed.contains(.otherIncomeVND), language).map { "   " + $0 }
+            out += Catalogue.odds(r, hasBaseline: advice.baseline != nil, hasLoan: p.loan != nil, otherIncomeAssumed: advice.household.assumed.contains(.otherIncomeVND), linesEnd: settings.povertyLinesEnd, language).map { "   " + $0 }
         }
         for note in p.notes { out.append("   - \(note(language))") }
         // "Do not borrow for this plan" only for a plan given up for its loan (a rule set without the repayment
@@ -144,7 +144,8 @@ public struct TextRenderer: Sendable {
             }
             out.append(line)
         }
-        out.append("   \(t(.netIncome)): \(m(p.annualNetIncome)); \(t(.afterRisk)) \(m(p.riskAdjustedIncome)); \(t(.perMember)) \(m(o.incomePerMemberMonth))\(t(.perMonth)) (\(o.abovePovertyLine ? t(.abovePoverty) : t(.belowPoverty)) \(o.povertyYear): \(m(o.povertyLineMonth)))")
+        out.append("   \(t(.netIncome)): \(m(p.annualNetIncome)); \(t(.afterRisk)) \(m(p.riskAdjustedIncome)); \(t(.perMember)) \(m(o.incomePerMemberMonth))\(t(.perMonth)) (\(o.abovePovertyLine ? t(.abovePoverty) : t(.belowPoverty)) \(o.povertyYear): \(m(o.povertyLineMonth)))"
+            + (Catalogue.lineAssumed(o.povertyYear, linesEnd: settings.povertyLinesEnd, line: m(o.povertyLineMonth), language).map { " " + $0 } ?? ""))
         if !p.incomePhases.isEmpty {
             out.append("   \(t(.incomePhases)): " + Catalogue.phases(p.incomePhases, language))
         }
@@ -162,7 +163,7 @@ public struct TextRenderer: Sendable {
         out.append("   \(t(.lowPoint)): \(m(p.household.lowPoint)) (\(t(.year)) \(p.household.lowPointYear)); \(payback)")
         // Only options that can be done have odds (the evaluator leaves them out for the rest).
         if let r = o.risk {
-            out += Catalogue.odds(r, hasBaseline: advice.baseline != nil, hasLoan: p.loan != nil, otherIncomeAssumed: advice.household.assumed.contains(.otherIncomeVND), language).map { "   " + $0 }
+            out += Catalogue.odds(r, hasBaseline: advice.baseline != nil, hasLoan: p.loan != nil, otherIncomeAssumed: advice.household.assumed.contains(.otherIncomeVND), linesEnd: settings.povertyLinesEnd, language).map { "   " + $0 }
         }
         if !o.reasons.isEmpty {
             out.append("   \(t(.reasons)):")

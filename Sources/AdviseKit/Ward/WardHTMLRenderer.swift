@@ -42,7 +42,8 @@ public struct WardHTMLRenderer: Sendable {
             + chart(.wardIncome, \.incomePerPerson, target: target?.incomePerPerson, label: mil)
             + "</section><p class=\"legend\">" + names.enumerated().map { "<span style=\"color:\(WardChart.colours[$0.offset])\">━ \(esc($0.element))</span>" }.joined(separator: " ") + "</p>"
         body += "<section><table><thead><tr>" + text.scenarioHeaders.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead><tbody>"
-            + text.scenarioRows.map { "<tr>" + $0.map { "<td>\(esc($0))</td>" }.joined() + "</tr>" }.joined() + "</tbody></table></section>"
+            + text.scenarioRows.map { "<tr>" + $0.map { "<td>\(esc($0))</td>" }.joined() + "</tr>" }.joined() + "</tbody></table>"
+            + (text.lineNote.map { "<p class=\"legend\">\(esc($0))</p>" } ?? "") + "</section>"
         let money = text.allocationLines, shown = money.prefix(1 + resources)
         body += "<section class=\"money\"><h3>\(esc(Catalogue.text(.wardMoney, l)))</h3><ul>" + shown.map { "<li>\(esc($0.trimmingCharacters(in: .whitespaces)))</li>" }.joined() + "</ul>"
             + (money.count > shown.count ? "<p>\(esc(Catalogue.format(.wardMoreResources, l, NumberFormat.grouped(Double(money.count - shown.count), l))))</p>" : "") + "</section>"

@@ -31,6 +31,7 @@ public struct WardRenderer: Sendable {
             }),
             ("years", .array(r.years.map { .int(Int64($0)) })),
             ("poverty_line_vnd_month", .array(r.povertyLineMonth.map(JSONValue.vnd))),
+            ("poverty_line_assumed", .array(r.years.map { .bool(settings.povertyLineAssumed(inYear: $0)) })),
             ("scenarios", .object([("unchanged", scenario(r.unchanged)), ("own_means", scenario(r.ownMeans)), ("allocated", scenario(r.allocated))])),
             ("allocation", .array(r.allocation.map { g in
                 .object([("household", .string(g.household)), ("resource", .string(g.resource)), ("amount_vnd", .vnd(g.amount)),
@@ -79,6 +80,7 @@ public struct WardRenderer: Sendable {
         var table = TextTable(headers: scenarioHeaders, alignments: [.left] + Array(repeating: .right, count: scenarioHeaders.count - 1))
         table.rows = scenarioRows
         lines.append(table.render())
+        if let note = lineNote { lines.append(note) }
         lines.append("")
         lines.append(contentsOf: allocationLines)
         lines.append("")
@@ -86,13 +88,19 @@ public struct WardRenderer: Sendable {
         for (i, v) in r.visits.prefix(20).enumerated() {
             lines.append("\(i + 1). \(v.household) — \(v.reason(l))" + (v.plan.isEmpty ? "" : " [\(v.plan)]"))
         }
-        if r.visits.count > 20 { lines.append(Catalogue.format(.wardMore, l, String(r.visits.count - 20))) }
+        if r.visits.count > 20 { lines.append(Catalogue.format(.wardMore, l, NumberFormat.grouped(Double(r.visits.count - 20), l))) }
         for e in r.errors { lines.append(e.message(l)) }
         return lines.joined(separator: "\n") + "\n"
     }
 
     func percent(_ x: Double) -> String { NumberFormat.decimal(x, places: 2, language) + " %" }
     func millions(_ x: Double) -> String { NumberFormat.millions(x, language) }
+
+    /// That the poverty line of the years past the rule set's last line is assumed, when the plan reaches them.
+    var lineNote: String? {
+        guard let year = report.years.last, let i = report.years.indices.last else { return nil }
+        return Catalogue.lineAssumed(year, linesEnd: settings.povertyLinesEnd, line: NumberFormat.moneyProse(report.povertyLineMonth[i], language), language)
+    }
 
     /// The targets in words, when the rule set has them.
     var targetLine: String? {

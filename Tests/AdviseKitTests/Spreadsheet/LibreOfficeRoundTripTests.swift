@@ -38,5 +38,10 @@ import Testing
         let report = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let ward = try #require(report["ward"] as? [String: Any], "\(r.stdout.prefix(300))")
         #expect(ward["households"] as? Int == 6 && ward["members"] as? Int == 23, "\(ward)")
+        // Its last year, 2031, lies past the last poverty line set (2030): that line is assumed, and said so.
+        #expect(report["years"] as? [Int] == [2026, 2027, 2028, 2029, 2030, 2031])
+        #expect(report["poverty_line_assumed"] as? [Bool] == [false, false, false, false, false, true])
+        let text = try CommandLineTests.run(["ward", Self.sample]).stdout
+        #expect(text.contains("(Chưa có chuẩn nghèo sau năm 2030: giả định giữ mức 2,8 triệu ₫/tháng.)"), "\(text)")
     }
 }
