@@ -53,6 +53,8 @@ public final class UnitEconomics: Sendable {
     /// Each output's name (what a phase of income is called).
     public let outputNames: [LocalizedText]
     let outputRevenue: [[Double]], outputKept: [[Double]]
+    /// What of the value moves with each price (``PriceExposure``): the closed form of a tipping point.
+    public let priceExposures: [PriceExposure]
     /// Share of revenue lost in a bad year, when every hazard the rules expect strikes (at most all of it).
     public let badYearLoss: Double
     /// The year from which yields are mature (the longest ramp-up), within the horizon.
@@ -174,6 +176,7 @@ public final class UnitEconomics: Sendable {
         self.net = net
         self.outputRevenue = outputRevenue
         self.outputKept = outputKept
+        priceExposures = PriceExposure.exposures(of: model, revenue: outputRevenue, kept: outputKept, lost: share, discountRate: valuation.discountRate)
         perScaleCost = perScaleCosts
         fixedCost = fixed
         var reinvestFixed = [Double](repeating: 0, count: years), reinvestPerScale = reinvestFixed
@@ -318,6 +321,9 @@ public final class UnitEconomics: Sendable {
 
     /// Average yearly income per scale unit at maturity, risk-adjusted, base price — what keeping it earns.
     public var keepingIncome: Double { matureNet - matureLoss }
+
+    /// What of the value moves with the prices of `key` (a market, or an output's own), if any of its outputs sells at them.
+    public func exposure(_ key: String) -> PriceExposure? { priceExposures.first { $0.key == key } }
 
     /// Expected hazard loss per scale unit in year t + 1 at price scenario s: lost revenue and replanting.
     private func expectedLoss(_ t: Int, _ s: Int) -> Double { hazards.lossShare[t] * revenue[s][t] + hazards.replant[t] }

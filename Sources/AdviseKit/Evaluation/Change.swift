@@ -1,5 +1,5 @@
 /// A change to one household fact that would move a held-back option up — an unsuitable one to feasible, a
-/// conditional one to recommended — found by re-running the engine: the smallest capital or land, the next
+/// conditional one to recommended (but for the prices, which no household changes) — found by re-running the engine: the smallest capital or land, the next
 /// lower exposure level, or a loan category.
 public struct Change: Sendable, Equatable {
     /// The fact that changes.

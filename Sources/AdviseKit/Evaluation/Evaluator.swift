@@ -204,7 +204,10 @@ public struct Evaluator: Sendable {
         let ids = Set(components.flatMap { $0.models.map(\.id) })
         notes += ruleSet.combinations.separate.filter { $0.models.allSatisfy(ids.contains) }.map(\.message)
         let landM2 = components.reduce(0) { $0 + $1.landM2 }
-        let verdict: Verdict = !carries(projection, context, landM2: landM2) ? .unsuitable : (hasMitigation || projection.loan != nil ? .conditional : .recommended)
+        let tipping = projection.tippingPoints
+        let verdict: Verdict = !carries(projection, context, landM2: landM2) ? .unsuitable
+            : (hasMitigation || projection.loan != nil || !tipping.isEmpty ? .conditional : .recommended)
+        if verdict != .unsuitable, let first = tipping.first { notes.append(LocalizedText { Catalogue.reason(.tippingPoint(first), $0) }) }
         if let note = restOfTheLand(components, projection, candidates, context, money) { notes.append(note) }
         return Plan(components: components, projection: projection, verdict: verdict, notes: notes)
     }
@@ -400,9 +403,11 @@ public struct Evaluator: Sendable {
         return advice(candidate(program, index: index, context, cache: index == nil ? nil : cache), context, trace: false)
     }
 
-    /// Only the verdict (what a search over changed households asks).
+    /// Only the verdict as far as the household can change it (what a search over changed households asks): an
+    /// option held back by nothing but a price it cannot change (``TippingPoint``) counts as recommended.
     func verdict(_ program: ModelProgram, index: Int?, for household: Household, cache: EvaluationCache?) -> Verdict {
-        candidate(program, index: index, context(household, cache: cache), cache: cache).verdict
+        let c = candidate(program, index: index, context(household, cache: cache), cache: cache)
+        return c.verdict == .conditional && c.shared.outcome.mitigations.isEmpty && !c.needsLoan ? .recommended : c.verdict
     }
 
     /// What every model's evaluation of one household shares.
@@ -593,7 +598,10 @@ public struct Evaluator: Sendable {
         if shared.outcome.blocked || !limit.fits || gain <= 0 {
             verdict = .unsuitable
         } else {
-            verdict = shared.outcome.mitigations.isEmpty && !needsLoan ? .recommended : .conditional
+            let plain = shared.outcome.mitigations.isEmpty && !needsLoan
+            // A gain that a price inside its sourced range would undo is at most conditional.
+            verdict = plain && TippingPoint.points(parts: [context.part(economics, scale: scale, landM2: grid.areaPerScale * scale)], gain: gain).isEmpty
+                ? .recommended : .conditional
         }
         return Candidate(program: program, grid: grid, key: key, shared: shared, limit: limit, scale: scale, verdict: verdict,
                          riskNPV: riskNPV, npv: economics.npv(at: scale, hiredCost: labour.valued, riskAdjusted: false),
@@ -742,6 +750,9 @@ public struct Evaluator: Sendable {
                                   observed: RulePass.observations([.capitalVND], household)))
         }
         let projection = projection(c, context)
+        if c.verdict != .unsuitable, let tipping = projection.tippingPoints.first {
+            reasons.insert(Reason(rule: "price.tipping", effect: "condition", detail: .tippingPoint(tipping), observed: []), at: 0)
+        }
         if c.grid.maximum < c.program.grid.maximum, let starter = model.scale.starter, c.grid.maximum <= starter, c.scale >= c.grid.maximum,
            case .fits = c.limit {
             let unit: LocalizedText? = if case let .units(name, _) = model.scale.kind { name } else { nil }

@@ -3,7 +3,8 @@
 public struct Reason: Sendable, Equatable {
     /// The rule id, or an engine id such as `scale.land` or `economics.npv`.
     public var rule: String
-    /// `unsuitable`, `mitigation`, `adjust`, `warning`, `risk`, or `info` for engine notes.
+    /// `unsuitable`, `mitigation`, `adjust`, `warning`, `risk`, `condition` (what the verdict holds on), or
+    /// `info` for engine notes.
     public var effect: String
     /// What the reason says.
     public var detail: Detail
@@ -38,6 +39,9 @@ public struct Reason: Sendable, Equatable {
         /// The household could not carry the loan the scale needed (it would miss an instalment in `missed` of
         /// the futures): the loan is kept to what it can carry (0: none).
         case loanLimited(allowedVND: Double, askedVND: Double, missed: Double)
+        /// A price inside its sourced range at which the gain over the current use would be zero: the verdict
+        /// holds only on its side of it.
+        case tippingPoint(TippingPoint)
     }
 
     /// A fact a rule read, and its value.

@@ -37,7 +37,8 @@ struct FigureDecoder {
             return nil
         }
         return PriceBand(low: low * unit.factor, base: base * unit.factor, high: high * unit.factor, unit: unitText,
-                         provenance: provenance.writing("\(Self.plain(low)) / \(Self.plain(base)) / \(Self.plain(high)) \(unitText)"))
+                         provenance: provenance.writing("\(Self.plain(low)) / \(Self.plain(base)) / \(Self.plain(high)) \(unitText)"),
+                         unitFactor: unit.factor)
     }
 
     /// A list of fractions `{values: [...], unit: fraction, source}` such as a yield ramp-up.

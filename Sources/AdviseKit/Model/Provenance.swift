@@ -56,6 +56,9 @@ public struct PriceBand: Sendable, Hashable {
     public var high: Double
     public var unit: String
     public var provenance: Provenance
+    /// VND per product unit in one of `unit` (12 for `VND/chục` over nuts): a price as written is the stored
+    /// price divided by it.
+    public var unitFactor: Double = 1
 
     /// The price in one scenario.
     public func price(_ scenario: PriceScenario) -> Double {

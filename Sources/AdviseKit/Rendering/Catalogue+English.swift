@@ -656,5 +656,10 @@ extension Catalogue {
         .xlsxPartNotXML: "the part %@ is not the XML a workbook has",
         .xlsxNoSharedString: "cell %@ names a shared string the workbook lacks",
         .povertyLineAssumed: "(No poverty line is set after %@: assumed to stay at %@ a month.)",
+        .reasonTippingAbove: "Pays only while the price of %@ stays above about %@ (reckoned at %@; its sources give %@).",
+        .reasonTippingBelow: "Pays over the current use only while the price of %@ stays below about %@ (reckoned at %@; its sources give %@).",
+        .perMonthUnit: "month",
+        .perNutUnit: "nut",
+        .perDozenUnit: "dozen",
     ]
 }

@@ -656,5 +656,10 @@ extension Catalogue {
         .xlsxPartNotXML: "phần %@ không phải XML của một sổ tính",
         .xlsxNoSharedString: "ô %@ trỏ tới một chuỗi dùng chung mà sổ không có",
         .povertyLineAssumed: "(Chưa có chuẩn nghèo sau năm %@: giả định giữ mức %@/tháng.)",
+        .reasonTippingAbove: "Chỉ có lợi khi giá %@ còn trên khoảng %@ (tính theo giá %@; các nguồn ghi %@).",
+        .reasonTippingBelow: "Chỉ có lợi hơn giữ nguyên hiện trạng khi giá %@ còn dưới khoảng %@ (tính theo giá %@; các nguồn ghi %@).",
+        .perMonthUnit: "tháng",
+        .perNutUnit: "quả",
+        .perDozenUnit: "chục",
     ]
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every user-facing phrase of the rendered output (text, JSON messages, reports, messages, batch
 /// summaries, and every diagnostic, the rule authors' included): one catalogue per language, in
 /// `Catalogue+Vietnamese.swift` and `Catalogue+English.swift`. A test fails when a key is missing in a
@@ -77,6 +79,7 @@ public enum Catalogue {
         case conditionOfRule, conditionOfItem, conditionOfCost, conditionNeverTrue, conditionAlwaysTrue
         case exprSingleEquals, exprCharacter, exprNotNumber, exprNumberName, exprUnterminated, exprAfterEnd, exprTokenNumber, exprTokenString, exprTokenEnd, exprExpected, exprTooDeep, exprKeyword, exprValueExpected, exprTypeNumber, exprTypeBoolean, exprTypeLevel, exprTypeText, exprTypeList, exprNotCondition, exprUnknownName, exprUnknownNameList, exprCannotApply, exprNeedsNumber, exprNeedsBoolean, exprNotLevel, exprLevels, exprCompare, exprOrder, exprInList, exprLevelList, exprNumberList, exprInLeft, exprOperator, exprFunction, exprTwoNumbers
         case xlsxTooLarge, xlsxAssemble, xlsxTemporary
+        case reasonTippingAbove, reasonTippingBelow, perMonthUnit, perNutUnit, perDozenUnit
         case povertyLineAssumed
     }
 
@@ -234,6 +237,29 @@ public enum Catalogue {
         case let .loanLimited(allowed, asked, missed):
             let share = NumberFormat.grouped((missed * 100).rounded(), language) + " %"
             return allowed > 0.5 ? format(.reasonLoanLimited, language, m(allowed), m(asked), share) : format(.reasonLoanRefused, language, m(asked), share)
+        case let .tippingPoint(point):
+            let price = { (v: Double) in Self.price(v, perUnit: point.perUnit, language) }
+            return format(point.above ? .reasonTippingAbove : .reasonTippingBelow, language, point.label(language).lowercasedFirst,
+                          price(Self.roughly(point.breakeven)), price(point.base),
+                          NumberFormat.grouped(point.low.rounded(), language) + "–" + price(point.high))
         }
+    }
+
+    /// A price in prose: `118.000 ₫/kg`, `60.000 ₫/chục`, per the product unit of its figure.
+    static func price(_ vnd: Double, perUnit: String, _ language: Language) -> String {
+        let unit: String = switch perUnit {
+        case "month": text(.perMonthUnit, language)
+        case "nut": text(.perNutUnit, language)
+        case "chục", "chuc": text(.perDozenUnit, language)
+        default: perUnit
+        }
+        return NumberFormat.grouped(vnd.rounded(), language) + " ₫/" + unit
+    }
+
+    /// A figure to three significant digits, as an officer would say a break-even (118.347 → 118.000).
+    static func roughly(_ v: Double) -> Double {
+        guard v > 0, v.isFinite else { return v }
+        let step = pow(10, floor(log10(v)) - 2)
+        return (v / step).rounded() * step
     }
 }

@@ -26,6 +26,7 @@ public struct MessageRenderer: Sendable {
                 + (r.loan.map { Catalogue.format(.messageLoan, language, money($0)) } ?? "")
                 + (r.grantAmount > 0.5 ? Catalogue.format(.messageGrant, language, money(r.grantAmount)) : "") + ".")
             parts.append(Catalogue.format(.messageIncome, language, r.firstIncome.map(String.init) ?? "—", money(r.income)))
+            if let tipping = r.tipping.first { parts.append(Catalogue.reason(.tippingPoint(tipping), language, words: true)) }
             risk = r.caution.map { Catalogue.format(.messageRisk, language, Catalogue.reason($0, language, words: true)) }
             if let odds = r.risk {
                 let loss = Catalogue.odds(odds, hasBaseline: advice.baseline != nil, hasLoan: false, language, words: true)[1]

@@ -60,6 +60,8 @@ public struct ReportContent: Sendable {
         public var lowFlow: [Double]
         /// The odds, when simulated.
         public var risk: RiskProfile?
+        /// The prices inside their sourced range that would undo the gain, nearest first (``TippingPoint``).
+        public var tipping: [TippingPoint] = []
     }
 
     public var language: Language
@@ -117,7 +119,8 @@ public struct ReportContent: Sendable {
             return Pick(name: "\(o.model.name(language)) — \(scaleText(o.model, o.scale))", summary: o.model.summary(language), investment: p.investment,
                         loans: p.loans, grant: p.financing.grant, grantAmount: p.financing.grantAmount,
                         capitalKnown: advice.household.capitalVND != nil, firstIncome: p.firstIncomeYear, income: p.riskAdjustedIncome, metrics: p.household,
-                        flow: p.riskAdjustedCashFlow, caution: caution(o), lowFlow: p.cashFlow[.low] ?? [], risk: o.risk)
+                        flow: p.riskAdjustedCashFlow, caution: caution(o), lowFlow: p.cashFlow[.low] ?? [], risk: o.risk,
+                        tipping: o.verdict == .unsuitable ? [] : p.tippingPoints)
         }
         func pick(_ plan: Plan) -> Pick {
             let parts = plan.components.map { c in
@@ -128,7 +131,7 @@ public struct ReportContent: Sendable {
                         grant: plan.projection.financing.grant, grantAmount: plan.projection.financing.grantAmount,
                         capitalKnown: advice.household.capitalVND != nil, firstIncome: plan.firstIncomeYear, income: plan.riskAdjustedIncome, metrics: plan.household,
                         flow: plan.riskAdjustedCashFlow, caution: plan.components.lazy.flatMap(\.models).compactMap { m in caution(advice.options.first { $0.model.id == m.id }) }.first,
-                        lowFlow: plan.projection.cashFlow[.low] ?? [], risk: plan.risk)
+                        lowFlow: plan.projection.cashFlow[.low] ?? [], risk: plan.risk, tipping: plan.projection.tippingPoints)
         }
         let best = advice.recommendation
         let planned = advice.recommendedPlan
@@ -194,7 +197,9 @@ public struct ReportContent: Sendable {
         // The reasons of what is recommended: every model of the plan (its hazards and warnings included).
         let chosenOptions = planned.map { plan in plan.modelIDs.compactMap { id in advice.options.first { $0.model.id == id } } } ?? best.map { [$0] } ?? []
         var seen: Set<String> = []
-        var reasons = chosenOptions.flatMap(\.reasons).filter { $0.rule != "capital.unknown" }
+        // What the verdict hangs on first: the nearest price that would undo the gain of the whole recommendation.
+        let tipping = chosen?.tipping.first.map { [Catalogue.reason(.tippingPoint($0), language, words: true)] } ?? []
+        var reasons = tipping + chosenOptions.flatMap(\.reasons).filter { $0.rule != "capital.unknown" && $0.rule != "price.tipping" }
             .map { Catalogue.reason($0.detail, language, words: true) }.filter { seen.insert($0).inserted }.prefix(3).map { $0 }
         if let chosen {
             let low = CashFlowMetrics(chosen.lowFlow, discountRate: advice.discountRate)
@@ -224,4 +229,6 @@ public struct ReportContent: Sendable {
 extension String {
     /// The text with its first letter in upper case.
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+    /// The text with its first letter in lower case (a name inside a sentence).
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

@@ -34,12 +34,12 @@ import Testing
     @Test func aBrokenExpectationIsReportedAtItsLine() throws {
         var model = try #require(Fixtures.ruleSet.model("goat-raising"))
         var example = try #require(model.examples.first)
-        example.verdict = .conditional
+        example.verdict = .recommended
         example.ranges = [ExpectedRange(field: "units", minimum: 7, maximum: 7, location: SourceLocation(file: "goat.yaml", line: 99, column: 7))]
         model.examples = [example]
         let findings = ExampleCheck(ruleSet: Fixtures.ruleSet).check(example, of: model)
         #expect(findings.count == 2)
-        #expect(findings.contains { $0.message.contains("expected verdict conditional") && $0.location == example.location })
+        #expect(findings.contains { $0.message.contains("expected verdict recommended") && $0.location == example.location })
         #expect(findings.contains { $0.location?.line == 99 && $0.message.contains("expected units 7") })
     }
 }

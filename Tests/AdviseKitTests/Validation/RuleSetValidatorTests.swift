@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func aFailingExampleStopsTheLoadAtItsLine() throws {
-        let (held, broken) = ("      verdict: recommended\n      units: [1, 3]\n", "      verdict: unsuitable\n      units: [1, 3]\n")
+        let (held, broken) = ("      verdict: conditional\n      units: [1, 3]\n", "      verdict: unsuitable\n      units: [1, 3]\n")
         let files = try Fixtures.ruleFiles().map { file in
             file.path.hasSuffix("goat-raising.yaml") ? (file.path, file.text.replacingOccurrences(of: held, with: broken)) : file
         }

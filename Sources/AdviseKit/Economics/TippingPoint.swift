@@ -1,0 +1,70 @@
+/// A figure whose value inside its sourced low–high range turns the gain over the current use to zero: the
+/// value at which it does (the break-even, solved from the closed form, not sampled), beside its base, its
+/// range and its sources — what a verdict hangs on.
+///
+/// Only prices carry a sourced range in the rule set; every price that moves together (a market's: the
+/// plan's coconut and the current garden's alike) is one figure, named by the first output selling at it —
+/// the plan's own, else the current use's.
+public struct TippingPoint: Sendable, Equatable {
+    /// The figure's path, as an override names it (`goat-raising.outputs.meat-goats.price`).
+    public var figure: String
+    /// The market whose prices move together, nil for an output that follows no market.
+    public var market: String?
+    /// The output's name.
+    public var label: LocalizedText
+    /// The unit as the rule file writes it (`VND/kg`, `VND/chục`), and the figures in it.
+    public var unit: String
+    public var base: Double
+    public var breakeven: Double
+    public var low: Double
+    public var high: Double
+    /// The figure's sources (ids in the rule set's sources).
+    public var sources: [String]
+    /// True when the gain needs the figure above the break-even (a price the plan sells at); false when below
+    /// (a price the current use given up sells at).
+    public var above: Bool
+
+    /// The price per product unit as written (`kg`, `chục`, `month`).
+    public var perUnit: String { unit.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init) ?? unit }
+
+    /// The tipping points of a projection's parts with gain `gain`, nearest to their base first: for every price
+    /// the parts or the current use they give up sell at, the value at which the gain would be zero, kept
+    /// when it lies inside the price's range.
+    public static func points(parts: [Projection.Part], gain: Double) -> [TippingPoint] {
+        var keys: [String] = []
+        for part in parts {
+            for e in part.economics.priceExposures + (part.baseline?.priceExposures ?? []) where !keys.contains(e.key) { keys.append(e.key) }
+        }
+        var points: [(distance: Double, point: TippingPoint)] = []
+        for key in keys {
+            var slope = 0.0
+            var own: PriceExposure?, givenUp: PriceExposure?
+            for part in parts {
+                if let e = part.economics.exposure(key) {
+                    slope += part.scale * e.value(years: part.economics.extent)
+                    own = own ?? e
+                }
+                if part.baselineAreaM2 > 0, let e = part.baseline?.exposure(key) {
+                    slope -= part.baselineAreaM2 * e.value(years: part.baselineYears)
+                    givenUp = givenUp ?? e
+                }
+            }
+            guard let stands = own ?? givenUp, slope != 0, slope.isFinite else { continue }
+            // gain(f) = gain + (f − 1) · slope, f the factor on every price of the key.
+            let factor = 1 - gain / slope
+            let band = stands.output.price
+            let base = band.base / band.unitFactor, low = band.low / band.unitFactor, high = band.high / band.unitFactor
+            let breakeven = base * factor
+            guard factor > 0, breakeven >= low, breakeven <= high else { continue }
+            points.append((abs(factor - 1), TippingPoint(figure: "\(stands.modelID).\(stands.output.pricePath)", market: stands.output.market,
+                                                          label: stands.output.name, unit: band.unit, base: base, breakeven: breakeven,
+                                                          low: low, high: high, sources: band.provenance.sources, above: slope > 0)))
+        }
+        return points.sorted { $0.distance < $1.distance || ($0.distance == $1.distance && $0.point.figure < $1.point.figure) }.map(\.point)
+    }
+}
+
+extension Projection {
+    /// The figures inside their sourced range that would turn the gain over the current use to zero, nearest first.
+    public var tippingPoints: [TippingPoint] { TippingPoint.points(parts: parts, gain: gainNPV) }
+}
