@@ -26,6 +26,13 @@ public struct CoverageReport: Sendable {
     /// Why each model was held back: for each model, how many profiles each unsuitable reason (rule id)
     /// stopped it in.
     public var heldBack: [String: [String: Int]] = [:]
+    /// The figures that flip the most households: for each model, in how many profiles each price inside its
+    /// range would undo the gain of the model's option (``TippingPoint``), by the figure's path.
+    public var tipping: [String: [String: Int]] = [:]
+    /// With plans: in how many profiles each price would undo the gain of the recommended plan; and how many
+    /// recommended plans hang on at least one.
+    public var planTipping: [String: Int] = [:]
+    public var plansTipping = 0
     /// True when plans were searched.
     public var withPlans: Bool
 
@@ -66,10 +73,15 @@ public struct CoverageReport: Sendable {
                                         fired.insert(o.model.id + "/" + r.rule)
                                         if r.effect == "unsuitable" { heldBack[o.model.id, default: [:]][r.rule, default: 0] += 1 }
                                     }
+                                    guard o.verdict != .unsuitable else { continue }
+                                    for point in o.projection.tippingPoints { tipping[o.model.id, default: [:]][point.figure, default: 0] += 1 }
                                 }
                                 if plans {
                                     if let plan = advice.recommendedPlan {
                                         for id in Set(plan.modelIDs) { recommendedCounts[id, default: 0] += 1 }
+                                        let points = plan.projection.tippingPoints
+                                        for point in points { planTipping[point.figure, default: 0] += 1 }
+                                        if !points.isEmpty { plansTipping += 1 }
                                     } else if advice.recommendation == nil {
                                         if advice.baseline != nil { keepCount += 1 } else { noneCount += 1 }
                                     }

@@ -40,6 +40,14 @@ struct RulesCoverageCommand: ParsableCommand {
                     .map { "\($0.key) \($0.value) (\(percent($0.value, report.profiles)))" }.joined(separator: ", "))
                 print("Keep the current use: \(report.keepCount) (\(percent(report.keepCount, report.profiles))); nothing fits: \(report.noneCount) (\(percent(report.noneCount, report.profiles)))")
             }
+            print("Tipping figures (profiles where a price inside its range would undo the model's gain):")
+            for (model, figures) in report.tipping.sorted(by: { $0.key < $1.key }) {
+                print("  \(model): " + ranked(figures, of: report.profiles))
+            }
+            if report.withPlans {
+                print("Recommended plans that hang on a price: \(report.plansTipping) (\(percent(report.plansTipping, report.profiles)))"
+                    + (report.planTipping.isEmpty ? "" : ": " + ranked(report.planTipping, of: report.profiles)))
+            }
             print("Held back by (profiles where each reason stopped the model):")
             for (model, reasons) in report.heldBack.sorted(by: { $0.key < $1.key }) {
                 print("  \(model): " + reasons.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map { "\($0.key) \($0.value)" }.joined(separator: ", "))
@@ -58,6 +66,11 @@ struct RulesCoverageCommand: ParsableCommand {
                 ("recommended_counts", report.withPlans ? .object(report.recommendedCounts.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) }) : .null),
                 ("keep_current_use", report.withPlans ? .int(Int64(report.keepCount)) : .null),
                 ("nothing_fits", report.withPlans ? .int(Int64(report.noneCount)) : .null),
+                ("tipping_points", .object(report.tipping.sorted { $0.key < $1.key }.map { model, figures in
+                    (model, .object(figures.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) }))
+                })),
+                ("plan_tipping_points", report.withPlans ? .object(report.planTipping.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) }) : .null),
+                ("plans_tipping", report.withPlans ? .int(Int64(report.plansTipping)) : .null),
                 ("held_back", .object(report.heldBack.sorted { $0.key < $1.key }.map { model, reasons in
                     (model, .object(reasons.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) }))
                 })),
@@ -65,6 +78,11 @@ struct RulesCoverageCommand: ParsableCommand {
             print(document.serialized())
         }
         if !report.unexplainedGaps.isEmpty { throw ExitCode.failure }
+    }
+
+    /// The most frequent figures first, at most five, with their share of the profiles.
+    private func ranked(_ counts: [String: Int], of total: Int) -> String {
+        counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map { "\($0.key) \($0.value) (\(percent($0.value, total)))" }.joined(separator: ", ")
     }
 
     private func percent(_ a: Int, _ b: Int) -> String {

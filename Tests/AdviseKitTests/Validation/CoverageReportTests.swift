@@ -16,6 +16,19 @@ import Testing
         #expect(Self.report.silentRules.isEmpty, "\(Self.report.silentRules.map { "\($0.model)/\($0.rule)" })")
     }
 
+    @Test func theFiguresThatFlipTheMostHouseholdsAreCountedPerModel() throws {
+        // Each count is the number of profiles whose option of that model has that figure among its tipping points;
+        // the goats' own price leads theirs.
+        let goats = try #require(Self.report.tipping["goat-raising"])
+        let top = try #require(goats.max { $0.value < $1.value })
+        #expect(top.key == "goat-raising.outputs.meat-goats.price")
+        #expect(top.value > 0 && top.value <= Self.report.profiles)
+        // A figure counted for a model is a price of that model or of a current use it replaces.
+        let prices = Set((Fixtures.ruleSet.models + Fixtures.ruleSet.baselines).flatMap { m in m.outputs.map { "\(m.id).\($0.pricePath)" } })
+        #expect(Self.report.tipping.values.flatMap(\.keys).allSatisfy(prices.contains))
+        #expect(Self.report.planTipping.isEmpty && Self.report.plansTipping == 0, "counted only with plans")
+    }
+
     @Test func aRuleThatNeverFiresIsReported() throws {
         let files = try Fixtures.ruleFiles().map { file in
             file.path.hasSuffix("goat-raising.yaml")
