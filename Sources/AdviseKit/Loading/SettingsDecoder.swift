@@ -50,6 +50,7 @@ struct SettingsDecoder {
         let wardTargets = map.optional("ward_targets").flatMap { self.wardTargets($0, figures) }
         let repayment = map.optional("repayment").flatMap { self.repayment($0, figures) }
         let limits = map.optional("input_limits").flatMap { self.inputLimits($0, figures) }
+        let marketLimits = map.optional("market_limits").map { self.marketLimits($0, figures) } ?? [:]
         let calibration = map.optional("calibration").flatMap { self.calibrationLimits($0, figures) }
 
         for required in HouseholdFact.allCases.compactMap(\.scale) where scales[required] == nil {
@@ -76,6 +77,7 @@ struct SettingsDecoder {
         settings.wardTargets = wardTargets
         settings.repayment = repayment
         settings.inputLimits = limits
+        settings.marketLimits = marketLimits
         if let calibration { settings.calibration = calibration }
         settings.areaUnits = areaUnits.sorted { ($0.name == "cong" ? 0 : 1) < ($1.name == "cong" ? 0 : 1) }
         return settings
@@ -155,6 +157,17 @@ struct SettingsDecoder {
         let most = map.required("land_maximum").flatMap { figures.figure($0, expected: [.base(.area)]) }
         guard let money, let least, let most else { return nil }
         return InputLimits(moneyMinimum: money.figure, landMinimum: least.figure, landMaximum: most.figure)
+    }
+
+    /// `market_limits`: by model id, the new scale the ward's market takes (units of a model sized in units, or m²).
+    private func marketLimits(_ node: ConfigNode, _ figures: FigureDecoder) -> [String: Figure] {
+        guard let map = context.mapping(node) else { return [:] }
+        var limits: [String: Figure] = [:]
+        for (key, value) in map.entries {
+            guard let id = key.scalar, let read = figures.figure(value, expected: [.base(.unit), .base(.area)]) else { continue }
+            limits[id] = read.figure
+        }
+        return limits
     }
 
     /// `calibration`: the plausible ratios reported ÷ predicted, and the cap on a proposal's change (fractions).

@@ -7,6 +7,8 @@
 /// support: {budget: 300tr, each: 10tr}   # livelihood-support funds and the grant each chosen household gets
 /// places:                  # places in a model, its investment paid (a course, a cooperative's slot)
 ///   vocational-training-job: 20
+/// market_limits:           # the new scale a model's market takes (does, m²); the rule set's by default
+///   goat-raising: 100
 /// years: 5                 # years projected after this one
 /// ```
 ///
@@ -27,7 +29,7 @@ public enum WardResourcesFile {
     public static func parse(_ text: String, path: String, ruleSet: RuleSet) throws(DiagnosticError) -> WardResources {
         let settings = ruleSet.settings
         let context = DecodeContext()
-        var resources = WardResources()
+        var resources = WardResources(marketLimits: WardResources.marketLimits(settings))
         try DiagnosticError.collecting {
             guard let root = try YAMLReader.parse(text, file: path), let map = context.mapping(root) else {
                 throw DiagnosticError([.error("file.empty", LocalizedText { Catalogue.text(.fileResourcesEmpty, $0) }, at: SourceLocation(file: path, line: 1, column: 1))])
@@ -58,22 +60,28 @@ public enum WardResourcesFile {
                 resources.supportBudget = support.required("budget").flatMap { money($0) } ?? 0
                 resources.supportEach = support.required("each").flatMap { money($0) } ?? 0
             }
-            if let places = map.optional("places").flatMap({ context.mapping($0) }) {
+            /// A mapping by model id (one of the rule set's), each value a number (a whole one, when asked) within `range`.
+            func perModel(_ key: String, whole: Bool = false, range: ClosedRange<Double>) -> [String: Double] {
+                guard let entries = map.optional(key).flatMap({ context.mapping($0) }) else { return [:] }
                 let models = ruleSet.models.map(\.id)
-                for (key, value) in places.entries {
+                var values: [String: Double] = [:]
+                for (key, value) in entries.entries {
                     guard let id = key.scalar else { continue }
                     guard models.contains(id) else {
                         context.error("field.unknown", .wardUnknownModel, id, models.joined(separator: ", "), at: key.location)
                         continue
                     }
-                    guard let count = context.integer(value) else { continue }
-                    guard (0...100_000).contains(count) else {
+                    guard let number = whole ? context.integer(value).map(Double.init) : context.number(value) else { continue }
+                    guard range.contains(number) else {
                         context.error("figure.range", .wardPlacesRange, at: value.location)
                         continue
                     }
-                    resources.places[id] = count
+                    values[id] = number
                 }
+                return values
             }
+            for (id, count) in perModel("places", whole: true, range: 0...100_000) { resources.places[id] = Int(count) }
+            resources.marketLimits.merge(perModel("market_limits", range: 0...1e9)) { $1 }
             if let years = map.optional("years").flatMap({ context.integer($0) }) {
                 if (1...20).contains(years) { resources.years = years } else {
                     context.error("figure.range", .wardYearsRange, at: map.optional("years")?.location ?? map.node.location)

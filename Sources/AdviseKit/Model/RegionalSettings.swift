@@ -41,6 +41,9 @@ public struct RegionalSettings: Sendable {
     public var repayment: Repayment?
     /// What a household's figures can plausibly be (`input_limits`); nil: only the parsers' own bounds.
     public var inputLimits: InputLimits?
+    /// How much new scale of a model the ward's market takes at the price the rule set assumes (does of goats, m²
+    /// of net-house), by model id: `advise ward` never plans more (``WardResources/marketLimits``).
+    public var marketLimits: [String: Figure] = [:]
     /// What the calibration trusts and how far a proposal may move a figure (`calibration`).
     public var calibration = RegionalSettings.defaultCalibration
     /// The calibration's limits when the settings give none: ×0.2–5 plausible, ±50 % a proposal.

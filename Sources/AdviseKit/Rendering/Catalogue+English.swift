@@ -661,5 +661,11 @@ extension Catalogue {
         .perMonthUnit: "month",
         .perNutUnit: "nut",
         .perDozenUnit: "dozen",
+        .settingsMarketModel: "market_limits: '%@' is not a model of the rule set; its models: %@",
+        .settingsMarketUnit: "market_limits.%@: the model is sized in %@; write the limit in %@",
+        .wardMarket: "What the market takes of new %@ (%@)",
+        .wardMarketLine: "%@: %@ / %@",
+        .wardBadMarketLimit: "--market-limit '%@': write MODEL=NUMBER (the new scale the market takes: does of goats, m² of a net-house), MODEL one of: %@",
+        .wardGivenMarket: "room in the market for %@ %@",
     ]
 }

@@ -661,5 +661,11 @@ extension Catalogue {
         .perMonthUnit: "tháng",
         .perNutUnit: "quả",
         .perDozenUnit: "chục",
+        .settingsMarketModel: "market_limits: '%@' không phải mô hình của bộ quy tắc; các mô hình: %@",
+        .settingsMarketUnit: "market_limits.%@: mô hình tính quy mô theo %@; hãy ghi giới hạn bằng %@",
+        .wardMarket: "Thị trường nhận thêm: %@ (%@)",
+        .wardMarketLine: "%@: %@ / %@",
+        .wardBadMarketLimit: "--market-limit '%@': hãy viết MÔ_HÌNH=SỐ (quy mô mới thị trường nhận: số dê cái, m² nhà lưới), MÔ_HÌNH là một trong: %@",
+        .wardGivenMarket: "chỗ trên thị trường cho %@ %@",
     ]
 }

@@ -15,7 +15,7 @@ public struct RuleSetValidator: Sendable {
 
     /// Every finding, in a stable order.
     public func diagnostics() -> [Diagnostic] {
-        DiagnosticError(conditionFindings() + dateFindings() + exampleFindings()).diagnostics
+        DiagnosticError(conditionFindings() + dateFindings() + marketLimitFindings() + exampleFindings()).diagnostics
     }
 
     /// Conditions evaluated over every combination of the values they read: the coverage grid's land and
@@ -59,6 +59,20 @@ public struct RuleSetValidator: Sendable {
             } }
         }
         return result
+    }
+
+    /// Market limits that name no model, or that are written in another measure than the model's scale.
+    public func marketLimitFindings() -> [Diagnostic] {
+        let settings = ruleSet.settings
+        return settings.marketLimits.sorted { $0.key < $1.key }.compactMap { id, figure in
+            let at = figure.provenance.location
+            guard let model = ruleSet.model(id) else {
+                return .error("settings.unknown-model", .settingsMarketModel, id, ruleSet.models.map(\.id).joined(separator: ", "), at: at)
+            }
+            let wanted: Dimension = model.scale.isUnits ? .base(.unit) : .base(.area)
+            guard UnitOfMeasure.parse(figure.unit, congM2: settings.congM2.value)?.dimension != wanted else { return nil }
+            return .error("unit.mismatch", .settingsMarketUnit, id, model.scale.isUnits ? "unit" : "m2", model.scale.isUnits ? "unit" : "m2", at: at)
+        }
     }
 
     /// Figures past `valid_until`, and price bands whose newest dated source is older than the settings allow.

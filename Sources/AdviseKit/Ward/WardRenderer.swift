@@ -38,10 +38,12 @@ public struct WardRenderer: Sendable {
                          ("plan", .string(g.plan)), ("p_lifted", Self.round(g.pLifted)), ("p_lifted_own_means", Self.round(g.pLiftedOwn))])
             })),
             ("resources", .array(r.resources.map { res in
-                // Money in VND; places counted (their `used_vnd`/`budget_vnd` are null).
-                let places = WardResources.placesModel(res.id) != nil
-                return .object([("id", .string(res.id)), ("used_vnd", places ? .null : .vnd(res.used)), ("budget_vnd", places ? .null : .vnd(res.budget)),
-                                ("unit", .string(places ? "places" : "vnd")), ("used", .double(res.used)), ("budget", .double(res.budget))])
+                // Money in VND; places and a market's room counted (their `used_vnd`/`budget_vnd` are null): a market's in
+                // the model's own scale (does, m²).
+                let counted = WardResources.isCounted(res.id)
+                let unit = WardResources.placesModel(res.id) != nil ? "places" : WardResources.marketModel(res.id) != nil ? "scale" : "vnd"
+                return .object([("id", .string(res.id)), ("used_vnd", counted ? .null : .vnd(res.used)), ("budget_vnd", counted ? .null : .vnd(res.budget)),
+                                ("unit", .string(unit)), ("used", .double(res.used)), ("budget", .double(res.budget))])
             })),
             ("expected_lifted", Self.round(r.expectedLifted, 100)),
             ("expected_lifted_own_means", Self.round(r.expectedLiftedOwnMeans, 100)),
@@ -134,9 +136,13 @@ public struct WardRenderer: Sendable {
         return [Catalogue.format(.wardAllocationLine, l, r.method, percent(r.gap * 100), NumberFormat.decimal(r.expectedLifted, places: 1, l),
                                  NumberFormat.decimal(r.expectedLiftedOwnMeans, places: 1, l))]
             + r.resources.map { res in
-                WardResources.placesModel(res.id) != nil
-                    ? "  " + Catalogue.format(.wardPlacesLine, l, resourceName(res.id), String(Int(res.used)), String(Int(res.budget)))
-                    : "  " + Catalogue.format(.wardResourceLine, l, resourceName(res.id), millions(res.used), millions(res.budget))
+                if WardResources.placesModel(res.id) != nil {
+                    return "  " + Catalogue.format(.wardPlacesLine, l, resourceName(res.id), String(Int(res.used)), String(Int(res.budget)))
+                }
+                if WardResources.marketModel(res.id) != nil {
+                    return "  " + Catalogue.format(.wardMarketLine, l, resourceName(res.id), NumberFormat.grouped(res.used, l), NumberFormat.grouped(res.budget, l))
+                }
+                return "  " + Catalogue.format(.wardResourceLine, l, resourceName(res.id), millions(res.used), millions(res.budget))
             }
     }
 

@@ -13,14 +13,35 @@ public struct WardResources: Sendable {
     public var places: [String: Int]
     /// Years projected after this one.
     public var years: Int
+    /// The new scale of a model the ward's market takes (does of goats, m² of a net-house), by model id: no
+    /// allocation plans more of it, the households' own plans included (``RegionalSettings/marketLimits`` by default).
+    public var marketLimits: [String: Double]
 
-    public init(loanCapital: [String: Double] = [:], supportBudget: Double = 0, supportEach: Double = 0, places: [String: Int] = [:], years: Int = 5) {
+    public init(loanCapital: [String: Double] = [:], supportBudget: Double = 0, supportEach: Double = 0, places: [String: Int] = [:], years: Int = 5,
+                marketLimits: [String: Double] = [:]) {
         self.loanCapital = loanCapital
         self.supportBudget = supportBudget
         self.supportEach = supportEach
         self.places = places
         self.years = years
+        self.marketLimits = marketLimits
     }
+
+    /// The rule set's market limits (``RegionalSettings/marketLimits``) in the models' own scale: the default.
+    public static func marketLimits(_ settings: RegionalSettings) -> [String: Double] { settings.marketLimits.mapValues(\.value) }
+
+    /// The id of a model's market among the resources: `market:MODEL`.
+    public static func marketID(_ model: String) -> String { marketPrefix + model }
+
+    /// The model of a `market:MODEL` resource id; nil for any other resource.
+    public static func marketModel(_ id: String) -> String? {
+        id.hasPrefix(marketPrefix) ? String(id.dropFirst(marketPrefix.count)) : nil
+    }
+
+    /// True for a resource counted rather than in VND (places, a market's scale).
+    public static func isCounted(_ id: String) -> Bool { placesModel(id) != nil || marketModel(id) != nil }
+
+    private static let marketPrefix = "market:"
 
     /// The id of a model's places among the resources: `places:MODEL`.
     public static func placesID(_ model: String) -> String { placesPrefix + model }

@@ -34,6 +34,9 @@ struct WardCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Places the ward can give in a model, its investment paid (a vocational course, a cooperative's net-house slot): vocational-training-job=20 (repeatable).", valueName: "model=n"))
     var places: [String] = []
 
+    @Option(name: .customLong("market-limit"), help: ArgumentHelp("The new scale a model's market takes, in the model's scale (does of goats, m² of a net-house): goat-raising=100 (repeatable; the rule set's market_limits by default).", valueName: "model=n"))
+    var marketLimit: [String] = []
+
     @Option(help: ArgumentHelp("Years to project after this one (default 5, or the resources file's).", valueName: "n"))
     var years = 5
 
@@ -112,7 +115,7 @@ struct WardCommand: ParsableCommand {
 
     /// The ward's resources: the file's, then the flags (a programme must be one of the rule set's).
     private func resources(_ ruleSet: RuleSet) throws -> WardResources {
-        var base = WardResources(years: years)
+        var base = WardResources(years: years, marketLimits: WardResources.marketLimits(ruleSet.settings))
         if let path = resources {
             do {
                 base = try WardResourcesFile.load(path: path, ruleSet: ruleSet)
@@ -142,6 +145,13 @@ struct WardCommand: ParsableCommand {
             }
             places[model, default: 0] += count
         }
+        var limits = base.marketLimits
+        for entry in marketLimit {
+            guard let (model, text) = pair(entry, keys: models), let value = Double(text), (0...1e9).contains(value) else {
+                throw ValidationError(Catalogue.format(.wardBadMarketLimit, Console.language, entry, models.joined(separator: ", ")))
+            }
+            limits[model] = value
+        }
         func money(_ text: String?, _ flag: String) throws -> Double {
             guard let text else { return 0 }
             switch QuantityParser.money(text) {
@@ -151,6 +161,6 @@ struct WardCommand: ParsableCommand {
         }
         return WardResources(loanCapital: capital, supportBudget: support == nil ? base.supportBudget : try money(support, "--support"),
                              supportEach: supportEach == nil ? base.supportEach : try money(supportEach, "--support-each"), places: places,
-                             years: resources != nil && years == 5 ? base.years : years)
+                             years: resources != nil && years == 5 ? base.years : years, marketLimits: limits)
     }
 }

@@ -49,6 +49,31 @@ import Testing
         #expect(Set(report.visits.map(\.household)) == ["A", "B", "C", "E"], "every household below the line is on the visit list, and only they")
     }
 
+    /// A market the ward limits: no household's own plan takes the model up (its own means come without it), and
+    /// the allocation gives the room to households below the line, never more than the market takes.
+    @Test func theWardNeverPlansMoreNewHerdsThanItsMarketTakes() throws {
+        let register = try (1...8).map { i in
+            try Self.entry("G\(i)", [.landM2: "800", .capitalVND: "20tr", .loanCategory: i <= 6 ? "poor" : "none", .members: "3", .labour: "1"],
+                           perMember: i <= 6 ? 1_200_000 : 5_000_000, deprivations: i <= 6 ? 3 : 0)
+        }
+        let evaluator = Evaluator(ruleSet: Fixtures.ruleSet, year: 2026)
+        let free = WardPlanner(ruleSet: Fixtures.ruleSet, resources: WardResources(years: 2), odds: .init(draws: 100), year: 2026)
+        let wanted = register.map { WardPlanner.scale(of: "goat-raising", in: free.choices($0, evaluator, 2_000_000, EvaluationCache())[0].planned.plan) }
+        #expect(wanted.reduce(0, +) > 10, "the register's own plans want more does than the market below takes: \(wanted)")
+        let limited = WardPlanner(ruleSet: Fixtures.ruleSet, resources: WardResources(years: 2, marketLimits: ["goat-raising": 10]), odds: .init(draws: 100), year: 2026)
+        for entry in register {
+            let choices = limited.choices(entry, evaluator, 2_000_000, EvaluationCache())
+            #expect(WardPlanner.scale(of: "goat-raising", in: choices[0].planned.plan) == 0, "\(entry.id)'s own means take no room")
+        }
+        let report = limited.plan(register)
+        let market = try #require(report.resources.first { $0.id == "market:goat-raising" })
+        #expect(market.used > 0 && market.used <= 10, "\(market)")
+        #expect(report.resourceNames["market:goat-raising"]?(.vi) == "Thị trường nhận thêm: Nuôi dê thương phẩm (dê cái sinh sản)")
+        // The room goes to households below the line only.
+        let given = report.visits.filter { $0.plan.contains("goat-raising") }.map(\.household)
+        #expect(!given.isEmpty && given.allSatisfy { ["G1", "G2", "G3", "G4", "G5", "G6"].contains($0) })
+    }
+
     /// A place in a model pays its investment for the household that takes it up: one place a household,
     /// never more than there are, each to a household below the line, and the plan is that model's.
     @Test func placesInAModelGoToHouseholdsBelowTheLineWithinTheirNumber() throws {
@@ -89,6 +114,21 @@ import Testing
             let d = (error as? DiagnosticError)?.diagnostics.first
             return d?.code == "field.unknown" && d?.location?.line == 2 && d?.message(in: .vi).hasPrefix("không có mô hình 'durian'; các mô hình:") == true
         }
+    }
+
+    @Test func theResourcesFileSetsMarketLimitsOverTheRuleSets() throws {
+        #expect(WardResources.marketLimits(Fixtures.settings) == ["goat-raising": 200, "net-house-vegetables": 15_000])
+        let resources = try WardResourcesFile.parse("market_limits: {goat-raising: 50}\n", path: "r.yaml", ruleSet: Fixtures.ruleSet)
+        #expect(resources.marketLimits == ["goat-raising": 50, "net-house-vegetables": 15_000])
+        #expect { _ = try WardResourcesFile.parse("market_limits:\n  durian: 3\n", path: "r.yaml", ruleSet: Fixtures.ruleSet) } throws: { error in
+            (error as? DiagnosticError)?.diagnostics.first.map { $0.code == "field.unknown" && $0.location?.line == 2 } ?? false
+        }
+        // A limit that names no model, or one in another measure than the model's scale, stops the rule set.
+        var settings = Fixtures.ruleSet
+        settings.settings.marketLimits["durian"] = Figure(value: 3, unit: "unit", provenance: Fixtures.ruleSet.settings.marketLimits["goat-raising"]!.provenance)
+        settings.settings.marketLimits["goat-raising"]?.unit = "m2"
+        let findings = RuleSetValidator(ruleSet: settings, today: "2026-12-01").marketLimitFindings()
+        #expect(findings.map(\.code) == ["settings.unknown-model", "unit.mismatch"])
     }
 
     @Test func withoutResourcesTheAllocatedScenarioIsOwnMeans() throws {
