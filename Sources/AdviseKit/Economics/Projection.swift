@@ -235,9 +235,12 @@ public struct Projection: Sendable {
     /// How an investment in `models` is paid for: the largest grant open to the household for them, then
     /// own capital; the gap left is lent by the cheapest programme open to the household for these models
     /// that closes it, else by the one that lends most.
-    /// - Parameter ceiling: a lower loan ceiling than the programmes' (a household's own limit), if any.
-    static func financing(investment: Double, models: [String], role: Role? = .conversion, _ r: Resources, ceiling: Double? = nil) -> Financing {
-        financing(investment: investment, models: models, role: role, away: nil, r, ceiling: ceiling)
+    /// - Parameters:
+    ///   - ceiling: a lower loan ceiling than the programmes' (a household's own limit), if any.
+    ///   - firstIncome: the year what is financed first earns, for a programme's grace (``LoanProgramme/graceYears(firstIncome:)``).
+    static func financing(investment: Double, models: [String], role: Role? = .conversion, _ r: Resources, ceiling: Double? = nil,
+                          firstIncome: Int? = nil) -> Financing {
+        financing(investment: investment, models: models, role: role, away: nil, r, ceiling: ceiling, firstIncome: firstIncome)
     }
 
     /// The financing of `parts`: a plan of farm models beside work away borrows for the farm from a programme
@@ -247,12 +250,15 @@ public struct Projection: Sendable {
         let role = role(of: parts)
         let away = role == nil ? parts.filter { $0.economics.role == .pathway } : []
         let awayModels = away.map(\.economics.modelID), awayInvestment = away.reduce(0) { $0 + $1.economics.investment(at: $1.scale) }
+        // The farm's loan may have a grace until the farm first earns (work away is financed by the worker's own loan).
+        let farm = away.isEmpty ? parts : parts.filter { $0.economics.role != .pathway }
         return financing(investment: investment, models: parts.map(\.economics.modelID), role: role,
-                         away: away.isEmpty ? nil : (awayModels, awayInvestment), r, ceiling: ceiling)
+                         away: away.isEmpty ? nil : (awayModels, awayInvestment), r, ceiling: ceiling,
+                         firstIncome: farm.compactMap(\.economics.firstRevenueYear).min())
     }
 
     private static func financing(investment: Double, models: [String], role: Role?, away: (models: [String], investment: Double)?,
-                                  _ r: Resources, ceiling: Double?) -> Financing {
+                                  _ r: Resources, ceiling: Double?, firstIncome: Int?) -> Financing {
         let grant = r.grant(for: models, role: role)
         let grantAmount = grant?.amount(towards: investment) ?? 0
         var result = Financing(grant: grantAmount > 0 ? grant : nil, grantAmount: grantAmount, gap: nil, loan: nil, programme: nil)
@@ -272,7 +278,8 @@ public struct Projection: Sendable {
         }
         let open = r.loans.filter { $0.eligibility.finances(models, role: role) }
         guard left > 0.5, cap > 0.5, let p = open.first(where: { $0.ceiling.value >= left }) ?? open.max(by: { $0.ceiling.value < $1.ceiling.value }) else { return result }
-        result.loan = LoanSchedule(amount: min(left, p.ceiling.value, cap), rate: p.rate.value, termMonths: p.termMonths)
+        result.loan = LoanSchedule(amount: min(left, p.ceiling.value, cap), rate: p.rate.value, termMonths: p.termMonths,
+                                   graceYears: p.graceYears(firstIncome: firstIncome))
         result.programme = p
         return result
     }

@@ -363,7 +363,8 @@ public struct Evaluator: Sendable {
         let e = c.economics
         var resources = context.resources
         if case .capital = c.limit { resources.capital = nil }
-        let financing = Projection.financing(investment: e.investment(at: c.scale), models: [e.modelID], role: e.role, resources, ceiling: c.loanCap)
+        let financing = Projection.financing(investment: e.investment(at: c.scale), models: [e.modelID], role: e.role, resources, ceiling: c.loanCap,
+                                             firstIncome: e.firstRevenueYear)
         let labour = resources.labour(e.labour(at: c.scale))
         let flow = Projection.householdFlow(e.projectFlow(at: c.scale, scenario: .base, riskAdjusted: true), hiredCost: labour.hiredCost,
                                             loans: financing.schedules, grant: financing.grantAmount)

@@ -251,9 +251,11 @@ struct SettingsDecoder {
             let ceiling = map.required("ceiling").flatMap { figures.figure($0, expected: [.base(.money)]) }
             let rate = map.required("rate").flatMap { figures.figure($0, expected: [Dimension.none / .base(.time)]) }
             let term = map.required("term").flatMap { figures.figure($0, expected: [.base(.time)]) }
+            let grace = map.optional("grace_to_first_income").flatMap { figures.figure($0, expected: [.base(.time)]) }
             guard let id, let name, let ceiling, let rate, let term else { return nil }
             return LoanProgramme(id: id, name: name, eligibility: eligibility, ceiling: ceiling.figure, rate: rate.figure,
-                                 termMonths: Int((term.value * 12).rounded()), provenance: ceiling.figure.provenance)
+                                 termMonths: Int((term.value * 12).rounded()), graceMonths: grace.map { Int(($0.value * 12).rounded()) },
+                                 provenance: ceiling.figure.provenance)
         }
     }
 

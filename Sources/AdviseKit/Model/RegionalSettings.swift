@@ -159,15 +159,27 @@ public final class LoanProgramme: Sendable {
     public let rate: Figure
     /// Longest term in months.
     public let termMonths: Int
+    /// The longest grace the programme allows on principal and interest until what it finances first earns, in
+    /// months (the establishment stage of a perennial crop); nil when it allows none.
+    public let graceMonths: Int?
     public let provenance: Provenance
 
-    public init(id: String, name: LocalizedText, eligibility: Eligibility, ceiling: Figure, rate: Figure, termMonths: Int, provenance: Provenance) {
+    public init(id: String, name: LocalizedText, eligibility: Eligibility, ceiling: Figure, rate: Figure, termMonths: Int, graceMonths: Int? = nil,
+                provenance: Provenance) {
         self.id = id
         self.name = name
         self.eligibility = eligibility
         self.ceiling = ceiling
         self.rate = rate
         self.termMonths = termMonths
+        self.graceMonths = graceMonths
         self.provenance = provenance
+    }
+
+    /// The grace of a loan for what first earns in year `firstIncome`: the years before it, within the programme's
+    /// longest grace, leaving at least a year of the term to repay in; 0 without a grace.
+    public func graceYears(firstIncome: Int?) -> Int {
+        guard let months = graceMonths, let first = firstIncome else { return 0 }
+        return max(0, min(first - 1, months / 12, (termMonths + 11) / 12 - 1))
     }
 }

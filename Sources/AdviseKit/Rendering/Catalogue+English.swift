@@ -667,5 +667,6 @@ extension Catalogue {
         .wardMarketLine: "%@: %@ / %@",
         .wardBadMarketLimit: "--market-limit '%@': write MODEL=NUMBER (the new scale the market takes: does of goats, m² of a net-house), MODEL one of: %@",
         .wardGivenMarket: "room in the market for %@ %@",
+        .loanGrace: ", nothing paid for the first %@ years (grace: the interest is owed on)",
     ]
 }

@@ -667,5 +667,6 @@ extension Catalogue {
         .wardMarketLine: "%@: %@ / %@",
         .wardBadMarketLimit: "--market-limit '%@': hãy viết MÔ_HÌNH=SỐ (quy mô mới thị trường nhận: số dê cái, m² nhà lưới), MÔ_HÌNH là một trong: %@",
         .wardGivenMarket: "chỗ trên thị trường cho %@ %@",
+        .loanGrace: ", ân hạn %@ năm đầu (chưa trả gốc, lãi cộng dồn)",
     ]
 }

@@ -79,6 +79,7 @@ public enum Catalogue {
         case conditionOfRule, conditionOfItem, conditionOfCost, conditionNeverTrue, conditionAlwaysTrue
         case exprSingleEquals, exprCharacter, exprNotNumber, exprNumberName, exprUnterminated, exprAfterEnd, exprTokenNumber, exprTokenString, exprTokenEnd, exprExpected, exprTooDeep, exprKeyword, exprValueExpected, exprTypeNumber, exprTypeBoolean, exprTypeLevel, exprTypeText, exprTypeList, exprNotCondition, exprUnknownName, exprUnknownNameList, exprCannotApply, exprNeedsNumber, exprNeedsBoolean, exprNotLevel, exprLevels, exprCompare, exprOrder, exprInList, exprLevelList, exprNumberList, exprInLeft, exprOperator, exprFunction, exprTwoNumbers
         case xlsxTooLarge, xlsxAssemble, xlsxTemporary
+        case loanGrace
         case wardGivenMarket
         case settingsMarketModel, settingsMarketUnit, wardMarket, wardMarketLine, wardBadMarketLimit
         case reasonTippingAbove, reasonTippingBelow, perMonthUnit, perNutUnit, perDozenUnit
@@ -245,6 +246,12 @@ public enum Catalogue {
                           price(Self.roughly(point.breakeven)), price(point.base),
                           NumberFormat.grouped(point.low.rounded(), language) + "–" + price(point.high))
         }
+    }
+
+    /// A loan's rate and term, and its grace when it has one.
+    static func loanTerms(_ loan: LoanSchedule, _ language: Language) -> String {
+        format(.loanTerms, language, NumberFormat.short(loan.rate * 100, language) + " %", String(loan.termMonths))
+            + (loan.graceYears > 0 ? format(.loanGrace, language, String(loan.graceYears)) : "")
     }
 
     /// A price in prose: `118.000 ₫/kg`, `60.000 ₫/chục`, per the product unit of its figure.

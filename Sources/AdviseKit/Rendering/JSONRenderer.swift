@@ -210,7 +210,7 @@ public struct JSONRenderer: Sendable {
 
     private func loan(_ loan: LoanSchedule, _ programme: LoanProgramme) -> JSONValue {
         .object([("programme", .string(programme.id)), ("amount_vnd", .vnd(loan.amount)),
-                 ("rate", .double(loan.rate)), ("term_months", .int(Int64(loan.termMonths)))])
+                 ("rate", .double(loan.rate)), ("term_months", .int(Int64(loan.termMonths))), ("grace_years", .int(Int64(loan.graceYears)))])
     }
 
     /// The grant towards a projection's investment: `{programme, amount_vnd}` or null.

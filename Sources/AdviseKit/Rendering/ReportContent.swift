@@ -149,7 +149,7 @@ public struct ReportContent: Sendable {
             if let total = chosen.loan {
                 let terms = chosen.loans.map { loan, programme in
                     (chosen.loans.count > 1 ? money(loan.amount) + " " : "") + "\(programme.name(language)), "
-                        + Catalogue.format(.loanTerms, language, NumberFormat.short(loan.rate * 100, language) + " %", String(loan.termMonths))
+                        + Catalogue.loanTerms(loan, language)
                 }
                 figures.append(KeyFigure(label: t(.reportLoan), value: money(total), note: (terms + [grant].compactMap { $0 }).joined(separator: "; ")))
             } else {

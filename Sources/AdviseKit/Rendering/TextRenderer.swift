@@ -140,7 +140,7 @@ public struct TextRenderer: Sendable {
             var line = "   \(t(.capitalGap)): \(m(gap))"
             for (loan, programme) in p.loans {
                 line += "; \(t(.loan).lowercased()) \(m(loan.amount)) — \(programme.name(language)), "
-                line += Catalogue.format(.loanTerms, language, NumberFormat.short(loan.rate * 100, language) + " %", String(loan.termMonths))
+                line += Catalogue.loanTerms(loan, language)
             }
             out.append(line)
         }

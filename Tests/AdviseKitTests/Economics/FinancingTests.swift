@@ -19,6 +19,48 @@ import Testing
         return Projection.financing(investment: investment, models: models, r)
     }
 
+    @Test func aGraceDefersPrincipalAndInterestUntilWhatItFinancesEarns() {
+        // 100 M at 10 % over 5 years with 2 years of grace: 121 M owed after it, repaid in three equal parts of
+        // principal with interest on the balance (12.1, 8.07, 4.03 M).
+        let p = LoanSchedule(amount: 100e6, rate: 0.1, termMonths: 60, graceYears: 2).payments(horizon: 10)
+        #expect(p.prefix(2).allSatisfy { $0.interest == 0 && $0.principal == 0 })
+        let expected: [(Double, Double)] = [(12.1e6, 121e6 / 3), (121e6 * 2 / 3 * 0.1, 121e6 / 3), (121e6 / 3 * 0.1, 121e6 / 3)]
+        for (year, (interest, principal)) in expected.enumerated() {
+            #expect(abs(p[year + 2].interest - interest) < 1e-3 && abs(p[year + 2].principal - principal) < 1e-3, "year \(year + 3)")
+        }
+        #expect(p.dropFirst(5).allSatisfy { $0.interest + $0.principal < 1e-3 })
+        #expect(abs(LoanSchedule(amount: 100e6, rate: 0.1, termMonths: 60, graceYears: 2).totalInterest(horizon: 10) - 45.2e6) < 1e-3)
+        // A horizon inside the grace repays everything owed at its end.
+        let short = LoanSchedule(amount: 100e6, rate: 0.1, termMonths: 60, graceYears: 2).payments(horizon: 2)
+        #expect(abs(short[1].principal + short[1].interest - 121e6) < 1e-3)
+        // The programme's grace runs to the first income, within its longest grace, leaving a year to repay.
+        let graced = LoanProgramme(id: "g", name: LocalizedText(vi: "g", en: "g"), eligibility: Eligibility(), ceiling: Self.figure(300),
+                                   rate: Self.figure(0.08), termMonths: 60, graceMonths: 48, provenance: Self.p)
+        #expect([nil, 1, 3, 9].map { graced.graceYears(firstIncome: $0) } == [0, 0, 2, 4])
+        #expect(Self.cheap.graceYears(firstIncome: 3) == 0, "no grace where the programme allows none")
+        // The shipped rule set: the bank's farm loan has one; the social-policy bank's loans have none.
+        let programmes = Fixtures.settings.loanProgrammes
+        #expect(programmes.filter { $0.graceMonths != nil }.map(\.id) == ["agri-unsecured"])
+    }
+
+    @Test func anOrchardOnTheBanksFarmLoanPaysNothingUntilItBears() throws {
+        let household = try Fixtures.household([.landM2: "10000", .capitalVND: "30tr", .otherIncomeVND: "25tr/tháng"])
+        let options = Evaluator(ruleSet: Fixtures.ruleSet).advise(household).options
+        for (model, grace) in [("vietgap-pomelo", 2), ("organic-coconut", 2), ("garden-pond-barn", 0)] {
+            let p = try #require(options.first { $0.model.id == model }?.projection)
+            let loan = try #require(p.financing.loan, "\(model) borrows")
+            #expect(loan.graceYears == grace, "\(model)")
+            // In the grace the household's cash is the farm's, as without the loan; the year after, an instalment goes.
+            let part = try #require(p.parts.first)
+            let unfinanced = Projection.householdFlow(part.economics.projectFlow(at: part.scale, scenario: .base, riskAdjusted: true),
+                                                      hiredCost: p.labour.hiredCost, loans: [], grant: p.financing.grantAmount)
+            for t in 1...(grace + 1) {
+                let paid = unfinanced[t] - p.riskAdjustedCashFlow[t]
+                #expect(t <= grace ? abs(paid) < 1e-6 : paid > 1e6, "\(model) year \(t): \(paid)")
+            }
+        }
+    }
+
     @Test func theCheapestLoanThatClosesTheGap() {
         #expect(Self.financing(150, capital: 80, loans: [Self.cheap, Self.dear]).programme?.id == "cheap", "gap 70 ≤ 100")
         let big = Self.financing(250, capital: 50, loans: [Self.cheap, Self.dear])
