@@ -81,6 +81,9 @@ public struct Projection: Sendable {
     public var riskAdjustedNPV: Double
     /// The part of the risk-adjusted NPV that is the value of the life left after the horizon.
     public var residualValue: Double
+    /// What the days hired after the horizon cost beyond the family rate the residual value charges them at (part
+    /// of the NPVs: ``Valuation/residualHiredCharge(_:familyDays:)``).
+    public var residualHired: Double
     /// What keeping the current use on the same land is worth (risk-adjusted NPV) and earns a year.
     public var baselineNPV: Double
     public var baselineIncome: Double
@@ -196,9 +199,12 @@ public struct Projection: Sendable {
         expectedLoss = parts.reduce(0) { $0 + $1.scale * $1.economics.matureLoss }
         firstIncomeYear = parts.compactMap(\.economics.firstRevenueYear).min()
         let annuity = parts.first?.economics.annuity ?? 0
-        npv = parts.reduce(0) { $0 + $1.economics.npv(at: $1.scale, hiredCost: 0, riskAdjusted: false) } - labour.valued * annuity
-        riskAdjustedNPV = parts.reduce(0) { $0 + $1.economics.npv(at: $1.scale, hiredCost: 0, riskAdjusted: true) } - labour.valued * annuity
-        residualValue = parts.reduce(0) { $0 + $1.economics.residualValue(at: $1.scale, riskAdjusted: true) }
+        let residualHired = r.valuation.residualHiredCharge(parts.lazy.map { (extent: $0.economics.extent, days: $0.economics.labour(at: $0.scale)) },
+                                                            familyDays: r.familyDays)
+        self.residualHired = residualHired
+        npv = parts.reduce(0) { $0 + $1.economics.npv(at: $1.scale, hiredCost: 0, riskAdjusted: false) } - labour.valued * annuity - residualHired
+        riskAdjustedNPV = parts.reduce(0) { $0 + $1.economics.npv(at: $1.scale, hiredCost: 0, riskAdjusted: true) } - labour.valued * annuity - residualHired
+        residualValue = parts.reduce(0) { $0 + $1.economics.residualValue(at: $1.scale, riskAdjusted: true) } - residualHired
         baselineNPV = parts.reduce(0) { $0 + $1.baselineValue }
         baselineIncome = parts.reduce(0) { $0 + $1.baselineIncome }
         household = CashFlowMetrics(riskFlow, discountRate: r.valuation.discountRate)

@@ -33,15 +33,17 @@ public struct Sensitivity: Sendable {
     ///   - hiredCost: hired labour, VND a year.
     ///   - loans: the loans, if any; `grant`: a grant received in year 0.
     ///   - familyValue: what the family's own labour days are valued at, VND a year (charged in the NPV, not the cash).
+    ///   - residualHired: what the days hired after the horizon cost beyond the family rate (``Projection/residualHired``).
     ///
     /// The NPV adds the parts' residual value at the base price to every case (the price and the bad year
     /// move the horizon's flows only), so the base case equals the projection's risk-adjusted NPV.
-    public init(parts: [(UnitEconomics, Double)], hiredCost: Double, familyValue: Double = 0, loans: [LoanSchedule], grant: Double = 0, discountRate: Double, badYear: Int) {
+    public init(parts: [(UnitEconomics, Double)], hiredCost: Double, familyValue: Double = 0, residualHired: Double = 0, loans: [LoanSchedule], grant: Double = 0,
+                discountRate: Double, badYear: Int) {
         let horizon = parts.first?.0.horizon ?? 1
         let k = min(max(1, badYear), horizon)
         self.badYear = k
         let investment = parts.reduce(0) { $0 + $1.0.investment(at: $1.1) }
-        let residual = parts.reduce(0) { $0 + $1.0.residualValue(at: $1.1, riskAdjusted: true) } - familyValue * (parts.first?.0.annuity ?? 0)
+        let residual = parts.reduce(0) { $0 + $1.0.residualValue(at: $1.1, riskAdjusted: true) } - familyValue * (parts.first?.0.annuity ?? 0) - residualHired
         cases = Case.Kind.allCases.map { kind in
             let factor = kind == .lowPrice ? 0.7 : (kind == .highPrice ? 1.3 : 1)
             var operating = [Double](repeating: -hiredCost, count: horizon)

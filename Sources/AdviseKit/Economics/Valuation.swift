@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the rule set values money and time: the appraisal horizon, the discount rate, and what a day of
 /// labour is worth — hired at the regional wage, or given by the family at a share of it.
 public struct Valuation: Sendable, Equatable {
@@ -26,6 +28,36 @@ public struct Valuation: Sendable, Equatable {
     public func labour(_ days: Double, familyDays: Double) -> LabourCost {
         let hired = max(0, days - familyDays)
         return LabourCost(days: days, hiredDays: hired, hiredCost: hired * wage, familyValue: (days - hired) * familyDayValue)
+    }
+
+    /// Σ of the discount factors of years `from + 1 … to` (indices `from..<to`, year t + 1 discounted by (1 + r)^(t+1)).
+    public func discountSum(from: Int, to: Int) -> Double {
+        guard to > from else { return 0 }
+        let q = 1 / (1 + discountRate)
+        guard discountRate != 0 else { return Double(to - from) }
+        return pow(q, Double(from + 1)) * (1 - pow(q, Double(to - from))) / (1 - q)
+    }
+
+    /// What the days hired after the horizon cost beyond the family rate: a model's residual value (the life it has
+    /// left after the horizon, to its `extent`) charges all its days at the family rate, while the days the family
+    /// lacks are hired at the wage in every year. Each year after the horizon the days of the models still alive
+    /// (`days` a year, until `extent`) are compared with the family's; the hired ones pay the wage less the family rate.
+    /// Convex and piecewise linear in each model's days.
+    public func residualHiredCharge<Parts: Sequence>(_ parts: Parts, familyDays: Double) -> Double where Parts.Element == (extent: Int, days: Double) {
+        let premium = wage - familyDayValue
+        guard premium > 0 else { return 0 }
+        var ends: [Int] = []
+        for part in parts where part.extent > horizon && !ends.contains(part.extent) { ends.append(part.extent) }
+        ends.sort()
+        var from = horizon, total = 0.0
+        for end in ends {
+            // Alive in every year of from..<end: the parts valued at least to `end`.
+            var days = 0.0
+            for part in parts where part.extent >= end { days += part.days }
+            total += max(0, days - familyDays) * discountSum(from: from, to: end)
+            from = end
+        }
+        return premium * total
     }
 }
 

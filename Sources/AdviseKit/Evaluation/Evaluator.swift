@@ -592,7 +592,7 @@ public struct Evaluator: Sendable {
         var scale = grid.minimum
         if case let .fits(upper) = limit { scale = search.best(upper: min(upper, cap)) }
         let labour = context.resources.labour(economics.labour(at: scale))
-        let riskNPV = economics.npv(at: scale, hiredCost: labour.valued, riskAdjusted: true)
+        let riskNPV = money.npv(economics, at: scale, riskAdjusted: true)
         let gain = riskNPV - baselinePerScale * scale
         let needsLoan = money.capital.map { economics.investment(at: scale) - $0 > 0.5 && money.loanCeiling > 0 } ?? false
         let verdict: Verdict
@@ -605,7 +605,7 @@ public struct Evaluator: Sendable {
                 ? .recommended : .conditional
         }
         return Candidate(program: program, grid: grid, key: key, shared: shared, limit: limit, scale: scale, verdict: verdict,
-                         riskNPV: riskNPV, npv: economics.npv(at: scale, hiredCost: labour.valued, riskAdjusted: false),
+                         riskNPV: riskNPV, npv: money.npv(economics, at: scale, riskAdjusted: false),
                          income: economics.riskAdjustedIncome(at: scale, hiredCost: labour.hiredCost), gain: gain,
                          needsLoan: needsLoan && limit.fits, loanCap: loanCap)
     }

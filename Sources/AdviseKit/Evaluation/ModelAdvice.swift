@@ -43,7 +43,7 @@ public struct ModelAdvice: Sendable {
 
     /// Prices 30 % lower or higher, and a bad year `k`.
     public func sensitivity(badYear: Int, discountRate: Double) -> Sensitivity {
-        Sensitivity(parts: [(economics, scale)], hiredCost: hiredCost, familyValue: projection.labour.familyValue, loans: projection.financing.schedules, grant: projection.financing.grantAmount, discountRate: discountRate, badYear: badYear)
+        Sensitivity(parts: [(economics, scale)], hiredCost: hiredCost, familyValue: projection.labour.familyValue, residualHired: projection.residualHired, loans: projection.financing.schedules, grant: projection.financing.grantAmount, discountRate: discountRate, badYear: badYear)
     }
 }
 

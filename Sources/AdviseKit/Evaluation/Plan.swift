@@ -77,7 +77,7 @@ public struct Plan: Sendable {
 
     /// Prices 30 % lower or higher, and a bad year `k`.
     public func sensitivity(badYear: Int, discountRate: Double) -> Sensitivity {
-        Sensitivity(parts: parts, hiredCost: projection.labour.hiredCost, familyValue: projection.labour.familyValue, loans: projection.financing.schedules, grant: projection.financing.grantAmount, discountRate: discountRate, badYear: badYear)
+        Sensitivity(parts: parts, hiredCost: projection.labour.hiredCost, familyValue: projection.labour.familyValue, residualHired: projection.residualHired, loans: projection.financing.schedules, grant: projection.financing.grantAmount, discountRate: discountRate, badYear: badYear)
     }
 
     /// The models in the plan, in order.

@@ -24,6 +24,9 @@ struct Planner {
         var firstIncomeYear: Int?
         /// Operating cash in the poverty-check year, per unit of x and fixed.
         var cashPerX = 0.0, cashFixed = 0.0
+        /// Each of its models valued past the horizon: to what year, and its labour days (fixed and per unit of x) —
+        /// what the days hired after the horizon are charged on (``Valuation/residualHiredCharge(_:familyDays:)``).
+        var residual: [(extent: Int, labourFixed: Double, labourPerX: Double)] = []
     }
 
     /// What a plan must also meet, beyond land and money.
@@ -66,7 +69,8 @@ struct Planner {
             result.append(Item(models: [i], shares: [1], intercrop: nil, grid: g, landPerX: g.areaPerScale,
                                investFixed: e.investFixed, investPerX: e.investPerScale, labourFixed: e.labourFixed, labourPerX: e.labourPerScale,
                                valuePerX: e.valueRiskNet - e.investPerScale - baselinePerM2[i] * g.areaPerScale, valueFixed: -e.investFixed - e.valueFixed,
-                               firstIncomeYear: e.firstRevenueYear, cashPerX: cash.perScale, cashFixed: -cash.fixed))
+                               firstIncomeYear: e.firstRevenueYear, cashPerX: cash.perScale, cashFixed: -cash.fixed,
+                               residual: residual([e], shares: [1])))
         }
         for crop in combinations.intercrops {
             let indices = crop.models.compactMap { id in models.firstIndex { $0.id == id } }
@@ -88,9 +92,15 @@ struct Planner {
                                valueFixed: sum { e, _ in -e.investFixed - e.valueFixed },
                                firstIncomeYear: es.compactMap(\.firstRevenueYear).min(),
                                cashPerX: sum { e, s in e.riskAdjustedCash(inYear: constraints.povertyYear ?? 1).perScale * s },
-                               cashFixed: sum { e, _ in -e.riskAdjustedCash(inYear: constraints.povertyYear ?? 1).fixed }))
+                               cashFixed: sum { e, _ in -e.riskAdjustedCash(inYear: constraints.povertyYear ?? 1).fixed },
+                               residual: residual(es, shares: shares)))
         }
         return result
+    }
+
+    /// The models of an item valued past the horizon, with their labour per unit of the item's x.
+    private func residual(_ es: [UnitEconomics], shares: [Double]) -> [(extent: Int, labourFixed: Double, labourPerX: Double)] {
+        zip(es, shares).filter { $0.0.extent > money.valuation.horizon }.map { ($0.0.extent, $0.0.labourFixed, $0.0.labourPerScale * $0.1) }
     }
 
     /// The best choice of items and their variables, or nil when no plan has a positive value.
@@ -213,7 +223,19 @@ struct Planner {
         guard let upper = item.grid.floor(limit) else { return best }
         if index == subset.count - 1, constraints.povertyYear == nil {
             var candidates = [item.grid.minimum, upper]
-            if item.labourPerX > 0, let below = item.grid.floor((money.familyDays - labour - item.labourFixed) / item.labourPerX) {
+            // The value is concave in the last x, with a kink where the labour of the years counted crosses the
+            // family's days: over the horizon (every model), and in each stretch after it (the models still valued).
+            var kinks = [(days: labour + item.labourFixed, perX: item.labourPerX)]
+            for end in Set(item.residual.map(\.extent)) {
+                var days = 0.0, perX = 0.0
+                for (position, x) in fixed.enumerated() {
+                    for r in all[subset[position]].residual where r.extent >= end { days += r.labourFixed + r.labourPerX * x }
+                }
+                for r in item.residual where r.extent >= end { (days, perX) = (days + r.labourFixed, perX + r.labourPerX) }
+                kinks.append((days, perX))
+            }
+            for (days, perX) in kinks where perX > 0 {
+                guard let below = item.grid.floor((money.familyDays - days) / perX) else { continue }
                 candidates += [min(below, upper), min(below + item.grid.step, upper)]
             }
             candidates.sort()
@@ -271,10 +293,12 @@ struct Planner {
     /// The same for the items `subset` of `all`, with their money.
     func value(_ all: [Item], _ subset: [Int], _ xs: [Double], money: ScaleSearch.Money) -> Double {
         var v = 0.0, labour = 0.0
+        var residual: [(extent: Int, days: Double)] = []
         for (position, index) in subset.enumerated() {
             v += all[index].valueFixed + all[index].valuePerX * xs[position]
             labour += all[index].labourFixed + all[index].labourPerX * xs[position]
+            for r in all[index].residual { residual.append((r.extent, r.labourFixed + r.labourPerX * xs[position])) }
         }
-        return v - money.labour(labour).valued * annuity
+        return v - money.labour(labour).valued * annuity - money.residualHired(residual)
     }
 }

@@ -41,6 +41,18 @@ struct ScaleSearch {
 
         /// The yearly cost of `days` of labour: hired cash and the family's days at their value.
         func labour(_ days: Double) -> LabourCost { valuation.labour(days, familyDays: familyDays) }
+
+        /// What the days hired after the horizon cost beyond the family rate (``Valuation/residualHiredCharge(_:familyDays:)``).
+        func residualHired<Parts: Sequence>(_ parts: Parts) -> Double where Parts.Element == (extent: Int, days: Double) {
+            valuation.residualHiredCharge(parts, familyDays: familyDays)
+        }
+
+        /// A model's risk-adjusted (or not) NPV at a scale with its labour valued in every year: at the wage for the
+        /// days hired, at the family rate for the family's, after the horizon too.
+        func npv(_ e: UnitEconomics, at scale: Double, riskAdjusted: Bool) -> Double {
+            let days = e.labour(at: scale)
+            return e.npv(at: scale, hiredCost: labour(days).valued, riskAdjusted: riskAdjusted) - residualHired(CollectionOfOne((e.extent, days)))
+        }
     }
 
     /// The largest scale that fits the land and money.
@@ -77,7 +89,7 @@ struct ScaleSearch {
 
     /// The risk-adjusted NPV over keeping the current use, at a scale.
     func value(at scale: Double) -> Double {
-        economics.npv(at: scale, hiredCost: money.labour(economics.labour(at: scale)).valued, riskAdjusted: true) - baselinePerScale * scale
+        money.npv(economics, at: scale, riskAdjusted: true) - baselinePerScale * scale
     }
 
     /// The best scale (the smallest among equals).
