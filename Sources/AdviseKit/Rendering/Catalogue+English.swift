@@ -668,5 +668,6 @@ extension Catalogue {
         .wardBadMarketLimit: "--market-limit '%@': write MODEL=NUMBER (the new scale the market takes: does of goats, m² of a net-house), MODEL one of: %@",
         .wardGivenMarket: "room in the market for %@ %@",
         .loanGrace: ", nothing paid for the first %@ years (grace: the interest is owed on)",
+        .compareTipping: "What each option hangs on (the nearest price inside its sourced range past which it gains nothing over the current use)",
     ]
 }

@@ -668,5 +668,6 @@ extension Catalogue {
         .wardBadMarketLimit: "--market-limit '%@': hãy viết MÔ_HÌNH=SỐ (quy mô mới thị trường nhận: số dê cái, m² nhà lưới), MÔ_HÌNH là một trong: %@",
         .wardGivenMarket: "chỗ trên thị trường cho %@ %@",
         .loanGrace: ", ân hạn %@ năm đầu (chưa trả gốc, lãi cộng dồn)",
+        .compareTipping: "Mỗi phương án phụ thuộc vào giá nào (giá gần nhất trong khoảng các nguồn ghi mà quá mức đó thì không còn lợi hơn hiện trạng)",
     ]
 }

@@ -79,6 +79,7 @@ public enum Catalogue {
         case conditionOfRule, conditionOfItem, conditionOfCost, conditionNeverTrue, conditionAlwaysTrue
         case exprSingleEquals, exprCharacter, exprNotNumber, exprNumberName, exprUnterminated, exprAfterEnd, exprTokenNumber, exprTokenString, exprTokenEnd, exprExpected, exprTooDeep, exprKeyword, exprValueExpected, exprTypeNumber, exprTypeBoolean, exprTypeLevel, exprTypeText, exprTypeList, exprNotCondition, exprUnknownName, exprUnknownNameList, exprCannotApply, exprNeedsNumber, exprNeedsBoolean, exprNotLevel, exprLevels, exprCompare, exprOrder, exprInList, exprLevelList, exprNumberList, exprInLeft, exprOperator, exprFunction, exprTwoNumbers
         case xlsxTooLarge, xlsxAssemble, xlsxTemporary
+        case compareTipping
         case loanGrace
         case wardGivenMarket
         case settingsMarketModel, settingsMarketUnit, wardMarket, wardMarketLine, wardBadMarketLimit

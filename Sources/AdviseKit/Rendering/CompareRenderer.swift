@@ -22,6 +22,8 @@ public struct CompareRenderer: Sendable {
         var investment: Double, loan: Double, firstIncome: Int?, lowPoint: Double, payback: Int?, npv: Double
         var incomes: [Double], badYear: Double, labour: Double
         var sensitivity: Sensitivity
+        /// The nearest price inside its range that would undo the gain, when it is not unsuitable (``TippingPoint``).
+        var tipping: TippingPoint? = nil
     }
 
     func line(_ plan: Plan, discountRate: Double) -> Line {
@@ -30,7 +32,8 @@ public struct CompareRenderer: Sendable {
         return Line(name: "\(t(.comparePlan)): " + names.joined(separator: " · "), verdict: Catalogue.verdict(plan.verdict, language),
                     investment: plan.investment, loan: plan.projection.loanTotal ?? 0, firstIncome: plan.firstIncomeYear, lowPoint: plan.household.lowPoint,
                     payback: plan.household.paybackYear, npv: plan.riskAdjustedNPV, incomes: PriceScenario.allCases.map(plan.income),
-                    badYear: sens[.badYear]?.income ?? 0, labour: plan.labourDays, sensitivity: sens)
+                    badYear: sens[.badYear]?.income ?? 0, labour: plan.labourDays, sensitivity: sens,
+                    tipping: plan.verdict == .unsuitable ? nil : plan.projection.tippingPoints.first)
     }
 
     func line(_ o: ModelAdvice, discountRate: Double) -> Line {
@@ -39,7 +42,7 @@ public struct CompareRenderer: Sendable {
         return Line(name: o.model.name(language), verdict: Catalogue.verdict(o.verdict, language), investment: p.investment,
                     loan: p.loanTotal ?? 0, firstIncome: p.firstIncomeYear, lowPoint: p.household.lowPoint, payback: p.household.paybackYear,
                     npv: p.riskAdjustedNPV, incomes: PriceScenario.allCases.map(o.income), badYear: sens[.badYear]?.income ?? 0,
-                    labour: p.labourDays, sensitivity: sens)
+                    labour: p.labourDays, sensitivity: sens, tipping: o.verdict == .unsuitable ? nil : p.tippingPoints.first)
     }
 
     /// One household: the plan and every model.
@@ -61,6 +64,11 @@ public struct CompareRenderer: Sendable {
                 out.append("  - " + Catalogue.format(.sensitivityCase, language, caseName(c.kind), NumberFormat.moneyProse(c.npv, language),
                                                      year(c.paybackYear), String(c.worstYear), NumberFormat.moneyProse(c.worstCash, language)))
             }
+        }
+        let hanging = lines.compactMap { l in l.tipping.map { (name: l.name, point: $0) } }
+        if !hanging.isEmpty {
+            out += ["", t(.compareTipping) + ":"]
+            for (name, point) in hanging { out.append("  - \(name): " + Catalogue.reason(.tippingPoint(point), language)) }
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -105,6 +113,10 @@ public struct CompareRenderer: Sendable {
                     .object([("case", .string(c.kind.rawValue)), ("npv_vnd", .vnd(c.npv)), ("payback_year", .optional(c.paybackYear) { .int(Int64($0)) }),
                              ("worst_year", .int(Int64(c.worstYear))), ("worst_year_cash_vnd", .vnd(c.worstCash)), ("income_vnd", .vnd(c.income))])
                 })),
+                ("tipping_point", .optional(l.tipping) { p in
+                    .object([("figure", .string(p.figure)), ("unit", .string(p.unit)), ("base", .vnd(p.base)), ("breakeven", .vnd(p.breakeven)),
+                             ("direction", .string(p.above ? "above" : "below"))])
+                }),
             ])
         }
         let households: [JSONValue] = advices.map { name, advice in
