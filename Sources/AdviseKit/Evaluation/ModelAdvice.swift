@@ -31,6 +31,9 @@ public struct ModelAdvice: Sendable {
     public var whatWouldChange: [Change] = []
     /// The odds, when simulated.
     public var risk: RiskProfile?
+    /// The prices inside their sourced range that would undo the option's gain, nearest first; none for an option
+    /// that is unsuitable (``TippingPoint``).
+    public var tippingPoints: [TippingPoint] { verdict == .unsuitable ? [] : projection.tippingPoints }
     /// The model's economics for this household, for sensitivity.
     let economics: UnitEconomics
     /// Hired labour, VND a year, and the loan's programme resources, at the chosen scale.

@@ -82,4 +82,8 @@ public struct Plan: Sendable {
 
     /// The models in the plan, in order.
     public var modelIDs: [String] { components.flatMap { $0.models.map(\.id) } }
+
+    /// The prices inside their sourced range that would undo the plan's gain, nearest first; none for a plan that is
+    /// unsuitable (``TippingPoint``).
+    public var tippingPoints: [TippingPoint] { verdict == .unsuitable ? [] : projection.tippingPoints }
 }

@@ -33,7 +33,7 @@ public struct CompareRenderer: Sendable {
                     investment: plan.investment, loan: plan.projection.loanTotal ?? 0, firstIncome: plan.firstIncomeYear, lowPoint: plan.household.lowPoint,
                     payback: plan.household.paybackYear, npv: plan.riskAdjustedNPV, incomes: PriceScenario.allCases.map(plan.income),
                     badYear: sens[.badYear]?.income ?? 0, labour: plan.labourDays, sensitivity: sens,
-                    tipping: plan.verdict == .unsuitable ? nil : plan.projection.tippingPoints.first)
+                    tipping: plan.tippingPoints.first)
     }
 
     func line(_ o: ModelAdvice, discountRate: Double) -> Line {
@@ -42,7 +42,7 @@ public struct CompareRenderer: Sendable {
         return Line(name: o.model.name(language), verdict: Catalogue.verdict(o.verdict, language), investment: p.investment,
                     loan: p.loanTotal ?? 0, firstIncome: p.firstIncomeYear, lowPoint: p.household.lowPoint, payback: p.household.paybackYear,
                     npv: p.riskAdjustedNPV, incomes: PriceScenario.allCases.map(o.income), badYear: sens[.badYear]?.income ?? 0,
-                    labour: p.labourDays, sensitivity: sens, tipping: o.verdict == .unsuitable ? nil : p.tippingPoints.first)
+                    labour: p.labourDays, sensitivity: sens, tipping: o.tippingPoints.first)
     }
 
     /// One household: the plan and every model.
@@ -113,10 +113,7 @@ public struct CompareRenderer: Sendable {
                     .object([("case", .string(c.kind.rawValue)), ("npv_vnd", .vnd(c.npv)), ("payback_year", .optional(c.paybackYear) { .int(Int64($0)) }),
                              ("worst_year", .int(Int64(c.worstYear))), ("worst_year_cash_vnd", .vnd(c.worstCash)), ("income_vnd", .vnd(c.income))])
                 })),
-                ("tipping_point", .optional(l.tipping) { p in
-                    .object([("figure", .string(p.figure)), ("unit", .string(p.unit)), ("base", .vnd(p.base)), ("breakeven", .vnd(p.breakeven)),
-                             ("direction", .string(p.above ? "above" : "below"))])
-                }),
+                ("tipping_point", .optional(l.tipping, JSONRenderer(language: language, settings: settings).tipping)),
             ])
         }
         let households: [JSONValue] = advices.map { name, advice in

@@ -92,7 +92,7 @@ public struct JSONRenderer: Sendable {
             ("income_phases", phases(p.projection)),
             ("npv_vnd", .vnd(p.npv)),
             ("risk_adjusted_npv_vnd", .vnd(p.riskAdjustedNPV)),
-        ] + value(p.projection, p.risk, advice, standing: p.verdict != .unsuitable) + [
+        ] + value(p.projection, p.risk, advice, tipping: p.tippingPoints) + [
             ("first_income_year", .optional(p.firstIncomeYear) { .int(Int64($0)) }),
             ("payback_year", .optional(p.household.paybackYear) { .int(Int64($0)) }),
             ("cash_low_point_vnd", .vnd(p.household.lowPoint)),
@@ -105,19 +105,14 @@ public struct JSONRenderer: Sendable {
     }
 
     /// The value fields shared by options and plans: the baseline (keeping the current use on the same
-    /// land), the gain over it and its tipping points (for what `standing`: not unsuitable), the residual value
-    /// and what the family's labour is valued at.
-    func value(_ p: Projection, _ risk: RiskProfile?, _ advice: Advice, standing: Bool) -> [(String, JSONValue)] {
+    /// land), the gain over it and its tipping points, the residual value and what the family's labour is valued at.
+    func value(_ p: Projection, _ risk: RiskProfile?, _ advice: Advice, tipping: [TippingPoint]) -> [(String, JSONValue)] {
         [
             ("baseline", .object([("current_use", .string(advice.household.currentUse)), ("model", .optional(advice.baseline) { .string($0.id) }),
                                   ("risk_adjusted_npv_vnd", .vnd(p.baselineNPV)), ("risk_adjusted_income_vnd", .vnd(p.baselineIncome))])),
             ("gain_npv_vnd", .vnd(p.gainNPV)),
             ("gain_income_vnd", .vnd(p.gainIncome)),
-            ("tipping_points", .array((standing ? p.tippingPoints : []).map { t in
-                .object([("figure", .string(t.figure)), ("label", .string(t.label(language))), ("unit", .string(t.unit)),
-                         ("base", .vnd(t.base)), ("breakeven", .vnd(t.breakeven)), ("low", .vnd(t.low)), ("high", .vnd(t.high)),
-                         ("direction", .string(t.above ? "above" : "below")), ("source", .array(t.sources.map { .string($0) }))])
-            })),
+            ("tipping_points", .array(tipping.map(self.tipping))),
             ("residual_value_vnd", .vnd(p.residualValue)),
             ("family_labour_value_vnd", .vnd(p.labour.familyValue)),
             ("risk", .optional(risk) { r in
@@ -152,7 +147,7 @@ public struct JSONRenderer: Sendable {
             ("income_phases", phases(p)),
             ("npv_vnd", .vnd(p.npv)),
             ("risk_adjusted_npv_vnd", .vnd(p.riskAdjustedNPV)),
-        ] + value(p, o.risk, advice, standing: o.verdict != .unsuitable) + [
+        ] + value(p, o.risk, advice, tipping: o.tippingPoints) + [
             ("payback_year", .optional(p.household.paybackYear) { .int(Int64($0)) }),
             ("first_income_year", .optional(p.firstIncomeYear) { .int(Int64($0)) }),
             ("cash_low_point_vnd", .vnd(p.household.lowPoint)),
@@ -207,6 +202,13 @@ public struct JSONRenderer: Sendable {
 
     /// Every loan (`loans`): the household's, then a working member's own beside it.
     private func loans(_ p: Projection) -> JSONValue { .array(p.loans.map { loan($0.schedule, $0.programme) }) }
+
+    /// A tipping point: `{figure, label, unit, base, breakeven, low, high, direction, source}`.
+    func tipping(_ t: TippingPoint) -> JSONValue {
+        .object([("figure", .string(t.figure)), ("label", .string(t.label(language))), ("unit", .string(t.unit)),
+                 ("base", .vnd(t.base)), ("breakeven", .vnd(t.breakeven)), ("low", .vnd(t.low)), ("high", .vnd(t.high)),
+                 ("direction", .string(t.above ? "above" : "below")), ("source", .array(t.sources.map { .string($0) }))])
+    }
 
     private func loan(_ loan: LoanSchedule, _ programme: LoanProgramme) -> JSONValue {
         .object([("programme", .string(programme.id)), ("amount_vnd", .vnd(loan.amount)),

@@ -120,7 +120,7 @@ public struct ReportContent: Sendable {
                         loans: p.loans, grant: p.financing.grant, grantAmount: p.financing.grantAmount,
                         capitalKnown: advice.household.capitalVND != nil, firstIncome: p.firstIncomeYear, income: p.riskAdjustedIncome, metrics: p.household,
                         flow: p.riskAdjustedCashFlow, caution: caution(o), lowFlow: p.cashFlow[.low] ?? [], risk: o.risk,
-                        tipping: o.verdict == .unsuitable ? [] : p.tippingPoints)
+                        tipping: o.tippingPoints)
         }
         func pick(_ plan: Plan) -> Pick {
             let parts = plan.components.map { c in
@@ -131,7 +131,7 @@ public struct ReportContent: Sendable {
                         grant: plan.projection.financing.grant, grantAmount: plan.projection.financing.grantAmount,
                         capitalKnown: advice.household.capitalVND != nil, firstIncome: plan.firstIncomeYear, income: plan.riskAdjustedIncome, metrics: plan.household,
                         flow: plan.riskAdjustedCashFlow, caution: plan.components.lazy.flatMap(\.models).compactMap { m in caution(advice.options.first { $0.model.id == m.id }) }.first,
-                        lowFlow: plan.projection.cashFlow[.low] ?? [], risk: plan.risk, tipping: plan.projection.tippingPoints)
+                        lowFlow: plan.projection.cashFlow[.low] ?? [], risk: plan.risk, tipping: plan.tippingPoints)
         }
         let best = advice.recommendation
         let planned = advice.recommendedPlan

@@ -73,13 +73,12 @@ public struct CoverageReport: Sendable {
                                         fired.insert(o.model.id + "/" + r.rule)
                                         if r.effect == "unsuitable" { heldBack[o.model.id, default: [:]][r.rule, default: 0] += 1 }
                                     }
-                                    guard o.verdict != .unsuitable else { continue }
-                                    for point in o.projection.tippingPoints { tipping[o.model.id, default: [:]][point.figure, default: 0] += 1 }
+                                    for point in o.tippingPoints { tipping[o.model.id, default: [:]][point.figure, default: 0] += 1 }
                                 }
                                 if plans {
                                     if let plan = advice.recommendedPlan {
                                         for id in Set(plan.modelIDs) { recommendedCounts[id, default: 0] += 1 }
-                                        let points = plan.projection.tippingPoints
+                                        let points = plan.tippingPoints
                                         for point in points { planTipping[point.figure, default: 0] += 1 }
                                         if !points.isEmpty { plansTipping += 1 }
                                     } else if advice.recommendation == nil {

@@ -87,9 +87,7 @@ public struct WardPlanner: Sendable {
         var result = WardAllocator(options: options, budgets: budgets).solve()
         fill(&result.choice)
         // The households' own means share the market's room too: the same allocation without the ward's money.
-        let ownIndices = register.indices.map { h in
-            options[h].indices.filter { $0 == 0 || (choices[h][$0].resource == nil && choices[h][$0].support == 0 && choices[h][$0].place == nil) }
-        }
+        let ownIndices = register.indices.map { h in options[h].indices.filter { $0 == 0 || choices[h][$0].inMarket } }
         let ownResult = WardAllocator(options: register.indices.map { h in ownIndices[h].map { options[h][$0] } }, budgets: budgets).solve()
         var ownChoice = ownResult.choice.enumerated().map { ownIndices[$0][$1] }
         fill(&ownChoice)
@@ -146,9 +144,9 @@ public struct WardPlanner: Sendable {
             } else if let model = WardResources.placesModel(id) {
                 let name = ruleSet.models.first { $0.id == model }?.name ?? LocalizedText(verbatim: model)
                 report.resourceNames[id] = LocalizedText { Catalogue.format(.wardPlaces, $0, name($0)) }
-            } else if let id = WardResources.marketModel(id), let model = ruleSet.model(id) {
+            } else if let model = WardResources.marketModel(id).flatMap(ruleSet.model) {
                 let unit = Self.scaleUnit(model)
-                report.resourceNames[WardResources.marketID(id)] = LocalizedText { Catalogue.format(.wardMarket, $0, model.name($0), unit($0)) }
+                report.resourceNames[id] = LocalizedText { Catalogue.format(.wardMarket, $0, model.name($0), unit($0)) }
             } else {
                 report.resourceNames[id] = Catalogue.phrase(.wardSupport)
             }

@@ -40,8 +40,8 @@ public struct WardRenderer: Sendable {
             ("resources", .array(r.resources.map { res in
                 // Money in VND; places and a market's room counted (their `used_vnd`/`budget_vnd` are null): a market's in
                 // the model's own scale (does, m²).
-                let counted = WardResources.isCounted(res.id)
                 let unit = WardResources.placesModel(res.id) != nil ? "places" : WardResources.marketModel(res.id) != nil ? "scale" : "vnd"
+                let counted = unit != "vnd"
                 return .object([("id", .string(res.id)), ("used_vnd", counted ? .null : .vnd(res.used)), ("budget_vnd", counted ? .null : .vnd(res.budget)),
                                 ("unit", .string(unit)), ("used", .double(res.used)), ("budget", .double(res.budget))])
             })),

@@ -38,9 +38,6 @@ public struct WardResources: Sendable {
         id.hasPrefix(marketPrefix) ? String(id.dropFirst(marketPrefix.count)) : nil
     }
 
-    /// True for a resource counted rather than in VND (places, a market's scale).
-    public static func isCounted(_ id: String) -> Bool { placesModel(id) != nil || marketModel(id) != nil }
-
     private static let marketPrefix = "market:"
 
     /// The id of a model's places among the resources: `places:MODEL`.
