@@ -68,7 +68,7 @@ struct OpenAPIDocument {
                 ("content", .object([("application/json", .object([("schema", .object([("$ref", .string("#/components/schemas/Household"))]))]))])),
             ])),
             ("responses", .object([
-                ("200", .object([("description", .string("The advice (fields as documented in README: recommendation, recommended_plan, options, risk, …).")),
+                ("200", .object([("description", .string("The advice (fields as documented in docs/cli-and-json.md: recommendation, recommended_plan, options, risk, …).")),
                                  ("headers", .object([
                                      ("Advise-Log-Id", .object([("description", .string("The reference of the advice's record in the advice log (32 hexadecimal digits), when an officer's token recorded it.")),
                                                                 ("schema", .object([("type", .string("string"))]))])),

@@ -8,10 +8,7 @@ struct Advise: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "advise",
         abstract: "Recommend a livelihood conversion for a household: which model, what it costs, what it earns.",
-        discussion: """
-        Exit codes: 0 success; 64 a bad flag or household value; 65 an invalid rule set or household file; \
-        66 a file that cannot be read.
-        """,
+        discussion: "Exit codes: " + Console.exitCodes.map { "\($0.code) \($0.meaning)" }.joined(separator: "; ") + ".",
         version: "0.1.0",
         subcommands: [RecommendCommand.self, CompareCommand.self, BatchCommand.self, WardCommand.self, RulesCommand.self, LogCommand.self, UsersCommand.self],
         defaultSubcommand: RecommendCommand.self

@@ -6,8 +6,23 @@ import Foundation
 /// Loading and error reporting shared by the commands: diagnostics go to standard error in the
 /// compiler form, and the process exits with the documented code.
 enum Console {
-    /// Exit codes (sysexits): usage 64, bad data 65, cannot open input 66.
-    static let usage: Int32 = 64, dataError: Int32 = 65, noInput: Int32 = 66, ioError: Int32 = 74
+    /// Exit codes (sysexits where one fits): some rows failed 2, usage 64, bad data 65, cannot open input 66, a
+    /// build without the log 69, a file that would be overwritten 73, cannot write 74.
+    static let rowsFailed: Int32 = 2, usage: Int32 = 64, dataError: Int32 = 65, noInput: Int32 = 66
+    static let unavailable: Int32 = 69, cannotCreate: Int32 = 73, ioError: Int32 = 74
+
+    /// Every exit code of `advise` and what it means: the help's list, which README's table repeats (a test holds
+    /// the two equal).
+    static let exitCodes: [(code: Int32, meaning: String)] = [
+        (0, "done (advice given, every row answered)"),
+        (rowsFailed, "some rows of a list failed (batch, ward), each with its error row"),
+        (usage, "a bad flag or household value, or an input that is not a household list"),
+        (dataError, "an invalid rule set, override, household file or workbook"),
+        (noInput, "a file that cannot be read"),
+        (unavailable, "the advice log asked of a build without it"),
+        (cannotCreate, "rules export would overwrite a file"),
+        (ioError, "the output or the advice log cannot be written"),
+    ]
 
     static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))

@@ -37,7 +37,7 @@ public struct BatchProcessor: Sendable {
         layout = odds == nil ? RowMemo.Layout(input, deciding: evaluator.deciding(columns: input.columns)) : nil
     }
 
-    /// The output columns, in order (a contract: documented in README; new ones are added at the end).
+    /// The output columns, in order (a contract: documented in docs/batch.md; new ones are added at the end).
     public static let columns = [
         "id", "status", "error", "model", "verdict", "area_m2", "units", "investment_vnd", "loan_programme", "loan_vnd",
         "annual_net_income_vnd", "risk_adjusted_income_vnd", "npv_vnd", "risk_adjusted_npv_vnd", "payback_year",

@@ -1,4 +1,4 @@
-/// The advice as JSON, following the schema documented in README (`--format json`).
+/// The advice as JSON, following the schema documented in docs/cli-and-json.md (`--format json`).
 public struct JSONRenderer: Sendable {
     public var language: Language
     public var explain: Bool

@@ -120,7 +120,7 @@ struct BatchCommand: ParsableCommand {
             case .json?: Console.printError(s.json.serialized())
             case nil: break
             }
-            if s.failed > 0 { throw ExitCode(2) }
+            if s.failed > 0 { throw ExitCode(Console.rowsFailed) }
         } catch let exit as ExitCode {
             throw exit
         } catch let diagnostic as Diagnostic {

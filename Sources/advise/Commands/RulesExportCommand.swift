@@ -20,7 +20,7 @@ struct RulesExportCommand: ParsableCommand {
         let targets = EmbeddedRules.files.map { (root.appendingPathComponent($0.path), $0.text) }
         if let existing = targets.first(where: { fm.fileExists(atPath: $0.0.path) }) {
             Console.printError("advise: " + Catalogue.format(.exportExists, Console.language, existing.0.path))
-            throw ExitCode(73)
+            throw ExitCode(Console.cannotCreate)
         }
         for (url, text) in targets {
             do {

@@ -110,7 +110,7 @@ struct WardCommand: ParsableCommand {
         } else {
             try Console.emit(out, to: output)
         }
-        if !errors.isEmpty { throw ExitCode(2) }
+        if !errors.isEmpty { throw ExitCode(Console.rowsFailed) }
     }
 
     /// The ward's resources: the file's, then the flags (a programme must be one of the rule set's).

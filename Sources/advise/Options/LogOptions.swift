@@ -67,6 +67,6 @@ extension Console {
     /// In a build without the log: says how to build it, exits 69.
     static func refuseWithoutLog() throws -> Never {
         printError("advise: " + Catalogue.text(.logNotBuilt, language))
-        throw ExitCode(69)
+        throw ExitCode(unavailable)
     }
 }
