@@ -183,7 +183,7 @@ public struct BatchProcessor: Sendable {
                     return .success((input.id, row))
                 }
                 let best = advice.options.first.map { o in
-                    var row = OptionSummary(o)
+                    var row = OptionSummary(o, incomePerMemberMonth: o.incomePerMemberMonth, abovePovertyLine: o.abovePovertyLine)
                     row.risk = o.risk
                     return row
                 }

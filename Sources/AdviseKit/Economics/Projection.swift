@@ -100,6 +100,28 @@ public struct Projection: Sendable {
     /// The parts projected.
     public var parts: [Part]
 
+    /// Yearly income at maturity at a price scenario, after expected losses and hired labour.
+    public func income(_ scenario: PriceScenario) -> Double {
+        parts.reduce(0) { $0 + $1.economics.riskAdjustedIncome(at: $1.scale, hiredCost: 0, scenario: scenario) } - labour.hiredCost
+    }
+
+    /// One part's share of the answer's income at maturity, after expected losses: its own income less the hired
+    /// labour in proportion to the days it takes, so that the parts' incomes add up to ``riskAdjustedIncome``.
+    public func income(of part: Part) -> Double {
+        part.economics.riskAdjustedIncome(at: part.scale, hiredCost: hiredCost(of: part))
+    }
+
+    /// One part's share of the hired labour's yearly cost: in proportion to the days it takes.
+    public func hiredCost(of part: Part) -> Double {
+        labour.days > 0 ? labour.hiredCost * part.economics.labour(at: part.scale) / labour.days : 0
+    }
+
+    /// Prices 30 % lower or higher, and a bad year `k`: the household's own cash flow in each case.
+    public func sensitivity(badYear: Int, discountRate: Double) -> Sensitivity {
+        Sensitivity(parts: parts.map { ($0.economics, $0.scale) }, hiredCost: labour.hiredCost, familyValue: labour.familyValue,
+                    residualHired: residualHired, loans: financing.schedules, grant: financing.grantAmount, discountRate: discountRate, badYear: badYear)
+    }
+
     /// The household's resources, beyond the models' economics.
     public struct Resources: Sendable {
         /// Own capital; nil when not given (no gap, no loan).

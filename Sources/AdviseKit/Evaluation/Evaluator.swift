@@ -388,7 +388,7 @@ public struct Evaluator: Sendable {
 
     private func summary(_ plan: Plan, _ context: HouseholdContext) -> RowAnswer {
         let matureYear = min(horizon, plan.projection.parts.map(\.economics.matureYear).max() ?? 1)
-        return RowAnswer(summary: OptionSummary(plan, incomePerMemberMonth: 0, povertyLineMonth: 0), context: context,
+        return RowAnswer(summary: OptionSummary(plan, incomePerMemberMonth: 0, abovePovertyLine: false), context: context,
                          income: plan.riskAdjustedIncome, landM2: plan.landM2, matureYear: matureYear)
     }
 
@@ -799,7 +799,7 @@ public struct Evaluator: Sendable {
             incomePerMemberMonth: member.perMonth, abovePovertyLine: member.perMonth >= member.line,
             povertyYear: member.year, povertyLineMonth: member.line,
             incomePerLabourDay: incomePerLabourDay,
-            risk: c.risk, economics: c.economics, hiredCost: projection.labour.hiredCost)
+            risk: c.risk)
     }
 }
 

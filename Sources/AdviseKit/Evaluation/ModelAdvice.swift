@@ -1,4 +1,4 @@
-/// The evaluator's answer for one model: verdict, chosen scale, money, and the reasons.
+/// The evaluator's answer for one model: verdict, chosen scale, money, and the reasons — an ``Answer`` of one part.
 public struct ModelAdvice: Sendable {
     /// The model evaluated.
     public var model: FarmModel
@@ -31,23 +31,8 @@ public struct ModelAdvice: Sendable {
     public var whatWouldChange: [Change] = []
     /// The odds, when simulated.
     public var risk: RiskProfile?
-    /// The prices inside their sourced range that would undo the option's gain, nearest first; none for an option
-    /// that is unsuitable (``TippingPoint``).
-    public var tippingPoints: [TippingPoint] { verdict == .unsuitable ? [] : projection.tippingPoints }
-    /// The model's economics for this household, for sensitivity.
-    let economics: UnitEconomics
-    /// Hired labour, VND a year, and the loan's programme resources, at the chosen scale.
-    let hiredCost: Double
-
-    /// Yearly income at maturity at a price scenario, after expected losses.
-    public func income(_ scenario: PriceScenario) -> Double {
-        economics.riskAdjustedIncome(at: scale, hiredCost: hiredCost, scenario: scenario)
-    }
-
-    /// Prices 30 % lower or higher, and a bad year `k`.
-    public func sensitivity(badYear: Int, discountRate: Double) -> Sensitivity {
-        Sensitivity(parts: [(economics, scale)], hiredCost: hiredCost, familyValue: projection.labour.familyValue, residualHired: projection.residualHired, loans: projection.financing.schedules, grant: projection.financing.grantAmount, discountRate: discountRate, badYear: badYear)
-    }
+    /// The model's economics for this household (the projection's one part).
+    var economics: UnitEconomics { projection.parts[0].economics }
 }
 
 /// The whole answer for one household: every model, ranked best first.

@@ -33,23 +33,15 @@ public struct OptionSummary: Sendable, Equatable {
         static func == (a: Odds, b: Odds) -> Bool { a.profile == b.profile }
     }
 
-    /// The summary of a full answer.
-    public init(_ advice: ModelAdvice) {
-        let p = advice.projection
-        self.init(model: advice.model.id, verdict: advice.verdict, areaM2: advice.areaM2, units: advice.units, investment: p.investment,
-                  programme: p.programmeIDs, loan: p.loanTotal, annualNetIncome: p.annualNetIncome, riskAdjustedIncome: p.riskAdjustedIncome,
-                  npv: p.npv, riskAdjustedNPV: p.riskAdjustedNPV, gainNPV: p.gainNPV, paybackYear: p.household.paybackYear, firstIncomeYear: p.firstIncomeYear,
-                  incomePerMemberMonth: advice.incomePerMemberMonth, abovePovertyLine: advice.abovePovertyLine)
-    }
-
-    /// The summary of a whole-farm plan: `model` joins the models' ids with `+`, `area_m2` is the land used;
-    /// income per member as ``Evaluator/summary(_:_:)`` finds it, against the line in force then.
-    public init(_ plan: Plan, incomePerMemberMonth perMonth: Double, povertyLineMonth: Double) {
-        self.init(model: plan.modelIDs.joined(separator: "+"), verdict: plan.verdict, areaM2: plan.landM2, units: nil, investment: plan.investment,
-                  programme: plan.projection.programmeIDs, loan: plan.projection.loanTotal, annualNetIncome: plan.annualNetIncome,
-                  riskAdjustedIncome: plan.riskAdjustedIncome, npv: plan.npv, riskAdjustedNPV: plan.riskAdjustedNPV, gainNPV: plan.projection.gainNPV,
-                  paybackYear: plan.household.paybackYear, firstIncomeYear: plan.firstIncomeYear, incomePerMemberMonth: perMonth,
-                  abovePovertyLine: perMonth >= povertyLineMonth)
+    /// The summary of an answer — an option, or a whole-farm plan (`model` joins the models' ids with `+`, `area_m2`
+    /// is the land used) — with the household's income per member as the evaluator finds it.
+    public init(_ answer: some Answer, incomePerMemberMonth: Double, abovePovertyLine: Bool) {
+        let p = answer.projection
+        self.init(model: answer.modelIDs.joined(separator: "+"), verdict: answer.verdict, areaM2: answer.landM2, units: answer.units,
+                  investment: p.investment, programme: p.programmeIDs, loan: p.loanTotal, annualNetIncome: p.annualNetIncome,
+                  riskAdjustedIncome: p.riskAdjustedIncome, npv: p.npv, riskAdjustedNPV: p.riskAdjustedNPV, gainNPV: p.gainNPV,
+                  paybackYear: p.household.paybackYear, firstIncomeYear: p.firstIncomeYear, incomePerMemberMonth: incomePerMemberMonth,
+                  abovePovertyLine: abovePovertyLine)
     }
 
     init(model: String, verdict: Verdict, areaM2: Double, units: Double?, investment: Double, programme: String?, loan: Double?,

@@ -67,23 +67,6 @@ public struct Plan: Sendable {
     public var loanShortfallYears: [Int] { projection.loanShortfallYears }
     /// False when, over the loan's term, the plan does not earn its instalments: it is then not recommended.
     public var loanServiceable: Bool { projection.loanServiceable }
-    /// Each model's economics and scale, for sensitivity.
-    var parts: [(UnitEconomics, Double)] { projection.parts.map { ($0.economics, $0.scale) } }
-
-    /// Yearly income at maturity at a price scenario, after expected losses.
-    public func income(_ scenario: PriceScenario) -> Double {
-        parts.reduce(0) { $0 + $1.0.riskAdjustedIncome(at: $1.1, hiredCost: 0, scenario: scenario) } - projection.labour.hiredCost
-    }
-
-    /// Prices 30 % lower or higher, and a bad year `k`.
-    public func sensitivity(badYear: Int, discountRate: Double) -> Sensitivity {
-        Sensitivity(parts: parts, hiredCost: projection.labour.hiredCost, familyValue: projection.labour.familyValue, residualHired: projection.residualHired, loans: projection.financing.schedules, grant: projection.financing.grantAmount, discountRate: discountRate, badYear: badYear)
-    }
-
     /// The models in the plan, in order.
     public var modelIDs: [String] { components.flatMap { $0.models.map(\.id) } }
-
-    /// The prices inside their sourced range that would undo the plan's gain, nearest first; none for a plan that is
-    /// unsuitable (``TippingPoint``).
-    public var tippingPoints: [TippingPoint] { verdict == .unsuitable ? [] : projection.tippingPoints }
 }

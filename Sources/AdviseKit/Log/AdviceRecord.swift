@@ -72,7 +72,7 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
         rulesetSource = source
         overrides = advice.overrides.map(\.id).joined(separator: ",")
         let summary: OptionSummary? = if let plan = advice.recommendedPlan { evaluator.summary(plan, h) }
-            else { advice.recommendation.map(OptionSummary.init) }
+            else { advice.recommendation.map { OptionSummary($0, incomePerMemberMonth: $0.incomePerMemberMonth, abovePovertyLine: $0.abovePovertyLine) } }
         recommendation = summary?.model
         investmentVND = summary?.investment
         loanVND = summary.map { $0.loan ?? 0 }
@@ -82,16 +82,13 @@ public struct AdviceRecord: Sendable, Equatable, Codable {
         firstIncomeYear = summary?.firstIncomeYear
         incomePerMemberMonthVND = summary?.incomePerMemberMonth
         predictions = advice.options.filter { $0.verdict != .unsuitable }.map(ModelPrediction.init)
-        // A plan's models are predicted at the plan's scale, the land the plan gives them.
-        for component in advice.recommendedPlan?.components ?? [] {
-            for (model, scale) in zip(component.models, component.scales) {
-                guard let i = predictions.firstIndex(where: { $0.model == model.id }), let option = advice.options.first(where: { $0.model.id == model.id }),
-                      option.scale > 0 else { continue }
-                let ratio = scale / option.scale
-                predictions[i].netByYearVND = predictions[i].netByYearVND.map { $0 * ratio }
-                predictions[i].investmentVND *= ratio
-                predictions[i].areaM2 *= ratio
-                predictions[i].scale = scale
+        // A plan's models are predicted at the plan's scale, from the plan's own projection of them.
+        if let plan = advice.recommendedPlan {
+            let models = plan.components.flatMap(\.models)
+            for part in plan.projection.parts {
+                guard let model = models.first(where: { $0.id == part.economics.modelID }) else { continue }
+                let prediction = ModelPrediction(model, part, of: plan.projection)
+                if let i = predictions.firstIndex(where: { $0.model == model.id }) { predictions[i] = prediction } else { predictions.append(prediction) }
             }
         }
     }

@@ -37,14 +37,21 @@ public struct ModelPrediction: Sendable, Equatable, Codable {
 
     /// The prediction of a model's advice.
     public init(_ advice: ModelAdvice) {
-        let economics = advice.economics
+        self.init(advice.model, advice.projection.parts[0], of: advice.projection)
+    }
+
+    /// The prediction for one model of an answer — an option, or a model of a whole-farm plan — at the scale the
+    /// answer gives it, with its economics there (an intercrop's included) and its share of the hired labour.
+    public init(_ model: FarmModel, _ part: Projection.Part, of projection: Projection) {
+        let economics = part.economics
         let adjustment = economics.adjustment
-        model = advice.model.id
-        scale = advice.scale
-        areaM2 = advice.areaM2
-        investmentVND = advice.projection.investment
-        netByYearVND = economics.operatingCash(at: advice.scale, priceFactor: 1, badYear: nil).map { $0 - advice.hiredCost }
-        outputs = advice.model.outputs.map { output in
+        self.model = model.id
+        scale = part.scale
+        areaM2 = model.scale.areaM2(part.scale)
+        investmentVND = economics.investment(at: part.scale)
+        let hired = projection.hiredCost(of: part)
+        netByYearVND = economics.operatingCash(at: part.scale, priceFactor: 1, badYear: nil).map { $0 - hired }
+        outputs = model.outputs.map { output in
             OutputPrediction(id: output.id, product: output.productUnit, yieldPerScale: output.yieldPerScale.value * (adjustment?.yield ?? 1),
                              curve: adjustment?.yieldCurve ?? output.curve, priceVND: output.price.base * (adjustment?.price ?? 1))
         }

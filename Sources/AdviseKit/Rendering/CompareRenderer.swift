@@ -26,23 +26,14 @@ public struct CompareRenderer: Sendable {
         var tipping: TippingPoint? = nil
     }
 
-    func line(_ plan: Plan, discountRate: Double) -> Line {
-        let sens = plan.sensitivity(badYear: badYear, discountRate: discountRate)
-        let names = plan.components.map { $0.models.map { $0.name(language) }.joined(separator: " + ") }
-        return Line(name: "\(t(.comparePlan)): " + names.joined(separator: " · "), verdict: Catalogue.verdict(plan.verdict, language),
-                    investment: plan.investment, loan: plan.projection.loanTotal ?? 0, firstIncome: plan.firstIncomeYear, lowPoint: plan.household.lowPoint,
-                    payback: plan.household.paybackYear, npv: plan.riskAdjustedNPV, incomes: PriceScenario.allCases.map(plan.income),
-                    badYear: sens[.badYear]?.income ?? 0, labour: plan.labourDays, sensitivity: sens,
-                    tipping: plan.tippingPoints.first)
-    }
-
-    func line(_ o: ModelAdvice, discountRate: Double) -> Line {
-        let sens = o.sensitivity(badYear: badYear, discountRate: discountRate)
-        let p = o.projection
-        return Line(name: o.model.name(language), verdict: Catalogue.verdict(o.verdict, language), investment: p.investment,
-                    loan: p.loanTotal ?? 0, firstIncome: p.firstIncomeYear, lowPoint: p.household.lowPoint, payback: p.household.paybackYear,
-                    npv: p.riskAdjustedNPV, incomes: PriceScenario.allCases.map(o.income), badYear: sens[.badYear]?.income ?? 0,
-                    labour: p.labourDays, sensitivity: sens, tipping: o.tippingPoints.first)
+    /// The row of an answer: a plan is named by its models, an option by its model.
+    func line(_ answer: some Answer, discountRate: Double) -> Line {
+        let sens = answer.sensitivity(badYear: badYear, discountRate: discountRate)
+        let p = answer.projection
+        return Line(name: (answer is Plan ? "\(t(.comparePlan)): " : "") + answer.name(language), verdict: Catalogue.verdict(answer.verdict, language), investment: p.investment, loan: p.loanTotal ?? 0,
+                    firstIncome: p.firstIncomeYear, lowPoint: p.household.lowPoint, payback: p.household.paybackYear, npv: p.riskAdjustedNPV,
+                    incomes: PriceScenario.allCases.map(answer.income), badYear: sens[.badYear]?.income ?? 0, labour: p.labourDays,
+                    sensitivity: sens, tipping: answer.tippingPoints.first)
     }
 
     /// One household: the plan and every model.

@@ -65,6 +65,7 @@ public struct JSONRenderer: Sendable {
         return .object(pairs)
     }
 
+    /// The plan: its components and land, every answer's fields (``AnswerField``), and its notes.
     func plan(_ p: Plan, _ advice: Advice) -> JSONValue {
         .object([
             ("verdict", .string(p.verdict.rawValue)),
@@ -80,84 +81,20 @@ public struct JSONRenderer: Sendable {
                 }
             })),
             ("land_m2", .double(p.landM2)),
-            ("investment_vnd", .vnd(p.investment)),
-            ("capital_gap_vnd", .optional(p.capitalGap) { .vnd($0) }),
-            ("loan", loan(p.projection)),
-            ("loans", loans(p.projection)),
-            ("grant", grant(p.projection)),
-            ("loan_serviceable", .bool(p.loanServiceable)),
-            ("loan_shortfall_years", .array(p.loanShortfallYears.map { .int(Int64($0)) })),
-            ("annual_net_income_vnd", .vnd(p.annualNetIncome)),
-            ("risk_adjusted_income_vnd", .vnd(p.riskAdjustedIncome)),
-            ("income_phases", phases(p.projection)),
-            ("npv_vnd", .vnd(p.npv)),
-            ("risk_adjusted_npv_vnd", .vnd(p.riskAdjustedNPV)),
-        ] + value(p.projection, p.risk, advice, tipping: p.tippingPoints) + [
-            ("first_income_year", .optional(p.firstIncomeYear) { .int(Int64($0)) }),
-            ("payback_year", .optional(p.household.paybackYear) { .int(Int64($0)) }),
-            ("cash_low_point_vnd", .vnd(p.household.lowPoint)),
-            ("cash_flow_vnd", flow(p.cashFlow)),
-            ("risk_adjusted_cash_flow_vnd", flow(p.riskAdjustedCashFlow)),
-            ("labour_days", .double(p.labourDays.rounded())),
-            ("hired_labour_days", .double(p.hiredDays.rounded())),
+        ] + AnswerField.pairs(p, advice, self) + [
             ("notes", .array(p.notes.map { .string($0(language)) })),
         ])
     }
 
-    /// The value fields shared by options and plans: the baseline (keeping the current use on the same
-    /// land), the gain over it and its tipping points, the residual value and what the family's labour is valued at.
-    func value(_ p: Projection, _ risk: RiskProfile?, _ advice: Advice, tipping: [TippingPoint]) -> [(String, JSONValue)] {
-        [
-            ("baseline", .object([("current_use", .string(advice.household.currentUse)), ("model", .optional(advice.baseline) { .string($0.id) }),
-                                  ("risk_adjusted_npv_vnd", .vnd(p.baselineNPV)), ("risk_adjusted_income_vnd", .vnd(p.baselineIncome))])),
-            ("gain_npv_vnd", .vnd(p.gainNPV)),
-            ("gain_income_vnd", .vnd(p.gainIncome)),
-            ("tipping_points", .array(tipping.map(self.tipping))),
-            ("residual_value_vnd", .vnd(p.residualValue)),
-            ("family_labour_value_vnd", .vnd(p.labour.familyValue)),
-            ("risk", .optional(risk) { r in
-                .object([("draws", .int(Int64(r.draws))), ("seed", .int(Int64(truncatingIfNeeded: r.seed))),
-                         ("p10_npv_vnd", .vnd(r.p10NPV)), ("p50_npv_vnd", .vnd(r.p50NPV)), ("p90_npv_vnd", .vnd(r.p90NPV)),
-                         ("p10_gain_vnd", .vnd(r.p10Gain)), ("p50_gain_vnd", .vnd(r.p50Gain)), ("p90_gain_vnd", .vnd(r.p90Gain)),
-                         ("p_loss", .double(r.pLoss)), ("p_missed_instalment", .double(r.pMissedInstalment)),
-                         ("p_below_poverty_line", .double(r.pBelowPovertyLine)), ("poverty_year", .int(Int64(r.povertyYear))),
-                         ("poverty_line_vnd_month", .vnd(r.povertyLineMonth)),
-                         ("poverty_line_assumed", .bool(settings.povertyLineAssumed(inYear: r.povertyYear)))])
-            }),
-        ]
-    }
-
+    /// An option: its rank, model and scale, every answer's fields (``AnswerField``), then what only an option has.
     func option(_ o: ModelAdvice, rank: Int, _ advice: Advice) -> JSONValue {
-        let p = o.projection
         var pairs: [(String, JSONValue)] = [
             ("rank", .int(Int64(rank))),
             ("model", .string(o.model.id)),
             ("name", .string(o.model.name(language))),
             ("verdict", .string(o.verdict.rawValue)),
             ("scale", .object([("area_m2", .double(o.areaM2)), ("units", .optional(o.units) { .double($0) })])),
-            ("investment_vnd", .vnd(p.investment)),
-            ("investment_items", .array(p.items.map { .object([("id", .string($0.id)), ("name", .string($0.name(language))), ("vnd", .vnd($0.vnd))]) })),
-            ("capital_gap_vnd", .optional(p.capitalGap) { .vnd($0) }),
-            ("loan", loan(p)),
-            ("loans", loans(p)),
-            ("grant", grant(p)),
-            ("annual_net_income_vnd", .vnd(p.annualNetIncome)),
-            ("expected_loss_vnd", .vnd(p.expectedLoss)),
-            ("risk_adjusted_income_vnd", .vnd(p.riskAdjustedIncome)),
-            ("income_phases", phases(p)),
-            ("npv_vnd", .vnd(p.npv)),
-            ("risk_adjusted_npv_vnd", .vnd(p.riskAdjustedNPV)),
-        ] + value(p, o.risk, advice, tipping: o.tippingPoints) + [
-            ("payback_year", .optional(p.household.paybackYear) { .int(Int64($0)) }),
-            ("first_income_year", .optional(p.firstIncomeYear) { .int(Int64($0)) }),
-            ("cash_low_point_vnd", .vnd(p.household.lowPoint)),
-            ("cash_low_point_year", .int(Int64(p.household.lowPointYear))),
-            ("cash_flow_vnd", flow(p.cashFlow[.base])),
-            ("cash_flow_low_vnd", flow(p.cashFlow[.low])),
-            ("cash_flow_high_vnd", flow(p.cashFlow[.high])),
-            ("risk_adjusted_cash_flow_vnd", flow(p.riskAdjustedCashFlow)),
-            ("labour_days", .double(p.labourDays.rounded())),
-            ("hired_labour_days", .double(p.hiredDays.rounded())),
+        ] + AnswerField.pairs(o, advice, self) + [
             ("income_per_labour_day_vnd", .optional(o.incomePerLabourDay) { .vnd($0) }),
             ("income_per_member_month_vnd", .vnd(o.incomePerMemberMonth)),
             ("above_poverty_line", .bool(o.abovePovertyLine)),
@@ -185,9 +122,19 @@ public struct JSONRenderer: Sendable {
         return .object(pairs)
     }
 
-    /// The loan of a projection: `{programme, amount_vnd, rate, term_months}` or null.
+    /// The odds: `{draws, seed, p10_npv_vnd, …, poverty_line_assumed}`.
+    func risk(_ r: RiskProfile) -> JSONValue {
+        .object([("draws", .int(Int64(r.draws))), ("seed", .int(Int64(truncatingIfNeeded: r.seed))),
+                 ("p10_npv_vnd", .vnd(r.p10NPV)), ("p50_npv_vnd", .vnd(r.p50NPV)), ("p90_npv_vnd", .vnd(r.p90NPV)),
+                 ("p10_gain_vnd", .vnd(r.p10Gain)), ("p50_gain_vnd", .vnd(r.p50Gain)), ("p90_gain_vnd", .vnd(r.p90Gain)),
+                 ("p_loss", .double(r.pLoss)), ("p_missed_instalment", .double(r.pMissedInstalment)),
+                 ("p_below_poverty_line", .double(r.pBelowPovertyLine)), ("poverty_year", .int(Int64(r.povertyYear))),
+                 ("poverty_line_vnd_month", .vnd(r.povertyLineMonth)),
+                 ("poverty_line_assumed", .bool(settings.povertyLineAssumed(inYear: r.povertyYear)))])
+    }
+
     /// The income by phase (empty when one income describes it).
-    private func phases(_ p: Projection) -> JSONValue {
+    func phases(_ p: Projection) -> JSONValue {
         .array(p.incomePhases.map { phase in
             .object([("from_year", .int(Int64(phase.fromYear))), ("to_year", .int(Int64(phase.toYear))),
                      ("outputs", .array(phase.outputs.map { .string($0(language)) })),
@@ -196,12 +143,12 @@ public struct JSONRenderer: Sendable {
     }
 
     /// The first loan (`loan`: the household's, else the working member's), null without one.
-    private func loan(_ p: Projection) -> JSONValue {
+    func loan(_ p: Projection) -> JSONValue {
         p.loans.first.map { loan($0.schedule, $0.programme) } ?? .null
     }
 
     /// Every loan (`loans`): the household's, then a working member's own beside it.
-    private func loans(_ p: Projection) -> JSONValue { .array(p.loans.map { loan($0.schedule, $0.programme) }) }
+    func loans(_ p: Projection) -> JSONValue { .array(p.loans.map { loan($0.schedule, $0.programme) }) }
 
     /// A tipping point: `{figure, label, unit, base, breakeven, low, high, direction, source}`.
     func tipping(_ t: TippingPoint) -> JSONValue {
@@ -216,11 +163,11 @@ public struct JSONRenderer: Sendable {
     }
 
     /// The grant towards a projection's investment: `{programme, amount_vnd}` or null.
-    private func grant(_ p: Projection) -> JSONValue {
+    func grant(_ p: Projection) -> JSONValue {
         .optional(p.financing.grant) { .object([("programme", .string($0.id)), ("amount_vnd", .vnd(p.financing.grantAmount))]) }
     }
 
-    private func flow(_ values: [Double]?) -> JSONValue { .array((values ?? []).map { .vnd($0) }) }
+    func flow(_ values: [Double]?) -> JSONValue { .array((values ?? []).map { .vnd($0) }) }
 
     private func observed(_ list: [Reason.Observation]) -> JSONValue {
         .object(list.map { ($0.fact.name, Double($0.value).map { JSONValue.double($0) } ?? .string($0.value)) })

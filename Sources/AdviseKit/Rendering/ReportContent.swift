@@ -180,11 +180,11 @@ public struct ReportContent: Sendable {
         // Models that do not suit the household are listed once, under "held back", with why.
         rows = advice.options.filter { $0.verdict != .unsuitable || planParts[$0.model.id] != nil }.map { o in
             let p = o.projection
-            if let part = planParts[o.model.id] {
+            if let plan = planned, let part = planParts[o.model.id] {
                 let e = part.economics
                 return Row(model: "\(o.model.name(language)) — \(scaleText(o.model, part.scale))", verdict: Catalogue.verdict(o.verdict, language),
-                           investment: money(e.investment(at: part.scale)), income: money(e.riskAdjustedIncome(at: part.scale, hiredCost: 0)),
-                           firstIncome: p.firstIncomeYear.map(String.init) ?? "—", payback: planned?.household.paybackYear.map(String.init) ?? "—",
+                           investment: money(e.investment(at: part.scale)), income: money(plan.projection.income(of: part)),
+                           firstIncome: e.firstRevenueYear.map(String.init) ?? "—", payback: plan.household.paybackYear.map(String.init) ?? "—",
                            isRecommendation: true)
             }
             return Row(model: o.verdict == .unsuitable ? o.model.name(language) : "\(o.model.name(language)) — \(scaleText(o.model, o.scale))",

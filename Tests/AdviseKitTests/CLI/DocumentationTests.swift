@@ -1,3 +1,4 @@
+import AdviseKit
 import Foundation
 import Testing
 
@@ -260,6 +261,24 @@ import Testing
                 #expect(declared.contains(flag), "\(document): `\(line)` passes \(flag), which `\(([program] + path).joined(separator: " ")) --help` does not have")
             }
         }
+    }
+
+    /// The manual's table of every answer's figures is written from their one definition (``AnswerField``).
+    @Test func theAnswerFieldsTableIsTheRegistry() throws {
+        let document = "docs/cli-and-json.md", url = Fixtures.root.appendingPathComponent(document)
+        var lines = Self.text(document).components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { $0.hasPrefix("<!-- answer fields:") }), end = try #require(lines.firstIndex { $0 == "<!-- end of answer fields -->" })
+        let table = ["", "| field | meaning |", "|---|---|"] + AnswerField.all.map { "| `\($0.key)` | \($0.meaning) |" } + [""]
+        #expect(Set(AnswerField.all.map(\.key)).count == AnswerField.all.count, "a key named twice")
+        if Self.recording {
+            if Array(lines[(start + 1)..<end]) != table {
+                lines.replaceSubrange((start + 1)..<end, with: table)
+                try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+                Issue.record("\(document): the answer fields re-written; run the tests again")
+            }
+            return
+        }
+        #expect(Array(lines[(start + 1)..<end]) == table, "\(document): the answer fields' table differs from AnswerField.all (ADVISE_RECORD=1 rewrites it)")
     }
 
     @Test func readmesExitCodesAreTheHelps() throws {

@@ -13,7 +13,7 @@ import Testing
             let household = try Fixtures.household(v)
             let full = try #require(evaluator.advise(household, rankBy: rank).options.first)
             let summary = try #require(evaluator.bestOption(household, rankBy: rank, cache: cache))
-            let expected = OptionSummary(full)
+            let expected = OptionSummary(full, incomePerMemberMonth: full.incomePerMemberMonth, abovePovertyLine: full.abovePovertyLine)
             #expect(summary.model == expected.model && summary.verdict == expected.verdict && summary.areaM2 == expected.areaM2)
             #expect(summary.units == expected.units && summary.programme == expected.programme && summary.paybackYear == expected.paybackYear)
             #expect(summary.firstIncomeYear == expected.firstIncomeYear && summary.abovePovertyLine == expected.abovePovertyLine)
