@@ -81,8 +81,7 @@ struct AdviseServerCommand: AsyncParsableCommand {
         } catch {
             let language = lang ?? .vi
             for d in error.diagnostics { FileHandle.standardError.write(Data((d.description(in: language) + "\n").utf8)) }
-            let unreadable = error.diagnostics.contains { ["file.not-found", "file.unreadable", "rules.not-found"].contains($0.code) }
-            throw ExitCode(unreadable ? 66 : 65)
+            throw ExitCode(ExitStatus.loading(error.diagnostics).rawValue)
         }
         if !["127.0.0.1", "localhost", "::1"].contains(host), tlsCert == nil, !secureCookies {
             FileHandle.standardError.write(Data((Catalogue.format(.serverOpenHost, lang ?? .vi, host) + "\n").utf8))
@@ -97,7 +96,7 @@ struct AdviseServerCommand: AsyncParsableCommand {
             log = noLog ? nil : try AdviceLog(path: logDB ?? AdviceLog.defaultPath())
         } catch {
             FileHandle.standardError.write(Data((error.description(in: lang ?? .vi) + "\n").utf8))
-            throw ExitCode(74)
+            throw ExitCode(ExitStatus.ioError.rawValue)
         }
         let server = AdviceServer(ruleSet: ruleSet, configuration: configuration, log: log)
         let host = host, scheme = tlsCert == nil ? "http" : "https"
@@ -111,14 +110,14 @@ struct AdviseServerCommand: AsyncParsableCommand {
         switch built {
         case let .failure(error):
             FileHandle.standardError.write(Data((error.description(in: lang ?? .vi) + "\n").utf8))
-            throw ExitCode(66)
+            throw ExitCode(ExitStatus.noInput.rawValue)
         case let .success(app):
             do {
                 try await app.runService()
             } catch {
                 let text = SystemFailure.stopped(error, host: host, port: port)(lang ?? .vi)
                 FileHandle.standardError.write(Data((text + "\n").utf8))
-                throw ExitCode(70)
+                throw ExitCode(ExitStatus.software.rawValue)
             }
         }
     }
@@ -132,7 +131,7 @@ import Foundation
 enum AdviseServerCommand {
     static func main() {
         FileHandle.standardError.write(Data("advise-server: built without the web server; run `swift run --traits Server advise-server` (or build with --traits Server)\n".utf8))
-        exit(69)
+        exit(69)  // ExitStatus.unavailable: AdviseKit is not linked without the trait
     }
 }
 #endif

@@ -6,15 +6,15 @@ import Foundation
 /// Loading and error reporting shared by the commands: diagnostics go to standard error in the
 /// compiler form, and the process exits with the documented code.
 enum Console {
-    /// Exit codes (sysexits where one fits): some rows failed 2, usage 64, bad data 65, cannot open input 66, a
-    /// build without the log 69, a file that would be overwritten 73, cannot write 74.
-    static let rowsFailed: Int32 = 2, usage: Int32 = 64, dataError: Int32 = 65, noInput: Int32 = 66
-    static let unavailable: Int32 = 69, cannotCreate: Int32 = 73, ioError: Int32 = 74
+    /// The exit codes, as ``ExitStatus`` names them for both executables.
+    static let rowsFailed = ExitStatus.rowsFailed.rawValue, usage = ExitStatus.usage.rawValue, dataError = ExitStatus.dataError.rawValue
+    static let noInput = ExitStatus.noInput.rawValue, unavailable = ExitStatus.unavailable.rawValue
+    static let cannotCreate = ExitStatus.cannotCreate.rawValue, ioError = ExitStatus.ioError.rawValue
 
     /// Every exit code of `advise` and what it means: the help's list, which README's table repeats (a test holds
     /// the two equal).
     static let exitCodes: [(code: Int32, meaning: String)] = [
-        (0, "done (advice given, every row answered)"),
+        (ExitStatus.success.rawValue, "done (advice given, every row answered)"),
         (rowsFailed, "some rows of a list failed (batch, ward), each with its error row"),
         (usage, "a bad flag or household value, or an input that is not a household list"),
         (dataError, "an invalid rule set, override, household file or workbook"),
@@ -130,14 +130,11 @@ enum Console {
             report(error.diagnostics)
             let errors = error.diagnostics.filter { $0.severity == .error }.count
             printError("advise: " + Catalogue.format(.ruleSetErrors, language, String(errors)))
-            throw ExitCode(cannotRead(error.diagnostics) ? noInput : dataError)
+            throw ExitCode(ExitStatus.loading(error.diagnostics).rawValue)
         }
     }
 
     /// Whether the findings say a file could not be read at all (exit 66) rather than that it is malformed (65).
-    static func cannotRead(_ diagnostics: [Diagnostic]) -> Bool {
-        diagnostics.contains { ["file.not-found", "file.unreadable", "rules.not-found"].contains($0.code) }
-    }
 
     /// Reads a household file; exits 66 when it cannot be read, 65 when it is malformed.
     static func loadHousehold(_ path: String) throws -> HouseholdInput {
@@ -145,7 +142,7 @@ enum Console {
             return try HouseholdFile.load(path: path)
         } catch {
             report(error.diagnostics)
-            throw ExitCode(cannotRead(error.diagnostics) ? noInput : dataError)
+            throw ExitCode(ExitStatus.loading(error.diagnostics).rawValue)
         }
     }
 

@@ -121,7 +121,7 @@ struct WardCommand: ParsableCommand {
                 base = try WardResourcesFile.load(path: path, ruleSet: ruleSet)
             } catch {
                 Console.report(error.diagnostics)
-                throw ExitCode(Console.cannotRead(error.diagnostics) ? Console.noInput : Console.dataError)
+                throw ExitCode(ExitStatus.loading(error.diagnostics).rawValue)
             }
         }
         var capital = base.loanCapital

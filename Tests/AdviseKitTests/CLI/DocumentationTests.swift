@@ -263,6 +263,16 @@ import Testing
         }
     }
 
+    /// The manual's flag table lists exactly the flags `advise recommend --help` declares.
+    @Test func theFlagTableIsTheHelps() throws {
+        let rows = Self.text("docs/cli-and-json.md").components(separatedBy: "\n").filter { $0.hasPrefix("| `-") }
+        let listed = Set(rows.flatMap { row in
+            row.replacingOccurrences(of: "\\|", with: "/").split(separator: "|").first.map { String($0).matches(of: /--?[a-zA-Z][a-zA-Z-]*/).map { String($0.output) } } ?? []
+        })
+        let declared = try Help().flags("advise", ["recommend"]).subtracting(["-h", "--help", "--version"])
+        #expect(listed == declared, "the table lists \(listed.subtracting(declared).sorted()) that the help does not, and not \(declared.subtracting(listed).sorted())")
+    }
+
     /// The manual's table of every answer's figures is written from their one definition (``AnswerField``).
     @Test func theAnswerFieldsTableIsTheRegistry() throws {
         let document = "docs/cli-and-json.md", url = Fixtures.root.appendingPathComponent(document)
