@@ -84,7 +84,9 @@ struct OverrideApplier {
     static func ratio(_ old: ConfigNode, _ new: ConfigNode, congM2: Double) -> Double? {
         func base(_ figure: ConfigNode) -> (value: Double, unit: UnitOfMeasure)? {
             guard let unit = child(figure, "unit")?.scalar.flatMap({ UnitOfMeasure.parse($0, congM2: congM2) }),
-                  let number = (child(figure, "value") ?? child(figure, "base"))?.scalar.flatMap(Double.init) else { return nil }
+                  let node = child(figure, "value") ?? child(figure, "base"), case let .scalar(text, .plain) = node.kind,
+                  let number = DecodeContext.parseNumber(text) else { return nil }
+            // A figure the decoder refuses (`"80.000"`, quoted) is reported once, as that, not also as a change past the cap.
             return (number * unit.factor, unit)
         }
         guard let before = base(old), let after = base(new), before.unit.dimension == after.unit.dimension, before.value != 0 else { return nil }

@@ -58,6 +58,17 @@ import Testing
         _ = try Self.load("kind: override\nid: x\nset:\n  goat-raising.outputs.meat-goats.price: {low: 100, base: 150, high: 180, unit: kVND/kg, estimate: x}\n")
     }
 
+    /// A figure the decoder refuses (a quoted `"80.000"`) is reported once, as a number written wrong, not also as a
+    /// change past the cap read from part of it.
+    @Test func aFigureWrittenWrongIsReportedOnce() {
+        #expect {
+            _ = try Self.load("kind: override\nid: x\nset:\n  goat-raising.outputs.meat-goats.price: {low: 100000, base: \"80.000\", high: 180000, unit: VND/kg, estimate: x}\n")
+        } throws: { error in
+            let codes = (error as? DiagnosticError)?.diagnostics.filter { $0.location?.file == "ward.yaml" }.map(\.code) ?? []
+            return codes == ["type.mismatch"]
+        }
+    }
+
     @Test func onlyFiguresCanBeOverridden() {
         #expect {
             _ = try Self.load("kind: override\nid: x\nset:\n  goat-raising.rules.small-plot.when: {value: 1, unit: m2, estimate: x}\n")
