@@ -23,10 +23,12 @@ public struct ExpectedRange: Sendable {
     public var maximum: Double
     public var location: SourceLocation
 
-    /// Output fields an example may check.
+    /// Output fields an example may check: every answer's number (the numbers of `AnswerField.all`, in its order;
+    /// a test holds the two, and the model schema's `expect`, equal), then an option's scale and the batch's loan.
     public static let fields = [
-        "investment_vnd", "capital_gap_vnd", "loan_vnd", "annual_net_income_vnd", "risk_adjusted_income_vnd",
-        "npv_vnd", "risk_adjusted_npv_vnd", "payback_year", "first_income_year", "cash_low_point_vnd",
-        "area_m2", "units", "labour_days",
+        "investment_vnd", "capital_gap_vnd", "annual_net_income_vnd", "expected_loss_vnd", "risk_adjusted_income_vnd",
+        "npv_vnd", "risk_adjusted_npv_vnd", "gain_npv_vnd", "gain_income_vnd", "residual_value_vnd", "family_labour_value_vnd",
+        "payback_year", "first_income_year", "cash_low_point_vnd", "cash_low_point_year", "labour_days", "hired_labour_days",
+        "area_m2", "units", "loan_vnd",
     ]
 }

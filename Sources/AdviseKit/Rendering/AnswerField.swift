@@ -7,22 +7,39 @@ public struct AnswerField: Sendable {
     /// What it means, for the manual (docs/cli-and-json.md).
     public let meaning: String
     let value: @Sendable (JSONRenderer, any Answer, Advice) -> JSONValue
+    /// The figure as a number, for a field that is one (a worked example may expect it); nil for the others.
+    public let number: (@Sendable (any Answer) -> Double?)?
 
     init(_ key: String, _ meaning: String, _ value: @escaping @Sendable (JSONRenderer, any Answer, Advice) -> JSONValue) {
         self.key = key
         self.meaning = meaning
         self.value = value
+        number = nil
+    }
+
+    /// A figure that is a number (whole đồng with `vnd`, else as it is; null when the answer has none).
+    init(_ key: String, _ meaning: String, vnd: Bool = true, number: @escaping @Sendable (any Answer) -> Double?) {
+        self.key = key
+        self.meaning = meaning
+        self.value = { _, answer, _ in .optional(number(answer)) { vnd ? .vnd($0) : .double($0) } }
+        self.number = number
+    }
+
+    /// A year (an integer; null when the answer has none).
+    init(_ key: String, _ meaning: String, year: @escaping @Sendable (any Answer) -> Int?) {
+        self.key = key
+        self.meaning = meaning
+        self.value = { _, answer, _ in .optional(year(answer)) { .int(Int64($0)) } }
+        self.number = { year($0).map(Double.init) }
     }
 
     /// Every answer's fields, in the order JSON writes them.
     public static let all: [AnswerField] = [
-        AnswerField("investment_vnd", "establishment cost, mitigations included") { _, a, _ in .vnd(a.projection.investment) },
+        AnswerField("investment_vnd", "establishment cost, mitigations included") { a in a.projection.investment },
         AnswerField("investment_items", "the investment itemised: `[{id, name, vnd}]`") { r, a, _ in
             .array(a.projection.items.map { .object([("id", .string($0.id)), ("name", .string($0.name(r.language))), ("vnd", .vnd($0.vnd))]) })
         },
-        AnswerField("capital_gap_vnd", "investment beyond own capital and any grant (null when capital was not given)") { _, a, _ in
-            .optional(a.projection.capitalGap) { .vnd($0) }
-        },
+        AnswerField("capital_gap_vnd", "investment beyond own capital and any grant (null when capital was not given)") { a in a.projection.capitalGap },
         AnswerField("loan", "null or `{programme, amount_vnd, rate, term_months, grace_years}` (`grace_years`: the first years in which nothing is paid, 0 without a grace) — the cheapest programme open to the household that closes the gap; with two loans, the household's") { r, a, _ in
             r.loan(a.projection)
         },
@@ -32,58 +49,40 @@ public struct AnswerField: Sendable {
         AnswerField("grant", "null or `{programme, amount_vnd}` — the largest grant open to the household towards this investment; it enters year 0 of the cash flow, not the NPV") { r, a, _ in
             r.grant(a.projection)
         },
-        AnswerField("annual_net_income_vnd", "average yearly net operating income from maturity to the horizon, base price, after hired labour, before financing") { _, a, _ in
-            .vnd(a.projection.annualNetIncome)
-        },
-        AnswerField("expected_loss_vnd", "expected yearly hazard loss at maturity (lost revenue and replanting; a year's hazards combined and never more than its revenue)") { _, a, _ in
-            .vnd(a.projection.expectedLoss)
-        },
-        AnswerField("risk_adjusted_income_vnd", "`annual_net_income_vnd` after the expected loss: the income a year every output quotes") { _, a, _ in
-            .vnd(a.projection.riskAdjustedIncome)
-        },
+        AnswerField("annual_net_income_vnd", "average yearly net operating income from maturity to the horizon, base price, after hired labour, before financing") { a in a.projection.annualNetIncome },
+        AnswerField("expected_loss_vnd", "expected yearly hazard loss at maturity (lost revenue and replanting; a year's hazards combined and never more than its revenue)") { a in a.projection.expectedLoss },
+        AnswerField("risk_adjusted_income_vnd", "`annual_net_income_vnd` after the expected loss: the income a year every output quotes") { a in a.projection.riskAdjustedIncome },
         AnswerField("income_phases", "the income by phase when what earns changes (three years abroad, then after return; an orchard's first years, then its bearing years beside a wage): `[{from_year, to_year, outputs, risk_adjusted_income_vnd}]`, each the mean yearly income of its years; empty when one income describes it") { r, a, _ in
             r.phases(a.projection)
         },
-        AnswerField("npv_vnd", "NPV of the conversion before financing at the regional discount rate, the family's labour valued and the life after the horizon included") { _, a, _ in
-            .vnd(a.projection.npv)
-        },
-        AnswerField("risk_adjusted_npv_vnd", "the same after expected losses (the table's \"NPV (risk)\")") { _, a, _ in .vnd(a.projection.riskAdjustedNPV) },
+        AnswerField("npv_vnd", "NPV of the conversion before financing at the regional discount rate, the family's labour valued and the life after the horizon included") { a in a.projection.npv },
+        AnswerField("risk_adjusted_npv_vnd", "the same after expected losses (the table's \"NPV (risk)\")") { a in a.projection.riskAdjustedNPV },
         AnswerField("baseline", "keeping the current use on the same land: `{current_use, model, risk_adjusted_npv_vnd, risk_adjusted_income_vnd}` (`model` null on bare land)") { _, a, advice in
             .object([("current_use", .string(advice.household.currentUse)), ("model", .optional(advice.baseline) { .string($0.id) }),
                      ("risk_adjusted_npv_vnd", .vnd(a.projection.baselineNPV)), ("risk_adjusted_income_vnd", .vnd(a.projection.baselineIncome))])
         },
-        AnswerField("gain_npv_vnd", "risk-adjusted NPV over keeping the current use — what options are ranked by") { _, a, _ in .vnd(a.projection.gainNPV) },
-        AnswerField("gain_income_vnd", "risk-adjusted yearly income over keeping the current use") { _, a, _ in .vnd(a.projection.gainIncome) },
+        AnswerField("gain_npv_vnd", "risk-adjusted NPV over keeping the current use — what options are ranked by") { a in a.projection.gainNPV },
+        AnswerField("gain_income_vnd", "risk-adjusted yearly income over keeping the current use") { a in a.projection.gainIncome },
         AnswerField("tipping_points", "`[{figure, label, unit, base, breakeven, low, high, direction, source}]`, nearest to its base first (empty for an unsuitable answer, or when no price inside its range undoes the gain): every price whose value inside its sourced low–high range would turn `gain_npv_vnd` to zero, solved exactly with the answer held as it is. `figure` is the price's path as an override names it (`goat-raising.outputs.meat-goats.price`); prices of one market move together (the plan's coconut and the garden it replaces alike) and are one figure; `base`, `breakeven`, `low`, `high` are whole đồng in `unit` as the rule file writes it (`VND/kg`, `VND/chục`); `direction` is `above` when the gain needs the price above the break-even (what the answer sells), `below` when below (what the current use given up sells); `source` the figure's source ids") { r, a, _ in
             .array(a.tippingPoints.map(r.tipping))
         },
-        AnswerField("residual_value_vnd", "the part of the risk-adjusted NPV that is the value of the life left after the horizon") { _, a, _ in
-            .vnd(a.projection.residualValue)
-        },
-        AnswerField("family_labour_value_vnd", "what the family's own days are valued at a year (charged in the NPV, not paid in cash)") { _, a, _ in
-            .vnd(a.projection.labour.familyValue)
-        },
+        AnswerField("residual_value_vnd", "the part of the risk-adjusted NPV that is the value of the life left after the horizon") { a in a.projection.residualValue },
+        AnswerField("family_labour_value_vnd", "what the family's own days are valued at a year (charged in the NPV, not paid in cash)") { a in a.projection.labour.familyValue },
         AnswerField("risk", "the odds, null with `--draws 0`: `{draws, seed, p10_npv_vnd, p50_npv_vnd, p90_npv_vnd, p10_gain_vnd, p50_gain_vnd, p90_gain_vnd, p_loss, p_missed_instalment, p_below_poverty_line, poverty_year, poverty_line_vnd_month, poverty_line_assumed}` — see [engine.md](engine.md), *The odds*") { r, a, _ in
             .optional(a.risk) { r.risk($0) }
         },
-        AnswerField("payback_year", "first year from which the household's cumulative cash (financing and expected losses included) stays ≥ 0; null if not within the horizon") { _, a, _ in
-            .optional(a.projection.household.paybackYear) { .int(Int64($0)) }
-        },
-        AnswerField("first_income_year", "first year with revenue") { _, a, _ in .optional(a.projection.firstIncomeYear) { .int(Int64($0)) } },
-        AnswerField("cash_low_point_vnd", "the lowest cumulative cash position while the answer comes into bearing") { _, a, _ in
-            .vnd(a.projection.household.lowPoint)
-        },
-        AnswerField("cash_low_point_year", "the year of that lowest point") { _, a, _ in .int(Int64(a.projection.household.lowPointYear)) },
+        AnswerField("payback_year", "first year from which the household's cumulative cash (financing and expected losses included) stays ≥ 0; null if not within the horizon", year: { a in a.projection.household.paybackYear }),
+        AnswerField("first_income_year", "first year with revenue", year: { a in a.projection.firstIncomeYear }),
+        AnswerField("cash_low_point_vnd", "the lowest cumulative cash position while the answer comes into bearing") { a in a.projection.household.lowPoint },
+        AnswerField("cash_low_point_year", "the year of that lowest point", year: { a in a.projection.household.lowPointYear }),
         AnswerField("cash_flow_vnd", "household cash flow by year (0…horizon) at the base price, loan and interest included") { r, a, _ in
             r.flow(a.projection.cashFlow[.base])
         },
         AnswerField("cash_flow_low_vnd", "the same at the low price") { r, a, _ in r.flow(a.projection.cashFlow[.low]) },
         AnswerField("cash_flow_high_vnd", "the same at the high price") { r, a, _ in r.flow(a.projection.cashFlow[.high]) },
         AnswerField("risk_adjusted_cash_flow_vnd", "the base flow after expected hazard losses") { r, a, _ in r.flow(a.projection.riskAdjustedCashFlow) },
-        AnswerField("labour_days", "person-days a year the answer takes") { _, a, _ in .double(a.projection.labourDays.rounded()) },
-        AnswerField("hired_labour_days", "the days the family lacks, hired at the regional wage (paid in cash, deducted from the income)") { _, a, _ in
-            .double(a.projection.hiredDays.rounded())
-        },
+        AnswerField("labour_days", "person-days a year the answer takes", vnd: false) { a in a.projection.labourDays.rounded() },
+        AnswerField("hired_labour_days", "the days the family lacks, hired at the regional wage (paid in cash, deducted from the income)", vnd: false) { a in a.projection.hiredDays.rounded() },
         AnswerField("loan_serviceable", "false when, over the loan's term, the answer's own cash does not earn its instalments") { _, a, _ in
             .bool(a.projection.loanServiceable)
         },

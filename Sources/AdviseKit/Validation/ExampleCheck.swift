@@ -54,23 +54,14 @@ public struct ExampleCheck: Sendable {
         return findings
     }
 
-    /// The value of an output field by its JSON name.
+    /// The value of an output field by its JSON name: a number of every answer (``AnswerField``), or what only an
+    /// option has (`area_m2`, `units`) or a batch writes (`loan_vnd`).
     public static func figure(_ field: String, of advice: ModelAdvice) -> Double? {
-        let p = advice.projection
+        if let number = AnswerField.all.first(where: { $0.key == field })?.number { return number(advice) }
         switch field {
-        case "investment_vnd": return p.investment
-        case "capital_gap_vnd": return p.capitalGap
-        case "loan_vnd": return p.loanTotal ?? 0
-        case "annual_net_income_vnd": return p.annualNetIncome
-        case "risk_adjusted_income_vnd": return p.riskAdjustedIncome
-        case "npv_vnd": return p.npv
-        case "risk_adjusted_npv_vnd": return p.riskAdjustedNPV
-        case "payback_year": return p.household.paybackYear.map(Double.init)
-        case "first_income_year": return p.firstIncomeYear.map(Double.init)
-        case "cash_low_point_vnd": return p.household.lowPoint
+        case "loan_vnd": return advice.projection.loanTotal ?? 0
         case "area_m2": return advice.areaM2
         case "units": return advice.units
-        case "labour_days": return p.labourDays
         default: return nil
         }
     }

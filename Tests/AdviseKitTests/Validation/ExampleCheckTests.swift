@@ -1,4 +1,5 @@
 @testable import AdviseKit
+import Foundation
 import Testing
 
 /// Every worked example in every model file, as its own test case.
@@ -14,6 +15,21 @@ import Testing
     @Test func theShippedRuleSetLoadsWithoutWarnings() {
         #expect(Fixtures.ruleSet.models.count == 8, "\(Fixtures.ruleSet.warnings)")
         #expect(Fixtures.ruleSet.warnings.isEmpty, "\(Fixtures.ruleSet.warnings)")
+    }
+
+    /// A worked example may expect every number an answer's JSON has (``AnswerField``) and nothing it does not: the
+    /// decoder's list, the registry and the model schema's `expect` name the same fields.
+    @Test func anExampleExpectsTheFiguresEveryAnswerHas() throws {
+        let numbers = AnswerField.all.filter { $0.number != nil }.map(\.key)
+        #expect(ExpectedRange.fields == numbers + ["area_m2", "units", "loan_vnd"])
+        let data = try Data(contentsOf: Fixtures.root.appendingPathComponent("Rules/schema/model.schema.json"))
+        let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let expect = try #require(((schema["$defs"] as? [String: Any])?["expect"] as? [String: Any])?["properties"] as? [String: Any])
+        #expect(Set(expect.keys) == Set(ExpectedRange.fields + ["verdict", "rules"]))
+        // Each is read from the option as its JSON shows it.
+        let advice = Evaluator(ruleSet: Fixtures.ruleSet).evaluate(try #require(Fixtures.ruleSet.model("goat-raising")), for: try Fixtures.household([.landM2: "2000", .capitalVND: "30tr"]))
+        #expect(ExampleCheck.figure("gain_npv_vnd", of: advice) == advice.projection.gainNPV)
+        #expect(ExampleCheck.figure("cash_low_point_year", of: advice) == Double(advice.projection.household.lowPointYear))
     }
 
     @Test func everyModelHasExamples() {
