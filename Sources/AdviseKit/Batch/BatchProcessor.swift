@@ -1,6 +1,6 @@
 /// Answers batch rows: each line becomes one output line, in order — the best option's figures, or an
 /// error that names the row and the column. Pure: lines in, text out; the caller reads, writes and splits
-/// the work between cores (give each worker its own ``EvaluationCache``).
+/// the work between cores (give each worker its own ``BatchMemo``).
 public struct BatchProcessor: Sendable {
     /// The output's format.
     public enum Format: String, Sendable, CaseIterable {
@@ -78,40 +78,40 @@ public struct BatchProcessor: Sendable {
     public var header: String? { format == .csv ? columns.joined(separator: ",") + "\n" : nil }
 
     /// Answers `lines`, one record each, the first of which is line `firstLine` of the input file.
-    public func process(_ lines: ArraySlice<Substring>, firstLine: Int, cache: EvaluationCache, into out: inout OutputBuffer, summary: inout BatchSummary) {
-        process(lines.enumerated().map { BatchRecord($1, line: firstLine + $0) }, cache: cache, into: &out, summary: &summary)
+    public func process(_ lines: ArraySlice<Substring>, firstLine: Int, memo: BatchMemo, into out: inout OutputBuffer, summary: inout BatchSummary) {
+        process(lines.enumerated().map { BatchRecord($1, line: firstLine + $0) }, memo: memo, into: &out, summary: &summary)
     }
 
     /// Answers `records` in order, appending one output line each to `out`.
-    public func process(_ records: [BatchRecord], cache: EvaluationCache, into out: inout OutputBuffer, summary: inout BatchSummary) {
+    public func process(_ records: [BatchRecord], memo: BatchMemo, into out: inout OutputBuffer, summary: inout BatchSummary) {
         var tally = ModelTally()
         for record in records {
             var text = record.text
-            text.withUTF8 { answer($0, line: record.line, cache: cache, into: &out, summary: &summary, tally: &tally) }
+            text.withUTF8 { answer($0, line: record.line, memo: memo, into: &out, summary: &summary, tally: &tally) }
         }
-        tally.add(to: &summary, cache)
+        tally.add(to: &summary, memo)
     }
 
     /// Answers the records of `bytes` — whole records, as ``RecordStream`` gives them — in order, the first
     /// of which starts on line `firstLine` of the input, appending one output line each to `out`.
-    public func process(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, firstLine: Int, cache: EvaluationCache, into out: inout OutputBuffer,
+    public func process(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, firstLine: Int, memo: BatchMemo, into out: inout OutputBuffer,
                         summary: inout BatchSummary) {
         var tally = ModelTally()
         BatchRecord.scan(bytes, quoted: quoted, firstLine: firstLine) { range, line in
-            answer(UnsafeBufferPointer(rebasing: bytes[range]), line: line, cache: cache, into: &out, summary: &summary, tally: &tally)
+            answer(UnsafeBufferPointer(rebasing: bytes[range]), line: line, memo: memo, into: &out, summary: &summary, tally: &tally)
         }
-        tally.add(to: &summary, cache)
+        tally.add(to: &summary, memo)
     }
 
     /// Answers one record: a row met before the quick way (``RowMemo``), any other the full way.
-    private func answer(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, cache: EvaluationCache, into out: inout OutputBuffer,
+    private func answer(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, memo: BatchMemo, into out: inout OutputBuffer,
                         summary: inout BatchSummary, tally: inout ModelTally) {
         var row: RowMemo.Row?
         if let layout {
-            row = cache.read(bytes, layout)
-            if let row, quick(row, bytes, cache: cache, into: &out, summary: &summary, tally: &tally) { return }
+            row = memo.read(bytes, layout)
+            if let row, quick(row, bytes, memo: memo, into: &out, summary: &summary, tally: &tally) { return }
         }
-        switch answer(Substring(String(decoding: bytes, as: UTF8.self)), cache: cache, row: row) {
+        switch answer(Substring(String(decoding: bytes, as: UTF8.self)), memo: memo, row: row) {
         case let .success((id, best)):
             summary.add(best)
             write(id: id, best: best, error: nil, into: &out)
@@ -124,24 +124,24 @@ public struct BatchProcessor: Sendable {
 
     /// Writes a row met before: its own id, the remembered columns, and income per member from its own
     /// members and other income. False (nothing written) when it was not met, or they cannot be read.
-    private func quick(_ row: RowMemo.Row, _ bytes: UnsafeBufferPointer<UInt8>, cache: EvaluationCache, into out: inout OutputBuffer,
+    private func quick(_ row: RowMemo.Row, _ bytes: UnsafeBufferPointer<UInt8>, memo: BatchMemo, into out: inout OutputBuffer,
                        summary: inout BatchSummary, tally: inout ModelTally) -> Bool {
         guard let at = row.entry else { return false }
         func field(_ range: Range<Int>?) -> UnsafeBufferPointer<UInt8>? { range.map { UnsafeBufferPointer(rebasing: bytes[$0]) } }
-        guard let members = cache.numbers.number(.members, field(row.members), parser),
-              let other = cache.numbers.number(.otherIncomeVND, field(row.otherIncome), parser) else { return false }
-        let entry = cache.row(at)
+        guard let members = memo.numbers.number(.members, field(row.members), parser),
+              let other = memo.numbers.number(.otherIncomeVND, field(row.otherIncome), parser) else { return false }
+        let entry = memo.row(at)
         switch format {
         case .csv: if let id = field(row.id) { out.appendCSV(id) }
         case .jsonl: writeJSONID(field(row.id).map { String(decoding: $0, as: UTF8.self) }, into: &out)
         }
-        cache.append(entry, at: at, head: true, to: &out)
+        memo.append(entry, at: at, head: true, to: &out)
         var above = false
         if entry.hasFigures {
             let perMonth = entry.perMember.perMonth(members: members, otherIncome: other, landM2: entry.landM2)
             above = perMonth >= entry.perMember.line
             writePerMember(perMonth, above: above, into: &out)
-            cache.append(entry, at: at, head: false, to: &out)
+            memo.append(entry, at: at, head: false, to: &out)
         }
         out.append(byte: 10)
         // A row counted for a model has figures (an unsuitable answer has them too, and counts for none).
@@ -166,7 +166,7 @@ public struct BatchProcessor: Sendable {
     }
 
     /// A row's answer the full way; a row read by the quick path and answered is remembered there.
-    private func answer(_ line: Substring, cache: EvaluationCache, row: RowMemo.Row?) -> Result<(String?, OptionSummary?), BatchRowError> {
+    private func answer(_ line: Substring, memo: BatchMemo, row: RowMemo.Row?) -> Result<(String?, OptionSummary?), BatchRowError> {
         let input: HouseholdInput
         switch self.input.input(line) {
         case let .success(i): input = i
@@ -176,7 +176,7 @@ public struct BatchProcessor: Sendable {
             let household = try parser.parse(input)
             if let odds {
                 // The full advice, with the odds of the answer given.
-                let advice = evaluator.advise(household, rankBy: rankBy, plans: plans, odds: odds, cache: cache)
+                let advice = evaluator.advise(household, rankBy: rankBy, plans: plans, odds: odds, cache: memo.evaluation)
                 if plans, let plan = advice.recommendedPlan {
                     var row = evaluator.summary(plan, household)
                     row.risk = plan.risk
@@ -189,8 +189,8 @@ public struct BatchProcessor: Sendable {
                 }
                 return .success((input.id, best))
             }
-            let answer = evaluator.rowAnswer(household, rankBy: rankBy, plans: plans, cache: cache)
-            if let row { cache.remember(row, remembered(answer, landM2: household.landM2)) }
+            let answer = evaluator.rowAnswer(household, rankBy: rankBy, plans: plans, memo: memo)
+            if let row { memo.remember(row, remembered(answer, landM2: household.landM2)) }
             return .success((input.id, answer?.row(for: household)))
         } catch {
             let diagnostics = error.diagnostics

@@ -114,17 +114,17 @@ public struct BatchRun {
                 let parts = BatchRecord.split(chunk, into: workers * Self.partsPerWorker, quoted: quoted)
                 let firstLines = parts.reduce(into: [lineNumber]) { acc, part in acc.append(acc[acc.count - 1] + part.lines) }
                 let outputs = WorkerSlots(repeating: (OutputBuffer(), BatchSummary()), count: parts.count)
-                let caches = pool.caches
-                for cache in caches { cache.sharedRows = shared }
+                let memos = pool.memos
+                for memo in memos { memo.sharedRows = shared }
                 // Iteration 0 writes the chunk before's output and reads the next chunk; the others answer a part.
                 let step: @Sendable (Int) -> Void = { i in
                     guard i > 0 else { return io.step() }
                     let w = i - 1
                     var out = OutputBuffer(capacity: parts[w].lines * 140)
                     var summary = BatchSummary()
-                    pool.with { processor, cache in
+                    pool.with { processor, memo in
                         chunk.withUnsafeBufferPointer { bytes in
-                            processor.process(UnsafeBufferPointer(rebasing: bytes[parts[w].range]), quoted: quoted, firstLine: firstLines[w], cache: cache,
+                            processor.process(UnsafeBufferPointer(rebasing: bytes[parts[w].range]), quoted: quoted, firstLine: firstLines[w], memo: memo,
                                               into: &out, summary: &summary)
                         }
                     }
@@ -132,10 +132,10 @@ public struct BatchRun {
                 }
                 if workers > 1 { DispatchQueue.concurrentPerform(iterations: parts.count + 1, execute: step) } else { (0...parts.count).forEach(step) }
                 if let error = io.writeError { throw error }
-                // Each cache's own rows go into the shared memo (it is the only copy once the caches let go).
+                // Each memo's own rows go into the shared memo (it is the only copy once the memos let go).
                 // (A worker that joined during the chunk has no shared memo, and its rows are taken next time.)
-                for cache in caches { cache.sharedRows = RowMemo(capacity: 0) }
-                for cache in caches { shared.absorb(cache.takeRows()) }
+                for memo in memos { memo.sharedRows = RowMemo(capacity: 0) }
+                for memo in memos { shared.absorb(memo.takeRows()) }
                 io.pending = outputs.values.map(\.0)
                 for (_, summary) in outputs.values { total.merge(summary) }
                 lineNumber = firstLines[firstLines.count - 1]

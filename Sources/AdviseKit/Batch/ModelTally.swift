@@ -16,9 +16,9 @@ struct ModelTally {
         }
     }
 
-    /// Adds the counts to `summary`, with the models' ids from `cache`'s memos.
-    func add(to summary: inout BatchSummary, _ cache: EvaluationCache) {
-        for (i, n) in shared.enumerated() where n > 0 { summary.byModel[cache.model(Int32(i), shared: true), default: 0] += n }
-        for (i, n) in own.enumerated() where n > 0 { summary.byModel[cache.model(Int32(i), shared: false), default: 0] += n }
+    /// Adds the counts to `summary`, with the models' ids from `memo`'s memos.
+    func add(to summary: inout BatchSummary, _ memo: BatchMemo) {
+        for (i, n) in shared.enumerated() where n > 0 { summary.byModel[memo.model(Int32(i), shared: true), default: 0] += n }
+        for (i, n) in own.enumerated() where n > 0 { summary.byModel[memo.model(Int32(i), shared: false), default: 0] += n }
     }
 }

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 
-/// The workers of a batch run — each a processor with its own rule set and its own cache — lent to the
+/// The workers of a batch run — each a processor with its own rule set and its own memo — lent to the
 /// parts of a chunk as threads take them up: a part borrows whichever worker is free, so that the work
 /// spreads over the cores whatever the parts cost, and no two threads ever use one worker at once.
 ///
@@ -9,7 +9,7 @@ import Foundation
 /// of the rule set, ~25 ms) and join as they are ready, so that answering starts at once. ``finish()`` waits
 /// for that thread: nothing the run started outlives it.
 final class WorkerPool: @unchecked Sendable {
-    private var workers: [(processor: BatchProcessor, cache: EvaluationCache)] = []
+    private var workers: [(processor: BatchProcessor, memo: BatchMemo)] = []
     private var free: [Int] = []
     private let condition = NSCondition()
     private let making = DispatchGroup()
@@ -28,14 +28,14 @@ final class WorkerPool: @unchecked Sendable {
 
     private func add(_ processor: BatchProcessor) {
         condition.lock()
-        workers.append((processor, EvaluationCache()))
+        workers.append((processor, BatchMemo()))
         free.append(workers.count - 1)
         condition.signal()
         condition.unlock()
     }
 
-    /// Runs `body` with a free worker's processor and cache, waiting for one when all are busy.
-    func with<T>(_ body: (BatchProcessor, EvaluationCache) -> T) -> T {
+    /// Runs `body` with a free worker's processor and memo, waiting for one when all are busy.
+    func with<T>(_ body: (BatchProcessor, BatchMemo) -> T) -> T {
         condition.lock()
         while free.isEmpty { condition.wait() }
         let w = free.removeLast()
@@ -47,13 +47,13 @@ final class WorkerPool: @unchecked Sendable {
             condition.signal()
             condition.unlock()
         }
-        return body(worker.processor, worker.cache)
+        return body(worker.processor, worker.memo)
     }
 
-    /// The caches of the workers there are now (call between chunks, when no worker is lent).
-    var caches: [EvaluationCache] {
+    /// The memos of the workers there are now (call between chunks, when no worker is lent).
+    var memos: [BatchMemo] {
         condition.lock()
         defer { condition.unlock() }
-        return workers.map(\.cache)
+        return workers.map(\.memo)
     }
 }

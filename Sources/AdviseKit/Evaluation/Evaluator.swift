@@ -5,9 +5,9 @@ public struct Evaluator: Sendable {
     /// Each level fact's level ids and their positions on the scale.
     private let levelIndex: [[String: Double]]
     /// The models laid out for the hot loop.
-    private let compiled: [ModelProgram]
+    let compiled: [ModelProgram]
     /// The baseline model of each current-use level (by its position on the scale), laid out the same way.
-    private let baselines: [ModelProgram?]
+    let baselines: [ModelProgram?]
     /// Settings the hot loop reads, as plain numbers (copying the settings per household would cost more
     /// than the evaluation).
     private let horizon: Int, discountRate: Double, workdays: Double
@@ -242,62 +242,10 @@ public struct Evaluator: Sendable {
         return bestCandidate(context, rankBy: rankBy, cache: cache).map { summary($0, context).row(for: household) }
     }
 
-    /// What a batch row answers for a household: the plan single-household advice recommends (with
-    /// `plans`; a plan whose loan cannot be repaid gives way to the best single model, as it does there),
-    /// else the best single option. Remembered in `cache` by the facts that decide it, so that households
-    /// differing only in members or other income (which only divide the income) share the search.
-    public func answer(_ household: Household, rankBy: RankBy = .gain, plans: Bool, cache: EvaluationCache) -> OptionSummary? {
-        rowAnswer(household, rankBy: rankBy, plans: plans, cache: cache)?.row(for: household)
-    }
-
-    /// A batch row's answer before the household's members and other income are applied, remembered in
-    /// `cache` while there is room (``answer(_:rankBy:plans:cache:)``).
-    func rowAnswer(_ household: Household, rankBy: RankBy, plans: Bool, cache: EvaluationCache) -> RowAnswer? {
-        let facts = facts(household)
-        var key = AnswerKey(facts, deciding: deciding(facts), plans: plans, rank: rankBy)
-        // The workers a plan may send away depend on whether the count was given (``workersFree(_:)``).
-        if household.assumed.contains(.labour) { key.known |= AnswerKey.labourAssumed }
-        if let known = cache.answer(key) { return known }
-        let context = context(household, facts: facts, cache: cache)
-        var answer: RowAnswer?
-        if plans, let plan = plan(compiled.indices.map { candidate($0, context, cache: cache, repaid: false) }, context, PlanOptions()), plan.verdict != .unsuitable {
-            answer = summary(plan, context)
-        } else {
-            answer = bestCandidate(context, rankBy: rankBy, cache: cache).map { summary($0, context) }
-        }
-        cache.remember(key, answer)
-        return answer
-    }
-
-    /// The facts that decide the answer for a household with these facts: every fact, unless it lives on
-    /// nothing but the plan (``decidingWithoutLiving``). Sound for a memo: a household with other income, or a
-    /// current use with a baseline, keys on every fact, so it never shares an answer with one that does not.
-    func deciding(_ facts: DenseFacts) -> FactMask {
-        livesOnThePlanAlone(otherIncome: facts.values[HouseholdFact.otherIncomeVND.rawValue],
-                            currentUse: facts.known & 1 << FactMask(HouseholdFact.currentUse.rawValue) != 0 ? Int(facts.values[HouseholdFact.currentUse.rawValue]) : nil)
-            ? decidingWithoutLiving : deciding
-    }
-
-    /// True when a household with this other income and current use (by its position on the scale) keeps
-    /// nothing to live on before an instalment: no other income, and a current use that earns nothing.
-    func livesOnThePlanAlone(otherIncome: Double, currentUse: Int?) -> Bool {
-        otherIncome == 0 && currentUse.map { $0 >= baselines.count || baselines[$0] == nil } ?? true
-    }
-
-    /// The facts a batch's rows are remembered by, for an input with these columns: every fact, unless no
-    /// row can have other income or a current use with a baseline (neither column, and the rule set's default
-    /// current use has none), when members and other income only divide the income.
-    func deciding(columns: [HouseholdFact?]) -> FactMask {
-        guard !columns.contains(.otherIncomeVND), !columns.contains(.currentUse),
-              ["0", nil].contains(ruleSet.settings.defaults[.otherIncomeVND]) else { return deciding }
-        let defaultUse = ruleSet.settings.defaults[.currentUse].flatMap { id in ruleSet.settings.scales["current_use"]?.levels.firstIndex { $0.id == id } }
-        return livesOnThePlanAlone(otherIncome: 0, currentUse: defaultUse) ? decidingWithoutLiving : deciding
-    }
-
     /// The first-ranked candidate, even when every model is unsuitable.
     /// Without odds to rank by, the candidates are made one at a time and only the best is kept (a batch's
     /// hot loop: no array of candidates a row).
-    private func bestCandidate(_ context: HouseholdContext, rankBy: RankBy, cache: EvaluationCache?) -> Candidate? {
+    func bestCandidate(_ context: HouseholdContext, rankBy: RankBy, cache: EvaluationCache?) -> Candidate? {
         var best: (candidate: Candidate, key: Double)?
         func consider(_ c: Candidate) {
             let k = rankKey(c, rankBy, context)
@@ -359,7 +307,7 @@ public struct Evaluator: Sendable {
         }
     }
 
-    private func summary(_ c: Candidate, _ context: HouseholdContext) -> RowAnswer {
+    func summary(_ c: Candidate, _ context: HouseholdContext) -> RowAnswer {
         let e = c.economics
         var resources = context.resources
         if case .capital = c.limit { resources.capital = nil }
@@ -386,7 +334,7 @@ public struct Evaluator: Sendable {
         return summary(plan, context).row(for: household)
     }
 
-    private func summary(_ plan: Plan, _ context: HouseholdContext) -> RowAnswer {
+    func summary(_ plan: Plan, _ context: HouseholdContext) -> RowAnswer {
         let matureYear = min(horizon, plan.projection.parts.map(\.economics.matureYear).max() ?? 1)
         return RowAnswer(summary: OptionSummary(plan, incomePerMemberMonth: 0, abovePovertyLine: false), context: context,
                          income: plan.riskAdjustedIncome, landM2: plan.landM2, matureYear: matureYear)
@@ -471,7 +419,7 @@ public struct Evaluator: Sendable {
     }
 
     /// The household's facts as numbers (levels by their position on their scale).
-    private func facts(_ h: Household) -> DenseFacts {
+    func facts(_ h: Household) -> DenseFacts {
         var values = [Double](repeating: 0, count: HouseholdFact.allCases.count)
         var known: FactMask = 0
         for fact in HouseholdFact.allCases {

@@ -31,7 +31,7 @@ import Testing
         #expect(processor.header?.hasSuffix("gain_npv_vnd,p10_npv_vnd,p50_npv_vnd,p90_npv_vnd,p_loss,p_missed_instalment,p_below_poverty_line\n") == true)
         var out = OutputBuffer()
         var summary = BatchSummary()
-        processor.process(["H1,7000,150tr,none,low,4,2,bare,none"], firstLine: 2, cache: EvaluationCache(), into: &out, summary: &summary)
+        processor.process(["H1,7000,150tr,none,low,4,2,bare,none"], firstLine: 2, memo: BatchMemo(), into: &out, summary: &summary)
         let fields = String(decoding: out.bytes, as: UTF8.self).split(separator: "\n").first?.split(separator: ",", omittingEmptySubsequences: false) ?? []
         #expect(fields.count == processor.columns.count)
         let household = try Fixtures.household([.landM2: "7000", .capitalVND: "150tr", .members: "4", .labour: "2"])
@@ -46,7 +46,7 @@ import Testing
         let (lines, bad) = Self.rows()
         var out = OutputBuffer()
         var summary = BatchSummary()
-        processor.process(lines[...], firstLine: 2, cache: EvaluationCache(), into: &out, summary: &summary)
+        processor.process(lines[...], firstLine: 2, memo: BatchMemo(), into: &out, summary: &summary)
         let output = String(decoding: out.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(output.count == 5000)
         #expect(summary.rows == 5000 && summary.failed == bad.count)
@@ -71,7 +71,7 @@ import Testing
         var out = OutputBuffer()
         var summary = BatchSummary()
         let lines: [Substring] = [#"{"id": "a", "land": 7000, "capital": "150tr", "flood": "occasional"}"#, #"{"id": "b", "land": "7.000"}"#, "not json"]
-        processor.process(lines[...], firstLine: 1, cache: EvaluationCache(), into: &out, summary: &summary)
+        processor.process(lines[...], firstLine: 1, memo: BatchMemo(), into: &out, summary: &summary)
         let rows = String(decoding: out.bytes, as: UTF8.self).split(separator: "\n")
         #expect(rows.count == 3)
         let first = try #require(try JSONSerialization.jsonObject(with: Data(rows[0].utf8)) as? [String: Any])
@@ -87,7 +87,7 @@ import Testing
         let processor = BatchProcessor(evaluator: Evaluator(ruleSet: Fixtures.ruleSet), input: input, format: .csv)
         var out = OutputBuffer()
         var summary = BatchSummary()
-        processor.process(["x,7000,150tr,occasional"][...], firstLine: 2, cache: EvaluationCache(), into: &out, summary: &summary)
+        processor.process(["x,7000,150tr,occasional"][...], firstLine: 2, memo: BatchMemo(), into: &out, summary: &summary)
         let advice = Evaluator(ruleSet: Fixtures.ruleSet).advise(try Fixtures.household([.landM2: "7000", .capitalVND: "150tr", .flood: "occasional"]))
         let best = try #require(advice.best)
         let fields = String(decoding: out.bytes, as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false)
@@ -101,7 +101,7 @@ import Testing
         let processor = BatchProcessor(evaluator: Evaluator(ruleSet: Fixtures.ruleSet), input: input, format: .csv, plans: true)
         var out = OutputBuffer()
         var summary = BatchSummary()
-        processor.process(["nam,7000,100tr,occasional,coconut"][...], firstLine: 2, cache: EvaluationCache(), into: &out, summary: &summary)
+        processor.process(["nam,7000,100tr,occasional,coconut"][...], firstLine: 2, memo: BatchMemo(), into: &out, summary: &summary)
         let plan = try #require(Evaluator(ruleSet: Fixtures.ruleSet).plan(try Fixtures.household([.landM2: "7000", .capitalVND: "100tr", .flood: "occasional", .currentUse: "coconut"])))
         let fields = String(decoding: out.bytes, as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false)
         #expect(fields[3] == Substring(plan.modelIDs.joined(separator: "+")))
@@ -123,7 +123,7 @@ import Testing
                 let flood = floods[(i + j) % 3], category = categories[(i * 2 + j) % 3], use = uses[(i + j) % 2]
                 var out = OutputBuffer()
                 var summary = BatchSummary()
-                processor.process(["h,\(land),\(capital),\(flood),low,\(category),\(use)"][...], firstLine: 2, cache: EvaluationCache(), into: &out, summary: &summary)
+                processor.process(["h,\(land),\(capital),\(flood),low,\(category),\(use)"][...], firstLine: 2, memo: BatchMemo(), into: &out, summary: &summary)
                 let row = String(decoding: out.bytes, as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false)
                 let advice = evaluator.advise(try Fixtures.household([.landM2: land, .capitalVND: capital, .flood: flood, .loanCategory: category, .currentUse: use]), plans: true)
                 let expected = advice.recommendedPlan.map { $0.modelIDs.joined(separator: "+") } ?? advice.recommendation?.model.id
@@ -139,11 +139,11 @@ import Testing
     @Test(arguments: [true, false])
     func rememberedAnswersEqualFreshOnes(_ plans: Bool) throws {
         let evaluator = Evaluator(ruleSet: Fixtures.ruleSet)
-        let shared = EvaluationCache()
+        let shared = BatchMemo()
         for (members, other) in [("2", "0"), ("6", "0"), ("6", "3tr"), ("1", "10tr"), ("2", "0")] {
             let household = try Fixtures.household([.landM2: "7000", .capitalVND: "150tr", .members: members, .otherIncomeVND: other, .loanCategory: "poor"])
-            let remembered = evaluator.answer(household, plans: plans, cache: shared)
-            let fresh = evaluator.answer(household, plans: plans, cache: EvaluationCache())
+            let remembered = evaluator.answer(household, plans: plans, memo: shared)
+            let fresh = evaluator.answer(household, plans: plans, memo: BatchMemo())
             #expect(remembered == fresh, "members \(members), other income \(other)")
             if !plans { #expect(fresh == evaluator.bestOption(household)) }
         }
@@ -163,15 +163,15 @@ import Testing
         ]
         let input = try BatchInput(csvHeader: Substring(header))
         let processor = BatchProcessor(evaluator: Evaluator(ruleSet: Fixtures.ruleSet), input: input, format: format, plans: plans, language: .en)
-        func run(_ records: [BatchRecord], _ cache: EvaluationCache) -> String {
+        func run(_ records: [BatchRecord], _ memo: BatchMemo) -> String {
             var out = OutputBuffer()
             var summary = BatchSummary()
-            processor.process(records, cache: cache, into: &out, summary: &summary)
+            processor.process(records, memo: memo, into: &out, summary: &summary)
             return String(decoding: out.bytes, as: UTF8.self)
         }
         let records = lines.enumerated().map { BatchRecord($1, line: $0 + 2) }
-        let together = run(records, EvaluationCache()).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        let alone = records.map { run([$0], EvaluationCache()).dropLast() }
+        let together = run(records, BatchMemo()).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let alone = records.map { run([$0], BatchMemo()).dropLast() }
         #expect(together.count == alone.count)
         for (row, expected) in zip(together, alone) { #expect(row == expected) }
         #expect(together[1].drop { $0 != "," } != together[0].drop { $0 != "," }, "another household size, another income per member: \(together[1])")
@@ -190,7 +190,7 @@ import Testing
         func run(_ records: [BatchRecord]) -> [Substring] {
             var out = OutputBuffer()
             var summary = BatchSummary()
-            processor.process(records, cache: EvaluationCache(), into: &out, summary: &summary)
+            processor.process(records, memo: BatchMemo(), into: &out, summary: &summary)
             return String(decoding: out.bytes, as: UTF8.self).split(separator: "\n")
         }
         let records = lines.enumerated().map { BatchRecord($1, line: $0 + 2) }

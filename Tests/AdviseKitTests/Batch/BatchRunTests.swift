@@ -47,7 +47,7 @@ import Testing
         for i in stride(from: 3, to: 80_000, by: 613) {
             var out = OutputBuffer()
             var summary = BatchSummary()
-            processor.process([BatchRecord(lines[lines.startIndex + i], line: i + 2)], cache: EvaluationCache(), into: &out, summary: &summary)
+            processor.process([BatchRecord(lines[lines.startIndex + i], line: i + 2)], memo: BatchMemo(), into: &out, summary: &summary)
             #expect(written[written.startIndex + i] + "\n" == String(decoding: out.bytes, as: UTF8.self), "row \(i)")
         }
         for (workers, late) in [(2, false), (3, false), (2, true)] {

@@ -103,9 +103,9 @@ import Testing
         #expect(try pathways([.landM2: "800", .capitalVND: "20tr", .loanCategory: "poor"]) == 0)
         #expect(try pathways([.landM2: "800", .capitalVND: "20tr", .loanCategory: "poor", .labour: "2"]) == 1)
         #expect(try pathways([.landM2: "0", .capitalVND: "20tr", .loanCategory: "poor"]) == 1)
-        let cache = EvaluationCache()
+        let memo = BatchMemo()
         let given = try Fixtures.household([.landM2: "800", .capitalVND: "20tr", .loanCategory: "poor", .labour: "2"])
-        let first = evaluator.answer(assumed, plans: true, cache: cache), second = evaluator.answer(given, plans: true, cache: cache)
+        let first = evaluator.answer(assumed, plans: true, memo: memo), second = evaluator.answer(given, plans: true, memo: memo)
         #expect(first?.model != second?.model, "\(first?.model ?? "-") / \(second?.model ?? "-")")
     }
 
