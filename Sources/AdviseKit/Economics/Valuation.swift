@@ -43,14 +43,13 @@ public struct Valuation: Sendable, Equatable {
     /// lacks are hired at the wage in every year. Each year after the horizon the days of the models still alive
     /// (`days` a year, until `extent`) are compared with the family's; the hired ones pay the wage less the family rate.
     /// Convex and piecewise linear in each model's days.
-    public func residualHiredCharge<Parts: Sequence>(_ parts: Parts, familyDays: Double) -> Double where Parts.Element == (extent: Int, days: Double) {
+    public func residualHiredCharge<Parts: Collection>(_ parts: Parts, familyDays: Double) -> Double where Parts.Element == (extent: Int, days: Double) {
         let premium = wage - familyDayValue
         guard premium > 0 else { return 0 }
-        var ends: [Int] = []
-        for part in parts where part.extent > horizon && !ends.contains(part.extent) { ends.append(part.extent) }
-        ends.sort()
+        // The stretches after the horizon end at each model's extent, nearest first; found without an array, since
+        // the scale search and the planner ask this for every scale they try.
         var from = horizon, total = 0.0
-        for end in ends {
+        while let end = parts.lazy.map(\.extent).filter({ $0 > from }).min() {
             // Alive in every year of from..<end: the parts valued at least to `end`.
             var days = 0.0
             for part in parts where part.extent >= end { days += part.days }

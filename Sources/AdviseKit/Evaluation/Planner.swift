@@ -293,11 +293,13 @@ struct Planner {
     /// The same for the items `subset` of `all`, with their money.
     func value(_ all: [Item], _ subset: [Int], _ xs: [Double], money: ScaleSearch.Money) -> Double {
         var v = 0.0, labour = 0.0
-        var residual: [(extent: Int, days: Double)] = []
         for (position, index) in subset.enumerated() {
             v += all[index].valueFixed + all[index].valuePerX * xs[position]
             labour += all[index].labourFixed + all[index].labourPerX * xs[position]
-            for r in all[index].residual { residual.append((r.extent, r.labourFixed + r.labourPerX * xs[position])) }
+        }
+        // The models valued past the horizon with their days at these scales, read in place (no array a candidate).
+        let residual = subset.indices.lazy.flatMap { position in
+            all[subset[position]].residual.lazy.map { r in (extent: r.extent, days: r.labourFixed + r.labourPerX * xs[position]) }
         }
         return v - money.labour(labour).valued * annuity - money.residualHired(residual)
     }

@@ -43,7 +43,7 @@ struct ScaleSearch {
         func labour(_ days: Double) -> LabourCost { valuation.labour(days, familyDays: familyDays) }
 
         /// What the days hired after the horizon cost beyond the family rate (``Valuation/residualHiredCharge(_:familyDays:)``).
-        func residualHired<Parts: Sequence>(_ parts: Parts) -> Double where Parts.Element == (extent: Int, days: Double) {
+        func residualHired<Parts: Collection>(_ parts: Parts) -> Double where Parts.Element == (extent: Int, days: Double) {
             valuation.residualHiredCharge(parts, familyDays: familyDays)
         }
 
