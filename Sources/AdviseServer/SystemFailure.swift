@@ -1,3 +1,4 @@
+#if Server
 import AdviseKit
 import NIOCore
 
@@ -23,3 +24,4 @@ public enum SystemFailure {
         }
     }
 }
+#endif
