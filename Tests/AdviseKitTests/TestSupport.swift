@@ -19,6 +19,9 @@ enum Fixtures {
 
     static var settings: RegionalSettings { ruleSet.settings }
 
+    /// The valuation an evaluator of the shipped rule set uses (its prices expected from the year it takes effect).
+    static let valuation = Evaluator(ruleSet: ruleSet).valuation
+
     /// Parses a household written like the flags.
     static func household(_ values: [HouseholdFact: String]) throws -> Household {
         var input = HouseholdInput()

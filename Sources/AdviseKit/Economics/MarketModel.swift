@@ -1,31 +1,39 @@
 import Foundation
 
 /// The markets laid out for drawing price paths: each market's log price follows a mean-reverting
-/// (AR(1)) process around the base price, with correlated yearly shocks.
+/// (AR(1)) process around its expected path (``PriceOutlook``), with correlated yearly shocks.
 ///
-/// With xₜ = φ·xₜ₋₁ + s·εₜ, x₀ drawn from the long-run spread σ (today's price is not known to be high or
-/// low), s = σ·√(1 − φ²), and the price factor exp(xₜ − σ²/2), whose mean is 1: on average a path pays
-/// the base price, so the mean of the odds is the risk-adjusted value.
+/// With xₜ = φ·xₜ₋₁ + s·εₜ, s = σ·√(1 − φ²), and the price factor exp(xₜ − vₜ/2) over the expected path, whose
+/// mean is 1: on average a path pays the expected price, so the mean of the odds is the risk-adjusted value.
+/// x₁ is drawn with the variance v₁ of a price known when it was observed, σ²(1 − φ^(2·lag)) — or from the
+/// long-run spread σ² when today's price is not known to be high or low — and vₜ grows towards σ² year by year.
 public struct MarketModel: Sendable {
     /// Market ids, in the order paths are drawn.
     public let ids: [String]
     let persistence: [Double]
-    /// Long-run spread of the log price, σ.
+    /// Spread of the log price in year 1, √v₁ (σ, the long-run spread, for a market whose price is not known).
     let spread: [Double]
     /// Spread of the yearly shock, s.
     let shock: [Double]
     /// Lower-triangular Cholesky factor of the shock correlation matrix, row-major.
     let cholesky: [Double]
-    /// σ²/2, so that a price factor's mean is 1.
+    /// vₜ/2 of market m in year t + 1 at `halfVariance[m * years + t]`, so that a price factor's mean is 1.
     let halfVariance: [Double]
+    /// Years laid out in ``halfVariance``.
+    let years: Int
 
     /// Nil when the correlations are not a valid correlation matrix (not positive definite).
-    public init?(markets: [Market], correlations: [MarketCorrelation]) {
+    /// - Parameter startYear: the calendar year of year 0, from which the years since a market's observed price
+    ///   are counted; nil: every market starts from its long-run spread.
+    public init?(markets: [Market], correlations: [MarketCorrelation], startYear: Int? = nil, years: Int = UnitEconomics.maxYears) {
         ids = markets.map(\.id)
         persistence = markets.map(\.persistence)
-        spread = markets.map(\.stationaryVolatility)
-        shock = zip(spread, persistence).map { $0 * (1 - $1 * $1).squareRoot() }
-        halfVariance = spread.map { $0 * $0 / 2 }
+        let sigma = markets.map(\.stationaryVolatility)
+        shock = zip(sigma, persistence).map { $0 * (1 - $1 * $1).squareRoot() }
+        self.years = years
+        let variance = markets.map { m in (1...max(1, years)).map { t in startYear.map { m.variance(inYear: $0 + t) } ?? m.stationaryVolatility * m.stationaryVolatility } }
+        spread = variance.map { $0[0].squareRoot() }
+        halfVariance = variance.flatMap { $0.map { $0 / 2 } }
         let n = markets.count
         var c = [Double](repeating: 0, count: n * n)
         for i in 0..<n { c[i * n + i] = 1 }
@@ -72,7 +80,7 @@ public struct MarketModel: Sendable {
                             var e = 0.0
                             for k in 0...i where l[i * n + k] != 0 { e += l[i * n + k] * z[k] }
                             x[i] = t == 0 ? spread[i] * e : persistence[i] * x[i] + shock[i] * e
-                            f[i * stride + t] = exp(x[i] - halfVariance[i])
+                            f[i * stride + t] = exp(x[i] - halfVariance[i * self.years + min(t, self.years - 1)])
                         }
                     }
                 }

@@ -144,8 +144,10 @@ public final class UnitEconomics: Sendable {
                     let curve = adj?.yieldCurve ?? output.curve
                     var premium = 0.0
                     for p in output.premiums where p.applies(inYear: year) { premium += p.fraction }
+                    // The base scenario follows the expected path from today's price; low and high are flat.
+                    let path = scenario == .base ? valuation.outlook.factor(output.market, year: year) : 1
                     let r = output.yieldPerScale.value * yieldFactor * Output.fraction(curve, year: year)
-                        * output.price.price(scenario) * priceFactor * (1 + premium)
+                        * output.price.price(scenario) * path * priceFactor * (1 + premium)
                     byOutput.append((output.id, r))
                     total += r
                 }

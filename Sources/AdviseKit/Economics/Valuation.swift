@@ -11,12 +11,15 @@ public struct Valuation: Sendable, Equatable {
     public var wage: Double
     /// The share of the wage a family person-day is valued at (0 = family labour is free).
     public var familyLabourShare: Double
+    /// The expected prices by year, from the markets' observed prices (flat: every price at its long-run level).
+    public var outlook: PriceOutlook
 
-    public init(horizon: Int, discountRate: Double, wage: Double = 0, familyLabourShare: Double = 0) {
+    public init(horizon: Int, discountRate: Double, wage: Double = 0, familyLabourShare: Double = 0, outlook: PriceOutlook = PriceOutlook()) {
         self.horizon = horizon
         self.discountRate = discountRate
         self.wage = wage
         self.familyLabourShare = familyLabourShare
+        self.outlook = outlook
     }
 
     /// VND a family person-day is valued at.

@@ -15,7 +15,8 @@ public struct Evaluator: Sendable {
     public let year: Int
     /// The poverty line (VND a person a month) in force in year 0, 1, … of the valuation period.
     private let povertyLines: [Double]
-    private let valuation: Valuation
+    /// How money, time and labour are valued, and the prices expected from ``year`` on.
+    public let valuation: Valuation
     /// What a household must carry before a loan is recommended, when the rule set says.
     private let repayment: Repayment?
     /// The odds' draws and each model's deviations over them, shared by every household (and every copy).
@@ -49,10 +50,10 @@ public struct Evaluator: Sendable {
         horizon = settings.horizonYears
         discountRate = settings.discountRate.value
         workdays = settings.workdaysPerWorker.value
-        valuation = settings.valuation
+        valuation = settings.valuation(startYear: start)
         repayment = settings.repayment
-        let markets = MarketModel(markets: settings.markets, correlations: settings.marketCorrelations)
-            ?? MarketModel(markets: settings.markets, correlations: [])!
+        let markets = MarketModel(markets: settings.markets, correlations: settings.marketCorrelations, startYear: start)
+            ?? MarketModel(markets: settings.markets, correlations: [], startYear: start)!
         let models = ruleSet.models + (scales["current_use"]?.levels ?? []).compactMap { ruleSet.baseline(forCurrentUse: $0.id) }
         odds = OddsCache(markets: markets, hazards: DrawBank.hazards(of: models),
                          years: models.map { UnitEconomics.extent(of: $0, horizon: settings.horizonYears) }.max() ?? 1)

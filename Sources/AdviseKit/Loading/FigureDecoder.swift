@@ -8,6 +8,20 @@ struct FigureDecoder {
     func figure(_ node: ConfigNode, expected: [Dimension], valueKey: String = "value") -> (value: Double, dimension: Dimension, figure: Figure)? {
         guard let map = context.mapping(node) else { return nil }
         defer { map.finish() }
+        return figure(in: map, expected: expected, valueKey: valueKey)
+    }
+
+    /// A figure observed on a date, `{value, unit, date: YYYY-MM-DD, source}` (a market's current price).
+    func dated(_ node: ConfigNode, expected: [Dimension]) -> (value: Double, dimension: Dimension, figure: Figure, date: String)? {
+        guard let map = context.mapping(node) else { return nil }
+        defer { map.finish() }
+        let date = map.required("date").flatMap { context.date($0) }
+        guard let figure = figure(in: map, expected: expected), let date else { return nil }
+        return (figure.value, figure.dimension, figure.figure, date)
+    }
+
+    /// A figure from the keys of a mapping being read (the caller finishes it).
+    private func figure(in map: MappingReader, expected: [Dimension], valueKey: String = "value") -> (value: Double, dimension: Dimension, figure: Figure)? {
         let provenance = self.provenance(map)
         guard let unitNode = map.required("unit"), let unitText = context.string(unitNode) else {
             _ = map.optional(valueKey)

@@ -61,9 +61,11 @@ public struct RegionalSettings: Sendable {
     /// Where the settings are written.
     public var location: SourceLocation
 
-    /// How money, time and labour are valued.
-    public var valuation: Valuation {
-        Valuation(horizon: horizonYears, discountRate: discountRate.value, wage: hiredLabourWage.value, familyLabourShare: familyLabourValue.value)
+    /// How money, time and labour are valued, with prices expected from `startYear` (the calendar year of year 0)
+    /// on; nil: every price at its long-run level.
+    public func valuation(startYear: Int?) -> Valuation {
+        Valuation(horizon: horizonYears, discountRate: discountRate.value, wage: hiredLabourWage.value, familyLabourShare: familyLabourValue.value,
+                  outlook: startYear.map { PriceOutlook(markets: markets, startYear: $0) } ?? PriceOutlook())
     }
 
     /// The names rule expressions may use.

@@ -72,9 +72,12 @@ public struct ReferenceRenderer: Sendable {
         for p in s.loanProgrammes {
             out.append("| \(cell(p.name.en)) (`\(p.id)`) | \(p.categories.joined(separator: ", ")) | \(cell(p.ceiling.provenance.written ?? "")) | \(cell(p.rate.provenance.written ?? "")) | \(p.termMonths) months | \(provenance(p.rate.provenance)) |")
         }
-        out += ["", "### Markets (for the odds)", "", "| market | yearly volatility | half-life | source |", "|---|---|---|---|"]
+        out += ["", "### Markets (the expected price path and the odds)", "",
+                "| market | yearly volatility | half-life | long-run mean | current (date) | source |", "|---|---|---|---|---|---|"]
         for m in s.markets {
-            out.append("| \(cell(m.name.en)) (`\(m.id)`) | \(cell(m.volatility.provenance.written ?? "")) | \(cell(m.halfLife.provenance.written ?? "")) | \(provenance(m.volatility.provenance)) |")
+            let current = m.current.map { "\(cell($0.provenance.written ?? "")) (\(m.currentDate ?? ""))" } ?? "–"
+            let sources = [m.volatility.provenance, m.mean?.provenance, m.current?.provenance].compactMap { $0 }.map(provenance).joined(separator: "; ")
+            out.append("| \(cell(m.name.en)) (`\(m.id)`) | \(cell(m.volatility.provenance.written ?? "")) | \(cell(m.halfLife.provenance.written ?? "")) | \(cell(m.mean?.provenance.written ?? "–")) | \(current) | \(sources) |")
         }
         for c in s.marketCorrelations {
             out.append(figureRow("Correlation `\(c.markets.0)`–`\(c.markets.1)`", c.value.provenance))

@@ -100,7 +100,7 @@ import Testing
         let point = try #require(goats.projection.tippingPoints.first)
         #expect(point.figure == "goat-raising.outputs.meat-goats.price" && point.unit == "VND/kg" && point.base == 120_000)
         let vi = Catalogue.reason(.tippingPoint(point), .vi), en = Catalogue.reason(.tippingPoint(point), .en)
-        #expect(vi.hasPrefix("Chỉ có lợi khi giá dê thịt còn trên khoảng ") && vi.contains("₫/kg (tính theo giá 120.000 ₫/kg; các nguồn ghi 75.000–170.000 ₫/kg)"))
-        #expect(en.hasPrefix("Pays only while the price of meat goats stays above about ") && en.contains("(reckoned at 120,000 ₫/kg; its sources give 75,000–170,000 ₫/kg)"))
+        #expect(vi.hasPrefix("Chỉ có lợi khi giá dê thịt còn trên khoảng ") && vi.contains("₫/kg (tính theo giá bình quân nhiều năm 120.000 ₫/kg; các nguồn ghi 75.000–170.000 ₫/kg)"))
+        #expect(en.hasPrefix("Pays only while the price of meat goats stays above about ") && en.contains("(reckoned at its long-run price 120,000 ₫/kg; its sources give 75,000–170,000 ₫/kg)"))
     }
 }

@@ -31,7 +31,7 @@ import Testing
         let household = try Fixtures.household([.landM2: "20000", .capitalVND: "2ty", .labour: "1"])
         let option = try #require(Evaluator(ruleSet: Fixtures.ruleSet).advise(household).options.first { $0.model.id == "vietgap-pomelo" })
         let e = try #require(option.projection.parts.first).economics
-        let v = Fixtures.settings.valuation
+        let v = Fixtures.settings.valuation(startYear: nil)
         let p = Projection(economics: e, scale: 20_000, resources: Projection.Resources(capital: nil, familyDays: 250, valuation: v))
         let hired = e.labour(at: 20_000) - 250
         #expect(hired > 0 && e.extent > v.horizon)

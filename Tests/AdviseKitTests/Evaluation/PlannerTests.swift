@@ -34,11 +34,11 @@ import Testing
         let models = Fixtures.ruleSet.models
         let facts = household.factValues(s).dense
         let outcomes = models.map { RuleOutcome($0, key: RuleOutcome.key($0, facts)) }
-        let economics = zip(models, outcomes).map { UnitEconomics(model: $0, outcome: $1, valuation: s.valuation) }
+        let economics = zip(models, outcomes).map { UnitEconomics(model: $0, outcome: $1, valuation: Fixtures.valuation) }
         let resources = Projection.Resources(capital: household.capitalVND, loans: s.loans(category: household.loanCategory, facts: household.factValues(s).dense), grants: s.grants(category: household.loanCategory, facts: household.factValues(s).dense),
-                                             familyDays: household.labour * s.workdaysPerWorker.value, valuation: s.valuation)
+                                             familyDays: household.labour * s.workdaysPerWorker.value, valuation: Fixtures.valuation)
         let baseline = Fixtures.ruleSet.baseline(forCurrentUse: household.currentUse).map { model in
-            UnitEconomics(model: model, outcome: RuleOutcome(model, key: RuleOutcome.key(model, facts)), valuation: s.valuation)
+            UnitEconomics(model: model, outcome: RuleOutcome(model, key: RuleOutcome.key(model, facts)), valuation: Fixtures.valuation)
         }
         _ = evaluator
         var planner = Planner(models: models, grids: models.map { evaluator.grid(ModelProgram($0), household) }, economics: economics, usable: outcomes.map { !$0.blocked },

@@ -70,9 +70,9 @@ import Testing
     static func parts(_ model: FarmModel, _ h: Household) -> (UnitEconomics, Projection.Resources) {
         let s = Fixtures.settings
         let outcome = RuleOutcome(model, key: RuleOutcome.key(model, h.factValues(s).dense))
-        let economics = UnitEconomics(model: model, outcome: outcome, valuation: s.valuation)
+        let economics = UnitEconomics(model: model, outcome: outcome, valuation: Fixtures.valuation)
         let resources = Projection.Resources(capital: h.capitalVND, loans: s.loans(category: h.loanCategory, facts: h.factValues(s).dense), grants: s.grants(category: h.loanCategory, facts: h.factValues(s).dense),
-                                             familyDays: h.labour * s.workdaysPerWorker.value, valuation: s.valuation)
+                                             familyDays: h.labour * s.workdaysPerWorker.value, valuation: Fixtures.valuation)
         return (economics, resources)
     }
 }
