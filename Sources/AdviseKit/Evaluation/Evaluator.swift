@@ -135,18 +135,21 @@ public struct Evaluator: Sendable {
     }
 
     /// The best plan the household can carry: the best plan, and when the household could not carry its loan,
-    /// the best plan under a loan it can carry (``bestCarried(asked:_:carried:value:)``), with a note
-    /// saying so.
+    /// the best plan it carries under a smaller loan or on less of its land
+    /// (``bestCarried(asked:landM2:_:carried:value:uses:)``), with a note saying so.
     func plan(_ candidates: [Candidate], _ context: HouseholdContext, _ options: PlanOptions) -> Plan? {
         guard let first = planWithin(candidates, context, options) else { return nil }
         // A plan is unsuitable only when the household cannot carry its loan.
         guard repayment != nil, first.verdict == .unsuitable, let asked = first.projection.loanTotal else { return first }
         let missed = missedInstalments(first.projection, context, landM2: first.landM2)
         var capped = options
-        let limited = bestCarried(asked: asked) { cap -> Plan? in
-            capped.maxLoanVND = cap
+        let land = min(context.household.landM2, options.maxLandM2 ?? .infinity)
+        let limited = bestCarried(asked: asked, landM2: land) { loan, size -> Plan? in
+            if loan == asked && size == land { return first }
+            capped.maxLoanVND = loan
+            capped.maxLandM2 = size
             return planWithin(candidates, context, capped)
-        } carried: { $0.verdict != .unsuitable } value: { $0.projection.gainNPV }
+        } carried: { $0.verdict != .unsuitable } value: { $0.projection.gainNPV } uses: { $0.landM2 }
         guard var plan = limited else { return nil }
         let refused = Reason.Detail.loanLimited(allowedVND: plan.projection.loanTotal ?? 0, askedVND: asked, missed: missed)
         plan.notes.insert(LocalizedText { Catalogue.reason(refused, $0) }, at: 0)
@@ -160,7 +163,7 @@ public struct Evaluator: Sendable {
         if let cap = options.maxLoanVND { money.loanCeiling = min(money.loanCeiling, cap) }
         var planner = Planner(models: candidates.map(\.model), grids: candidates.map(\.grid), economics: economics, usable: candidates.map { !$0.shared.outcome.blocked && options.onlyModels?.contains($0.model.id) != false },
                               baselinePerM2: candidates.map { context.baselineValue(perM2For: $0.economics) },
-                              combinations: ruleSet.combinations, money: money, landM2: context.household.landM2,
+                              combinations: ruleSet.combinations, money: money, landM2: min(context.household.landM2, options.maxLandM2 ?? .infinity),
                               annuity: economics.first?.annuity ?? 0)
         var mixed = ScaleSearch.Money(context.resources, models: nil, role: nil)
         if let cap = options.maxLoanVND { mixed.loanCeiling = min(mixed.loanCeiling, cap) }
@@ -589,29 +592,62 @@ public struct Evaluator: Sendable {
     /// the same for every household, so that a household with more land or money tries the same caps.
     static let loanLadder: [Double] = [0, 5, 10, 20, 30, 40, 50, 75, 100, 150, 200, 300].map { $0 * 1_000_000 }
 
-    /// The best plan the household carries among those `make` gives under loan caps below `asked`: the caps of
-    /// ``loanLadder`` from the top down to the first whose plan is carried, then a bisection (to ``loanStep``)
-    /// between it and the cap above. A larger cap only widens the choice, so the largest carried cap is where
-    /// the best plan is expected; carrying is not monotone in the cap (a larger cap may choose another plan),
-    /// so the best by `value` of every carried plan seen is kept. No loan is always carried.
-    func bestCarried<T>(asked: Double, _ make: (Double) -> T?, carried: (T) -> Bool, value: (T) -> Double) -> T? {
-        var best: T?
-        func consider(_ result: T?) -> Bool {
-            guard let result, carried(result) else { return false }
-            if best.map({ value(result) > value($0) + 0.5 }) ?? true { best = result }
-            return true
-        }
-        var low = 0.0, high = asked
-        for cap in Self.loanLadder.reversed() where cap < asked {
-            if consider(make(cap)) {
-                low = cap
+    /// Land sizes (m²) a plan is tried on when the household cannot carry the plan of all its land: fixed round
+    /// sizes, the same for every household (as ``loanLadder``), so that more land only adds sizes to try. 0 leaves
+    /// the pathways (work that takes no land).
+    static let landLadder: [Double] = [0, 300, 500, 800, 1_000, 1_500, 2_000, 3_000, 5_000, 7_000, 10_000, 15_000, 20_000, 30_000, 50_000]
+
+    /// The best result the household carries among those `make(loan, land)` gives: every loan cap of ``loanLadder``
+    /// below `asked` (and `asked` itself) on the whole land `landM2` and on each size of ``landLadder`` below it,
+    /// then a bisection (to ``loanStep``) of the best's loan between its cap and the next, on its land. Nil when
+    /// nothing is carried (no loan is, when anything pays without one).
+    ///
+    /// `make` only widens its choice with a larger cap or more land, so its `value` never falls. The whole land is
+    /// tried first, from the largest loan down to the first carried (the loans below it are worth no more); then,
+    /// under each larger loan, the sizes from the top down to the first carried (the best of the smaller ones) or
+    /// one worth no more than the best carried so far; sizes between what a result `uses` and the size it was made
+    /// on make it again. The pruned search equals the whole grid's best (a
+    /// brute-force test holds it so). A household with more land tries every size one with less does — it asked
+    /// for more orchard than it could carry and, before sizes were tried, fell to a smaller loan on all its land.
+    func bestCarried<T>(asked: Double, landM2: Double, _ make: (_ loan: Double, _ land: Double) -> T?, carried: (T) -> Bool,
+                        value: (T) -> Double, uses: (T) -> Double) -> T? {
+        var best: T?, bestValue = -Double.infinity, found: (loan: Double, land: Double)?
+        let sizes = Self.landLadder.reversed().filter { $0 < landM2 }
+        let loans = [asked] + Self.loanLadder.reversed().filter { $0 < asked }
+        // The whole land first, from the largest loan to the first carried: rows below it are worth no more.
+        var uncarried: [(loan: Double, uses: Double)] = []
+        for loan in loans {
+            guard let result = make(loan, landM2) else { break }
+            if carried(result) {
+                (best, bestValue, found) = (result, value(result), (loan, landM2))
                 break
             }
-            high = cap
+            uncarried.append((loan, uses(result)))
         }
+        // Then less land under each larger loan, down to the first carried size or one worth no more than the best.
+        for row in uncarried {
+            var below = row.uses
+            for size in sizes where size < below {
+                guard let result = make(row.loan, size) else { break }
+                let v = value(result)
+                if v <= bestValue + 0.5 { break }
+                if carried(result) {
+                    (best, bestValue, found) = (result, v, (row.loan, size))
+                    break
+                }
+                below = min(size, uses(result))
+            }
+        }
+        guard let found else { return nil }
+        var low = found.loan, high = loans.last { $0 > found.loan } ?? found.loan
         while high - low > Self.loanStep {
             let mid = max(low + Self.loanStep / 2, ((low + high) / 2 / Self.loanStep).rounded() * Self.loanStep)
-            if consider(make(mid)) { low = mid } else { high = mid }
+            if let result = make(mid, found.land), carried(result) {
+                low = mid
+                if value(result) > bestValue + 0.5 { (best, bestValue) = (result, value(result)) }
+            } else {
+                high = mid
+            }
         }
         return best
     }

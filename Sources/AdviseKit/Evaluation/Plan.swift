@@ -8,12 +8,16 @@ public struct PlanOptions: Sendable, Equatable {
     public var maxLoanVND: Double?
     /// Only these models (by id) may be in the plan: a ward's place in one model, say.
     public var onlyModels: Set<String>?
+    /// Use at most this much of the land, m²; the rest keeps its current use.
+    public var maxLandM2: Double?
 
-    public init(firstIncomeWithinMonths: Int? = nil, abovePovertyByYear: Int? = nil, maxLoanVND: Double? = nil, onlyModels: Set<String>? = nil) {
+    public init(firstIncomeWithinMonths: Int? = nil, abovePovertyByYear: Int? = nil, maxLoanVND: Double? = nil, onlyModels: Set<String>? = nil,
+                maxLandM2: Double? = nil) {
         self.firstIncomeWithinMonths = firstIncomeWithinMonths
         self.abovePovertyByYear = abovePovertyByYear
         self.maxLoanVND = maxLoanVND
         self.onlyModels = onlyModels
+        self.maxLandM2 = maxLandM2
     }
 }
 
