@@ -182,7 +182,7 @@ import Testing
         let base: [HouseholdFact: String] = [.landM2: "3000", .capitalVND: "50tr", .labour: "2", .loanCategory: "poor", .otherIncomeVND: "3tr"]
         var previous = -Double.infinity
         // The sizes of the land ladder: a household with more land tries every one a household with less does. (Before
-        // the search tried smaller sizes, 20,000 m² with 50 M gave 415.7 M where 7,000 m² gave 582.6 M, and 11,000 m²
+        // the search tried smaller sizes, 11,000 m² with 50 M gave 415.7 M where 7,000 m² gave 582.6 M, and 11,000 m²
         // without savings no plan at all.)
         for (capital, category) in [("50tr", "poor"), ("0", "poor"), ("0", "none")] {
             previous = -.infinity
