@@ -198,6 +198,17 @@ import Testing
             #expect(g >= previous - 1, "capital \(capital)")
             previous = g
         }
+        // Known gap: on large land more savings can give a worse plan — the planner spends them on a larger plan and
+        // leaves less cushion, which the household then cannot carry (15,000 m², poor: 50 M gives 710.7 M, 150 M 699.2 M).
+        // The search tries smaller loans and less land, not less of the household's own money.
+        withKnownIssue("the carried-plan search does not try spending less of the household's own money") {
+            previous = -.infinity
+            for capital in ["50tr", "150tr"] {
+                let g = try gain(base.merging([.landM2: "15000", .capitalVND: capital]) { $1 })
+                #expect(g >= previous - 1, "15,000 m², capital \(capital)")
+                previous = g
+            }
+        }
         previous = -.infinity
         for labour in ["1", "2", "3"] {
             let g = try gain(base.merging([.labour: labour]) { $1 })
