@@ -353,8 +353,7 @@ public struct AdviceServer: Sendable {
         var parser = self.parser
         parser.label = label
         let household = try parser.parse(input)
-        let evaluator = pool.evaluator(year: Today.year(of: request.today))
-        return (pool.withCache { request.advice(household, evaluator: evaluator, cache: $0) }, request)
+        return (pool.withCache(year: Today.year(of: request.today)) { request.advice(household, evaluator: $0, cache: $1) }, request)
     }
 
     /// A field naming one of a type's values.

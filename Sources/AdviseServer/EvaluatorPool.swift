@@ -10,25 +10,33 @@ final class EvaluatorPool: @unchecked Sendable {
     private let ruleSet: RuleSet
     private var current: (year: Int?, evaluator: Evaluator)?
     private var idle: [EvaluationCache] = []
+    /// Counts the evaluators made: a cache taken under an earlier one holds economics of another year 0 (its
+    /// expected prices start elsewhere) and is not kept.
+    private var generation = 0
 
     init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
 
-    /// The evaluator whose year 0 is `year` (made anew when the year turns).
-    func evaluator(year: Int?) -> Evaluator {
+    /// The evaluator whose year 0 is `year` (made anew when the year turns), and its generation.
+    private func latest(year: Int?) -> (evaluator: Evaluator, generation: Int) {
         lock.withLock {
-            if let current, current.year == year { return current.evaluator }
+            if let current, current.year == year { return (current.evaluator, generation) }
             let evaluator = Evaluator(ruleSet: ruleSet, year: year)
             current = (year, evaluator)
             idle.removeAll()
-            return evaluator
+            generation += 1
+            return (evaluator, generation)
         }
     }
 
-    /// Runs `body` with a cache no other request is using.
-    func withCache<T>(_ body: (EvaluationCache) throws -> T) rethrows -> T {
-        let cache = lock.withLock { idle.popLast() } ?? EvaluationCache()
-        defer { lock.withLock { if idle.count < 16 { idle.append(cache) } } }
-        return try body(cache)
+    /// The evaluator whose year 0 is `year`.
+    func evaluator(year: Int?) -> Evaluator { latest(year: year).evaluator }
+
+    /// Runs `body` with the evaluator of `year` and a cache no other request is using, made under that evaluator.
+    func withCache<T>(year: Int?, _ body: (Evaluator, EvaluationCache) throws -> T) rethrows -> T {
+        let (evaluator, made) = latest(year: year)
+        let cache = lock.withLock { generation == made ? idle.popLast() : nil } ?? EvaluationCache()
+        defer { lock.withLock { if generation == made, idle.count < 16 { idle.append(cache) } } }
+        return try body(evaluator, cache)
     }
 }
 #endif

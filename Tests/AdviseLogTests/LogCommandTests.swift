@@ -127,7 +127,8 @@ import Testing
         #expect(try Self.run(["users", "list", "--log-db", db, "--lang", "en"]).stdout.contains("an    admin"))
     }
 
-    /// Three inflated season reports (a price × 90) cannot move the rule set: they are set aside until an
+    /// Three inflated season reports (a price × 90 of what year 5 expects: coconut is still 0.4 % under its long-run
+    /// price then, hence ×90.33 of the base) cannot move the rule set: they are set aside until an
     /// agronomist confirms them, a proposal moves no figure past the cap, and `rules check` refuses a larger
     /// change without a named agronomist's `confirmed_by`.
     @Test func calibrationCannotBePoisoned() throws {
@@ -142,11 +143,11 @@ import Testing
         }
         let table = try Self.run(["log", "calibration", "--log-db", db, "--lang", "en"])
         #expect(table.stdout.contains("Left out until an agronomist confirms"), "\(table.stdout)")
-        #expect(table.stdout.contains("season 1: organic-coconut price:green-coconut ×90.00"), "\(table.stdout)")
+        #expect(table.stdout.contains("season 1: organic-coconut price:green-coconut ×90.33"), "\(table.stdout)")
         let proposal = folder.appendingPathComponent("proposal.yaml").path
         #expect(try Self.run(["log", "calibration", "--log-db", db, "--propose", proposal]).status == 0)
         let proposed = try String(contentsOfFile: proposal, encoding: .utf8)
-        #expect(proposed.contains("median of reported ÷ predicted 2 over 3 reports") && proposed.contains("capped at ×1.5"), "\(proposed)")
+        #expect(proposed.contains("median of reported ÷ predicted 2.00727 over 3 reports") && proposed.contains("capped at ×1.5"), "\(proposed)")
         #expect(try Self.run(["rules", "check", "--override", proposal]).status == 0, "a capped proposal passes")
 
         // The agronomist raises the price past the cap by hand: refused until they sign it.

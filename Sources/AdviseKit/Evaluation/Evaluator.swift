@@ -606,9 +606,9 @@ public struct Evaluator: Sendable {
     /// tried first, from the largest loan down to the first carried (the loans below it are worth no more); then,
     /// under each larger loan, the sizes from the top down to the first carried (the best of the smaller ones) or
     /// one worth no more than the best carried so far; sizes between what a result `uses` and the size it was made
-    /// on make it again. The pruned search equals the whole grid's best (a
-    /// brute-force test holds it so). A household with more land tries every size one with less does — it asked
-    /// for more orchard than it could carry and, before sizes were tried, fell to a smaller loan on all its land.
+    /// on make it again. The pruned search equals the whole grid's best (a brute-force test holds it so). A
+    /// household with more land tries every size one with less does — it asked for more orchard than it could
+    /// carry and, before sizes were tried, fell to a smaller loan on all its land.
     func bestCarried<T>(asked: Double, landM2: Double, _ make: (_ loan: Double, _ land: Double) -> T?, carried: (T) -> Bool,
                         value: (T) -> Double, uses: (T) -> Double) -> T? {
         var best: T?, bestValue = -Double.infinity, found: (loan: Double, land: Double)?

@@ -104,7 +104,7 @@ public struct Calibration: Sendable, Equatable {
                 guard let id = season.output, let output = prediction.outputs.first(where: { $0.id == id }) else { continue }
                 add(season.model, .yield(output: id), reported: season.quantity, predicted: output.quantity(year: season.year, scale: scale),
                     report: report, confirmed: confirmed)
-                add(season.model, .price(output: id), reported: season.priceVND, predicted: output.priceVND, report: report, confirmed: confirmed)
+                add(season.model, .price(output: id), reported: season.priceVND, predicted: output.price(year: season.year), report: report, confirmed: confirmed)
             }
         }
         self.flagged = flagged

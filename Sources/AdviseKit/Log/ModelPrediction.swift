@@ -11,17 +11,26 @@ public struct ModelPrediction: Sendable, Equatable, Codable {
         public var yieldPerScale: Double
         /// The ramp-up: the share of ``yieldPerScale`` in year 1, 2, … (the last holds after).
         public var curve: [Double]
-        /// The base price, VND per product unit.
+        /// The base (long-run) price, VND per product unit.
         public var priceVND: Double
+        /// The expected price of year 1, 2, … as a multiple of ``priceVND``: its market's path from an observed price
+        /// back to the long-run mean (the last holds after). Nil: flat (and in records made before prices reverted).
+        public var priceFactorByYear: [Double]?
 
         /// The quantity a year brings at a scale.
         public func quantity(year: Int, scale: Double) -> Double {
             yieldPerScale * Output.fraction(curve, year: year) * scale
         }
 
+        /// The price expected in a year (1-based), VND per product unit.
+        public func price(year: Int) -> Double {
+            guard let path = priceFactorByYear, !path.isEmpty else { return priceVND }
+            return priceVND * path[min(max(year, 1), path.count) - 1]
+        }
+
         enum CodingKeys: String, CodingKey {
             case id, product, curve
-            case yieldPerScale = "yield_per_scale", priceVND = "price_vnd"
+            case yieldPerScale = "yield_per_scale", priceVND = "price_vnd", priceFactorByYear = "price_factor_by_year"
         }
     }
 
@@ -51,9 +60,12 @@ public struct ModelPrediction: Sendable, Equatable, Codable {
         investmentVND = economics.investment(at: part.scale)
         let hired = projection.hiredCost(of: part)
         netByYearVND = economics.operatingCash(at: part.scale, priceFactor: 1, badYear: nil).map { $0 - hired }
+        let years = netByYearVND.count
         outputs = model.outputs.map { output in
-            OutputPrediction(id: output.id, product: output.productUnit, yieldPerScale: output.yieldPerScale.value * (adjustment?.yield ?? 1),
-                             curve: adjustment?.yieldCurve ?? output.curve, priceVND: output.price.base * (adjustment?.price ?? 1))
+            let path = (0..<years).map { economics.valuation.outlook.factor(output.market, year: $0 + 1) }
+            return OutputPrediction(id: output.id, product: output.productUnit, yieldPerScale: output.yieldPerScale.value * (adjustment?.yield ?? 1),
+                                    curve: adjustment?.yieldCurve ?? output.curve, priceVND: output.price.base * (adjustment?.price ?? 1),
+                                    priceFactorByYear: path.allSatisfy { $0 == 1 } ? nil : path)
         }
     }
 
@@ -64,7 +76,8 @@ public struct ModelPrediction: Sendable, Equatable, Codable {
             ("net_by_year_vnd", .array(netByYearVND.map(JSONValue.double))),
             ("outputs", .array(outputs.map { o in
                 .object([("id", .string(o.id)), ("product", .string(o.product)), ("yield_per_scale", .double(o.yieldPerScale)),
-                         ("curve", .array(o.curve.map(JSONValue.double))), ("price_vnd", .double(o.priceVND))])
+                         ("curve", .array(o.curve.map(JSONValue.double))), ("price_vnd", .double(o.priceVND))]
+                        + (o.priceFactorByYear.map { [("price_factor_by_year", JSONValue.array($0.map(JSONValue.double)))] } ?? []))
             })),
         ])
     }

@@ -65,7 +65,7 @@ import Testing
             AdviceHistory(record: record,
                           followUps: [FollowUp(adviceID: 1, recordedAt: "", model: "organic-coconut", scale: scale, investedVND: coconut.investmentVND / 2 * r)],
                           seasons: [SeasonReport(adviceID: 1, recordedAt: "", model: "organic-coconut", year: 5, output: nut.id, quantity: predictedNuts * r,
-                                                 priceVND: nut.priceVND * r, netIncomeVND: predictedNet * r)])
+                                                 priceVND: nut.price(year: 5) * r, netIncomeVND: predictedNet * r)])
         }
         let rows = Calibration(histories).rows
         #expect(rows.map(\.figure) == [.investment, .netIncome, .price(output: nut.id), .yield(output: nut.id)])
@@ -74,6 +74,18 @@ import Testing
             #expect(abs(row.median - 1.0) < 1e-9)
             #expect(abs(row.lower - 0.9) < 1e-9 && abs(row.upper - 1.15) < 1e-9)
         }
+    }
+
+    /// A season's price is compared with the price expected in its year: coconut was observed below its long-run mean, so
+    /// its expected price climbs back over the first years (a report at the long-run price in year 1 is above what was said).
+    @Test func aSeasonsPriceIsComparedWithItsYearsExpectedPrice() throws {
+        let record = try Self.record()
+        let nut = try #require(record.prediction("organic-coconut")?.outputs.first)
+        let path = try #require(nut.priceFactorByYear)
+        #expect(path[0] < path[1] && path[1] < 1, "\(path.prefix(3))")
+        #expect(nut.price(year: 1) == nut.priceVND * path[0] && nut.price(year: 99) == nut.priceVND * path[path.count - 1])
+        let decoded = try JSONDecoder().decode(ModelPrediction.OutputPrediction.self, from: Data(#"{"id":"x","product":"kg","yield_per_scale":1,"curve":[1],"price_vnd":5}"#.utf8))
+        #expect(decoded.priceFactorByYear == nil && decoded.price(year: 3) == 5, "a record from before keeps its flat price")
     }
 
     @Test func aLossYearOrAModelNeverPredictedGivesNoRatio() throws {
@@ -101,7 +113,7 @@ import Testing
         let nut = try #require(coconut.outputs.first)
         let history = AdviceHistory(record: record, seasons: (1...3).map { _ in
             SeasonReport(adviceID: 1, recordedAt: "", model: "organic-coconut", year: 6, output: nut.id,
-                         quantity: nut.quantity(year: 6, scale: coconut.scale) * 0.8, priceVND: nut.priceVND * 1.1)
+                         quantity: nut.quantity(year: 6, scale: coconut.scale) * 0.8, priceVND: nut.price(year: 6) * 1.1)
         })
         let override = CalibrationOverride(calibration: Calibration([history]), ruleSet: Fixtures.ruleSet, minimumCount: 3, date: "2026-11-29")
         #expect(override.entries.map(\.path) == ["organic-coconut.outputs.\(nut.id).price", "organic-coconut.outputs.\(nut.id).yield"])
