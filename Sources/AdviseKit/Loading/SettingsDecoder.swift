@@ -311,15 +311,17 @@ struct SettingsDecoder {
             // A market's reference price: its long-run mean and, dated, where it stands today (both or neither, one unit).
             let money = Dimension.base(.money)
             let prices = [money / .base(.mass), money / .base(.nut), money / .base(.person) / .base(.time), money / .base(.time)]
-            let mean = map.optional("mean").flatMap { figures.figure($0, expected: prices) }
-            let current = map.optional("current").flatMap { figures.dated($0, expected: prices) }
+            let meanNode = map.optional("mean"), currentNode = map.optional("current")
+            let mean = meanNode.flatMap { figures.figure($0, expected: prices) }
+            let current = currentNode.flatMap { figures.dated($0, expected: prices) }
             if let mean, let current, mean.dimension != current.dimension || mean.figure.unit != current.figure.unit {
                 context.error("unit.mismatch", .settingsMarketUnits, mean.figure.unit, current.figure.unit, at: current.figure.provenance.location)
             }
             for figure in [mean?.figure, current?.figure].compactMap({ $0 }) where figure.value <= 0 {
                 context.error("figure.range", .settingsMarketPrice, at: figure.provenance.location)
             }
-            if (mean == nil) != (current == nil) {
+            // Written without the other (a figure written wrong is reported as such, once).
+            if (meanNode == nil) != (currentNode == nil) {
                 context.error("field.missing", .settingsMarketPair, at: map.node.location)
             }
             guard let id, let name, let volatility, let halfLife else { return nil }

@@ -79,7 +79,8 @@ import Testing
             _ = try RuleSetLoader.load(files: files)
             Issue.record("loaded")
         } catch {
-            #expect(error.diagnostics.contains { $0.code == code && $0.location?.file.hasSuffix("settings.yaml") == true }, "\(error.diagnostics.map(\.code))")
+            #expect(error.diagnostics.filter { $0.severity == .error }.map(\.code) == [code] && error.diagnostics.first { $0.severity == .error }?.location?.file.hasSuffix("settings.yaml") == true,
+                    "reported once: \(error.diagnostics.map(\.code))")
         }
     }
 }
