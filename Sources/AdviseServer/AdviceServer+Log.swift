@@ -45,7 +45,7 @@ extension AdviceServer {
             let body = try? await bodyText(request, limit: configuration.maxBodyBytes)
             let fields = FormFields(query: body)
             guard let user = context.identity, validToken(fields, context) else { return forbidden(request) }
-            guard await writes.allow(context.client) else { return tooMany(request) }
+            guard await writes.allow(context.client, now: now()) else { return tooMany(request) }
             let reference = context.parameters.get("ref") ?? "", kind = context.parameters.get("kind") ?? ""
             let csrf = context.sessions.session?.csrf ?? ""
             return await compute.run { logReport(request, reference: reference, kind: kind, fields: fields, user: user, csrf: csrf) }
@@ -67,7 +67,7 @@ extension AdviceServer {
         let language = language(FormFields(query: request.uri.query), request)
         let name = fields.values["name"] ?? "", password = fields.values["password"] ?? ""
         let next = SignInPage.safeNext(fields["next"])
-        guard await signIns.allow(context.client) else {
+        guard await signIns.allow(context.client, now: now()) else {
             return Self.html(.tooManyRequests, SignInPage(language: language, next: next, name: name, error: Catalogue.text(.webSignInLimited, language)).render())
         }
         guard let log else { return Self.response(.notFound, type: "text/plain; charset=utf-8", "\n") }
@@ -92,7 +92,7 @@ extension AdviceServer {
     func recordAdvice(_ request: Request, _ context: AdviseContext) async throws -> Response {
         let fields = FormFields(query: try? await bodyText(request, limit: configuration.maxBodyBytes))
         guard let user = context.identity, user.records, validToken(fields, context) else { return forbidden(request) }
-        guard await writes.allow(context.client) else { return tooMany(request) }
+        guard await writes.allow(context.client, now: now()) else { return tooMany(request) }
         let language = language(fields, request)
         let answered = await compute.run { () -> (Advice, AdviceRequest)? in
             try? answer(fields.household, fields: fields, language: language, label: { formLabel($0, language) }, format: .json)

@@ -61,6 +61,8 @@ public struct AdviceServer: Sendable {
     public let log: AdviceLog?
     /// Today, `YYYY-MM-DD` (read per request: a server runs across days).
     public let today: @Sendable () -> String
+    /// Now, for the attempt limits' windows (a test holds it still: a loaded machine must not let a minute pass).
+    let now: @Sendable () -> Date
     private let pool: EvaluatorPool
     /// The rule set's parser of household values (its level names and aliases prepared once).
     private let parser: HouseholdParser
@@ -75,8 +77,9 @@ public struct AdviceServer: Sendable {
     let writes: AttemptLimiter
 
     public init(ruleSet: RuleSet, configuration: Configuration = Configuration(), log: AdviceLog? = nil,
-                today: @escaping @Sendable () -> String = { Today.iso }) {
+                today: @escaping @Sendable () -> String = { Today.iso }, now: @escaping @Sendable () -> Date = { Date() }) {
         self.ruleSet = ruleSet
+        self.now = now
         self.configuration = configuration
         self.log = log
         self.today = today

@@ -14,7 +14,7 @@ actor AttemptLimiter {
     }
 
     /// Counts an attempt; false when the key has already used its attempts in the window.
-    func allow(_ key: String, now: Date = Date()) -> Bool {
+    func allow(_ key: String, now: Date) -> Bool {
         var recent = (attempts[key] ?? []).filter { now.timeIntervalSince($0) < window }
         defer { attempts[key] = recent.isEmpty ? nil : recent }
         guard recent.count < limit else { return false }
