@@ -136,47 +136,89 @@ public struct Evaluator: Sendable {
 
     /// The best plan the household can carry: the best plan, and when the household could not carry its loan,
     /// the best plan it carries under a smaller loan or on less of its land
-    /// (``bestCarried(asked:landM2:_:carried:value:uses:)``), with a note saying so.
+    /// (``bestCarried(asked:landM2:above:_:carried:value:uses:)``) — searched again as a household with less
+    /// savings would (each rung of ``capitalLadder`` below its own), with the rest of its savings kept as its
+    /// cushion — with a note saying so.
+    ///
+    /// A household with more savings so tries every search one with less does (at the ladder's rungs), and
+    /// carries at least what that one carries: the same plan, with less borrowed and more kept.
     func plan(_ candidates: [Candidate], _ context: HouseholdContext, _ options: PlanOptions) -> Plan? {
-        guard let first = planWithin(candidates, context, options) else { return nil }
+        var prepared: Planner.Prepared?
+        guard let first = draft(candidates, context, options, &prepared) else { return nil }
+        let carried = { (d: PlanDraft) in self.carries(d.projection, context, landM2: d.landM2) }
         // A plan is unsuitable only when the household cannot carry its loan.
-        guard repayment != nil, first.verdict == .unsuitable, let asked = first.projection.loanTotal else { return first }
+        let carriesFirst = carried(first)
+        guard repayment != nil, let asked = first.projection.loanTotal, !carriesFirst else {
+            return finish(first, carried: carriesFirst, candidates, context)
+        }
         let missed = missedInstalments(first.projection, context, landM2: first.landM2)
-        var capped = options
         let land = min(context.household.landM2, options.maxLandM2 ?? .infinity)
-        let limited = bestCarried(asked: asked, landM2: land) { loan, size -> Plan? in
-            if loan == asked && size == land { return first }
-            capped.maxLoanVND = loan
-            capped.maxLandM2 = size
-            return planWithin(candidates, context, capped)
-        } carried: { $0.verdict != .unsuitable } value: { $0.projection.gainNPV } uses: { $0.landM2 }
-        guard var plan = limited else { return nil }
+        /// The best carried plan investing at most `own` of the household's capital, whose best plan `top` is not
+        /// carried, when one is worth more than `floor`.
+        func search(_ top: PlanDraft, own: Double?, above floor: Double = -.infinity) -> PlanDraft? {
+            let loan = top.projection.loanTotal ?? 0
+            var capped = options
+            capped.maxOwnCapitalVND = own
+            return bestCarried(asked: loan, landM2: land, above: floor) { cap, size -> PlanDraft? in
+                if cap == loan && size == land { return top }
+                capped.maxLoanVND = cap
+                capped.maxLandM2 = size
+                return draft(candidates, context, capped, &prepared)
+            } carried: { carried($0) } value: { $0.projection.gainNPV } uses: { $0.landM2 }
+        }
+        var best = search(first, own: nil)
+        let savings = min(context.household.capitalVND ?? 0, options.maxOwnCapitalVND ?? .infinity)
+        for rung in Self.capitalLadder.reversed() where rung < savings {
+            var less = options
+            less.maxOwnCapitalVND = rung
+            // Less savings never widen the choice: once a rung's best plan is worth no more, the lower ones are not.
+            guard let top = draft(candidates, context, less, &prepared),
+                  top.projection.gainNPV > (best?.projection.gainNPV ?? -.infinity) + 0.5 else { break }
+            if carried(top) {
+                best = top
+                break
+            }
+            if let found = search(top, own: rung, above: best?.projection.gainNPV ?? -.infinity) { best = found }
+        }
+        guard let best else { return nil }
+        var plan = finish(best, carried: true, candidates, context)
         let refused = Reason.Detail.loanLimited(allowedVND: plan.projection.loanTotal ?? 0, askedVND: asked, missed: missed)
         plan.notes.insert(LocalizedText { Catalogue.reason(refused, $0) }, at: 0)
         return plan
     }
 
+    /// A plan as the planner finds it, before its verdict and notes: what the search for a plan the household
+    /// carries compares (its value is cheap; whether it is carried takes the draws).
+    struct PlanDraft {
+        var components: [Plan.Component]
+        var projection: Projection
+        var landM2: Double
+        var hasMitigation: Bool
+        /// The money it was planned within.
+        var money: ScaleSearch.Money
+    }
+
     /// The best plan within `options`, its loan unchecked against what the household can carry.
-    private func planWithin(_ candidates: [Candidate], _ context: HouseholdContext, _ options: PlanOptions) -> Plan? {
+    /// - Parameter prepared: the planner's items and subsets, kept across the drafts of one household under one set of
+    ///   models and conditions (only the money and the land differ between them).
+    private func draft(_ candidates: [Candidate], _ context: HouseholdContext, _ options: PlanOptions,
+                       _ prepared: inout Planner.Prepared?) -> PlanDraft? {
         let economics = candidates.map(\.economics)
-        var money = context.money
-        if let cap = options.maxLoanVND { money.loanCeiling = min(money.loanCeiling, cap) }
+        let withheld = max(0, (context.household.capitalVND ?? 0) - (options.maxOwnCapitalVND ?? .infinity))
+        func capped(_ money: ScaleSearch.Money) -> ScaleSearch.Money { money.capped(loan: options.maxLoanVND, withheld: withheld) }
+        let money = capped(context.money)
         var planner = Planner(models: candidates.map(\.model), grids: candidates.map(\.grid), economics: economics, usable: candidates.map { !$0.shared.outcome.blocked && options.onlyModels?.contains($0.model.id) != false },
                               baselinePerM2: candidates.map { context.baselineValue(perM2For: $0.economics) },
                               combinations: ruleSet.combinations, money: money, landM2: min(context.household.landM2, options.maxLandM2 ?? .infinity),
                               annuity: economics.first?.annuity ?? 0)
-        var mixed = ScaleSearch.Money(context.resources, models: nil, role: nil)
-        if let cap = options.maxLoanVND { mixed.loanCeiling = min(mixed.loanCeiling, cap) }
-        planner.mixedMoney = mixed
+        let mixed = ScaleSearch.Money(context.resources, models: nil, role: nil)
+        planner.mixedMoney = capped(mixed)
         for (i, c) in candidates.enumerated() where c.model.role == .pathway {
-            var own = context.money(for: c.model)
-            if let cap = options.maxLoanVND { own.loanCeiling = min(own.loanCeiling, cap) }
-            planner.pathwayMoney[i] = own
+            planner.pathwayMoney[i] = capped(context.money(for: c.model))
             if let workerLoan = context.resources.workerProgramme(for: [c.model.id]) {
                 var beside = mixed
                 beside.loanCeiling += min(workerLoan.ceiling.value, c.economics.investment(at: c.grid.maximum))
-                if let cap = options.maxLoanVND { beside.loanCeiling = min(beside.loanCeiling, cap) }
-                planner.mixedMoneyBeside[i] = beside
+                planner.mixedMoneyBeside[i] = capped(beside)
             }
         }
         planner.constraints.firstIncomeYear = options.firstIncomeWithinMonths.map { max(1, ($0 + 11) / 12) }
@@ -187,7 +229,8 @@ public struct Evaluator: Sendable {
             planner.constraints.neededCash = context.household.members * ruleSet.settings.povertyLineMonth(inYear: year + by) * 12
                 - context.household.otherIncomeVND
         }
-        guard let (items, xs, _) = planner.best() else { return nil }
+        if prepared == nil { prepared = planner.prepare() }
+        guard let (items, xs, _) = planner.best(prepared) else { return nil }
         var components: [Plan.Component] = []
         var parts: [Projection.Part] = []
         var hasMitigation = false
@@ -204,16 +247,21 @@ public struct Evaluator: Sendable {
             hasMitigation = hasMitigation || item.models.contains { !candidates[$0].shared.outcome.mitigations.isEmpty }
         }
         let projection = Projection(parts: parts, resources: context.resources, ceiling: options.maxLoanVND)
-        var notes = components.compactMap { $0.intercrop?.message }
-        let ids = Set(components.flatMap { $0.models.map(\.id) })
+        return PlanDraft(components: components, projection: projection, landM2: components.reduce(0) { $0 + $1.landM2 },
+                         hasMitigation: hasMitigation, money: money)
+    }
+
+    /// A draft made a plan: its verdict (unsuitable when the household does not carry its loan) and notes.
+    private func finish(_ d: PlanDraft, carried: Bool, _ candidates: [Candidate], _ context: HouseholdContext) -> Plan {
+        var notes = d.components.compactMap { $0.intercrop?.message }
+        let ids = Set(d.components.flatMap { $0.models.map(\.id) })
         notes += ruleSet.combinations.separate.filter { $0.models.allSatisfy(ids.contains) }.map(\.message)
-        let landM2 = components.reduce(0) { $0 + $1.landM2 }
-        let tipping = projection.tippingPoints
-        let verdict: Verdict = !carries(projection, context, landM2: landM2) ? .unsuitable
-            : (hasMitigation || projection.loan != nil || !tipping.isEmpty ? .conditional : .recommended)
+        let tipping = d.projection.tippingPoints
+        let verdict: Verdict = !carried ? .unsuitable
+            : (d.hasMitigation || d.projection.loan != nil || !tipping.isEmpty ? .conditional : .recommended)
         if verdict != .unsuitable, let first = tipping.first { notes.append(LocalizedText { Catalogue.reason(.tippingPoint(first), $0) }) }
-        if let note = restOfTheLand(components, projection, candidates, context, money) { notes.append(note) }
-        return Plan(components: components, projection: projection, verdict: verdict, notes: notes)
+        if let note = restOfTheLand(d.components, d.projection, candidates, context, d.money) { notes.append(note) }
+        return Plan(components: d.components, projection: d.projection, verdict: verdict, notes: notes)
     }
 
     /// What happens to the land a plan leaves: it keeps its current use; or, on bare land, why it stays
@@ -592,6 +640,10 @@ public struct Evaluator: Sendable {
     /// the same for every household, so that a household with more land or money tries the same caps.
     static let loanLadder: [Double] = [0, 5, 10, 20, 30, 40, 50, 75, 100, 150, 200, 300].map { $0 * 1_000_000 }
 
+    /// The savings (VND) a plan is searched again as if the household had, when it cannot carry the loan asked:
+    /// fixed amounts, the same for every household (as ``loanLadder``).
+    static let capitalLadder: [Double] = [0, 10, 20, 50, 100, 200, 500, 1_000, 2_000].map { $0 * 1_000_000 }
+
     /// Land sizes (m²) a plan is tried on when the household cannot carry the plan of all its land: fixed round
     /// sizes, the same for every household (as ``loanLadder``), so that more land only adds sizes to try. 0 leaves
     /// the pathways (work that takes no land).
@@ -609,15 +661,18 @@ public struct Evaluator: Sendable {
     /// on make it again. The pruned search equals the whole grid's best (a brute-force test holds it so). A
     /// household with more land tries every size one with less does — it asked for more orchard than it could
     /// carry and, before sizes were tried, fell to a smaller loan on all its land.
-    func bestCarried<T>(asked: Double, landM2: Double, _ make: (_ loan: Double, _ land: Double) -> T?, carried: (T) -> Bool,
-                        value: (T) -> Double, uses: (T) -> Double) -> T? {
-        var best: T?, bestValue = -Double.infinity, found: (loan: Double, land: Double)?
+    ///
+    /// - Parameter floor: only results worth more than this are wanted (nil when none is): the search stops where
+    ///   nothing better can be.
+    func bestCarried<T>(asked: Double, landM2: Double, above floor: Double = -.infinity, _ make: (_ loan: Double, _ land: Double) -> T?,
+                        carried: (T) -> Bool, value: (T) -> Double, uses: (T) -> Double) -> T? {
+        var best: T?, bestValue = floor, found: (loan: Double, land: Double)?
         let sizes = Self.landLadder.reversed().filter { $0 < landM2 }
         let loans = [asked] + Self.loanLadder.reversed().filter { $0 < asked }
         // The whole land first, from the largest loan to the first carried: rows below it are worth no more.
         var uncarried: [(loan: Double, uses: Double)] = []
         for loan in loans {
-            guard let result = make(loan, landM2) else { break }
+            guard let result = make(loan, landM2), value(result) > bestValue + 0.5 else { break }
             if carried(result) {
                 (best, bestValue, found) = (result, value(result), (loan, landM2))
                 break

@@ -10,14 +10,18 @@ public struct PlanOptions: Sendable, Equatable {
     public var onlyModels: Set<String>?
     /// Use at most this much of the land, m²; the rest keeps its current use.
     public var maxLandM2: Double?
+    /// Invest at most this much of the household's own capital, VND (grants and loans beside it); what is not
+    /// invested stays its cushion.
+    public var maxOwnCapitalVND: Double?
 
     public init(firstIncomeWithinMonths: Int? = nil, abovePovertyByYear: Int? = nil, maxLoanVND: Double? = nil, onlyModels: Set<String>? = nil,
-                maxLandM2: Double? = nil) {
+                maxLandM2: Double? = nil, maxOwnCapitalVND: Double? = nil) {
         self.firstIncomeWithinMonths = firstIncomeWithinMonths
         self.abovePovertyByYear = abovePovertyByYear
         self.maxLoanVND = maxLoanVND
         self.onlyModels = onlyModels
         self.maxLandM2 = maxLandM2
+        self.maxOwnCapitalVND = maxOwnCapitalVND
     }
 }
 

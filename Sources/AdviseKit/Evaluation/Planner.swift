@@ -56,8 +56,8 @@ struct Planner {
     var mixedMoneyBeside: [Int: ScaleSearch.Money] = [:]
     let landM2: Double
     let annuity: Double
-    /// The most components in a plan.
-    var maxComponents = 3
+    /// The most components in a plan (``bound(_:_:_:money:)`` holds three free items, ``ResidualParts`` six models).
+    let maxComponents = 3
     var constraints = Constraints()
 
     /// The items a plan can use: every usable model alone, and every intercrop of two usable models.
@@ -110,10 +110,12 @@ struct Planner {
     /// equal value the one with fewer components, then the earlier, wins. A subset, or an outer scale of
     /// it, whose upper bound (``bound(_:_:_:money:)``) cannot beat the best is skipped: the answer is the one
     /// full enumeration gives, found with a small part of the work.
-    func best() -> (items: [Item], xs: [Double], value: Double)? {
-        let all = items
+    ///
+    /// - Parameter prepared: the items and subsets, when a search that runs the planner on many budgets and sizes
+    ///   has them from ``prepare()`` (they depend on neither).
+    func best(_ prepared: Prepared? = nil) -> (items: [Item], xs: [Double], value: Double)? {
+        let (all, ordered) = (prepared ?? prepare()).parts
         var best: (subset: [Int], xs: [Double], value: Double)?
-        let ordered = subsets(all).enumerated().sorted { ($0.element.count, $0.offset) < ($1.element.count, $1.offset) }.map(\.element)
         var xs: [Double] = []
         xs.reserveCapacity(maxComponents)
         for subset in ordered {
@@ -128,6 +130,18 @@ struct Planner {
             }
         }
         return best.map { b in (b.subset.map { all[$0] }, b.xs, b.value) }
+    }
+
+    /// The items and their subsets in the order ``best(_:)`` tries them: what does not change with the money
+    /// or the land.
+    struct Prepared {
+        fileprivate let parts: (items: [Item], ordered: [[Int]])
+    }
+
+    /// The items and subsets for ``best(_:)``.
+    func prepare() -> Prepared {
+        let all = items
+        return Prepared(parts: (all, subsets(all).enumerated().sorted { ($0.element.count, $0.offset) < ($1.element.count, $1.offset) }.map(\.element)))
     }
 
     /// An upper bound of the value of any plan of the items `subset` of `all` whose first `fixed.count`
@@ -222,25 +236,38 @@ struct Planner {
         }
         guard let upper = item.grid.floor(limit) else { return best }
         if index == subset.count - 1, constraints.povertyYear == nil {
-            var candidates = [item.grid.minimum, upper]
+            // At most the two ends and two scales beside each of three kinks, held inline (no array an outer scale).
+            var candidates = InlineArray<8, Double>(repeating: .infinity)
+            (candidates[0], candidates[1]) = (item.grid.minimum, upper)
+            var count = 2
+            func kink(days: Double, perX: Double) {
+                guard perX > 0, let below = item.grid.floor((money.familyDays - days) / perX) else { return }
+                (candidates[count], candidates[count + 1]) = (min(below, upper), min(below + item.grid.step, upper))
+                count += 2
+            }
             // The value is concave in the last x, with a kink where the labour of the years counted crosses the
             // family's days: over the horizon (every model), and in each stretch after it (the models still valued).
-            var kinks = [(days: labour + item.labourFixed, perX: item.labourPerX)]
-            for end in Set(item.residual.map(\.extent)) {
+            kink(days: labour + item.labourFixed, perX: item.labourPerX)
+            for (i, end) in item.residual.lazy.map(\.extent).enumerated() where !item.residual[..<i].contains(where: { $0.extent == end }) {
                 var days = 0.0, perX = 0.0
                 for (position, x) in fixed.enumerated() {
                     for r in all[subset[position]].residual where r.extent >= end { days += r.labourFixed + r.labourPerX * x }
                 }
                 for r in item.residual where r.extent >= end { (days, perX) = (days + r.labourFixed, perX + r.labourPerX) }
-                kinks.append((days, perX))
+                kink(days: days, perX: perX)
             }
-            for (days, perX) in kinks where perX > 0 {
-                guard let below = item.grid.floor((money.familyDays - days) / perX) else { continue }
-                candidates += [min(below, upper), min(below + item.grid.step, upper)]
+            // Each scale once, smallest first (an insertion sort of at most eight).
+            for i in 1..<count {
+                var j = i
+                while j > 0, candidates[j - 1] > candidates[j] {
+                    candidates.swapAt(j - 1, j)
+                    j -= 1
+                }
             }
-            candidates.sort()
             var last = -Double.infinity
-            for x in candidates where x >= item.grid.minimum && x <= upper && x != last {
+            for i in 0..<count {
+                let x = candidates[i]
+                guard x >= item.grid.minimum, x <= upper, x != last else { continue }
                 fixed.append(x)
                 best = body(fixed)
                 fixed.removeLast()
@@ -297,10 +324,25 @@ struct Planner {
             v += all[index].valueFixed + all[index].valuePerX * xs[position]
             labour += all[index].labourFixed + all[index].labourPerX * xs[position]
         }
-        // The models valued past the horizon with their days at these scales, read in place (no array a candidate).
-        let residual = subset.indices.lazy.flatMap { position in
-            all[subset[position]].residual.lazy.map { r in (extent: r.extent, days: r.labourFixed + r.labourPerX * xs[position]) }
+        // The models valued past the horizon with their days at these scales, held inline (no array a candidate).
+        var residual = ResidualParts()
+        for position in subset.indices {
+            for r in all[subset[position]].residual { residual.append((r.extent, r.labourFixed + r.labourPerX * xs[position])) }
         }
         return v - money.labour(labour).valued * annuity - money.residualHired(residual)
+    }
+}
+
+/// The models of a plan valued past the horizon, with their days, held inline: at most two models in each of
+/// ``Planner/maxComponents`` components. What the planner charges the days hired after the horizon on, for every
+/// choice of scales it tries, without allocating.
+struct ResidualParts: RandomAccessCollection {
+    private var storage = InlineArray<6, (extent: Int, days: Double)>(repeating: (0, 0))
+    private(set) var endIndex = 0
+    var startIndex: Int { 0 }
+    subscript(position: Int) -> (extent: Int, days: Double) { storage[position] }
+    mutating func append(_ part: (extent: Int, days: Double)) {
+        storage[endIndex] = part
+        endIndex += 1
     }
 }

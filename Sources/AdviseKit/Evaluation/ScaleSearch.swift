@@ -39,6 +39,14 @@ struct ScaleSearch {
             valuation = r.valuation
         }
 
+        /// The same money with at most `loan` borrowed and `withheld` less of the household's own capital.
+        func capped(loan: Double?, withheld: Double) -> Money {
+            var m = self
+            if let loan { m.loanCeiling = min(m.loanCeiling, loan) }
+            m.capital = capital.map { $0 - withheld }
+            return m
+        }
+
         /// The yearly cost of `days` of labour: hired cash and the family's days at their value.
         func labour(_ days: Double) -> LabourCost { valuation.labour(days, familyDays: familyDays) }
 
