@@ -2,12 +2,16 @@
 /// value at which it does (the break-even, solved from the closed form, not sampled), beside its base, its
 /// range and its sources — what a verdict hangs on.
 ///
-/// Only prices carry a sourced range in the rule set; every price that moves together (a market's: the
-/// plan's coconut and the current garden's alike) is one figure, named by the first output selling at it —
-/// the plan's own, else the current use's.
+/// Prices carry a sourced range, and yields where the rule file gives one (`low`, `high`); every price that
+/// moves together (a market's: the plan's coconut and the current garden's alike) is one figure, named by the
+/// first output selling at it — the plan's own, else the current use's. A yield is its model's own.
 public struct TippingPoint: Sendable, Equatable {
     /// The figure's path, as an override names it (`goat-raising.outputs.meat-goats.price`).
     public var figure: String
+    /// A price or a yield.
+    public var kind: PriceExposure.Kind
+    /// For a yield per scale unit counted in units, the unit's name (a breeding doe).
+    public var unitName: LocalizedText?
     /// The market whose prices move together, nil for an output that follows no market.
     public var market: String?
     /// The output's name.
@@ -28,8 +32,8 @@ public struct TippingPoint: Sendable, Equatable {
     public var perUnit: String { unit.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init) ?? unit }
 
     /// The tipping points of a projection's parts with gain `gain`, nearest to their base first: for every price
-    /// the parts or the current use they give up sell at, the value at which the gain would be zero, kept
-    /// when it lies inside the price's range.
+    /// the parts or the current use they give up sell at, and every yield with a range, the value at which the
+    /// gain would be zero, kept when it lies inside the figure's range.
     public static func points(parts: [Projection.Part], gain: Double) -> [TippingPoint] {
         var keys: [String] = []
         for part in parts {
@@ -49,16 +53,16 @@ public struct TippingPoint: Sendable, Equatable {
                     givenUp = givenUp ?? e
                 }
             }
-            guard let stands = own ?? givenUp, slope != 0, slope.isFinite else { continue }
-            // gain(f) = gain + (f − 1) · slope, f the factor on every price of the key.
+            guard let stands = own ?? givenUp, let figure = stands.figure, slope != 0, slope.isFinite else { continue }
+            // gain(f) = gain + (f − 1) · slope, f the factor on the figure (every price of the key, or the one yield).
             let factor = 1 - gain / slope
-            let band = stands.output.price
-            let base = band.base / band.unitFactor, low = band.low / band.unitFactor, high = band.high / band.unitFactor
-            let breakeven = base * factor
-            guard factor > 0, breakeven >= low, breakeven <= high else { continue }
-            points.append((abs(factor - 1), TippingPoint(figure: "\(stands.modelID).\(stands.output.pricePath)", market: stands.output.market,
-                                                          label: stands.output.name, unit: band.unit, base: base, breakeven: breakeven,
-                                                          low: low, high: high, sources: band.provenance.sources, above: slope > 0)))
+            let breakeven = figure.base * factor
+            guard factor > 0, breakeven >= figure.low, breakeven <= figure.high else { continue }
+            points.append((abs(factor - 1), TippingPoint(figure: "\(stands.modelID).\(figure.path)", kind: stands.kind,
+                                                          unitName: stands.kind == .yield ? stands.unitName : nil,
+                                                          market: stands.kind == .price ? stands.output.market : nil,
+                                                          label: stands.output.name, unit: figure.unit, base: figure.base, breakeven: breakeven,
+                                                          low: figure.low, high: figure.high, sources: figure.sources, above: slope > 0)))
         }
         return points.sorted { $0.distance < $1.distance || ($0.distance == $1.distance && $0.point.figure < $1.point.figure) }.map(\.point)
     }

@@ -792,7 +792,8 @@ public struct Evaluator: Sendable {
         }
         let projection = projection(c, context)
         if c.verdict != .unsuitable, let tipping = projection.tippingPoints.first {
-            reasons.insert(Reason(rule: "price.tipping", effect: "condition", detail: .tippingPoint(tipping), observed: []), at: 0)
+            // `price.tipping` or `yield.tipping`.
+            reasons.insert(Reason(rule: "\(tipping.kind.rawValue).tipping", effect: "condition", detail: .tippingPoint(tipping), observed: []), at: 0)
         }
         if c.grid.maximum < c.program.grid.maximum, let starter = model.scale.starter, c.grid.maximum <= starter, c.scale >= c.grid.maximum,
            case .fits = c.limit {

@@ -20,9 +20,16 @@ struct FigureDecoder {
         return (figure.value, figure.dimension, figure.figure, date)
     }
 
-    /// A figure from the keys of a mapping being read (the caller finishes it).
+    /// A figure from the keys of a mapping being read (the caller finishes it). It may give its sourced range,
+    /// `low` and `high` beside the value (both or neither, `0 ≤ low ≤ value ≤ high`, in its unit).
     private func figure(in map: MappingReader, expected: [Dimension], valueKey: String = "value") -> (value: Double, dimension: Dimension, figure: Figure)? {
         let provenance = self.provenance(map)
+        var bounds = (map.optional("low"), map.optional("high"))
+        if (bounds.0 == nil) != (bounds.1 == nil) {
+            // Half a range: name the missing half.
+            if bounds.0 == nil { bounds.0 = map.required("low") } else { bounds.1 = map.required("high") }
+            return nil
+        }
         guard let unitNode = map.required("unit"), let unitText = context.string(unitNode) else {
             _ = map.optional(valueKey)
             return nil
@@ -30,7 +37,17 @@ struct FigureDecoder {
         guard let valueNode = map.required(valueKey), let raw = context.number(valueNode) else { return nil }
         guard let unit = resolve(unitText, at: unitNode, expected: expected), let provenance else { return nil }
         let value = raw * unit.factor
-        return (value, unit.dimension, Figure(value: value, unit: unitText, provenance: provenance.writing("\(Self.plain(raw)) \(unitText)")))
+        var figure = Figure(value: value, unit: unitText, provenance: provenance.writing("\(Self.plain(raw)) \(unitText)"), unitFactor: unit.factor)
+        if let lowNode = bounds.0, let highNode = bounds.1 {
+            guard let low = context.number(lowNode), let high = context.number(highNode) else { return nil }
+            guard low >= 0, low <= raw, raw <= high else {
+                context.error("figure.band", .figureBand, map.node.path, Self.plain(low), Self.plain(raw), Self.plain(high), at: map.node.location)
+                return nil
+            }
+            figure.range = low * unit.factor...high * unit.factor
+            figure.provenance = provenance.writing("\(Self.plain(low)) / \(Self.plain(raw)) / \(Self.plain(high)) \(unitText)")
+        }
+        return (value, unit.dimension, figure)
     }
 
     /// A price band `{low, base, high, unit, source}` in VND per `product`.

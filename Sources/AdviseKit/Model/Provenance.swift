@@ -40,12 +40,19 @@ public struct Figure: Sendable, Hashable {
     public var unit: String
     /// Its source or estimate.
     public var provenance: Provenance
+    /// Its sourced range in base units (`low` and `high` written beside `value`), when it has one: where a
+    /// tipping point (``TippingPoint``) looks for the value that turns a gain to zero.
+    public var range: ClosedRange<Double>?
+    /// Base units per one of `unit`: the figure as written is the stored one divided by it.
+    public var unitFactor: Double
 
     /// Creates a figure.
-    public init(value: Double, unit: String, provenance: Provenance) {
+    public init(value: Double, unit: String, provenance: Provenance, range: ClosedRange<Double>? = nil, unitFactor: Double = 1) {
         self.value = value
         self.unit = unit
         self.provenance = provenance
+        self.range = range
+        self.unitFactor = unitFactor
     }
 }
 

@@ -83,7 +83,8 @@ public enum Catalogue {
         case loanGrace
         case wardGivenMarket
         case settingsMarketModel, settingsMarketUnit, wardMarket, wardMarketLine, wardBadMarketLimit
-        case reasonTippingAbove, reasonTippingBelow, perMonthUnit, perNutUnit, perDozenUnit
+        case reasonTippingAbove, reasonTippingBelow, reasonTippingYieldAbove, reasonTippingYieldBelow, perMonthUnit, perNutUnit, perDozenUnit,
+             unitYear, unitTonne, unitScale
         case povertyLineAssumed
     }
 
@@ -241,6 +242,11 @@ public enum Catalogue {
         case let .loanLimited(allowed, asked, missed):
             let share = NumberFormat.grouped((missed * 100).rounded(), language) + " %"
             return allowed > 0.5 ? format(.reasonLoanLimited, language, m(allowed), m(asked), share) : format(.reasonLoanRefused, language, m(asked), share)
+        case let .tippingPoint(point) where point.kind == .yield:
+            let amount = { (v: Double) in NumberFormat.short(v, places: 1, language) }
+            let unit = " " + Self.yieldUnit(point.unit, unitName: point.unitName, language)
+            return format(point.above ? .reasonTippingYieldAbove : .reasonTippingYieldBelow, language, point.label(language).lowercasedFirst,
+                          amount(Self.roughly(point.breakeven)) + unit, amount(point.base) + unit, amount(point.low) + "–" + amount(point.high) + unit)
         case let .tippingPoint(point):
             let price = { (v: Double) in Self.price(v, perUnit: point.perUnit, language) }
             return format(point.above ? .reasonTippingAbove : .reasonTippingBelow, language, point.label(language).lowercasedFirst,
@@ -264,6 +270,21 @@ public enum Catalogue {
         default: perUnit
         }
         return NumberFormat.grouped(vnd.rounded(), language) + " ₫/" + unit
+    }
+
+    /// A yield's unit as written (`kg/unit/year`, `nut/ha/year`, `t/ha/year`) in the output language, a scale
+    /// unit by its name (`kg/breeding doe/year`).
+    static func yieldUnit(_ written: String, unitName: LocalizedText?, _ language: Language) -> String {
+        written.split(separator: "/").map { atom -> String in
+            switch atom {
+            case "year": text(.unitYear, language)
+            case "t": text(.unitTonne, language)
+            case "nut": text(.perNutUnit, language)
+            case "m2": "m²"
+            case "unit": unitName?(language) ?? text(.unitScale, language)
+            default: String(atom)
+            }
+        }.joined(separator: "/")
     }
 
     /// A figure to three significant digits, as an officer would say a break-even (118.347 → 118.000).

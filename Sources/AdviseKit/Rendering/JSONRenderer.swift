@@ -150,10 +150,12 @@ public struct JSONRenderer: Sendable {
     /// Every loan (`loans`): the household's, then a working member's own beside it.
     func loans(_ p: Projection) -> JSONValue { .array(p.loans.map { loan($0.schedule, $0.programme) }) }
 
-    /// A tipping point: `{figure, label, unit, base, breakeven, low, high, direction, source}`.
+    /// A tipping point: `{figure, kind, label, unit, base, breakeven, low, high, direction, source}` (a price in whole đồng,
+    /// a yield to three decimals).
     func tipping(_ t: TippingPoint) -> JSONValue {
-        .object([("figure", .string(t.figure)), ("label", .string(t.label(language))), ("unit", .string(t.unit)),
-                 ("base", .vnd(t.base)), ("breakeven", .vnd(t.breakeven)), ("low", .vnd(t.low)), ("high", .vnd(t.high)),
+        let number = { (v: Double) -> JSONValue in t.kind == .price ? .vnd(v) : .double((v * 1_000).rounded() / 1_000) }
+        return .object([("figure", .string(t.figure)), ("kind", .string(t.kind.rawValue)), ("label", .string(t.label(language))), ("unit", .string(t.unit)),
+                 ("base", number(t.base)), ("breakeven", number(t.breakeven)), ("low", number(t.low)), ("high", number(t.high)),
                  ("direction", .string(t.above ? "above" : "below")), ("source", .array(t.sources.map { .string($0) }))])
     }
 

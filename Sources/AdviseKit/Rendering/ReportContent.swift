@@ -199,7 +199,10 @@ public struct ReportContent: Sendable {
         var seen: Set<String> = []
         // What the verdict hangs on first: the nearest price that would undo the gain of the whole recommendation.
         let tipping = chosen?.tipping.first.map { [Catalogue.reason(.tippingPoint($0), language, words: true)] } ?? []
-        var reasons = tipping + chosenOptions.flatMap(\.reasons).filter { $0.rule != "capital.unknown" && $0.rule != "price.tipping" }
+        var reasons = tipping + chosenOptions.flatMap(\.reasons).filter { r in
+            if case .tippingPoint = r.detail { return false }
+            return r.rule != "capital.unknown"
+        }
             .map { Catalogue.reason($0.detail, language, words: true) }.filter { seen.insert($0).inserted }.prefix(3).map { $0 }
         if let chosen {
             let low = CashFlowMetrics(chosen.lowFlow, discountRate: advice.discountRate)

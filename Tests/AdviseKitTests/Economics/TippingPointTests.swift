@@ -14,13 +14,19 @@ import Testing
     ]
 
     /// An override that moves every price of the tipping point's market (or its one output) by the factor at which
-    /// the gain would be zero, in every model and current use of the rule set.
-    static func override(_ point: TippingPoint, _ ruleSet: RuleSet) -> String {
+    /// the gain would be zero, in every model and current use of the rule set — or sets the one yield to its break-even.
+    static func override(_ point: TippingPoint, _ ruleSet: RuleSet) throws -> String {
         let factor = point.breakeven / point.base
         var lines = ["kind: override", "id: tipping-test", "description: The price at its break-even.", "effective: \"2026-01-01\"",
                      "sources:", "  - id: TIP", "    title: \"test\"", "    year: 2026", "set:"]
         for model in ruleSet.models + ruleSet.baselines {
-            for output in model.outputs where point.market.map({ output.market == $0 }) ?? (point.figure == "\(model.id).\(output.pricePath)") {
+            // A yield is its model's own figure.
+            for output in model.outputs where point.kind == .yield && point.figure == "\(model.id).\(output.yieldPath)" {
+                let y = output.yieldPerScale, k = y.unitFactor
+                let range = try #require(y.range)
+                lines.append("  \(model.id).\(output.yieldPath): {value: \(point.breakeven), low: \(range.lowerBound / k), high: \(range.upperBound / k), unit: \(y.unit), source: TIP}")
+            }
+            for output in model.outputs where point.kind == .price && (point.market.map({ output.market == $0 }) ?? (point.figure == "\(model.id).\(output.pricePath)")) {
                 let b = output.price, k = b.unitFactor
                 let base = b.base / k * factor
                 lines.append("  \(model.id).\(output.pricePath): {low: \(min(b.low / k, base)), base: \(base), high: \(max(b.high / k, base)), unit: \(b.unit), source: TIP}")
@@ -50,6 +56,7 @@ import Testing
         var projections = advice.options.filter { $0.verdict != .unsuitable }.map(\.projection)
         if let plan = advice.plan, plan.verdict != .unsuitable { projections.append(plan.projection) }
         var checked = 0
+        var kinds: Set<PriceExposure.Kind> = []
         for projection in projections {
             // The model's own projection says the same as the pieces it is built of.
             #expect(abs(projection.gainNPV - (try Self.gain(of: projection, household: household, under: Fixtures.ruleSet))) < 1)
@@ -59,9 +66,11 @@ import Testing
                 let gain = try Self.gain(of: projection, household: household, under: ruleSet)
                 #expect(abs(gain) < 1e-6 * max(1, abs(projection.gainNPV)) + 1, "\(point.figure) at \(point.breakeven): gain \(gain)")
                 checked += 1
+                kinds.insert(point.kind)
             }
         }
         #expect(checked > 0, "no tipping point was checked for household \(index)")
+        if index == 0 { #expect(kinds == [.price, .yield], "both a price and a yield are checked on the first household") }
     }
 
     @Test func aVerdictThatHangsOnAPriceInsideItsRangeIsConditionalWithThatReasonFirst() throws {
@@ -71,7 +80,7 @@ import Testing
             for o in advice.options where o.verdict != .unsuitable {
                 let points = o.projection.tippingPoints
                 if points.isEmpty {
-                    #expect(o.reasons.allSatisfy { $0.rule != "price.tipping" })
+                    #expect(o.reasons.allSatisfy { $0.rule != "price.tipping" && $0.rule != "yield.tipping" })
                 } else {
                     seen += 1
                     #expect(o.verdict == .conditional)

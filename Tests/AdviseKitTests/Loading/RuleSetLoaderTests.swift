@@ -69,7 +69,9 @@ import Testing
         .init(name: "missing field", old: "    product: nut\n", new: "", code: "field.missing", message: "needs 'product'"),
         .init(name: "unknown effect", old: "effect: warning", new: "effect: «warn", code: "type.enum", message: "did you mean 'warning'?"),
         .init(name: "duplicate rule id", old: "    message: {vi: a, en: b}", new: "    message: {vi: a, en: b}\n  - «{id: r, when: \"true\", effect: warning, message: {vi: a, en: b}}", code: "id.duplicate", message: "id 'r' is used twice in this list (first at line 17)"),
-        .init(name: "price band out of order", old: "price: {low: 1,", new: "price: «{low: 9,", code: "figure.band", message: "low ≤ base ≤ high"),
+        .init(name: "price band out of order", old: "price: {low: 1,", new: "price: «{low: 9,", code: "figure.band", message: "low ≤ base (or value) ≤ high"),
+        .init(name: "a figure's range out of order", old: "yield: {value: 1,", new: "yield: «{low: 2, high: 3, value: 1,", code: "figure.band", message: "low ≤ base (or value) ≤ high, found 2, 1, 3"),
+        .init(name: "half a figure's range", old: "yield: {value: 1,", new: "yield: «{low: 0.5, value: 1,", code: "field.missing", message: "needs 'high'"),
         .init(name: "a level that is not on the scale", old: "when: land_m2 > 0", new: "when: flood == «\"sometimes\"", code: "expr.type", message: "not a flood level"),
         .init(name: "YAML syntax", old: "name: {vi: a, en: b}", new: "name: {vi: a, en: b\nsummary«: x", code: "yaml.syntax", message: "a ',' or a closing '}' is missing"),
     ]
