@@ -25,14 +25,17 @@ public enum RuleSetSource: Equatable, Sendable {
         }
     }
 
-    /// Loads it with the override files, checked against `today` when given.
-    public func load(overrides: [String], today: String?) throws(DiagnosticError) -> RuleSet {
+    /// Loads it with the override files, checked against `today` when given. The worked examples of the rule
+    /// set built into the binary (embedded, or a folder holding exactly its files) are not run again: its tests
+    /// ran them. `rules check` (`examples: true`) runs them whatever the rule set.
+    public func load(overrides: [String], today: String?, examples: Bool = false) throws(DiagnosticError) -> RuleSet {
         var ruleSet: RuleSet
+        let checked = examples ? [] : EmbeddedRules.files.map(\.text)
         switch self {
         case let .folder(path):
-            ruleSet = try RuleSetLoader.load(directory: path, overrides: overrides, today: today)
+            ruleSet = try RuleSetLoader.load(directory: path, overrides: overrides, today: today, checked: checked)
         case .embedded:
-            ruleSet = try RuleSetLoader.load(files: EmbeddedRules.files, overridePaths: overrides, today: today)
+            ruleSet = try RuleSetLoader.load(files: EmbeddedRules.files, overridePaths: overrides, today: today, checked: checked)
         }
         ruleSet.settings.ruleset.source = name
         return ruleSet

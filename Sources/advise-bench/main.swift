@@ -33,6 +33,14 @@ do {
     let evaluator = Evaluator(ruleSet: ruleSet)
     var sink = 0.0
     measure("load and check the rule set", iterations: 20) { _ = try? RuleSetLoader.load(directory: rules, today: "2026-11-29") }
+    measure("load the rule set without the whole-set checks", iterations: 20) { _ = try? RuleSetLoader.load(directory: rules) }
+    measure("the worked examples", iterations: 20) { sink += Double(RuleSetValidator(ruleSet: ruleSet, today: "2026-11-29").exampleFindings().count) }
+    measure("a new evaluator's first advice with the odds (the draws made)", iterations: 20) {
+        sink += Evaluator(ruleSet: ruleSet).advise(households[0], plans: true, odds: RiskSimulation.Options(draws: 1000, seed: 1)).plan?.npv ?? 0
+    }
+    measure("a kept evaluator's advice with the odds", iterations: 20) {
+        sink += evaluator.advise(households[0], plans: true, odds: RiskSimulation.Options(draws: 1000, seed: 1)).plan?.npv ?? 0
+    }
     measure("one household, full advice (every model, reasons, cash flows)", iterations: 20_000, per: households.count) {
         for h in households { sink += evaluator.advise(h).options[0].projection.npv }
     }

@@ -20,7 +20,7 @@ extension Evaluator {
         if let known = memo.answer(key) { return known }
         let context = context(household, facts: facts, cache: cache)
         var answer: RowAnswer?
-        if plans, let plan = plan(compiled.indices.map { candidate($0, context, cache: cache, repaid: false) }, context, PlanOptions()), plan.verdict != .unsuitable {
+        if plans, let plan = plan(compiled.indices.map { candidate($0, context, cache: cache, repaid: false) }, context, PlanOptions(), notes: false), plan.verdict != .unsuitable {
             answer = summary(plan, context)
         } else {
             answer = bestCandidate(context, rankBy: rankBy, cache: cache).map { summary($0, context) }

@@ -16,8 +16,9 @@ extension Evaluator {
         household.besideFarm(keepingPerM2: context(household, cache: cache).baseline?.keepingIncome ?? 0, convertedM2: 0)
     }
 
-    /// The best plan for a household within `options`, with the odds of the plan alone (the draws and the
-    /// models' deviations are shared through `cache`), and its income by year for `years` years.
+    /// The best plan for a household within `options` (its figures and verdict, without notes), with the odds of
+    /// the plan alone (the draws and the models' deviations are shared through `cache`), and its income by year
+    /// for `years` years.
     public func planned(_ household: Household, options: PlanOptions, odds: RiskSimulation.Options?, years: Int,
                         cache: EvaluationCache) -> PlannedHousehold {
         let context = context(household, cache: cache)
@@ -25,7 +26,7 @@ extension Evaluator {
         let now = household.besideFarm(keepingPerM2: keeping, convertedM2: 0)
         let candidates = ruleSet.models.indices.map { candidate($0, context, cache: cache, repaid: false) }
         let line = { (year: Int) in context.povertyLineMonth(inYear: year) }
-        guard var plan = plan(candidates, context, options), plan.verdict != .unsuitable else {
+        guard var plan = plan(candidates, context, options, notes: false), plan.verdict != .unsuitable else {
             let below = household.incomePerMember(now) < line(year + 1) ? 1.0 : 0.0
             return PlannedHousehold(plan: nil, incomeByYear: Array(repeating: now, count: years), pBelowPovertyLine: below)
         }

@@ -142,14 +142,16 @@ public struct Evaluator: Sendable {
     ///
     /// A household with more savings so tries every search one with less does (at the ladder's rungs), and
     /// carries at least what that one carries: the same plan, with less borrowed and more kept.
-    func plan(_ candidates: [Candidate], _ context: HouseholdContext, _ options: PlanOptions) -> Plan? {
+    /// - Parameter notes: false when the caller reads only the plan's figures and verdict (a batch row, the
+    ///   ward): the notes, phrases in both languages, are then not written.
+    func plan(_ candidates: [Candidate], _ context: HouseholdContext, _ options: PlanOptions, notes: Bool = true) -> Plan? {
         var prepared: Planner.Prepared?
         guard let first = draft(candidates, context, options, &prepared) else { return nil }
         let carried = { (d: PlanDraft) in self.carries(d.projection, context, landM2: d.landM2) }
         // A plan is unsuitable only when the household cannot carry its loan.
         let carriesFirst = carried(first)
         guard repayment != nil, let asked = first.projection.loanTotal, !carriesFirst else {
-            return finish(first, carried: carriesFirst, candidates, context)
+            return finish(first, carried: carriesFirst, candidates, context, notes: notes)
         }
         let missed = missedInstalments(first.projection, context, landM2: first.landM2)
         let land = min(context.household.landM2, options.maxLandM2 ?? .infinity)
@@ -181,7 +183,8 @@ public struct Evaluator: Sendable {
             if let found = search(top, own: rung, above: best?.projection.gainNPV ?? -.infinity) { best = found }
         }
         guard let best else { return nil }
-        var plan = finish(best, carried: true, candidates, context)
+        var plan = finish(best, carried: true, candidates, context, notes: notes)
+        guard notes else { return plan }
         let refused = Reason.Detail.loanLimited(allowedVND: plan.projection.loanTotal ?? 0, askedVND: asked, missed: missed)
         plan.notes.insert(LocalizedText { Catalogue.reason(refused, $0) }, at: 0)
         return plan
@@ -251,14 +254,16 @@ public struct Evaluator: Sendable {
                          hasMitigation: hasMitigation, money: money)
     }
 
-    /// A draft made a plan: its verdict (unsuitable when the household does not carry its loan) and notes.
-    private func finish(_ d: PlanDraft, carried: Bool, _ candidates: [Candidate], _ context: HouseholdContext) -> Plan {
-        var notes = d.components.compactMap { $0.intercrop?.message }
-        let ids = Set(d.components.flatMap { $0.models.map(\.id) })
-        notes += ruleSet.combinations.separate.filter { $0.models.allSatisfy(ids.contains) }.map(\.message)
+    /// A draft made a plan: its verdict (unsuitable when the household does not carry its loan) and, with
+    /// `notes`, its notes.
+    private func finish(_ d: PlanDraft, carried: Bool, _ candidates: [Candidate], _ context: HouseholdContext, notes explained: Bool) -> Plan {
         let tipping = d.projection.tippingPoints
         let verdict: Verdict = !carried ? .unsuitable
             : (d.hasMitigation || d.projection.loan != nil || !tipping.isEmpty ? .conditional : .recommended)
+        guard explained else { return Plan(components: d.components, projection: d.projection, verdict: verdict, notes: []) }
+        var notes = d.components.compactMap { $0.intercrop?.message }
+        let ids = Set(d.components.flatMap { $0.models.map(\.id) })
+        notes += ruleSet.combinations.separate.filter { $0.models.allSatisfy(ids.contains) }.map(\.message)
         if verdict != .unsuitable, let first = tipping.first { notes.append(LocalizedText { Catalogue.reason(.tippingPoint(first), $0) }) }
         if let note = restOfTheLand(d.components, d.projection, candidates, context, d.money) { notes.append(note) }
         return Plan(components: d.components, projection: d.projection, verdict: verdict, notes: notes)

@@ -10,8 +10,11 @@ public enum RuleSetLoader {
 
     /// Loads every `.yaml`/`.yml` file under `directory`, applies `overrides` (paths of override files, in
     /// order), and — when `today` (`YYYY-MM-DD`) is given — runs the whole-set checks.
+    /// - Parameter checked: the texts of a rule set whose worked examples are known to hold (the one built into
+    ///   the binary, whose tests ran them): when the files are exactly these and no override applies, the
+    ///   examples are not run again (``RuleSetValidator/diagnostics(examples:)``); every other check is.
     /// - Throws: ``DiagnosticError`` listing every error (and the warnings found with them).
-    public static func load(directory: String, overrides: [String] = [], today: String? = nil) throws(DiagnosticError) -> RuleSet {
+    public static func load(directory: String, overrides: [String] = [], today: String? = nil, checked: [String] = []) throws(DiagnosticError) -> RuleSet {
         let url = URL(fileURLWithPath: directory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -33,20 +36,21 @@ public enum RuleSetLoader {
         if files.isEmpty, problems.isEmpty {
             problems.append(.error("rules.empty", .rulesEmpty, directory, at: nil))
         }
-        return try load(files: files, overridePaths: overrides, today: today, problems: problems)
+        return try load(files: files, overridePaths: overrides, today: today, checked: checked, problems: problems)
     }
 
     /// Loads a rule set from file contents (the rule set built into the binary, say) with override files
-    /// read from their paths, as ``load(directory:overrides:today:)`` does for a folder.
+    /// read from their paths, as ``load(directory:overrides:today:checked:)`` does for a folder.
     /// - Throws: ``DiagnosticError`` listing every error, unreadable override files among them.
-    public static func load(files: [(path: String, text: String)], overridePaths: [String], today: String? = nil) throws(DiagnosticError) -> RuleSet {
-        try load(files: files, overridePaths: overridePaths, today: today, problems: [])
+    public static func load(files: [(path: String, text: String)], overridePaths: [String], today: String? = nil,
+                            checked: [String] = []) throws(DiagnosticError) -> RuleSet {
+        try load(files: files, overridePaths: overridePaths, today: today, checked: checked, problems: [])
     }
 
     /// Reads the override files, loads, and reports the earlier `problems` (files that could not be read)
     /// with whatever the load finds.
     private static func load(files: [(path: String, text: String)], overridePaths overrides: [String], today: String?,
-                             problems: [Diagnostic]) throws(DiagnosticError) -> RuleSet {
+                             checked: [String], problems: [Diagnostic]) throws(DiagnosticError) -> RuleSet {
         var problems = problems
         var overrideFiles: [(path: String, text: String)] = []
         for path in overrides {
@@ -58,7 +62,7 @@ public enum RuleSetLoader {
         }
         let ruleSet: RuleSet
         do {
-            ruleSet = try load(files: files, overrides: overrideFiles, today: today)
+            ruleSet = try load(files: files, overrides: overrideFiles, today: today, checked: checked, context: DecodeContext())
         } catch {
             throw DiagnosticError(problems + error.diagnostics)
         }
@@ -71,12 +75,12 @@ public enum RuleSetLoader {
     /// - Throws: ``DiagnosticError`` with every error found (warnings travel in `RuleSet.warnings`).
     public static func load(files: [(path: String, text: String)], overrides: [(path: String, text: String)] = [],
                             today: String? = nil) throws(DiagnosticError) -> RuleSet {
-        try load(files: files, overrides: overrides, today: today, context: DecodeContext())
+        try load(files: files, overrides: overrides, today: today, checked: [], context: DecodeContext())
     }
 
     /// The load, with the decode context kept by the caller (the schema agreement test reads its records).
     static func load(files: [(path: String, text: String)], overrides: [(path: String, text: String)],
-                     today: String?, context: DecodeContext) throws(DiagnosticError) -> RuleSet {
+                     today: String?, checked: [String] = [], context: DecodeContext) throws(DiagnosticError) -> RuleSet {
         var roots: [(kind: String, root: ConfigNode)] = []
         for file in files {
             do {
@@ -193,7 +197,8 @@ public enum RuleSetLoader {
         var ruleSet = RuleSet(settings: settings, models: models.sorted { $0.id < $1.id }, baselines: baselines.sorted { $0.id < $1.id },
                               combinations: combinations, sources: sources, overrides: applied, warnings: DiagnosticError(context.diagnostics).diagnostics)
         if let today {
-            var findings = RuleSetValidator(ruleSet: ruleSet, today: today).diagnostics()
+            let known = applied.isEmpty && !checked.isEmpty && files.map(\.text).sorted() == checked.sorted()
+            var findings = RuleSetValidator(ruleSet: ruleSet, today: today).diagnostics(examples: !known)
             if !applied.isEmpty {
                 // Worked examples describe the rule set's own figures; under a ward's overrides they are a
                 // warning to read, not a reason to refuse advice.

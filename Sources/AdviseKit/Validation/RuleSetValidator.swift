@@ -2,7 +2,8 @@ import Foundation
 
 /// The checks that need a whole, decoded rule set: conditions that can never or always hold, figures past
 /// their date or whose newest source is too old, and worked examples that no longer hold. They run on
-/// every load (for advice too) and in `advise rules check`.
+/// every load (for advice too; the examples not for the rule set built into the binary, whose tests ran
+/// them) and in `advise rules check`.
 public struct RuleSetValidator: Sendable {
     public let ruleSet: RuleSet
     /// Today's date, `YYYY-MM-DD`; passed in so that checks are repeatable.
@@ -13,9 +14,9 @@ public struct RuleSetValidator: Sendable {
         self.today = today
     }
 
-    /// Every finding, in a stable order.
-    public func diagnostics() -> [Diagnostic] {
-        DiagnosticError(conditionFindings() + dateFindings() + marketLimitFindings() + exampleFindings()).diagnostics
+    /// Every finding, in a stable order; without the worked examples' when `examples` is false.
+    public func diagnostics(examples: Bool = true) -> [Diagnostic] {
+        DiagnosticError(conditionFindings() + dateFindings() + marketLimitFindings() + (examples ? exampleFindings() : [])).diagnostics
     }
 
     /// Conditions evaluated over every combination of the values they read: the coverage grid's land and

@@ -30,7 +30,7 @@ struct RulesCheckCommand: ParsableCommand {
         var findings: [Diagnostic]
         var ruleSet: RuleSet?
         do {
-            let loaded = try source.load(overrides: overrides, today: Console.today)
+            let loaded = try source.load(overrides: overrides, today: Console.today, examples: true)
             findings = loaded.warnings
             ruleSet = loaded
         } catch {

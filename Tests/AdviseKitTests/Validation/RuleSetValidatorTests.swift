@@ -74,4 +74,23 @@ import Testing
             (error as? DiagnosticError)?.diagnostics.contains { $0.code == "example.failed" && $0.message.contains("example 'tiny-plot'") && $0.location?.file.hasSuffix("goat-raising.yaml") == true } ?? false
         }
     }
+
+    /// The worked examples are not run again at a start for the rule set they were checked on (the binary's own,
+    /// whose tests ran them: `checked`); a rule set differing by a byte, or under an override, runs them.
+    @Test func examplesRunUnlessTheRuleSetIsTheCheckedOne() throws {
+        let (held, broken) = ("      verdict: conditional\n      units: [1, 3]\n", "      verdict: unsuitable\n      units: [1, 3]\n")
+        let files = try Fixtures.ruleFiles().map { file in
+            file.path.hasSuffix("goat-raising.yaml") ? (file.path, file.text.replacingOccurrences(of: held, with: broken)) : file
+        }
+        // Told (wrongly, for the test's sake) that the broken files were checked, the load trusts them.
+        let trusted = try RuleSetLoader.load(files: files, overridePaths: [], today: Self.today, checked: files.map { $0.1 }.reversed())
+        #expect(!trusted.warnings.contains { $0.code.hasPrefix("example.") })
+        // Any other checked set, and the examples run.
+        #expect(throws: DiagnosticError.self) {
+            try RuleSetLoader.load(files: files, overridePaths: [], today: Self.today, checked: try Fixtures.ruleFiles().map(\.text))
+        }
+        // Under an override the examples run (as warnings to read).
+        let overridden = try RuleSetLoader.load(files: files, overridePaths: [OverrideTests.wardPrices], today: Self.today, checked: files.map { $0.1 })
+        #expect(overridden.warnings.contains { $0.code == "example.failed" && $0.severity == .warning })
+    }
 }
