@@ -38,6 +38,12 @@ do {
     measure("a new evaluator's first advice with the odds (the draws made)", iterations: 20) {
         sink += Evaluator(ruleSet: ruleSet).advise(households[0], plans: true, odds: RiskSimulation.Options(draws: 1000, seed: 1)).plan?.npv ?? 0
     }
+    if let markets = MarketModel(markets: ruleSet.settings.markets, correlations: ruleSet.settings.marketCorrelations, startYear: 2026) {
+        let hazards = DrawBank.hazards(of: ruleSet.models)
+        measure("the odds' draws (1,000; \(markets.ids.count) markets, \(hazards.count) hazards, 30 years)", iterations: 20) {
+            sink += Double(DrawBank(options: RiskSimulation.Options(draws: 1000, seed: 1), markets: markets, hazards: hazards, years: 30).years)
+        }
+    }
     measure("a kept evaluator's advice with the odds", iterations: 20) {
         sink += evaluator.advise(households[0], plans: true, odds: RiskSimulation.Options(draws: 1000, seed: 1)).plan?.npv ?? 0
     }

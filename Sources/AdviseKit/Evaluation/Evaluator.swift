@@ -145,8 +145,10 @@ public struct Evaluator: Sendable {
     /// - Parameter notes: false when the caller reads only the plan's figures and verdict (a batch row, the
     ///   ward): the notes, phrases in both languages, are then not written.
     func plan(_ candidates: [Candidate], _ context: HouseholdContext, _ options: PlanOptions, notes: Bool = true) -> Plan? {
-        var prepared: Planner.Prepared?
-        guard let first = draft(candidates, context, options, &prepared) else { return nil }
+        let planner = planner(candidates, context, options)
+        let prepared = planner.prepare()
+        func draft(_ options: PlanOptions) -> PlanDraft? { self.draft(planner, prepared, candidates, context, options) }
+        guard let first = draft(options) else { return nil }
         let carried = { (d: PlanDraft) in self.carries(d.projection, context, landM2: d.landM2) }
         // A plan is unsuitable only when the household cannot carry its loan.
         let carriesFirst = carried(first)
@@ -165,7 +167,7 @@ public struct Evaluator: Sendable {
                 if cap == loan && size == land { return top }
                 capped.maxLoanVND = cap
                 capped.maxLandM2 = size
-                return draft(candidates, context, capped, &prepared)
+                return draft(capped)
             } carried: { carried($0) } value: { $0.projection.gainNPV } uses: { $0.landM2 }
         }
         var best = search(first, own: nil)
@@ -174,7 +176,7 @@ public struct Evaluator: Sendable {
             var less = options
             less.maxOwnCapitalVND = rung
             // Less savings never widen the choice: once a rung's best plan is worth no more, the lower ones are not.
-            guard let top = draft(candidates, context, less, &prepared),
+            guard let top = draft(less),
                   top.projection.gainNPV > (best?.projection.gainNPV ?? -.infinity) + 0.5 else { break }
             if carried(top) {
                 best = top
@@ -201,29 +203,14 @@ public struct Evaluator: Sendable {
         var money: ScaleSearch.Money
     }
 
-    /// The best plan within `options`, its loan unchecked against what the household can carry.
-    /// - Parameter prepared: the planner's items and subsets, kept across the drafts of one household under one set of
-    ///   models and conditions (only the money and the land differ between them).
-    private func draft(_ candidates: [Candidate], _ context: HouseholdContext, _ options: PlanOptions,
-                       _ prepared: inout Planner.Prepared?) -> PlanDraft? {
+    /// The planner of a household's drafts within `options`, its money and land uncapped: the models, grids,
+    /// economics and conditions no draft changes (``draft(_:_:_:_:_:)`` sets the money and the land).
+    private func planner(_ candidates: [Candidate], _ context: HouseholdContext, _ options: PlanOptions) -> Planner {
         let economics = candidates.map(\.economics)
-        let withheld = max(0, (context.household.capitalVND ?? 0) - (options.maxOwnCapitalVND ?? .infinity))
-        func capped(_ money: ScaleSearch.Money) -> ScaleSearch.Money { money.capped(loan: options.maxLoanVND, withheld: withheld) }
-        let money = capped(context.money)
         var planner = Planner(models: candidates.map(\.model), grids: candidates.map(\.grid), economics: economics, usable: candidates.map { !$0.shared.outcome.blocked && options.onlyModels?.contains($0.model.id) != false },
                               baselinePerM2: candidates.map { context.baselineValue(perM2For: $0.economics) },
-                              combinations: ruleSet.combinations, money: money, landM2: min(context.household.landM2, options.maxLandM2 ?? .infinity),
+                              combinations: ruleSet.combinations, money: context.money, landM2: context.household.landM2,
                               annuity: economics.first?.annuity ?? 0)
-        let mixed = ScaleSearch.Money(context.resources, models: nil, role: nil)
-        planner.mixedMoney = capped(mixed)
-        for (i, c) in candidates.enumerated() where c.model.role == .pathway {
-            planner.pathwayMoney[i] = capped(context.money(for: c.model))
-            if let workerLoan = context.resources.workerProgramme(for: [c.model.id]) {
-                var beside = mixed
-                beside.loanCeiling += min(workerLoan.ceiling.value, c.economics.investment(at: c.grid.maximum))
-                planner.mixedMoneyBeside[i] = capped(beside)
-            }
-        }
         planner.constraints.firstIncomeYear = options.firstIncomeWithinMonths.map { max(1, ($0 + 11) / 12) }
         if let by = options.abovePovertyByYear {
             planner.constraints.povertyYear = by
@@ -232,7 +219,33 @@ public struct Evaluator: Sendable {
             planner.constraints.neededCash = context.household.members * ruleSet.settings.povertyLineMonth(inYear: year + by) * 12
                 - context.household.otherIncomeVND
         }
-        if prepared == nil { prepared = planner.prepare() }
+        return planner
+    }
+
+    /// The best plan within `options`, its loan unchecked against what the household can carry: `planner` (made
+    /// by ``planner(_:_:_:)`` for the household under the same models and conditions) with the money and land of
+    /// `options`.
+    /// - Parameter prepared: the planner's items and subsets (``Planner/prepare()``), the same for every draft.
+    private func draft(_ base: Planner, _ prepared: Planner.Prepared, _ candidates: [Candidate], _ context: HouseholdContext,
+                       _ options: PlanOptions) -> PlanDraft? {
+        let economics = base.economics
+        let withheld = max(0, (context.household.capitalVND ?? 0) - (options.maxOwnCapitalVND ?? .infinity))
+        func capped(_ money: ScaleSearch.Money) -> ScaleSearch.Money { money.capped(loan: options.maxLoanVND, withheld: withheld) }
+        let money = capped(context.money)
+        var planner = base
+        planner.money = money
+        planner.landM2 = min(context.household.landM2, options.maxLandM2 ?? .infinity)
+        let mixed = ScaleSearch.Money(context.resources, models: nil, role: nil)
+        planner.mixedMoney = capped(mixed)
+        // By index: a candidate copied would count references to its whole model.
+        for i in candidates.indices where candidates[i].model.role == .pathway {
+            planner.pathwayMoney[i] = capped(context.money(for: candidates[i].model))
+            if let workerLoan = context.resources.workerProgramme(for: [candidates[i].model.id]) {
+                var beside = mixed
+                beside.loanCeiling += min(workerLoan.ceiling.value, economics[i].investment(at: candidates[i].grid.maximum))
+                planner.mixedMoneyBeside[i] = capped(beside)
+            }
+        }
         guard let (items, xs, _) = planner.best(prepared) else { return nil }
         var components: [Plan.Component] = []
         var parts: [Projection.Part] = []

@@ -26,7 +26,20 @@ struct Planner {
         var cashPerX = 0.0, cashFixed = 0.0
         /// Each of its models valued past the horizon: to what year, and its labour days (fixed and per unit of x) —
         /// what the days hired after the horizon are charged on (``Valuation/residualHiredCharge(_:familyDays:)``).
-        var residual: [(extent: Int, labourFixed: Double, labourPerX: Double)] = []
+        var residual = Residual()
+    }
+
+    /// An item's models valued past the horizon (at most its two), held inline: the search reads them for every
+    /// scale it tries, without counting references.
+    struct Residual: RandomAccessCollection {
+        private var storage = InlineArray<2, (extent: Int, labourFixed: Double, labourPerX: Double)>(repeating: (0, 0, 0))
+        private(set) var endIndex = 0
+        var startIndex: Int { 0 }
+        subscript(position: Int) -> (extent: Int, labourFixed: Double, labourPerX: Double) { storage[position] }
+        mutating func append(_ model: (extent: Int, labourFixed: Double, labourPerX: Double)) {
+            storage[endIndex] = model
+            endIndex += 1
+        }
     }
 
     /// What a plan must also meet, beyond land and money.
@@ -46,7 +59,7 @@ struct Planner {
     /// What keeping the current use is worth per m² over each model's valuation period.
     var baselinePerM2: [Double]
     let combinations: Combinations
-    let money: ScaleSearch.Money
+    var money: ScaleSearch.Money
     /// The money of a pathway planned alone (its own loans and grants), by model index.
     var pathwayMoney: [Int: ScaleSearch.Money] = [:]
     /// The money of a plan of farm models beside work away: only loans and grants for any purpose.
@@ -54,7 +67,7 @@ struct Planner {
     /// The same beside a given pathway (by model index): with the working member's own loan for it
     /// (``Projection/Resources/workerProgramme(for:)``), up to its investment.
     var mixedMoneyBeside: [Int: ScaleSearch.Money] = [:]
-    let landM2: Double
+    var landM2: Double
     let annuity: Double
     /// The most components in a plan (``bound(_:_:_:money:)`` holds three free items, ``ResidualParts`` six models).
     let maxComponents = 3
@@ -99,8 +112,10 @@ struct Planner {
     }
 
     /// The models of an item valued past the horizon, with their labour per unit of the item's x.
-    private func residual(_ es: [UnitEconomics], shares: [Double]) -> [(extent: Int, labourFixed: Double, labourPerX: Double)] {
-        zip(es, shares).filter { $0.0.extent > money.valuation.horizon }.map { ($0.0.extent, $0.0.labourFixed, $0.0.labourPerScale * $0.1) }
+    private func residual(_ es: [UnitEconomics], shares: [Double]) -> Residual {
+        var result = Residual()
+        for (e, share) in zip(es, shares) where e.extent > money.valuation.horizon { result.append((e.extent, e.labourFixed, e.labourPerScale * share)) }
+        return result
     }
 
     /// The best choice of items and their variables, or nil when no plan has a positive value.
@@ -115,22 +130,20 @@ struct Planner {
     ///   has them from ``prepare()`` (they depend on neither).
     func best(_ prepared: Prepared? = nil) -> (items: [Item], xs: [Double], value: Double)? {
         let (all, ordered) = (prepared ?? prepare()).parts
-        var best: (subset: [Int], xs: [Double], value: Double)?
+        var best: Best?
         var xs: [Double] = []
         xs.reserveCapacity(maxComponents)
         for subset in ordered {
             if let year = constraints.firstIncomeYear, !subset.contains(where: { (all[$0].firstIncomeYear ?? .max) <= year }) { continue }
             let funds = money(all, subset)
             guard bound(all, subset, xs, money: funds) > (best?.value ?? 0) + 0.5 else { continue }
-            _ = enumerate(all, subset, &xs, money: funds, best: best?.value ?? 0) { xs in
-                guard meets(all, subset, xs, money: funds) else { return best?.value ?? 0 }
-                let v = value(all, subset, xs, money: funds)
-                if v > 0.5, v > (best?.value ?? -.infinity) + 0.5 { best = (subset, xs, v) }
-                return best?.value ?? 0
-            }
+            enumerate(all, subset, &xs, money: funds, best: &best)
         }
         return best.map { b in (b.subset.map { all[$0] }, b.xs, b.value) }
     }
+
+    /// The best choice found so far: the items `subset` of all, their variables and the plan's value.
+    private typealias Best = (subset: [Int], xs: [Double], value: Double)
 
     /// The items and their subsets in the order ``best(_:)`` tries them: what does not change with the money
     /// or the land.
@@ -155,19 +168,21 @@ struct Planner {
         // The free items' gains per unit and what a unit takes (at most three: no allocation).
         var gains = (0.0, 0.0, 0.0), lands = (0.0, 0.0, 0.0), cashes = (0.0, 0.0, 0.0), rooms = (0.0, 0.0, 0.0)
         var free = 0
+        // Items are read field by field, never copied whole (a copy would count references to their arrays).
         for (position, index) in subset.enumerated() {
-            let item = all[index]
-            let x = position < fixed.count ? fixed[position] : item.grid.minimum
-            value += item.valueFixed + item.valuePerX * x - dayValue * (item.labourFixed + item.labourPerX * x)
-            land += item.landPerX * x
-            cash += item.investFixed + item.investPerX * x
-            let gain = item.valuePerX - dayValue * item.labourPerX
-            guard position >= fixed.count, gain > 0, item.grid.maximum > x else { continue }
-            let room = item.grid.maximum - x
+            let grid = all[index].grid, landPerX = all[index].landPerX, investPerX = all[index].investPerX
+            let valuePerX = all[index].valuePerX, labourPerX = all[index].labourPerX
+            let x = position < fixed.count ? fixed[position] : grid.minimum
+            value += all[index].valueFixed + valuePerX * x - dayValue * (all[index].labourFixed + labourPerX * x)
+            land += landPerX * x
+            cash += all[index].investFixed + investPerX * x
+            let gain = valuePerX - dayValue * labourPerX
+            guard position >= fixed.count, gain > 0, grid.maximum > x else { continue }
+            let room = grid.maximum - x
             switch free {
-            case 0: (gains.0, lands.0, cashes.0, rooms.0) = (gain, item.landPerX, item.investPerX, room)
-            case 1: (gains.1, lands.1, cashes.1, rooms.1) = (gain, item.landPerX, item.investPerX, room)
-            default: (gains.2, lands.2, cashes.2, rooms.2) = (gain, item.landPerX, item.investPerX, room)
+            case 0: (gains.0, lands.0, cashes.0, rooms.0) = (gain, landPerX, investPerX, room)
+            case 1: (gains.1, lands.1, cashes.1, rooms.1) = (gain, landPerX, investPerX, room)
+            default: (gains.2, lands.2, cashes.2, rooms.2) = (gain, landPerX, investPerX, room)
             }
             free += 1
         }
@@ -213,47 +228,52 @@ struct Planner {
         return result
     }
 
-    /// Enumerates the outer items of `subset` over their grids (skipping scales whose bound cannot beat
-    /// `best`) and the last at its candidates, calling `body` with each choice of variables; `body` returns
-    /// the best value so far.
-    private func enumerate(_ all: [Item], _ subset: [Int], _ fixed: inout [Double], money: ScaleSearch.Money, best: Double,
-                           _ body: ([Double]) -> Double) -> Double {
-        var best = best
+    /// Enumerates the outer items of `subset` over their grids (skipping scales whose bound cannot beat the
+    /// best so far) and the last at its candidates, keeping in `best` each choice of variables that meets the
+    /// conditions and is worth more than half a đồng more than it (and more than nothing).
+    private func enumerate(_ all: [Item], _ subset: [Int], _ fixed: inout [Double], money: ScaleSearch.Money, best: inout Best?) {
         let index = fixed.count
-        guard index < subset.count else { return body(fixed) }
-        let item = all[subset[index]]
+        guard index < subset.count else {
+            guard meets(all, subset, fixed, money: money) else { return }
+            let v = value(all, subset, fixed, money: money)
+            if v > 0.5, v > (best?.value ?? -.infinity) + 0.5 { best = (subset, fixed, v) }
+            return
+        }
+        let at = subset[index], grid = all[at].grid
         var usedLand = 0.0, usedMoney = 0.0, labour = 0.0
         for (position, x) in fixed.enumerated() {
-            let other = all[subset[position]]
-            usedLand += other.landPerX * x
-            usedMoney += other.investFixed + other.investPerX * x
-            labour += other.labourFixed + other.labourPerX * x
+            let other = subset[position]
+            usedLand += all[other].landPerX * x
+            usedMoney += all[other].investFixed + all[other].investPerX * x
+            labour += all[other].labourFixed + all[other].labourPerX * x
         }
-        var limit = item.landPerX > 0 ? (landM2 - usedLand) / item.landPerX : Double.infinity
+        let landPerX = all[at].landPerX, investPerX = all[at].investPerX
+        var limit = landPerX > 0 ? (landM2 - usedLand) / landPerX : Double.infinity
         if let capital = money.capital {
-            let left = capital + money.loanCeiling - usedMoney - item.investFixed
-            limit = min(limit, item.investPerX > 0 ? left / item.investPerX : (left >= 0 ? .infinity : -1))
+            let left = capital + money.loanCeiling - usedMoney - all[at].investFixed
+            limit = min(limit, investPerX > 0 ? left / investPerX : (left >= 0 ? .infinity : -1))
         }
-        guard let upper = item.grid.floor(limit) else { return best }
+        guard let upper = grid.floor(limit) else { return }
         if index == subset.count - 1, constraints.povertyYear == nil {
             // At most the two ends and two scales beside each of three kinks, held inline (no array an outer scale).
             var candidates = InlineArray<8, Double>(repeating: .infinity)
-            (candidates[0], candidates[1]) = (item.grid.minimum, upper)
+            (candidates[0], candidates[1]) = (grid.minimum, upper)
             var count = 2
             func kink(days: Double, perX: Double) {
-                guard perX > 0, let below = item.grid.floor((money.familyDays - days) / perX) else { return }
-                (candidates[count], candidates[count + 1]) = (min(below, upper), min(below + item.grid.step, upper))
+                guard perX > 0, let below = grid.floor((money.familyDays - days) / perX) else { return }
+                (candidates[count], candidates[count + 1]) = (min(below, upper), min(below + grid.step, upper))
                 count += 2
             }
             // The value is concave in the last x, with a kink where the labour of the years counted crosses the
             // family's days: over the horizon (every model), and in each stretch after it (the models still valued).
-            kink(days: labour + item.labourFixed, perX: item.labourPerX)
-            for (i, end) in item.residual.lazy.map(\.extent).enumerated() where !item.residual[..<i].contains(where: { $0.extent == end }) {
+            kink(days: labour + all[at].labourFixed, perX: all[at].labourPerX)
+            let residual = all[at].residual
+            for (i, end) in residual.lazy.map(\.extent).enumerated() where !residual[..<i].contains(where: { $0.extent == end }) {
                 var days = 0.0, perX = 0.0
                 for (position, x) in fixed.enumerated() {
                     for r in all[subset[position]].residual where r.extent >= end { days += r.labourFixed + r.labourPerX * x }
                 }
-                for r in item.residual where r.extent >= end { (days, perX) = (days + r.labourFixed, perX + r.labourPerX) }
+                for r in residual where r.extent >= end { (days, perX) = (days + r.labourFixed, perX + r.labourPerX) }
                 kink(days: days, perX: perX)
             }
             // Each scale once, smallest first (an insertion sort of at most eight).
@@ -267,22 +287,21 @@ struct Planner {
             var last = -Double.infinity
             for i in 0..<count {
                 let x = candidates[i]
-                guard x >= item.grid.minimum, x <= upper, x != last else { continue }
+                guard x >= grid.minimum, x <= upper, x != last else { continue }
                 fixed.append(x)
-                best = body(fixed)
+                enumerate(all, subset, &fixed, money: money, best: &best)
                 fixed.removeLast()
                 last = x
             }
-            return best
+            return
         }
-        var x = item.grid.minimum
+        var x = grid.minimum
         while x <= upper + 1e-9 {
             fixed.append(x)
-            if bound(all, subset, fixed, money: money) > best + 0.5 { best = enumerate(all, subset, &fixed, money: money, best: best, body) }
+            if bound(all, subset, fixed, money: money) > (best?.value ?? 0) + 0.5 { enumerate(all, subset, &fixed, money: money, best: &best) }
             fixed.removeLast()
-            x += item.grid.step
+            x += grid.step
         }
-        return best
     }
 
     /// True when the plan meets the poverty-line constraint (first income is checked per subset).
