@@ -7,12 +7,21 @@ final class DecodeContext {
     private(set) var citations: [String: SourceLocation] = [:]
 
     /// The keys the decoders asked of each mapping, by the mapping's position, and the mappings read as
-    /// free-form maps; the schema agreement test compares them with the JSON Schemas.
+    /// free-form maps, when `recording`: the schema agreement test compares them with the JSON Schemas (a load
+    /// for advice does not keep them).
     private(set) var requestedKeys: [SourceLocation: Set<String>] = [:]
     private(set) var freeFormMappings: Set<SourceLocation> = []
+    private let recording: Bool
 
-    func requested(_ key: String, of mapping: SourceLocation) { requestedKeys[mapping, default: []].insert(key) }
-    func readFreeForm(_ mapping: SourceLocation) { freeFormMappings.insert(mapping) }
+    /// A context; `recording` keeps the keys asked of each mapping (``requestedKeys``).
+    init(recording: Bool = false) { self.recording = recording }
+
+    func requested(_ key: String, of mapping: SourceLocation) {
+        if recording { requestedKeys[mapping, default: []].insert(key) }
+    }
+    func readFreeForm(_ mapping: SourceLocation) {
+        if recording { freeFormMappings.insert(mapping) }
+    }
 
     func cited(_ ids: [String], at location: SourceLocation) {
         for id in ids where citations[id] == nil { citations[id] = location }

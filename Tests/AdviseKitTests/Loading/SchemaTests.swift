@@ -56,7 +56,7 @@ typealias Location = AdviseKit.SourceLocation
         typealias File = (path: String, text: String, kind: String)
         let passes: [(files: [File], overrides: [File], only: String?)] = [(rules, [], nil), (rules, override, Self.overridePath)]
         for (files, overrides, only) in passes {
-            let context = DecodeContext()
+            let context = DecodeContext(recording: true)
             _ = try RuleSetLoader.load(files: files.map { ($0.path, $0.text) }, overrides: overrides.map { ($0.path, $0.text) }, today: nil, context: context)
             var schemaKeys: [Location: Set<String>] = [:]
             for file in files + overrides where only == nil || file.path == only {
