@@ -47,14 +47,14 @@ do {
     measure("a kept evaluator's advice with the odds", iterations: 20) {
         sink += evaluator.advise(households[0], plans: true, odds: RiskSimulation.Options(draws: 1000, seed: 1)).plan?.npv ?? 0
     }
-    measure("one household, full advice (every model, reasons, cash flows)", iterations: 20_000, per: households.count) {
+    measure("one household, full advice (every model, reasons, cash flows)", iterations: 1_000, per: households.count) {
         for h in households { sink += evaluator.advise(h).options[0].projection.npv }
     }
     let odds = RiskSimulation.Options(draws: 1000, seed: 1)
     measure("one household, full advice, plan and the odds (1,000 draws of every option and the plan)", iterations: 200, per: households.count) {
         for h in households { sink += evaluator.advise(h, plans: true, odds: odds).plan?.risk?.p10NPV ?? 0 }
     }
-    measure("one household, full advice and plan without the odds (subtract from the line above)", iterations: 2_000, per: households.count) {
+    measure("one household, full advice and plan without the odds (subtract from the line above)", iterations: 200, per: households.count) {
         for h in households { sink += evaluator.advise(h, plans: true).plan?.npv ?? 0 }
     }
     // The household of Benchmarks/server-load.sh, answered as the server answers it (parse, the full advice
@@ -88,7 +88,7 @@ do {
     measure("recording an answer in the advice log: the write", iterations: 2_000) { sink += Double((try? log.record(record)) ?? 0) }
     #endif
     let cache = EvaluationCache()
-    measure("one household, best option (the batch path, cached)", iterations: 200_000, per: households.count) {
+    measure("one household, best option (the batch path, cached)", iterations: 20_000, per: households.count) {
         for h in households { sink += evaluator.bestOption(h, cache: cache)?.npv ?? 0 }
     }
     if sink == 42 { print("") }

@@ -35,11 +35,39 @@ public struct TippingPoint: Sendable, Equatable {
     /// the parts or the current use they give up sell at, and every yield with a range, the value at which the
     /// gain would be zero, kept when it lies inside the figure's range.
     public static func points(parts: [Projection.Part], gain: Double) -> [TippingPoint] {
+        var points: [(distance: Double, point: TippingPoint)] = []
+        solve(parts: parts, gain: gain) { stands, figure, slope, factor in
+            points.append((abs(factor - 1), TippingPoint(figure: "\(stands.modelID).\(figure.path)", kind: stands.kind,
+                                                          unitName: stands.kind == .yield ? stands.unitName : nil,
+                                                          market: stands.kind == .price ? stands.output.market : nil,
+                                                          label: stands.output.name, unit: figure.unit, base: figure.base, breakeven: figure.base * factor,
+                                                          low: figure.low, high: figure.high, sources: figure.sources, above: slope > 0)))
+            return true
+        }
+        return points.sorted { $0.distance < $1.distance || ($0.distance == $1.distance && $0.point.figure < $1.point.figure) }.map(\.point)
+    }
+
+    /// True when the parts have a tipping point (``points(parts:gain:)`` is not empty), found without making one:
+    /// what a verdict asks of every option and plan.
+    public static func exist(parts: [Projection.Part], gain: Double) -> Bool {
+        var found = false
+        solve(parts: parts, gain: gain) { _, _, _, _ in
+            found = true
+            return false
+        }
+        return found
+    }
+
+    /// Solves each figure's break-even and calls `found` with those inside their range — the exposure that names
+    /// the figure, the figure, the slope of the gain in its factor and the factor at the break-even — until
+    /// `found` returns false.
+    private static func solve(parts: [Projection.Part], gain: Double,
+                              _ found: (PriceExposure, (path: String, unit: String, base: Double, low: Double, high: Double, sources: [String]), Double, Double) -> Bool) {
         var keys: [String] = []
         for part in parts {
-            for e in part.economics.priceExposures + (part.baseline?.priceExposures ?? []) where !keys.contains(e.key) { keys.append(e.key) }
+            for e in part.economics.priceExposures where !keys.contains(e.key) { keys.append(e.key) }
+            for e in part.baseline?.priceExposures ?? [] where !keys.contains(e.key) { keys.append(e.key) }
         }
-        var points: [(distance: Double, point: TippingPoint)] = []
         for key in keys {
             var slope = 0.0
             var own: PriceExposure?, givenUp: PriceExposure?
@@ -53,18 +81,12 @@ public struct TippingPoint: Sendable, Equatable {
                     givenUp = givenUp ?? e
                 }
             }
-            guard let stands = own ?? givenUp, let figure = stands.figure, slope != 0, slope.isFinite else { continue }
+            guard let stands = own ?? givenUp, slope != 0, slope.isFinite else { continue }
             // gain(f) = gain + (f − 1) · slope, f the factor on the figure (every price of the key, or the one yield).
             let factor = 1 - gain / slope
-            let breakeven = figure.base * factor
-            guard factor > 0, breakeven >= figure.low, breakeven <= figure.high else { continue }
-            points.append((abs(factor - 1), TippingPoint(figure: "\(stands.modelID).\(figure.path)", kind: stands.kind,
-                                                          unitName: stands.kind == .yield ? stands.unitName : nil,
-                                                          market: stands.kind == .price ? stands.output.market : nil,
-                                                          label: stands.output.name, unit: figure.unit, base: figure.base, breakeven: breakeven,
-                                                          low: figure.low, high: figure.high, sources: figure.sources, above: slope > 0)))
+            guard factor > 0, let figure = stands.figure, figure.base * factor >= figure.low, figure.base * factor <= figure.high else { continue }
+            if !found(stands, figure, slope, factor) { return }
         }
-        return points.sorted { $0.distance < $1.distance || ($0.distance == $1.distance && $0.point.figure < $1.point.figure) }.map(\.point)
     }
 }
 

@@ -270,10 +270,10 @@ public struct Evaluator: Sendable {
     /// A draft made a plan: its verdict (unsuitable when the household does not carry its loan) and, with
     /// `notes`, its notes.
     private func finish(_ d: PlanDraft, carried: Bool, _ candidates: [Candidate], _ context: HouseholdContext, notes explained: Bool) -> Plan {
-        let tipping = d.projection.tippingPoints
         let verdict: Verdict = !carried ? .unsuitable
-            : (d.hasMitigation || d.projection.loan != nil || !tipping.isEmpty ? .conditional : .recommended)
+            : (d.hasMitigation || d.projection.loan != nil || TippingPoint.exist(parts: d.projection.parts, gain: d.projection.gainNPV) ? .conditional : .recommended)
         guard explained else { return Plan(components: d.components, projection: d.projection, verdict: verdict, notes: []) }
+        let tipping = d.projection.tippingPoints
         var notes = d.components.compactMap { $0.intercrop?.message }
         let ids = Set(d.components.flatMap { $0.models.map(\.id) })
         notes += ruleSet.combinations.separate.filter { $0.models.allSatisfy(ids.contains) }.map(\.message)
@@ -619,7 +619,7 @@ public struct Evaluator: Sendable {
         } else {
             let plain = shared.outcome.mitigations.isEmpty && !needsLoan
             // A gain that a price inside its sourced range would undo is at most conditional.
-            verdict = plain && TippingPoint.points(parts: [context.part(economics, scale: scale, landM2: grid.areaPerScale * scale)], gain: gain).isEmpty
+            verdict = plain && !TippingPoint.exist(parts: [context.part(economics, scale: scale, landM2: grid.areaPerScale * scale)], gain: gain)
                 ? .recommended : .conditional
         }
         return Candidate(program: program, grid: grid, key: key, shared: shared, limit: limit, scale: scale, verdict: verdict,

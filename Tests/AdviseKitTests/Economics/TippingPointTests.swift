@@ -60,6 +60,8 @@ import Testing
         for projection in projections {
             // The model's own projection says the same as the pieces it is built of.
             #expect(abs(projection.gainNPV - (try Self.gain(of: projection, household: household, under: Fixtures.ruleSet))) < 1)
+            // What a verdict asks (whether any exists) agrees with the points themselves.
+            #expect(TippingPoint.exist(parts: projection.parts, gain: projection.gainNPV) == !projection.tippingPoints.isEmpty)
             for point in projection.tippingPoints {
                 #expect(point.low <= point.breakeven && point.breakeven <= point.high)
                 let ruleSet = try RuleSetLoader.load(files: try Fixtures.ruleFiles(), overrides: [("tipping.yaml", Self.override(point, Fixtures.ruleSet))])
