@@ -26,21 +26,12 @@ struct Planner {
         var cashPerX = 0.0, cashFixed = 0.0
         /// Each of its models valued past the horizon: to what year, and its labour days (fixed and per unit of x) —
         /// what the days hired after the horizon are charged on (``Valuation/residualHiredCharge(_:familyDays:)``).
-        var residual = Residual()
+        /// At most its two models, held inline: the search reads them for every scale it tries, without counting
+        /// references.
+        var residual = Residual(filler: (0, 0, 0))
     }
 
-    /// An item's models valued past the horizon (at most its two), held inline: the search reads them for every
-    /// scale it tries, without counting references.
-    struct Residual: RandomAccessCollection {
-        private var storage = InlineArray<2, (extent: Int, labourFixed: Double, labourPerX: Double)>(repeating: (0, 0, 0))
-        private(set) var endIndex = 0
-        var startIndex: Int { 0 }
-        subscript(position: Int) -> (extent: Int, labourFixed: Double, labourPerX: Double) { storage[position] }
-        mutating func append(_ model: (extent: Int, labourFixed: Double, labourPerX: Double)) {
-            storage[endIndex] = model
-            endIndex += 1
-        }
-    }
+    typealias Residual = InlineList<2, (extent: Int, labourFixed: Double, labourPerX: Double)>
 
     /// What a plan must also meet, beyond land and money.
     struct Constraints: Sendable {
@@ -69,7 +60,7 @@ struct Planner {
     var mixedMoneyBeside: [Int: ScaleSearch.Money] = [:]
     var landM2: Double
     let annuity: Double
-    /// The most components in a plan (``bound(_:_:_:money:)`` holds three free items, ``ResidualParts`` six models).
+    /// The most components in a plan (``bound(_:_:_:money:)`` holds three free items, ``value(_:_:_:money:)`` six models past the horizon).
     let maxComponents = 3
     var constraints = Constraints()
 
@@ -113,7 +104,7 @@ struct Planner {
 
     /// The models of an item valued past the horizon, with their labour per unit of the item's x.
     private func residual(_ es: [UnitEconomics], shares: [Double]) -> Residual {
-        var result = Residual()
+        var result = Residual(filler: (0, 0, 0))
         for (e, share) in zip(es, shares) where e.extent > money.valuation.horizon { result.append((e.extent, e.labourFixed, e.labourPerScale * share)) }
         return result
     }
@@ -343,8 +334,9 @@ struct Planner {
             v += all[index].valueFixed + all[index].valuePerX * xs[position]
             labour += all[index].labourFixed + all[index].labourPerX * xs[position]
         }
-        // The models valued past the horizon with their days at these scales, held inline (no array a candidate).
-        var residual = ResidualParts()
+        // The models valued past the horizon with their days at these scales, held inline (no array a candidate):
+        // at most two models in each of ``maxComponents`` components.
+        var residual = InlineList<6, (extent: Int, days: Double)>(filler: (0, 0))
         for position in subset.indices {
             for r in all[subset[position]].residual { residual.append((r.extent, r.labourFixed + r.labourPerX * xs[position])) }
         }
@@ -352,16 +344,20 @@ struct Planner {
     }
 }
 
-/// The models of a plan valued past the horizon, with their days, held inline: at most two models in each of
-/// ``Planner/maxComponents`` components. What the planner charges the days hired after the horizon on, for every
-/// choice of scales it tries, without allocating.
-struct ResidualParts: RandomAccessCollection {
-    private var storage = InlineArray<6, (extent: Int, days: Double)>(repeating: (0, 0))
+/// A list of at most `capacity` elements held inline: what the planner reads for every choice of scales it tries,
+/// without allocating or counting references. Appending past the capacity is a programming error.
+struct InlineList<let capacity: Int, Element>: RandomAccessCollection {
+    private var storage: InlineArray<capacity, Element>
     private(set) var endIndex = 0
     var startIndex: Int { 0 }
-    subscript(position: Int) -> (extent: Int, days: Double) { storage[position] }
-    mutating func append(_ part: (extent: Int, days: Double)) {
-        storage[endIndex] = part
+
+    /// An empty list; `filler` stands in the unused places.
+    init(filler: Element) { storage = InlineArray(repeating: filler) }
+
+    subscript(position: Int) -> Element { storage[position] }
+
+    mutating func append(_ element: Element) {
+        storage[endIndex] = element
         endIndex += 1
     }
 }
